@@ -1,0 +1,28 @@
+import type { Answer, LineItem } from "../src/answer/types.ts";
+import type { Command } from "../src/commands/types.ts";
+import { COMMANDS } from "./index.ts";
+
+const usage = (c: Command) =>
+  [c.name, ...c.options.map((o) => (o.positional ? (o.required ? `<${o.name}>` : `[${o.name}]`) : `[--${o.name}]`))].join(" ");
+
+/** /help: the commands and their options. */
+export const help: Command = {
+  name: "help",
+  description: "How to use the bot: commands and their options",
+  options: [{ name: "command", description: "Explain one command in detail", type: "string", positional: true }],
+  run(_library, options): Answer {
+    const one = typeof options.command === "string" ? COMMANDS.find((c) => c.name === options.command?.toString().replace(/^\//, "")) : undefined;
+    const listed = one ? [one] : COMMANDS;
+    const items: LineItem[] = listed.flatMap((c) => [
+      { kind: "line" as const, text: `${usage(c)} — ${c.description}` },
+      ...(one ? c.options.map((o) => ({ kind: "line" as const, text: `  ${o.name}: ${o.description}${o.required ? " (required)" : ""}` })) : []),
+    ]);
+    return {
+      command: "help",
+      title: one ? `Help: ${one.name}` : "Briefings bot: commands",
+      summary: "Every answer quotes the briefings verbatim, with outlet, headline, date, paragraph (¶) and link.",
+      items,
+      json: { commands: listed.map((c) => ({ name: c.name, description: c.description, options: c.options })) },
+    };
+  },
+};

@@ -1,0 +1,69 @@
+import { UserError, type Answer, type PassageItem } from "../src/answer/types.ts";
+import { DATE_RANGE, PAGING, paging } from "../src/commands/options.ts";
+import type { Command } from "../src/commands/types.ts";
+import { ParagraphIndex } from "../src/search/index.ts";
+
+export const MAX_QUERY_LENGTH = 500;
+
+/** /search: the paragraphs that best answer a query, quoted verbatim with citations. */
+export const search: Command = {
+  name: "search",
+  description: "Find passages in the briefings, quoted with citations",
+  options: [
+    { name: "query", description: "Words to look for: names, places, topics", type: "string", required: true, positional: true },
+    { name: "source", description: "Only this briefing (its id)", type: "string", autocomplete: "source" },
+    ...DATE_RANGE,
+    ...PAGING,
+  ],
+  run(library, options): Answer {
+    const query = String(options.query ?? "").trim();
+    if (query === "") throw new UserError("Search needs a query: some words to look for, e.g. `search cybercrime UK`.");
+    if (query.length > MAX_QUERY_LENGTH) {
+      throw new UserError(`That query is ${query.length.toLocaleString("en")} characters long; keep it under ${MAX_QUERY_LENGTH} — a few key words work best.`);
+    }
+    if (ParagraphIndex.queryTerms(query).length === 0) {
+      throw new UserError(`"${query.slice(0, 80)}" has no words to search for (only very common words or punctuation): add a name, place or topic.`);
+    }
+    const source = typeof options.source === "string" ? library.resolveSource(options.source).id : undefined;
+    const from = options.from as string | undefined;
+    const to = options.to as string | undefined;
+    const hits = library.search({ query, source, from, to });
+    const { page, limit } = paging(options);
+    const shown = hits.slice((page - 1) * limit, page * limit);
+
+    const items: PassageItem[] = shown.map((h) => ({
+      kind: "passage",
+      text: h.paragraph.text,
+      marks: h.marks,
+      score: h.score,
+      citation: library.citation(h.briefing.id, h.paragraph.n),
+    }));
+    let note: string | undefined;
+    if (hits.length === 0) {
+      const ideas = library.suggestions(query).filter((s) => s.toLowerCase() !== query.toLowerCase());
+      note = `No passages match "${query}"${source || from || to ? " with those filters" : ""}.` + (ideas.length ? ` Did you mean: ${ideas.map((s) => `"${s}"`).join(", ")}?` : "");
+    } else if (shown.length === 0) {
+      note = `There are only ${hits.length} results: page ${page} is past the end.`;
+    }
+    return {
+      command: "search",
+      title: `Search: ${query}`,
+      items,
+      note,
+      page: { page, pageSize: limit, total: hits.length },
+      json: {
+        query,
+        total: hits.length,
+        page,
+        results: shown.map((h) => ({
+          source: h.briefing.id,
+          paragraph: h.paragraph.n,
+          text: h.paragraph.text,
+          score: Number(h.score.toFixed(4)),
+          citation: library.citation(h.briefing.id, h.paragraph.n),
+        })),
+        ...(note ? { note } : {}),
+      },
+    };
+  },
+};

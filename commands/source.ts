@@ -1,0 +1,44 @@
+import { UserError, type Answer, type PassageItem } from "../src/answer/types.ts";
+import type { Command } from "../src/commands/types.ts";
+
+/** /source: one briefing with its numbered paragraphs, or one paragraph with its neighbours. */
+export const source: Command = {
+  name: "source",
+  description: "Read a briefing, or one paragraph of it with its neighbours",
+  options: [
+    { name: "id", description: "The briefing's id (see sources)", type: "string", required: true, positional: true, autocomplete: "source" },
+    { name: "paragraph", description: "Only this paragraph (¶) and its neighbours", type: "integer", min: 1, max: 10000 },
+    { name: "context", description: "How many neighbours either side of the paragraph (0–5, default 1)", type: "integer", min: 0, max: 5 },
+  ],
+  run(library, options): Answer {
+    const briefing = library.resolveSource(String(options.id ?? ""));
+    const count = briefing.paragraphs.length;
+    let paragraphs = briefing.paragraphs;
+    let summary = `${count} paragraphs`;
+    if (typeof options.paragraph === "number") {
+      const n = options.paragraph;
+      if (n > count) throw new UserError(`${briefing.id} has ${count} paragraphs; there is no ¶${n}.`);
+      const context = typeof options.context === "number" ? options.context : 1;
+      paragraphs = briefing.paragraphs.slice(Math.max(0, n - 1 - context), n + context);
+      summary = `¶${n} of ${count}, with ${context} neighbour${context === 1 ? "" : "s"} either side`;
+    }
+    const items: PassageItem[] = paragraphs.map((p) => ({
+      kind: "passage",
+      text: p.text,
+      marks: [],
+      citation: library.citation(briefing.id, p.n),
+    }));
+    return {
+      command: "source",
+      title: briefing.meta.title ?? briefing.id,
+      summary,
+      items,
+      json: {
+        source: briefing.id,
+        ...briefing.meta,
+        paragraphCount: count,
+        paragraphs: paragraphs.map((p) => ({ paragraph: p.n, text: p.text })),
+      },
+    };
+  },
+};

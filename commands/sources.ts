@@ -1,0 +1,43 @@
+import type { Answer, LineItem } from "../src/answer/types.ts";
+import { paging } from "../src/commands/options.ts";
+import type { Command } from "../src/commands/types.ts";
+import type { Briefing } from "../src/briefings/types.ts";
+
+/** Newest first; undated briefings last, then by id. */
+export function newestFirst(a: Briefing, b: Briefing): number {
+  const da = a.meta.published ?? "";
+  const db = b.meta.published ?? "";
+  return da === db ? a.id.localeCompare(b.id) : db.localeCompare(da);
+}
+
+/** /sources: the briefings, newest first. */
+export const sources: Command = {
+  name: "sources",
+  description: "List the briefings, newest first",
+  options: [
+    { name: "limit", description: "How many a page (1–25, default 10)", type: "integer", min: 1, max: 25 },
+    { name: "page", description: "Which page", type: "integer", min: 1, max: 100000 },
+  ],
+  run(library, options): Answer {
+    const all = [...library.briefings].sort(newestFirst);
+    const { page, limit } = paging(options, 10);
+    const shown = all.slice((page - 1) * limit, page * limit);
+    const items: LineItem[] = shown.map((b) => ({
+      kind: "line",
+      text: `${b.meta.published ?? "undated"} · ${b.meta.title ?? "(no headline)"} — ${b.meta.outlet ?? "outlet unknown"} · id ${b.id} · ${b.paragraphs.length} ¶`,
+      citation: library.citation(b.id, 1),
+    }));
+    return {
+      command: "sources",
+      title: "Briefings",
+      items,
+      page: { page, pageSize: limit, total: all.length },
+      note: all.length === 0 ? "No briefings are loaded." : undefined,
+      json: {
+        total: all.length,
+        page,
+        sources: shown.map((b) => ({ source: b.id, ...b.meta, paragraphs: b.paragraphs.length })),
+      },
+    };
+  },
+};

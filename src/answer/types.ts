@@ -1,0 +1,72 @@
+/**
+ * Answer: the transport-neutral result of a command. Renderers (Discord, terminal, JSON)
+ * turn it into what their medium shows; commands never touch a transport.
+ */
+
+export interface Citation {
+  source: string;
+  paragraph: number;
+  title: string | null;
+  outlet: string | null;
+  published: string | null;
+  url: string | null;
+}
+
+/** A verbatim passage from a briefing. `marks` are [start, end) offsets in `text` to emphasise. */
+export interface PassageItem {
+  kind: "passage";
+  text: string;
+  marks: Array<[number, number]>;
+  citation: Citation;
+  score?: number;
+}
+
+/** A meeting, pledge or other event, with the verbatim sentence it comes from. */
+export interface EventItem {
+  kind: "event";
+  /** One-line summary built from extracted fields (not a quote). */
+  heading: string;
+  /** Labelled facts: Date, Participants, Topic… */
+  facts: Array<[label: string, value: string]>;
+  /** The verbatim evidence sentence(s). */
+  quote: string;
+  citation: Citation;
+}
+
+/** A plain line of information (a briefing in a list, a count…), optionally with a citation. */
+export interface LineItem {
+  kind: "line";
+  text: string;
+  citation?: Citation;
+}
+
+export type AnswerItem = PassageItem | EventItem | LineItem;
+
+export interface Page {
+  /** 1-based page number. */
+  page: number;
+  pageSize: number;
+  total: number;
+}
+
+export interface Answer {
+  /** The command that produced it. */
+  command: string;
+  title: string;
+  /** Short text above the items (e.g. "Briefing 000… ¶3 with its neighbours"). */
+  summary?: string;
+  items: AnswerItem[];
+  /** A note below the items: "No results — did you mean …". */
+  note?: string;
+  page?: Page;
+  /** The machine-readable form printed by `--json`; its shape is a public contract per command. */
+  json: unknown;
+}
+
+/** A mistake the user can fix (bad option, unknown source…). Adapters show `message` as is. */
+export class UserError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "UserError";
+  }
+}

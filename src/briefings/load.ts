@@ -1,0 +1,110 @@
+import { createHash } from "node:crypto";
+import { readdir, readFile, stat } from "node:fs/promises";
+import path from "node:path";
+import { cleanBody } from "./clean.ts";
+import { readFrontMatter } from "./front-matter.ts";
+import type { Briefing, LoadProblem } from "./types.ts";
+
+/** A briefing is a news article: anything past this is not one (or not only one). */
+export const MAX_BRIEFING_BYTES = 2 * 1024 * 1024;
+const EXTENSIONS = new Set([".txt", ".md"]);
+
+export interface LoadResult {
+  briefings: Briefing[];
+  problems: LoadProblem[];
+}
+
+export type ParseResult = { ok: true; briefing: Briefing } | { ok: false; message: string };
+
+const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
+
+/** Parse one file's bytes into a Briefing, or say in one line what is wrong with it. */
+export function parseBriefing(file: string, bytes: Buffer): ParseResult {
+  if (bytes.length > MAX_BRIEFING_BYTES) {
+    return { ok: false, message: `is too large (${mb(bytes.length)}; a briefing may be at most ${mb(MAX_BRIEFING_BYTES)}): split it or remove it` };
+  }
+  if (bytes.includes(0)) return { ok: false, message: "is a binary file, not text: save the article as UTF-8 text" };
+  let source: string;
+  try {
+    source = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    return { ok: false, message: "is not UTF-8 text: save it again with UTF-8 encoding" };
+  }
+  if (source.trim() === "") return { ok: false, message: "is empty: add the article's text or remove the file" };
+
+  const fm = readFrontMatter(source);
+  if (!fm.ok) return { ok: false, message: fm.message };
+
+  const knownTitle = fm.data.title ?? null;
+  const cleaned = cleanBody(fm.body, knownTitle);
+  if (cleaned.paragraphs.length === 0) {
+    return { ok: false, message: "has no article text left after removing site furniture (tickers, \"Related News\"): check it holds the article" };
+  }
+  const id = path.basename(file, path.extname(file));
+  return {
+    ok: true,
+    briefing: {
+      id,
+      file: path.basename(file),
+      meta: {
+        title: knownTitle ?? cleaned.headline,
+        outlet: fm.data.outlet ?? null,
+        published: fm.data.published ?? null,
+        url: fm.data.url ?? null,
+      },
+      paragraphs: cleaned.paragraphs.map((text, i) => ({ n: i + 1, text })),
+      hash: createHash("sha256").update(bytes).digest("hex"),
+    },
+  };
+}
+
+/**
+ * Load every `.txt` and `.md` briefing in `dir`. A bad file is skipped with one problem
+ * naming it; every other file still loads. Two files with the same id are reported and the
+ * first in name order is kept.
+ */
+export async function loadBriefings(dir: string): Promise<LoadResult> {
+  const problems: LoadProblem[] = [];
+  let names: string[];
+  try {
+    names = (await readdir(dir)).filter((n) => EXTENSIONS.has(path.extname(n).toLowerCase()) && !n.startsWith("."));
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    const why = code === "ENOENT" ? "does not exist" : code === "ENOTDIR" ? "is not a folder" : `cannot be read (${code ?? String(err)})`;
+    return { briefings: [], problems: [{ file: dir, message: `the briefings folder ${why}: set DATA_DIR or --data to a folder of .txt/.md briefings` }] };
+  }
+  names.sort();
+
+  const byId = new Map<string, Briefing>();
+  for (const name of names) {
+    const full = path.join(dir, name);
+    let bytes: Buffer;
+    try {
+      const info = await stat(full);
+      if (!info.isFile()) continue;
+      if (info.size > MAX_BRIEFING_BYTES) {
+        problems.push({ file: name, message: `is too large (${mb(info.size)}; a briefing may be at most ${mb(MAX_BRIEFING_BYTES)}): split it or remove it` });
+        continue;
+      }
+      bytes = await readFile(full);
+    } catch (err) {
+      problems.push({ file: name, message: `cannot be read (${(err as NodeJS.ErrnoException).code ?? String(err)}): check its permissions` });
+      continue;
+    }
+    const parsed = parseBriefing(name, bytes);
+    if (!parsed.ok) {
+      problems.push({ file: name, message: parsed.message });
+      continue;
+    }
+    const earlier = byId.get(parsed.briefing.id);
+    if (earlier) {
+      problems.push({ file: name, message: `has the same id "${parsed.briefing.id}" as ${earlier.file}, which was loaded instead: rename one of them` });
+      continue;
+    }
+    byId.set(parsed.briefing.id, parsed.briefing);
+  }
+  return { briefings: [...byId.values()], problems };
+}
+
+/** One line per problem, as shown to an editor: `skipped 003.txt: is empty: …`. */
+export const formatProblem = (p: LoadProblem) => `skipped ${p.file}: ${p.message}`;
