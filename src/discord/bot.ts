@@ -1,0 +1,13 @@
+import { Events, type Client } from "discord.js";
+import type { BotContext } from "./context.ts";
+import { handleMention } from "./conversation.ts";
+import { handleInteraction } from "./interactions.ts";
+
+/** Wire the handlers to a client. Every handler catches its own errors: the bot never crashes. */
+export function attachHandlers(client: Client, ctx: BotContext): void {
+  client.on(Events.InteractionCreate, (interaction) => void handleInteraction(ctx, interaction));
+  client.on(Events.MessageCreate, (message) => void handleMention(ctx, client, message));
+  client.on(Events.Error, (err) => ctx.log.error({ err }, "discord client error"));
+  client.on(Events.Warn, (message) => ctx.log.warn({ message }, "discord client warning"));
+  client.once(Events.ClientReady, (ready) => ctx.log.info({ user: ready.user.tag, guilds: ready.guilds.cache.size }, "connected to Discord"));
+}

@@ -1,0 +1,10 @@
+import type { Logger } from "pino";
+import type { Library } from "../library/library.ts";
+import type { ButtonStates } from "./button-state.ts";
+
+/** What every Discord handler needs: the current Library (it may be rebuilt), logs, button state. */
+export interface BotContext {
+  library: () => Library;
+  log: Logger;
+  buttons: ButtonStates;
+}

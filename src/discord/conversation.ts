@@ -1,0 +1,42 @@
+import type { Client, Message } from "discord.js";
+import { MAX_QUERY_LENGTH } from "../../commands/search.ts";
+import { execute } from "../commands/execute.ts";
+import type { BotContext } from "./context.ts";
+import { renderAnswer, renderNotice } from "./render.ts";
+import { shorten } from "./shorten.ts";
+
+/** Text of a message as a query: mentions, custom emoji and links removed, within the query limit. */
+export function queryFromMessage(content: string): string {
+  const text = content
+    .replace(/<(?:@[!&]?|#)\d+>/g, " ")
+    .replace(/<a?:\w+:\d+>/g, " ")
+    .replace(/https?:\/\/\S+/g, " ")
+    .replace(/@(everyone|here)\b/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
+  return text.length > MAX_QUERY_LENGTH ? shorten(text, MAX_QUERY_LENGTH).replace(/…$/, "") : text;
+}
+
+/**
+ * A message that mentions the bot: its question is answered as a reply. Routing (meetings,
+ * pledges or search) is the `ask` command's, shared with the CLI.
+ */
+export async function handleMention(ctx: BotContext, client: Client, message: Message): Promise<void> {
+  if (message.author.bot || !client.user || !message.mentions.users.has(client.user.id)) return;
+  const question = queryFromMessage(message.content);
+  try {
+    if (!question) {
+      await message.reply(renderNotice("Ask me about the briefings, e.g. “who met Tina Redshaw?” or “money laundering grey list”. Slash commands: /search, /help."));
+      return;
+    }
+    const outcome = execute(ctx.library(), "ask", { question });
+    if (!outcome.ok) {
+      if (!outcome.user) ctx.log.error({ err: outcome.error, message: message.id, channel: message.channelId }, "mention answer failed");
+      await message.reply(renderNotice(outcome.message));
+      return;
+    }
+    await message.reply(renderAnswer(outcome.answer));
+  } catch (err) {
+    ctx.log.error({ err, message: message.id, channel: message.channelId }, "could not answer a mention");
+  }
+}

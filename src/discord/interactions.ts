@@ -1,0 +1,67 @@
+import {
+  MessageFlags,
+  type ButtonInteraction,
+  type ChatInputCommandInteraction,
+  type Interaction,
+  type MessageContextMenuCommandInteraction,
+} from "discord.js";
+import { handleAutocomplete } from "./autocomplete.ts";
+import type { BotContext } from "./context.ts";
+import { FIND_IN_BRIEFINGS } from "./definitions.ts";
+import { queryFromMessage } from "./conversation.ts";
+import { answerFor, notify } from "./reply.ts";
+
+type Raw = Record<string, string | number | boolean>;
+
+/** One entry point for every interaction: by type, then by command name. Never throws. */
+export async function handleInteraction(ctx: BotContext, interaction: Interaction): Promise<void> {
+  try {
+    if (interaction.isAutocomplete()) return await handleAutocomplete(ctx, interaction);
+    if (interaction.isChatInputCommand()) return await handleSlash(ctx, interaction);
+    if (interaction.isMessageContextMenuCommand()) return await handleFindIn(ctx, interaction);
+    if (interaction.isButton()) return await handleButton(ctx, interaction);
+  } catch (err) {
+    ctx.log.error({ err, interaction: interaction.id, type: interaction.type, user: interaction.user.id, guild: interaction.guildId }, "interaction failed");
+    if (interaction.isRepliable()) {
+      await notify(interaction, "Sorry — something went wrong answering that. It has been logged; please try again.").catch((e: unknown) =>
+        ctx.log.warn({ err: e, interaction: interaction.id }, "could not send the apology"),
+      );
+    }
+  }
+}
+
+async function handleSlash(ctx: BotContext, interaction: ChatInputCommandInteraction): Promise<void> {
+  const options: Raw = {};
+  for (const o of interaction.options.data) {
+    if (o.name !== "hide" && o.value !== undefined && o.value !== null) options[o.name] = o.value;
+  }
+  const hide = interaction.options.getBoolean("hide") ?? false;
+  const result = answerFor(ctx, interaction, interaction.commandName, options, 1, hide);
+  if (!result.ok) return notify(interaction, result.notice);
+  await interaction.reply({ ...result.message, ...(hide ? { flags: MessageFlags.Ephemeral } : {}) });
+}
+
+/** "Find in briefings" on a message: search with its text, privately, with a Share button. */
+async function handleFindIn(ctx: BotContext, interaction: MessageContextMenuCommandInteraction): Promise<void> {
+  if (interaction.commandName !== FIND_IN_BRIEFINGS) return notify(interaction, "I don't know that command — try /help.");
+  const query = queryFromMessage(interaction.targetMessage.content);
+  if (!query) return notify(interaction, "That message has no words to search for.");
+  const result = answerFor(ctx, interaction, "search", { query }, 1, true);
+  if (!result.ok) return notify(interaction, result.notice);
+  await interaction.reply({ ...result.message, flags: MessageFlags.Ephemeral });
+}
+
+async function handleButton(ctx: BotContext, interaction: ButtonInteraction): Promise<void> {
+  const state = ctx.buttons.decode(interaction.customId);
+  if (!state) return notify(interaction, "This button no longer works. Run the command again for a fresh answer.");
+  const ephemeral = interaction.message.flags.has(MessageFlags.Ephemeral);
+  if (state.action === "share") {
+    const result = answerFor(ctx, interaction, state.command, state.options, state.page, false);
+    if (!result.ok) return notify(interaction, `That answer can't be rebuilt any more: ${result.notice}`);
+    await interaction.reply({ ...result.message, content: `Shared by <@${interaction.user.id}>` });
+    return;
+  }
+  const result = answerFor(ctx, interaction, state.command, state.options, state.page, ephemeral);
+  if (!result.ok) return notify(interaction, `That page can't be rebuilt any more: ${result.notice}`);
+  await interaction.update(result.message);
+}

@@ -1,0 +1,66 @@
+import path from "node:path";
+import type { Logger } from "pino";
+import type { Client } from "discord.js";
+import { formatProblem } from "../briefings/load.ts";
+import type { Env } from "../config.ts";
+import { DEFAULT_CACHE_DIR, Library } from "../library/library.ts";
+import { createLogger } from "../log.ts";
+import { attachHandlers } from "./bot.ts";
+import { ButtonStates } from "./button-state.ts";
+import { createClient, type ClientSettings } from "./client.ts";
+import type { BotContext } from "./context.ts";
+
+export interface RunningBot {
+  client: Client;
+  context: BotContext;
+  stop: () => Promise<void>;
+}
+
+/** Open the Library, connect to Discord and answer until stopped. */
+export async function runBot(env: Env, log: Logger, settings: ClientSettings = {}): Promise<RunningBot> {
+  const cacheDir = env.CACHE_DIR ?? DEFAULT_CACHE_DIR;
+  let library = await Library.open({ dataDir: env.DATA_DIR, cacheDir });
+  for (const p of library.problems) log.warn({ file: p.file }, formatProblem(p));
+  log.info({ briefings: library.briefings.length, paragraphs: library.paragraphCount, fromCache: library.build.fromCache }, "briefings loaded");
+
+  const context: BotContext = {
+    library: () => library,
+    log,
+    buttons: new ButtonStates(path.join(cacheDir, "buttons.json")),
+  };
+  const client = createClient({ ...(env.DISCORD_API_URL ? { api: env.DISCORD_API_URL } : {}), ...settings });
+  attachHandlers(client, context);
+  const ready = new Promise<void>((resolve) => client.once("clientReady", () => resolve()));
+  await client.login(env.DISCORD_TOKEN);
+  await ready;
+  return {
+    client,
+    context,
+    stop: async () => {
+      await client.destroy();
+    },
+  };
+}
+
+/** `npm start` with a token: run until Ctrl-C or SIGTERM, then disconnect cleanly. */
+export async function startBot(env: Env): Promise<void> {
+  const log = createLogger(env.LOG_LEVEL, [env.DISCORD_TOKEN]);
+  let bot: RunningBot;
+  try {
+    bot = await runBot(env, log);
+  } catch (err) {
+    log.fatal({ err }, "could not connect to Discord: check DISCORD_TOKEN (Developer Portal → your app → Bot → Reset Token)");
+    process.exitCode = 1;
+    return;
+  }
+  let stopping = false;
+  const shutdown = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, "shutting down");
+    void bot.stop().finally(() => process.exit(0));
+  };
+  process.on("SIGINT", () => shutdown("SIGINT"));
+  process.on("SIGTERM", () => shutdown("SIGTERM"));
+  process.on("unhandledRejection", (err) => log.error({ err }, "unhandled rejection"));
+}
