@@ -47,21 +47,24 @@ function quoteWithMarks(text: string, marks: ReadonlyArray<[number, number]>, ma
   return md(shorten(text, Math.max(10, Math.floor(max / 2))));
 }
 
-function citationLine(c: Citation, n: number): string {
-  const title = shorten(c.title ?? c.source, 90).replace(/[[\]]/g, "");
+/** "[1] Headline — Outlet · date · ¶n `id`", linked; compact when room is short. Never cut. */
+function citationLine(c: Citation, n: number, budget: number): string {
+  const link = (label: string) => (c.url ? `[${label}](${c.url.replace(/\)/g, "%29")})` : label);
   const where = [c.outlet ? md(c.outlet) : null, c.published ?? "undated", `¶${c.paragraph}`].filter(Boolean).join(" · ");
-  const label = c.url ? `[${md(title)}](${c.url.replace(/\)/g, "%29")})` : `“${md(title)}”`;
-  return `**[${n}]** ${label} — ${where} \`${c.source}\``;
+  const title = md(shorten(c.title ?? c.source, 90).replace(/[[\]]/g, ""));
+  const full = `**[${n}]** ${link(c.url ? title : `“${title}”`)} — ${where} \`${c.source}\``;
+  if (full.length <= budget / 2) return full;
+  return `**[${n}]** ${link(where)}`;
 }
 
 function itemBlock(item: AnswerItem, n: number, budget: number): string {
   switch (item.kind) {
     case "passage": {
-      const cite = citationLine(item.citation, n);
+      const cite = citationLine(item.citation, n, budget);
       return `> ${quoteWithMarks(item.text, item.marks, Math.max(40, budget - cite.length - 4))}\n${cite}`;
     }
     case "event": {
-      const cite = citationLine(item.citation, n);
+      const cite = citationLine(item.citation, n, budget);
       const facts = item.facts.map(([k, v]) => `**${md(k)}:** ${md(shorten(v, 200))}`).join("\n");
       const head = `**${md(shorten(item.heading, 200))}**\n${facts}`;
       return `${head}\n> ${quoteWithMarks(item.quote, [], Math.max(40, budget - head.length - cite.length - 6))}\n${cite}`;

@@ -9,6 +9,7 @@ export function shortenAt(text: string, max: number): number {
   let sentenceEnd = -1;
   for (const m of head.matchAll(/[.!?]["”’)]?(?=\s)/g)) sentenceEnd = m.index + m[0].length;
   if (sentenceEnd >= room * 0.4) return sentenceEnd;
+  if (/\s/.test(text[room] ?? "")) return room;
   const space = head.lastIndexOf(" ");
   return space > room * 0.5 ? space : room;
 }
