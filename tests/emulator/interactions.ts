@@ -1,0 +1,359 @@
+// INTERACTION_CREATE payloads: slash commands (typed options, subcommands), autocomplete, buttons, selects,
+// message context-menu commands. Options are checked against the registered command when commands are registered.
+import {
+  ApplicationCommandOptionType as OT,
+  ApplicationCommandType,
+  ComponentType,
+  InteractionContextType,
+  InteractionType,
+  Locale,
+  MessageType,
+  type APIApplicationCommand,
+  type APIApplicationCommandAutocompleteGuildInteraction,
+  type APIApplicationCommandInteractionDataOption,
+  type APIApplicationCommandOption,
+  type APIChatInputApplicationCommandGuildInteraction,
+  type APIInteractionDataResolved,
+  type APIMessage,
+  type APIMessageApplicationCommandGuildInteraction,
+  type APIMessageComponentGuildInteraction,
+  type APIUser,
+} from "discord-api-types/v10";
+import { BOT_PERMISSIONS, EVERYONE_PERMISSIONS, interactionMember, message as buildMessage, roles, textChannel } from "./payloads.ts";
+import type { EmulatorState, InteractionKind, InteractionState } from "./state.ts";
+
+/** An option value: JS type picks the option type when the command is not registered; or give the type. */
+export type OptionInput = string | number | boolean | { type: OT; value: string | number | boolean };
+
+export interface InteractionCommon {
+  /** Default: the emulator's test user. */
+  user?: APIUser;
+  /** Default: the first channel of the first guild. */
+  channelId?: string;
+  locale?: Locale;
+  /** Member permissions bitfield string. Default: @everyone permissions. */
+  memberPermissions?: string;
+  /** The bot's permissions in the channel. Default: BOT_PERMISSIONS. */
+  appPermissions?: string;
+}
+
+export interface SlashCommandInit extends InteractionCommon {
+  name: string;
+  subcommandGroup?: string;
+  subcommand?: string;
+  options?: Record<string, OptionInput>;
+}
+
+export interface AutocompleteInit extends SlashCommandInit {
+  /** Name of the focused option; its (partial) text is `options[focused]` (default ""). */
+  focused: string;
+}
+
+export interface ComponentInit extends InteractionCommon {
+  customId: string;
+  /** The message carrying the component. Default: the newest message in any channel with that custom_id. */
+  messageId?: string;
+}
+
+export interface SelectInit extends ComponentInit {
+  values: string[];
+}
+
+export interface MessageCommandInit extends InteractionCommon {
+  name: string;
+  /** Target an existing stored message… */
+  targetMessageId?: string;
+  /** …or have one created (authored by `targetAuthor`, default the test user) with this content. */
+  targetContent?: string;
+  targetAuthor?: APIUser;
+}
+
+type GuildInteractionPayload =
+  | APIChatInputApplicationCommandGuildInteraction
+  | APIApplicationCommandAutocompleteGuildInteraction
+  | APIMessageComponentGuildInteraction
+  | APIMessageApplicationCommandGuildInteraction;
+
+type RawOption = APIApplicationCommandInteractionDataOption;
+
+function context(state: EmulatorState, c: InteractionCommon) {
+  const channelId = c.channelId ?? state.firstGuild().channelIds[0]!;
+  const channel = state.channels.get(channelId);
+  if (!channel) throw new Error(`[emulator] unknown channel ${channelId}`);
+  const guild = state.guilds.get(channel.guildId)!;
+  const user = c.user ?? state.testUser;
+  return { channel, guild, user };
+}
+
+function common(state: EmulatorState, c: InteractionCommon, id: string, token: string) {
+  const { channel, guild, user } = context(state, c);
+  return {
+    id,
+    token,
+    application_id: state.appId,
+    version: 1 as const,
+    guild_id: guild.id,
+    guild: { id: guild.id, locale: Locale.EnglishUS, features: [] },
+    channel: textChannel(channel),
+    channel_id: channel.id,
+    member: interactionMember(state, guild, user, c.memberPermissions ?? EVERYONE_PERMISSIONS),
+    app_permissions: c.appPermissions ?? BOT_PERMISSIONS,
+    locale: c.locale ?? Locale.EnglishUS,
+    guild_locale: Locale.EnglishUS,
+    entitlements: [],
+    authorizing_integration_owners: { 0: guild.id },
+    context: InteractionContextType.Guild,
+    attachment_size_limit: 10 * 1024 * 1024,
+  };
+}
+
+export function findCommand(state: EmulatorState, guildId: string, type: ApplicationCommandType, name: string): APIApplicationCommand | undefined {
+  const anyRegistered = state.globalCommands.length > 0 || state.commandsFor(guildId).length > 0;
+  const found = [...state.commandsFor(guildId), ...state.globalCommands].find((c) => c.type === type && c.name === name);
+  if (anyRegistered && !found) {
+    throw new Error(`[emulator] command "${name}" (type ${type}) is not registered; Discord would never send it`);
+  }
+  return found;
+}
+
+function inferType(v: OptionInput): OT {
+  if (typeof v === "object") return v.type;
+  if (typeof v === "boolean") return OT.Boolean;
+  if (typeof v === "number") return Number.isInteger(v) ? OT.Integer : OT.Number;
+  return OT.String;
+}
+
+function checkValue(label: string, def: APIApplicationCommandOption, value: string | number | boolean): void {
+  const fail = (why: string) => {
+    throw new Error(`[emulator] option ${label}: ${why}; the Discord client would not send this`);
+  };
+  const t = def.type;
+  if (t === OT.String && typeof value !== "string") fail("expects a string");
+  if (t === OT.Integer && !Number.isInteger(value)) fail("expects an integer");
+  if (t === OT.Number && typeof value !== "number") fail("expects a number");
+  if (t === OT.Boolean && typeof value !== "boolean") fail("expects a boolean");
+  if ("choices" in def && def.choices?.length && !def.choices.some((c) => c.value === value)) fail(`must be one of the choices`);
+  if (t === OT.String && typeof value === "string") {
+    if (def.min_length !== undefined && value.length < def.min_length) fail(`shorter than min_length ${def.min_length}`);
+    if (def.max_length !== undefined && value.length > def.max_length) fail(`longer than max_length ${def.max_length}`);
+  }
+  if ((t === OT.Integer || t === OT.Number) && typeof value === "number") {
+    if (def.min_value !== undefined && value < def.min_value) fail(`below min_value ${def.min_value}`);
+    if (def.max_value !== undefined && value > def.max_value) fail(`above max_value ${def.max_value}`);
+  }
+}
+
+function buildLeafOptions(
+  state: EmulatorState,
+  guildId: string,
+  label: string,
+  defs: APIApplicationCommandOption[] | undefined,
+  values: Record<string, OptionInput>,
+  resolved: APIInteractionDataResolved,
+  focused?: string,
+): RawOption[] {
+  const out: RawOption[] = [];
+  for (const [name, input] of Object.entries(values)) {
+    const def = defs?.find((d) => d.name === name);
+    if (defs && !def) throw new Error(`[emulator] option "${name}" is not defined on ${label}`);
+    const type = def?.type ?? inferType(input);
+    const value = typeof input === "object" ? input.value : input;
+    if (name === focused) {
+      if (def && !("autocomplete" in def && def.autocomplete)) throw new Error(`[emulator] option "${name}" of ${label} has no autocomplete`);
+      out.push({ name, type, value: String(value), focused: true } as RawOption);
+      continue;
+    }
+    if (def) checkValue(`"${name}" of ${label}`, def, value);
+    out.push({ name, type, value } as RawOption);
+    addResolved(state, guildId, type, String(value), resolved);
+  }
+  if (focused !== undefined && !(focused in values)) {
+    out.push({ name: focused, type: OT.String, value: "", focused: true } as RawOption);
+  }
+  for (const d of defs ?? []) {
+    if ("required" in d && d.required && !(d.name in values) && focused === undefined) {
+      throw new Error(`[emulator] required option "${d.name}" of ${label} is missing`);
+    }
+  }
+  return out;
+}
+
+function addResolved(state: EmulatorState, guildId: string, type: OT, id: string, resolved: APIInteractionDataResolved): void {
+  const guild = state.guilds.get(guildId)!;
+  if (type === OT.User || type === OT.Mentionable) {
+    const user = state.users.get(id);
+    if (user) {
+      (resolved.users ??= {})[id] = user;
+      const { user: _u, deaf: _d, mute: _m, ...m } = interactionMember(state, guild, user);
+      (resolved.members ??= {})[id] = m;
+    }
+  }
+  if (type === OT.Role || type === OT.Mentionable) {
+    const role = roles(guild, state.botUser.id).find((r) => r.id === id);
+    if (role) (resolved.roles ??= {})[id] = role;
+  }
+  if (type === OT.Channel) {
+    const ch = state.channels.get(id);
+    if (ch) (resolved.channels ??= {})[id] = { id, name: ch.name, type: 0, permissions: EVERYONE_PERMISSIONS };
+  }
+}
+
+/** data.options for a chat-input command, nesting subcommand group / subcommand. */
+function commandData(state: EmulatorState, guildId: string, init: SlashCommandInit, focused?: string) {
+  const cmd = findCommand(state, guildId, ApplicationCommandType.ChatInput, init.name);
+  const resolved: APIInteractionDataResolved = {};
+  let defs = cmd?.options;
+  let label = `/${init.name}`;
+  const subOf = (type: OT, name: string) => {
+    if (!defs) return undefined;
+    const found = defs.find((o) => o.type === type && o.name === name);
+    if (!found) throw new Error(`[emulator] ${label} has no ${type === OT.SubcommandGroup ? "subcommand group" : "subcommand"} "${name}"`);
+    return found;
+  };
+  const group = init.subcommandGroup ? subOf(OT.SubcommandGroup, init.subcommandGroup) : undefined;
+  if (init.subcommandGroup) {
+    defs = group && "options" in group ? (group.options as APIApplicationCommandOption[] | undefined) : undefined;
+    label += ` ${init.subcommandGroup}`;
+  }
+  const sub = init.subcommand ? subOf(OT.Subcommand, init.subcommand) : undefined;
+  if (init.subcommand) {
+    defs = sub && "options" in sub ? ((sub.options as APIApplicationCommandOption[] | undefined) ?? []) : undefined;
+    label += ` ${init.subcommand}`;
+  } else if (defs?.some((o) => o.type === OT.Subcommand || o.type === OT.SubcommandGroup)) {
+    throw new Error(`[emulator] ${label} needs a subcommand`);
+  }
+  let options = buildLeafOptions(state, guildId, label, defs, init.options ?? {}, resolved, focused);
+  if (init.subcommand) options = [{ type: OT.Subcommand, name: init.subcommand, options } as RawOption];
+  if (init.subcommandGroup) options = [{ type: OT.SubcommandGroup, name: init.subcommandGroup, options } as RawOption];
+  return {
+    id: cmd?.id ?? state.snowflake(),
+    name: init.name,
+    type: ApplicationCommandType.ChatInput as const,
+    options,
+    ...(Object.keys(resolved).length ? { resolved } : {}),
+    ...(cmd?.guild_id ? { guild_id: cmd.guild_id } : {}),
+  };
+}
+
+export interface BuiltInteraction {
+  payload: GuildInteractionPayload;
+  state: InteractionState;
+}
+
+function stateFor(
+  st: EmulatorState,
+  kind: InteractionKind,
+  payload: GuildInteractionPayload,
+  extra: Partial<InteractionState> & { replyMessageType: number },
+): InteractionState {
+  return {
+    id: payload.id,
+    token: payload.token,
+    kind,
+    createdAt: st.now(),
+    guildId: payload.guild_id,
+    channelId: payload.channel!.id,
+    user: payload.member.user,
+    acknowledged: null,
+    followUpIds: [],
+    payload,
+    ...extra,
+  };
+}
+
+export function slashCommand(st: EmulatorState, init: SlashCommandInit): BuiltInteraction {
+  const base = common(st, init, st.snowflake(), st.interactionToken());
+  const payload: APIChatInputApplicationCommandGuildInteraction = {
+    ...base,
+    type: InteractionType.ApplicationCommand,
+    data: commandData(st, base.guild_id, init),
+  };
+  return { payload, state: stateFor(st, "command", payload, { replyMessageType: MessageType.ChatInputCommand, commandName: init.name }) };
+}
+
+export function autocomplete(st: EmulatorState, init: AutocompleteInit): BuiltInteraction {
+  const base = common(st, init, st.snowflake(), st.interactionToken());
+  const payload: APIApplicationCommandAutocompleteGuildInteraction = {
+    ...base,
+    type: InteractionType.ApplicationCommandAutocomplete,
+    data: commandData(st, base.guild_id, init, init.focused),
+  };
+  return { payload, state: stateFor(st, "autocomplete", payload, { replyMessageType: MessageType.Default, commandName: init.name }) };
+}
+
+type Comp = { type?: number; custom_id?: string; disabled?: boolean; components?: Comp[]; accessory?: Comp };
+
+function findComponent(list: Comp[] | undefined, customId: string): Comp | undefined {
+  for (const c of list ?? []) {
+    if (c.custom_id === customId) return c;
+    const inner = findComponent(c.components, customId) ?? (c.accessory?.custom_id === customId ? c.accessory : undefined);
+    if (inner) return inner;
+  }
+  return undefined;
+}
+
+function componentMessage(st: EmulatorState, init: ComponentInit): { msg: APIMessage; comp: Comp } {
+  const candidates = init.messageId
+    ? [st.findMessageAnywhere(init.messageId)].filter((m): m is APIMessage => !!m)
+    : [...st.messages.values()].flat().sort((a, b) => (BigInt(b.id) > BigInt(a.id) ? 1 : -1));
+  if (init.messageId && candidates.length === 0) throw new Error(`[emulator] no stored message ${init.messageId}`);
+  for (const msg of candidates) {
+    const comp = findComponent(msg.components as Comp[] | undefined, init.customId);
+    if (comp) {
+      if (comp.disabled) throw new Error(`[emulator] component "${init.customId}" is disabled; it cannot be clicked`);
+      return { msg, comp };
+    }
+  }
+  throw new Error(`[emulator] no stored message has a component with custom_id "${init.customId}"`);
+}
+
+function component(st: EmulatorState, init: ComponentInit, data: (comp: Comp) => APIMessageComponentGuildInteraction["data"]): BuiltInteraction {
+  const { msg, comp } = componentMessage(st, init);
+  const base = common(st, { ...init, channelId: msg.channel_id }, st.snowflake(), st.interactionToken());
+  const payload: APIMessageComponentGuildInteraction = {
+    ...base,
+    type: InteractionType.MessageComponent,
+    data: data(comp),
+    message: structuredClone(msg),
+  };
+  return { payload, state: stateFor(st, "component", payload, { replyMessageType: MessageType.Default, componentMessageId: msg.id }) };
+}
+
+export function buttonClick(st: EmulatorState, init: ComponentInit): BuiltInteraction {
+  return component(st, init, (comp) => {
+    if (comp.type !== ComponentType.Button) throw new Error(`[emulator] component "${init.customId}" is not a button`);
+    return { custom_id: init.customId, component_type: ComponentType.Button };
+  });
+}
+
+export function stringSelect(st: EmulatorState, init: SelectInit): BuiltInteraction {
+  return component(st, init, (comp) => {
+    if (comp.type !== ComponentType.StringSelect) throw new Error(`[emulator] component "${init.customId}" is not a string select`);
+    return { custom_id: init.customId, component_type: ComponentType.StringSelect, values: init.values };
+  });
+}
+
+export function messageCommand(st: EmulatorState, init: MessageCommandInit): BuiltInteraction {
+  const { channel, guild } = context(st, init);
+  const cmd = findCommand(st, guild.id, ApplicationCommandType.Message, init.name);
+  let target = init.targetMessageId ? st.findMessage(channel.id, init.targetMessageId) : undefined;
+  if (init.targetMessageId && !target) throw new Error(`[emulator] no message ${init.targetMessageId} in channel ${channel.id}`);
+  if (!target) {
+    target = buildMessage(st, { channelId: channel.id, author: init.targetAuthor ?? st.testUser, content: init.targetContent ?? "Sample message" });
+    st.channelMessages(channel.id).push(target);
+  }
+  const base = common(st, { ...init, channelId: channel.id }, st.snowflake(), st.interactionToken());
+  const payload: APIMessageApplicationCommandGuildInteraction = {
+    ...base,
+    type: InteractionType.ApplicationCommand,
+    data: {
+      id: cmd?.id ?? st.snowflake(),
+      name: init.name,
+      type: ApplicationCommandType.Message,
+      target_id: target.id,
+      resolved: { messages: { [target.id]: structuredClone(target) } },
+      ...(cmd?.guild_id ? { guild_id: cmd.guild_id } : {}),
+    },
+  };
+  return { payload, state: stateFor(st, "command", payload, { replyMessageType: MessageType.ContextMenuCommand, commandName: init.name }) };
+}
