@@ -15,8 +15,8 @@ import type { Command, OptionSpec } from "../commands/types.ts";
  */
 
 export const FIND_IN_BRIEFINGS = "Find in briefings";
-/** Options the CLI has but Discord replaces with buttons. */
-const NOT_ON_DISCORD = new Set(["page", "limit"]);
+/** Options the CLI has but Discord replaces with Previous/Next buttons. */
+const NOT_ON_DISCORD = new Set(["page"]);
 /** Commands whose answers can be long or private: they take `hide`. */
 const HIDEABLE = new Set(["search", "meetings", "pledges", "source", "people", "person", "sources", "ask"]);
 

@@ -1,4 +1,5 @@
 import { MessageFlags, type Interaction, type RepliableInteraction } from "discord.js";
+import { findCommand } from "../../commands/index.ts";
 import { execute } from "../commands/execute.ts";
 import type { BotContext } from "./context.ts";
 import { renderAnswer, renderNotice, type RenderedMessage } from "./render.ts";
@@ -15,7 +16,8 @@ export function answerFor(
   page: number,
   hide: boolean,
 ): { ok: true; message: RenderedMessage } | { ok: false; notice: string } {
-  const outcome = execute(ctx.library(), command, { ...options, page });
+  const pages = findCommand(command)?.options.some((o) => o.name === "page") ?? false;
+  const outcome = execute(ctx.library(), command, pages ? { ...options, page } : options);
   if (!outcome.ok) {
     if (!outcome.user) {
       ctx.log.error({ err: outcome.error, command, options, page, user: interaction.user.id, guild: interaction.guildId }, "command failed");
