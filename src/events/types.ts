@@ -32,7 +32,12 @@ export type PledgeKind = "pledge" | "agreement" | "request";
 export interface Pledge extends EventDate {
   source: string;
   paragraph: number;
+  /** The committed party as one party ("Cambodia and Vietnam" when several act together). */
   actor: Party;
+  /** Each committed party on its own. */
+  actors: Party[];
+  /** Who said so, when that is someone else than the actor ("the government", per Chou Bun Eng). */
+  speaker: Party | null;
   /** Other parties to an agreement, or who a request was made of. */
   counterparts: Party[];
   kind: PledgeKind;
@@ -47,6 +52,19 @@ export interface PersonMention {
   roles: string[];
   /** Paragraph numbers that name the person (by full name, alias or reference). */
   paragraphs: number[];
+}
+
+/** A person across all briefings (see people.ts `mergePeople`). */
+export interface Person {
+  name: string;
+  aliases: string[];
+  roles: string[];
+  /** Briefings that name the person. */
+  sources: string[];
+  /** Paragraphs that name the person, over all briefings. */
+  mentions: number;
+  /** The latest briefing naming the person (by published date, then id). */
+  latest: { source: string; published: string | null; paragraph: number } | null;
 }
 
 export interface BriefingEvents {

@@ -8,7 +8,7 @@ import type { BriefingEvents, Meeting, Pledge } from "../events/types.ts";
 import { INDEX_VERSION, ParagraphIndex, type IndexDoc } from "../search/index.ts";
 import { markTerms } from "../search/highlight.ts";
 import { processTerm, tokenize } from "../search/text.ts";
-import { readSnapshot, snapshotKey, snapshotPath, writeSnapshot, type Snapshot } from "./snapshot.ts";
+import { SNAPSHOT_FORMAT, readSnapshot, snapshotKey, snapshotPath, writeSnapshot, type Snapshot } from "./snapshot.ts";
 
 export const DEFAULT_CACHE_DIR = fileURLToPath(new URL("../../.cache", import.meta.url));
 
@@ -63,7 +63,7 @@ export class Library {
   static async open({ dataDir, cacheDir = DEFAULT_CACHE_DIR }: OpenOptions): Promise<Library> {
     const started = performance.now();
     const { briefings, problems } = await loadBriefings(dataDir);
-    const key = snapshotKey([INDEX_VERSION, EXTRACT_VERSION], briefings);
+    const key = snapshotKey([SNAPSHOT_FORMAT, INDEX_VERSION, EXTRACT_VERSION], briefings);
     const file = cacheDir ? snapshotPath(cacheDir, dataDir) : null;
     const cached = file ? await readSnapshot(file) : null;
 
@@ -74,7 +74,9 @@ export class Library {
       return new Library(dataDir, briefings, problems, index, cached.docs, cached.vocab, events, build);
     }
 
-    const events = new Map(briefings.map((b) => [b.id, cached?.events[b.hash] ?? extractEvents(b)]));
+    // Events extracted by the same code are reused per briefing; anything else is extracted again.
+    const reusable = cached?.eventsVersion === EXTRACT_VERSION ? cached.events : {};
+    const events = new Map(briefings.map((b) => [b.id, reusable[b.hash] ?? extractEvents(b)]));
     const { docs, indexDocs } = documents(briefings, events);
     const index = ParagraphIndex.build(indexDocs);
     const vocab = vocabulary(indexDocs);
@@ -86,6 +88,7 @@ export class Library {
         docs,
         index: index.toJSON(),
         vocab,
+        eventsVersion: EXTRACT_VERSION,
         events: Object.fromEntries(briefings.map((b) => [b.hash, events.get(b.id)!])),
       };
       await writeSnapshot(file, snapshot).catch(() => undefined);

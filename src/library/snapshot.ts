@@ -8,6 +8,9 @@ import type { BriefingEvents } from "../events/types.ts";
  * briefings' content and the code's index and extraction versions. A restart with
  * unchanged briefings loads it instead of reindexing.
  */
+/** Bump when the snapshot's own layout changes. */
+export const SNAPSHOT_FORMAT = "snapshot-2";
+
 export interface Snapshot {
   key: string;
   builtAt: string;
@@ -16,6 +19,8 @@ export interface Snapshot {
   index: { mini: string; lead: number[] };
   /** Index term → a surface word, to show suggestions as words rather than stems. */
   vocab: Record<string, string>;
+  /** The extraction code's version the events below were made with. */
+  eventsVersion: string;
   /** Extracted events by briefing content hash: reused when only other files change. */
   events: Record<string, BriefingEvents>;
 }

@@ -1,0 +1,209 @@
+/**
+ * Clauses of a sentence, just enough to tell who does what: where each clause starts,
+ * which clauses are reported speech (and whose), and the subject of a verb — with fronted
+ * phrases skipped ("On January 23, Lam and … signed"), coordinated subjects joined
+ * ("Cambodia and Vietnam are committed"), split clauses kept apart ("Manet noted …, while
+ * Lam reiterated …") and shared subjects followed ("Ssempa committed … and appealed …").
+ */
+import { isSubjectLike, isVerbish, PREPOSITIONS } from "./coref.ts";
+import type { Mention } from "./mentions.ts";
+import type { Token } from "./tokens.ts";
+
+export const SPEECH_VERBS = new Set([
+  "said", "says", "told", "tells", "added", "adds", "noted", "notes", "stated", "states", "stressed", "stresses", "emphasised",
+  "emphasized", "explained", "announced", "insisted", "warned", "confirmed", "affirmed", "assured", "acknowledged",
+  "reiterated", "declared", "revealed", "claimed", "argued", "wrote", "writes", "posted", "maintained", "underlined",
+  "underscored", "highlighted", "reported", "informed", "remarked", "replied", "responded", "indicated", "pointed",
+  "saying", "adding", "noting", "stressing", "stating", "explaining", "announcing", "insisting", "warning", "believes",
+  "believed", "hoped", "hopes", "expects", "expected", "thinks", "thought", "felt", "feels", "considered", "considers",
+]);
+/** Verbs whose reported clause is a wish or opinion, not a commitment. */
+export const HOPE_VERBS = new Set(["hoped", "hopes", "expects", "expected", "thinks", "thought", "felt", "feels", "believes", "believed", "considered", "considers", "wished", "wishes", "wants", "wanted", "suggested", "suggests"]);
+const OBJECT_VERBS = new Set(["told", "tells", "assured", "informed", "reminded", "warned"]);
+const CONTRAST = new Set(["while", "whereas", "but", "although", "though", "yet"]);
+const FRONTED = new Set([
+  "on", "in", "during", "following", "after", "before", "at", "later", "earlier", "according", "despite", "notably",
+  "meanwhile", "separately", "also", "speaking", "addressing", "since", "under", "with", "amid", "as", "for", "by",
+  "the", "this", "last", "that", "however", "moreover", "furthermore", "additionally", "today", "yesterday", "once", "when",
+  "upon", "over", "through", "earlier", "previously", "recently", "then",
+]);
+
+export interface Boundary {
+  /** First token of the clause. */
+  at: number;
+  /** Reported speech: the token index of the speech verb whose content starts here. */
+  speechVerb: number | null;
+}
+
+export interface ClauseView {
+  tokens: Token[];
+  mentions: Mention[];
+  boundaries: Boundary[];
+}
+
+export function clauseBoundaries(tokens: Token[], mentions: Mention[]): Boundary[] {
+  const out: Boundary[] = [{ at: 0, speechVerb: null }];
+  const mentionAt = (i: number) => mentions.find((m) => m.first === i);
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (t.text === ";" || t.text === ":") {
+      out.push({ at: i + 1, speechVerb: null });
+    } else if (t.text === "“" || t.text === "”" || t.text === '"') {
+      // A quotation's edges ("“We will …,” he said"), not a phrase quoted inline ("review the cases “as a matter of priority”").
+      const prev = tokens[i - 1];
+      const opening = t.text === "“" || (t.text === '"' && (i === 0 || [",", ":", "(", "—", "–"].includes(prev?.text ?? "")));
+      if (opening ? i === 0 || [",", ":", "—", "–", "("].includes(prev?.text ?? "") : [",", ".", "!", "?", "…"].includes(prev?.text ?? "")) {
+        out.push({ at: i + 1, speechVerb: null });
+      }
+    } else if (["where", "who", "whom", "which", "whose"].includes(t.low) && (tokens[i - 1]?.text === "," || i > 0)) {
+      out.push({ at: i + 1, speechVerb: null });
+    } else if (CONTRAST.has(t.low) && tokens[i - 1]?.text === ",") {
+      out.push({ at: i + 1, speechVerb: null });
+    } else if (t.low === "and" && tokens[i - 1]?.text === "," && (mentionAt(i + 1) || tokens[i + 1]?.low === "that")) {
+      out.push({ at: tokens[i + 1]?.low === "that" ? i + 2 : i + 1, speechVerb: tokens[i + 1]?.low === "that" ? lastSpeechVerb(out) : null });
+    } else if (t.low === "and" && tokens[i + 1]?.low === "that") {
+      out.push({ at: i + 2, speechVerb: lastSpeechVerb(out) });
+    } else if (SPEECH_VERBS.has(t.low) && !t.cap) {
+      // "said (that) …", "told The Post that …", "assured the delegation that …"
+      let k = i + 1;
+      if (OBJECT_VERBS.has(t.low)) {
+        const obj = mentionAt(k);
+        if (obj) k = obj.last + 1;
+        else if (tokens[k] && /^(reporters|journalists|the|a|him|her|them|us|me|parliament|lawmakers|delegates|participants|officials)$/i.test(tokens[k].low)) {
+          k++;
+          while (tokens[k] && tokens[k].kind === "word" && !["that", "about", "on", "in", "at"].includes(tokens[k].low) && k - i < 6) k++;
+        }
+      }
+      if (tokens[k]?.low === "that") out.push({ at: k + 1, speechVerb: i });
+      else if (tokens[k] && tokens[k].kind === "word" && !PREPOSITIONS.has(tokens[k].low) && tokens[k].low !== "that" && tokens[i - 1]?.text !== "”") {
+        out.push({ at: k, speechVerb: i });
+      }
+    } else if (t.low === "that" && tokens[i - 1] && ["vowed", "pledged", "promised", "agreed", "requested", "asked", "urged", "insisted", "promise", "vow", "pledge", "ensured", "guaranteed"].includes(tokens[i - 1].low)) {
+      out.push({ at: i + 1, speechVerb: null });
+    }
+  }
+  return out.sort((a, b) => a.at - b.at);
+}
+
+function lastSpeechVerb(bs: Boundary[]): number | null {
+  for (let i = bs.length - 1; i >= 0; i--) if (bs[i].speechVerb !== null) return bs[i].speechVerb;
+  return null;
+}
+
+/** The clause boundary in force at token k. */
+export function clauseAt(view: ClauseView, k: number): Boundary {
+  let found = view.boundaries[0];
+  for (const b of view.boundaries) if (b.at <= k) found = b;
+  return found;
+}
+
+/** Skip fronted phrases ending in a comma that hold no subject: "On January 23, …". */
+function skipFronted(view: ClauseView, start: number, limit: number): number {
+  const { tokens, mentions } = view;
+  let s = start;
+  for (let guard = 0; guard < 4; guard++) {
+    const comma = tokens.findIndex((t, j) => j >= s && j < limit && t.text === ",");
+    if (comma < 0) break;
+    const first = tokens[s];
+    if (!first || !FRONTED.has(first.low)) {
+      // "The same day," also fronts a clause: a segment with no mention that can be a subject.
+      const seg = mentions.filter((m) => m.first >= s && m.first < comma && m.kind !== "pronoun");
+      if (seg.length > 0 || tokens.slice(s, comma).some((t, j) => isVerbish(tokens, s + j))) break;
+    } else {
+      const seg = mentions.filter((m) => m.first >= s && m.last < comma && !PREPOSITIONS.has(tokens[m.first - 1]?.low ?? "") && m.first !== s);
+      if (seg.some((m) => m.kind === "person" && isSubjectLike(tokens, m))) break;
+    }
+    s = comma + 1;
+  }
+  return s;
+}
+
+const SUBJECT_KINDS = new Set(["person", "country", "body", "group", "role", "pronoun"]);
+
+/** Coordinated mentions starting with `m`: "Cambodia and Vietnam", "Lam and then-Minister … Sar Kheng". */
+export function coordinated(view: ClauseView, m: Mention, limit: number): Mention[] {
+  const out = [m];
+  let cur = m;
+  for (;;) {
+    const next = view.mentions.find((x) => x.first > cur.last && x.first < limit);
+    if (!next) break;
+    const between = view.tokens.slice(cur.last + 1, next.first).map((t) => t.low);
+    const joined = between.join(" ");
+    // "Mbeki and her Ugandan counterpart, Internal Affairs Minister Okello Ssempa"
+    const roleJoin = /^,? ?and (?:his|her|their|its)(?: [^,;.]*)?,?$/.test(joined) && between.length <= 6 && next.kind === "person";
+    if (joined === "and" || joined === ", and" || joined === "&" || roleJoin) {
+      out.push(next);
+      cur = next;
+      continue;
+    }
+    break;
+  }
+  return out;
+}
+
+export interface Subject {
+  mentions: Mention[];
+  /** When no mention fits: the noun phrase as written ("The national police chiefs of Thailand and Laos"). */
+  phrase: string | null;
+}
+
+/** The subject of the verb at token k. */
+export function subjectOf(view: ClauseView, k: number, text: string, offset: number, depth = 0): Subject {
+  const { tokens, mentions } = view;
+  const clause = clauseAt(view, k);
+  const start = skipFronted(view, clause.at, k);
+  const candidates = mentions.filter((m) => m.first >= start && m.last < k && SUBJECT_KINDS.has(m.kind) && !isPrepositional(view, m));
+  // A conjunction right before the verb with no subject after it: the earlier verb's subject.
+  const conj = (() => {
+    for (let j = k - 1; j >= start; j--) {
+      const low = tokens[j].low;
+      if (low === "and" || low === "but" || low === "then") return j;
+      if (tokens[j].kind === "punct" && tokens[j].text !== ",") return -1;
+      if (mentions.some((m) => m.first <= j && m.last >= j)) return -1;
+      if (!/^(also|further|later|then|had|has|have|subsequently|jointly|,)$/.test(low)) return -1;
+    }
+    return -1;
+  })();
+  if (conj >= 0 && depth < 3) {
+    // Find the verb before the conjunction and its subject, skipping reported clauses in between.
+    let j = conj - 1;
+    let b = clauseAt(view, j);
+    for (let guard = 0; guard < 4 && b.at > 0; guard++) {
+      // Out of a reported or "that" clause: "Hartigan promised that Australia would … and said …".
+      if (b.speechVerb !== null) j = b.speechVerb;
+      else if (tokens[b.at - 1]?.low === "that") j = b.at - 2;
+      else break;
+      b = clauseAt(view, j);
+    }
+    return subjectOf(view, j, text, offset, depth + 1);
+  }
+  const first = candidates.find((m) => m.kind !== "pronoun" || m.word !== "it") ?? candidates[0];
+  if (first) return { mentions: coordinated(view, first, k).filter((m) => SUBJECT_KINDS.has(m.kind)), phrase: null };
+  // A participle after a comma ("…, agreeing to …"): the main clause's subject.
+  if (/ing$/.test(tokens[k]?.low ?? "") && tokens[k - 1]?.text === "," && depth < 3) return subjectOf(view, Math.max(0, k - 2), text, offset, depth + 1);
+  // No mention: the words before the first verb of the clause.
+  let v = start;
+  while (v < k && !isVerbish(tokens, v)) v++;
+  if (v > start && v - start <= 14) {
+    const phrase = text.slice(tokens[start].start - offset, tokens[v - 1].end - offset).replace(/^[,\s]+|[,\s]+$/g, "");
+    if (/\p{L}/u.test(phrase)) return { mentions: [], phrase };
+  }
+  return { mentions: [], phrase: null };
+}
+
+/** The speech verb whose reported clause holds token k, if any. */
+export function reportingVerb(view: ClauseView, k: number): number | null {
+  return clauseAt(view, k).speechVerb;
+}
+
+/** Is the mention the object of a preposition ("of Thailand and Laos" — both)? */
+export function isPrepositional(view: ClauseView, m: Mention): boolean {
+  const before = view.tokens[m.first - 1];
+  if (!before) return false;
+  if (PREPOSITIONS.has(before.low)) return true;
+  if (before.low === "and" || before.low === "or" || before.text === ",") {
+    const prev = [...view.mentions].reverse().find((x) => x.last < m.first - 1);
+    if (prev && prev.last >= m.first - 3 && prev !== m) return isPrepositional(view, prev);
+  }
+  return false;
+}

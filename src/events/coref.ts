@@ -1,0 +1,102 @@
+/**
+ * Who "he", "she", "the minister" and "the ambassador" are: the most recent compatible
+ * person, preferring the last subject ("Sar Kheng thanked the ambassador … He said …"),
+ * never a person named as the object of the same clause ("she thanked Sar Kheng"), and
+ * respecting a gender the briefing has shown (honorifics, "met his counterpart").
+ */
+import { lower, PERSON_VERBS } from "./lexicon.ts";
+import type { Mention } from "./mentions.ts";
+import type { PersonRecord, PersonRegistry } from "./people-registry.ts";
+import type { Token } from "./tokens.ts";
+
+export const PREPOSITIONS = new Set([
+  "with", "to", "of", "for", "from", "by", "on", "at", "in", "between", "about", "during", "against", "among", "toward",
+  "towards", "into", "over", "under", "via", "after", "before", "like", "including", "than", "as", "upon", "across",
+  "through", "without", "within", "amid", "among", "behind", "beyond", "around", "near", "regarding", "concerning", "onto",
+]);
+const ADVERBS = new Set(["also", "further", "then", "had", "has", "have", "later", "first", "previously", "recently", "again", "strongly", "personally", "earlier", "once", "already", "subsequently", "jointly", "both", "all", "separately", "formally", "officially", "reportedly", "swiftly", "quickly", "now"]);
+const AUX = new Set(["is", "are", "was", "were", "will", "would", "has", "had", "have", "can", "could", "shall", "should", "must", "may", "might", "did", "does", "do", "remains", "remained", "stands", "stood"]);
+
+const isPersonish = (m: Mention) => m.kind === "person" || m.kind === "role" || (m.kind === "pronoun" && (m.word === "he" || m.word === "she"));
+
+/** Is the word at i a verb a subject would be followed by? */
+export function isVerbish(tokens: Token[], i: number): boolean {
+  const t = tokens[i];
+  if (!t || t.kind !== "word" || t.cap) return false;
+  return PERSON_VERBS.has(t.low) || AUX.has(t.low) || (/ed$/.test(t.low) && t.low.length > 4) || /^(?:vow|pledge|promise|urge|ask|request|meet|sign|agree)s?$/.test(t.low);
+}
+
+/** Is the mention followed by its verb (so it is a subject)? */
+export function isSubjectLike(tokens: Token[], m: Mention): boolean {
+  if (PREPOSITIONS.has(tokens[m.first - 1]?.low ?? "")) return false;
+  let k = m.last + 1;
+  // "Lim, for his part, said": skip a short parenthetical.
+  if (tokens[k]?.text === ",") {
+    const close = tokens.findIndex((t, j) => j > k && t.text === ",");
+    if (close > 0 && close - k <= 5 && !tokens.slice(k + 1, close).some((t) => t.cap)) k = close + 1;
+  }
+  while (tokens[k] && ADVERBS.has(tokens[k].low)) k++;
+  return isVerbish(tokens, k);
+}
+
+export class Coref {
+  lastSubject: PersonRecord | null = null;
+
+  constructor(private readonly registry: PersonRegistry) {}
+
+  private ranked(exclude: Set<PersonRecord>): PersonRecord[] {
+    const people = [...this.registry.people].filter((p) => !exclude.has(p)).sort((a, b) => b.lastSeen - a.lastSeen);
+    if (this.lastSubject && !exclude.has(this.lastSubject)) return [this.lastSubject, ...people.filter((p) => p !== this.lastSubject)];
+    return people;
+  }
+
+  /**
+   * Resolve the pronouns and role phrases of one sentence in place, left to right, and
+   * update what is salient. `position` is a position counter for recency, `paragraph` for
+   * the people's paragraph lists. Mentions inside quotations do not move the subject.
+   */
+  resolve(tokens: Token[], mentions: Mention[], paragraph: number, position: number, inQuote: (tokenIndex: number) => boolean): void {
+    mentions.forEach((m, idx) => {
+      const at = position + m.first;
+      if (m.kind === "pronoun" && (m.word === "he" || m.word === "she")) {
+        const exclude = new Set<PersonRecord>();
+        // People named after the pronoun in its own clause are not it ("she thanked Sar Kheng").
+        for (const later of mentions.slice(idx + 1)) {
+          const between = tokens.slice(m.last + 1, later.first);
+          if (between.some((t) => [",", ";", "that", "while", "and", "but", "“", "”", '"'].includes(t.low))) break;
+          for (const p of later.people) exclude.add(p);
+        }
+        const want = m.word === "he" ? "m" : "f";
+        const found = this.ranked(exclude).find((p) => p.gender === null || p.gender === want);
+        if (found) {
+          m.people = [found];
+          if (found.gender === null) found.gender = want;
+          this.registry.seen(found, paragraph, at);
+        }
+      } else if (m.kind === "role") {
+        const words = m.word.split(/\s+/).filter((w) => w && !["the", "this", "that", "his", "her", "their", "its", "our"].includes(w));
+        const fits = (p: PersonRecord) => {
+          const roles = lower(p.roles.join(" ; "));
+          return words.length > 0 && words.every((w) => new RegExp(`(?:^|[^\\p{L}])${w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}s?(?:$|[^\\p{L}])`, "u").test(roles));
+        };
+        const found = [...this.registry.people].filter(fits).sort((a, b) => b.lastSeen - a.lastSeen)[0];
+        if (found) {
+          m.people = [found];
+          this.registry.seen(found, paragraph, at);
+        }
+      } else if (m.kind === "person") {
+        for (const p of m.people) this.registry.seen(p, paragraph, at, m.text);
+      }
+      if (isPersonish(m) && m.people.length === 1 && !inQuote(m.first) && isSubjectLike(tokens, m)) this.lastSubject = m.people[0];
+    });
+
+    // "Kittipong met his counterpart", "Mbeki and her counterpart": a gender for the subject.
+    tokens.forEach((t, i) => {
+      if (t.low !== "his" && t.low !== "her") return;
+      const before = mentions.filter((m) => m.last < i && isPersonish(m));
+      if (before.length !== 1 || before[0].people.length !== 1) return;
+      const p = before[0].people[0];
+      if (p.gender === null) p.gender = t.low === "his" ? "m" : "f";
+    });
+  }
+}

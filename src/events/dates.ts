@@ -1,0 +1,121 @@
+/**
+ * Dates in a sentence, resolved to ISO `YYYY-MM-DD` against the briefing's published date.
+ *
+ * - Calendar dates ("August 18", "9 October 2023", "the afternoon of January 2, 2024") come
+ *   from chrono-node's strict parser. Without a year they take the published year, and
+ *   the year before when that would put them after publication (news reports the past).
+ * - Weekdays ("on Monday", "last Tuesday"), "yesterday" and "today" count back from the
+ *   published date.
+ * - "later that day", "the same day", "the next day" are relative to the date in force
+ *   before the sentence.
+ * Without a published date, only a date whose year the text states is resolved; others
+ * are null. Free text never goes through `new Date(string)`.
+ */
+import * as chrono from "chrono-node";
+import { addDays, format, getDay, isValid, parseISO, subDays } from "date-fns";
+import { MONTHS, WEEKDAYS } from "./lexicon.ts";
+
+export interface DateMention {
+  /** Offsets in the text given to `findDates` (plus its offset). */
+  start: number;
+  end: number;
+  date: string | null;
+  yearStated: boolean;
+  /** "since", "by", "until"… before it: a deadline or a span, not when something happened. */
+  bounded: boolean;
+  /** Resolved from a previous date ("later that day"). */
+  anaphoric: boolean;
+}
+
+const MONTH_WORD = new RegExp(`\\b(?:${Object.keys(MONTHS).join("|")})\\b\\.?`, "i");
+const NUMERIC_DATE = /\b\d{1,4}[/-]\d{1,2}[/-]\d{1,4}\b/;
+const WEEKDAY = /\b(?:(last|this|past|on|next|coming)\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b/gi;
+const RELATIVE = /\b(yesterday|today|earlier today|this (?:morning|afternoon|evening))\b/gi;
+const ANAPHORIC =
+  /\b(later (?:that|the same) (?:day|morning|afternoon|evening|night)|(?:on )?the same (?:day|morning|afternoon|evening)|earlier (?:that|the same) day|that (?:same )?(?:day|morning|afternoon|evening|night)|the (?:following|next) (?:day|morning)|a day later|the (?:previous|preceding) day|the day before)\b/gi;
+const BOUND_WORDS = /\b(?:since|until|till|by|before|through|from|ahead of|starting|effective|as of|no later than)\s+(?:the\s+)?(?:(?:morning|afternoon|evening|end) of\s+)?$/i;
+
+const iso = (d: Date) => format(d, "yyyy-MM-dd");
+
+function ymd(y: number, m: number, d: number): string | null {
+  const s = `${String(y).padStart(4, "0")}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
+  const parsed = parseISO(s);
+  return isValid(parsed) && iso(parsed) === s ? s : null;
+}
+
+/** A month and day without a year: the published year, or the year before if that is later than publication. */
+export function resolveYearless(month: number, day: number, published: string | null): string | null {
+  if (!published) return null;
+  const year = Number(published.slice(0, 4));
+  const same = ymd(year, month, day);
+  if (same && same <= published) return same;
+  return ymd(year - 1, month, day);
+}
+
+function weekdayBefore(published: string, weekday: number, strictlyBefore: boolean): string {
+  const pub = parseISO(published);
+  let back = (getDay(pub) - weekday + 7) % 7;
+  if (back === 0 && strictlyBefore) back = 7;
+  return iso(subDays(pub, back));
+}
+
+/**
+ * Every date in `text`. `context` is the date in force before this sentence (for "later that
+ * day"); `offset` is added to the returned positions.
+ */
+export function findDates(text: string, published: string | null, context: string | null, offset = 0): DateMention[] {
+  const out: DateMention[] = [];
+  const bounded = (start: number) => BOUND_WORDS.test(text.slice(Math.max(0, start - 40), start));
+  const overlaps = (s: number, e: number) => out.some((d) => d.start - offset < e && s < d.end - offset);
+
+  if (MONTH_WORD.test(text) || NUMERIC_DATE.test(text)) {
+    const ref = published ? parseISO(published) : new Date(2000, 0, 1);
+    for (const r of chrono.strict.parse(text, { instant: ref, timezone: 0 }, { forwardDate: false })) {
+      const c = r.start;
+      if (!c.isCertain("month") || !c.isCertain("day")) continue;
+      const month = c.get("month");
+      const day = c.get("day");
+      if (month === null || day === null) continue;
+      // "on 5 April": chrono's match may start with "on".
+      const lead = /^(?:on|in|at)\s+/i.exec(r.text)?.[0].length ?? 0;
+      const start = r.index + lead;
+      const yearStated = c.isCertain("year");
+      const year = c.get("year");
+      const date = yearStated && year !== null ? ymd(year, month, day) : resolveYearless(month, day, published);
+      out.push({ start: start + offset, end: r.index + r.text.length + offset, date, yearStated, bounded: bounded(start), anaphoric: false });
+    }
+  }
+
+  for (const m of text.matchAll(WEEKDAY)) {
+    const qualifier = (m[1] ?? "").toLowerCase();
+    if (qualifier === "next" || qualifier === "coming") continue;
+    const start = m.index + (m[1] ? m[0].length - m[2].length : 0);
+    if (overlaps(m.index, m.index + m[0].length)) continue;
+    // "on Wednesday (January 10)" or "Wednesday, January 10": the calendar date says it.
+    const after = text.slice(m.index + m[0].length, m.index + m[0].length + 4);
+    if (/^\s*[(,]?\s*\p{Lu}/u.test(after) && MONTH_WORD.test(text.slice(m.index + m[0].length, m.index + m[0].length + 16))) continue;
+    const date = published ? weekdayBefore(published, WEEKDAYS[m[2].toLowerCase()], qualifier === "last" || qualifier === "past") : null;
+    out.push({ start: start + offset, end: m.index + m[0].length + offset, date, yearStated: false, bounded: bounded(m.index), anaphoric: false });
+  }
+
+  for (const m of text.matchAll(RELATIVE)) {
+    if (overlaps(m.index, m.index + m[0].length)) continue;
+    const word = m[1].toLowerCase();
+    const date = published ? (word === "yesterday" ? iso(subDays(parseISO(published), 1)) : published) : null;
+    out.push({ start: m.index + offset, end: m.index + m[0].length + offset, date, yearStated: false, bounded: bounded(m.index), anaphoric: false });
+  }
+
+  for (const m of text.matchAll(ANAPHORIC)) {
+    if (overlaps(m.index, m.index + m[0].length)) continue;
+    const phrase = m[1].toLowerCase();
+    let date: string | null = null;
+    if (context) {
+      const base = parseISO(context);
+      if (/following|next|later$/.test(phrase) || phrase === "a day later") date = iso(addDays(base, 1));
+      else if (/previous|preceding|day before/.test(phrase)) date = iso(subDays(base, 1));
+      else date = context;
+    }
+    out.push({ start: m.index + offset, end: m.index + m[0].length + offset, date, yearStated: false, bounded: false, anaphoric: true });
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
