@@ -1,13 +1,9 @@
-import { Writable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Routes, type APIEmbed, type APIMessage } from "discord-api-types/v10";
-import type { Env } from "../src/config.ts";
 import { ButtonStates } from "../src/discord/button-state.ts";
-import { deployCommands } from "../src/discord/deploy-commands.ts";
-import { runBot, type RunningBot } from "../src/discord/start.ts";
-import { createLogger } from "../src/log.ts";
-import { startEmulator, type DiscordEmulator } from "./emulator/index.ts";
-import { sampleFolder, tempDir } from "./helpers/folders.ts";
+import type { RunningBot } from "../src/discord/start.ts";
+import type { DiscordEmulator } from "./emulator/index.ts";
+import { startHarness, type BotHarness } from "./helpers/bot-harness.ts";
 import { longBriefing } from "./helpers/long-briefing.ts";
 import path from "node:path";
 
@@ -16,13 +12,10 @@ import path from "node:path";
  * autocomplete, paging and share buttons, a mention, the context menu, deploy-commands,
  * user errors and an unexpected error. Assertions are on what the bot sent to Discord.
  */
+let h: BotHarness;
 let emu: DiscordEmulator;
 let bot: RunningBot;
-let env: Env;
-let logs = "";
-const registered: string[] = [];
-const folder = sampleFolder({ "900_zebra.txt": longBriefing() });
-const cache = tempDir("briefings-e2e-cache-");
+const logs = () => h.logs();
 
 const EPHEMERAL = 1 << 6;
 const embedOf = (m: APIMessage | undefined): APIEmbed => {
@@ -33,26 +26,12 @@ const buttons = (m: APIMessage | undefined) =>
   (m?.components?.[0] as { components: Array<{ label: string; custom_id: string; disabled?: boolean }> } | undefined)?.components ?? [];
 
 beforeAll(async () => {
-  emu = await startEmulator();
-  env = {
-    DISCORD_TOKEN: emu.token,
-    DISCORD_APP_ID: emu.appId,
-    DISCORD_GUILD_ID: emu.guildId,
-    DISCORD_API_URL: emu.apiUrl,
-    DATA_DIR: folder.dir,
-    CACHE_DIR: cache.dir,
-    LOG_LEVEL: "info",
-  };
-  await deployCommands(env, (line) => registered.push(line));
-  const sink = new Writable({ write: (c, _e, cb) => ((logs += c.toString()), cb()) });
-  bot = await runBot(env, createLogger("info", [emu.token], sink), { globalRequestsPerSecond: 10_000 });
+  h = await startHarness({ "900_zebra.txt": longBriefing() });
+  ({ emu, bot } = h);
 });
 
 afterAll(async () => {
-  await bot?.stop();
-  await emu?.stop();
-  folder.cleanup();
-  cache.cleanup();
+  await h?.stop();
 });
 
 describe("the bot in Discord (emulated)", () => {
@@ -63,8 +42,8 @@ describe("the bot in Discord (emulated)", () => {
   it("deploy-commands registers every command to the guild and prints what it registered", () => {
     const names = emu.commands(emu.guildId).map((c) => c.name).sort();
     expect(names).toEqual(expect.arrayContaining(["about", "ask", "help", "search", "source", "sources", "Find in briefings"]));
-    expect(registered[0]).toMatch(new RegExp(`^Registered ${names.length} commands to server ${emu.guildId}`));
-    expect(registered.some((l) => l.startsWith("  /search — "))).toBe(true);
+    expect(h.registered[0]).toMatch(new RegExp(`^Registered ${names.length} commands to server ${emu.guildId}`));
+    expect(h.registered.some((l) => l.startsWith("  /search — "))).toBe(true);
     const put = emu.callsTo("PUT", "/applications/:app/guilds/:guild/commands");
     expect(put).toHaveLength(1);
     expect(put[0].status).toBe(200);
@@ -89,7 +68,7 @@ describe("the bot in Discord (emulated)", () => {
     expect(embedOf(second.message).footer?.text).toMatch(/^results 6–10 of \d+$/);
     expect(embedOf(second.message).description).toContain("**[6]**");
     // A restart forgets everything in memory: a fresh button store must still decode the id.
-    bot.context.buttons = new ButtonStates(path.join(cache.dir, "buttons.json"));
+    bot.context.buttons = new ButtonStates(path.join(h.cacheDir, "buttons.json"));
     const prev = buttons(second.message).find((b) => b.label === "Previous")!;
     const back = await emu.clickButton({ customId: prev.custom_id, messageId: second.message!.id }).response();
     expect(embedOf(back.message).footer?.text).toMatch(/^results 1–5 of \d+$/);
@@ -165,8 +144,8 @@ describe("the bot in Discord (emulated)", () => {
     } finally {
       bot.context.library = real;
     }
-    expect(logs).toContain("disk on fire");
-    expect(logs).toMatch(/"msg":"interaction failed"/);
+    expect(logs()).toContain("disk on fire");
+    expect(logs()).toMatch(/"msg":"interaction failed"/);
     const after = await emu.slashCommand({ name: "about" }).response();
     expect(embedOf(after.message).title).toBe("About the briefings");
   });
@@ -174,7 +153,33 @@ describe("the bot in Discord (emulated)", () => {
   it("answers a mention with a reply, routing the question", async () => {
     const reply = await emu.mentionBot("who met Tina Redshaw?").reply();
     expect(reply.message_reference?.message_id).toBeDefined();
-    expect(reply.embeds[0].description).toContain("Redshaw");
+    expect(reply.embeds[0].description).toMatch(/^\*meetings — who: Tina Redshaw\*/);
+    expect(reply.embeds[0].description).toContain("Sar Kheng");
+    expect(reply.embeds[0].description).toContain("2022-08-18");
+  });
+
+  it("/meetings, /pledges, /people and /person answer with events, quotes and citations", async () => {
+    const met = await emu.slashCommand({ name: "meetings", options: { who: "Redshaw" } }).response();
+    const meetings = embedOf(met.message).description!;
+    expect(meetings).toContain("Tina Redshaw");
+    expect(meetings).toContain("> The request came on August 18 when Sar Kheng met with outgoing British ambassador to Cambodia Tina Redshaw.");
+    expect(meetings).toContain("2022-08-19 · ¶2");
+    const pledged = await emu.slashCommand({ name: "pledges", options: { who: "Vietnam", kind: "pledge" } }).response();
+    expect(embedOf(pledged.message).description).toContain("committed to robust collaboration");
+    const people = await emu.slashCommand({ name: "people" }).response();
+    expect(embedOf(people.message).description).toContain("Sar Kheng");
+    const person = await emu.slashCommand({ name: "person", options: { name: "Redshaw" } }).response();
+    expect(embedOf(person.message).description).toContain("outgoing British ambassador to Cambodia");
+  });
+
+  it("autocompletes who by surname, alias or country, at most 25", async () => {
+    const bySurname = await emu.autocomplete({ name: "meetings", options: { who: "redsh" }, focused: "who" }).response();
+    expect(bySurname.choices?.map((c) => c.value)).toEqual(["Tina Redshaw"]);
+    const byCountry = await emu.autocomplete({ name: "pledges", options: { who: "viet" }, focused: "who" }).response();
+    expect(byCountry.choices?.map((c) => c.value)).toContain("Vietnam");
+    const all = await emu.autocomplete({ name: "meetings", options: { who: "" }, focused: "who" }).response();
+    expect(all.choices!.length).toBeGreaterThan(3);
+    expect(all.choices!.length).toBeLessThanOrEqual(25);
   });
 
   it("'Find in briefings' searches with the target message's text, privately", async () => {
@@ -203,7 +208,7 @@ describe("the bot in Discord (emulated)", () => {
   });
 
   it("never logs the token", () => {
-    expect(logs.length).toBeGreaterThan(0);
-    expect(logs).not.toContain(emu.token);
+    expect(logs().length).toBeGreaterThan(0);
+    expect(logs()).not.toContain(emu.token);
   });
 });

@@ -1,6 +1,8 @@
 import type { AutocompleteInteraction } from "discord.js";
 import { findCommand } from "../../commands/index.ts";
 import type { Library } from "../library/library.ts";
+import { personChoices } from "../events/people.ts";
+import { eventsOf } from "../events/query.ts";
 import { fold } from "../search/text.ts";
 import type { BotContext } from "./context.ts";
 
@@ -28,18 +30,15 @@ export function sourceChoices(library: Library, typed: string): Choice[] {
     .map((b) => ({ name: clip(`${b.meta.published ?? "undated"} · ${b.meta.title ?? b.id}`), value: b.id }));
 }
 
-export function personChoices(library: Library, typed: string): Choice[] {
-  const seen = new Map<string, string[]>();
-  for (const events of library.perBriefingEvents.values()) {
-    for (const p of events.people) seen.set(p.name, [...(seen.get(p.name) ?? []), ...p.aliases]);
-    for (const m of events.meetings) for (const party of m.participants) if (!seen.has(party.name)) seen.set(party.name, []);
-    for (const p of events.pledges) if (!seen.has(p.actor.name)) seen.set(p.actor.name, []);
+/** People (by name or alias) first, then countries and bodies that take part in events. */
+export function partyChoices(library: Library, typed: string): Choice[] {
+  const view = eventsOf(library);
+  const people = personChoices(view.people, typed);
+  const others = new Set<string>();
+  for (const party of [...view.meetings.flatMap((m) => m.participants), ...view.pledges.flatMap((p) => p.actors)]) {
+    if (party.kind !== "person" && prefixMatch(typed, party.name)) others.add(party.name);
   }
-  return [...seen.entries()]
-    .filter(([name, aliases]) => prefixMatch(typed, name, ...aliases))
-    .sort(([a], [b]) => a.localeCompare(b))
-    .slice(0, MAX_CHOICES)
-    .map(([name]) => ({ name: clip(name), value: clip(name) }));
+  return [...new Set([...people, ...[...others].sort()])].slice(0, MAX_CHOICES).map((name) => ({ name: clip(name), value: clip(name) }));
 }
 
 /** Answer an autocomplete request: no deferral exists for these, so it stays in memory. */
@@ -48,6 +47,6 @@ export async function handleAutocomplete(ctx: BotContext, interaction: Autocompl
   const spec = findCommand(interaction.commandName)?.options.find((o) => o.name === focused.name);
   const typed = String(focused.value ?? "");
   const library = ctx.library();
-  const choices = spec?.autocomplete === "source" ? sourceChoices(library, typed) : spec?.autocomplete === "person" ? personChoices(library, typed) : [];
+  const choices = spec?.autocomplete === "source" ? sourceChoices(library, typed) : spec?.autocomplete === "person" ? partyChoices(library, typed) : [];
   await interaction.respond(choices);
 }
