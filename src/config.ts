@@ -1,10 +1,13 @@
 import { config as loadDotenv } from "dotenv";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
+import { parseSchedules } from "./digest/schedule.ts";
 
 /** The project's root folder (where package.json is), whatever the working directory. */
 export const PROJECT_ROOT = fileURLToPath(new URL("..", import.meta.url));
 export const DEFAULT_DATA_DIR = fileURLToPath(new URL("../data/briefings", import.meta.url));
+/** Where the digest remembers what it has posted. Not a cache: deleting it forgets that. */
+export const DEFAULT_STATE_DIR = fileURLToPath(new URL("../state", import.meta.url));
 
 const snowflake = z.string().regex(/^\d{17,20}$/, "must be a Discord id: 17 to 20 digits");
 const optional = <T extends z.ZodTypeAny>(schema: T) =>
@@ -19,6 +22,18 @@ export const envSchema = z.object({
   DISCORD_API_URL: optional(z.url()),
   DATA_DIR: optional(z.string()).transform((v) => v ?? DEFAULT_DATA_DIR),
   CACHE_DIR: optional(z.string()),
+  /** Digest schedules: `cron|zone|channel; …` or a JSON array (see src/digest/schedule.ts). */
+  DIGEST_SCHEDULES: optional(
+    z.string().transform((text, ctx) => {
+      const parsed = parseSchedules(text);
+      if (parsed.ok) return parsed.schedules;
+      ctx.addIssue({ code: "custom", message: parsed.message });
+      return z.NEVER;
+    }),
+  ),
+  /** When nothing is new: `skip` posts nothing (default), `note` posts a one-line note. */
+  DIGEST_WHEN_EMPTY: optional(z.enum(["skip", "note"], "must be skip or note")),
+  STATE_DIR: optional(z.string()),
   LOG_LEVEL: optional(z.enum(["trace", "debug", "info", "warn", "error", "fatal", "silent"])).transform((v) => v ?? "info"),
 });
 

@@ -1,9 +1,11 @@
 import {
   ApplicationCommandOptionType,
   ApplicationCommandType,
+  InteractionContextType,
   PermissionFlagsBits,
   type APIApplicationCommandOption,
   type RESTPostAPIApplicationCommandsJSONBody,
+  type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from "discord-api-types/v10";
 import { COMMANDS } from "../../commands/index.ts";
 import type { Command, OptionSpec } from "../commands/types.ts";
@@ -65,6 +67,26 @@ export function slashCommand(command: Command): RESTPostAPIApplicationCommandsJS
   };
 }
 
+/**
+ * /digest in Discord: subcommands on the channel it is used in, instead of the CLI's options
+ * (`digest --since`). Discord sets permissions per command, not per subcommand, so the whole
+ * command defaults to members with Manage Server (a server can open it to other roles under
+ * Server Settings → Integrations); /digest now checks Manage Server again when it runs.
+ */
+export const DIGEST_COMMAND = {
+  type: ApplicationCommandType.ChatInput,
+  name: "digest",
+  description: "This channel's briefings digest: preview it, post it now, or see the schedules",
+  options: [
+    { type: ApplicationCommandOptionType.Subcommand, name: "preview", description: "Show only to you what the next digest in this channel would say" },
+    { type: ApplicationCommandOptionType.Subcommand, name: "now", description: "Post this channel's digest now (needs Manage Server)" },
+    { type: ApplicationCommandOptionType.Subcommand, name: "status", description: "Digest schedules, with their last and next runs" },
+  ],
+  default_member_permissions: PermissionFlagsBits.ManageGuild.toString(),
+  contexts: [InteractionContextType.Guild],
+} satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;
+
 export function commandDefinitions(commands: readonly Command[] = COMMANDS): RESTPostAPIApplicationCommandsJSONBody[] {
-  return [...commands.map(slashCommand), { type: ApplicationCommandType.Message, name: FIND_IN_BRIEFINGS }];
+  const slash = commands.map((c) => (c.name === DIGEST_COMMAND.name ? DIGEST_COMMAND : slashCommand(c)));
+  return [...slash, { type: ApplicationCommandType.Message, name: FIND_IN_BRIEFINGS }];
 }

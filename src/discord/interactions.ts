@@ -5,9 +5,10 @@ import {
   type Interaction,
   type MessageContextMenuCommandInteraction,
 } from "discord.js";
+import { handleDigest, type WithDigest } from "../digest/slash.ts";
 import { handleAutocomplete } from "./autocomplete.ts";
 import type { BotContext } from "./context.ts";
-import { FIND_IN_BRIEFINGS } from "./definitions.ts";
+import { DIGEST_COMMAND, FIND_IN_BRIEFINGS } from "./definitions.ts";
 import { queryFromMessage } from "./conversation.ts";
 import { answerFor, notify } from "./reply.ts";
 
@@ -31,6 +32,7 @@ export async function handleInteraction(ctx: BotContext, interaction: Interactio
 }
 
 async function handleSlash(ctx: BotContext, interaction: ChatInputCommandInteraction): Promise<void> {
+  if (interaction.commandName === DIGEST_COMMAND.name) return handleDigest(ctx as BotContext & WithDigest, interaction);
   const options: Raw = {};
   for (const o of interaction.options.data) {
     if (o.name !== "hide" && o.value !== undefined && o.value !== null) options[o.name] = o.value;

@@ -3,7 +3,11 @@ import type { Logger } from "pino";
 import type { Client } from "discord.js";
 import { formatProblem } from "../briefings/load.ts";
 import type { Env } from "../config.ts";
+import { createDigests, type DigestTuning } from "../digest/setup.ts";
+import type { DigestScheduler } from "../digest/scheduler.ts";
+import type { WithDigest } from "../digest/slash.ts";
 import { DEFAULT_CACHE_DIR, Library } from "../library/library.ts";
+import { watchLibrary, type LibraryWatcher } from "../library/watch.ts";
 import { createLogger } from "../log.ts";
 import { attachHandlers } from "./bot.ts";
 import { ButtonStates } from "./button-state.ts";
@@ -12,31 +16,79 @@ import type { BotContext } from "./context.ts";
 
 export interface RunningBot {
   client: Client;
-  context: BotContext;
+  context: BotContext & WithDigest;
+  /** The digest scheduler, when DIGEST_SCHEDULES is set. */
+  digest: DigestScheduler | null;
+  /** Rebuilds the Library when data/briefings changes (null when watching is off). */
+  watcher: LibraryWatcher | null;
   stop: () => Promise<void>;
 }
 
-/** Open the Library, connect to Discord and answer until stopped. */
-export async function runBot(env: Env, log: Logger, settings: ClientSettings = {}): Promise<RunningBot> {
+export interface RunOptions {
+  digest?: DigestTuning;
+  /** Folder watching: quiet time before a rebuild, or false for none. */
+  watch?: { settleMs?: number; retryMs?: number; checkMs?: number } | false;
+}
+
+/**
+ * Open the Library, connect to Discord and answer until stopped; keep the Library up to date
+ * with its folder, and post the scheduled digests.
+ */
+export async function runBot(env: Env, log: Logger, settings: ClientSettings = {}, options: RunOptions = {}): Promise<RunningBot> {
   const cacheDir = env.CACHE_DIR ?? DEFAULT_CACHE_DIR;
   let library = await Library.open({ dataDir: env.DATA_DIR, cacheDir });
   for (const p of library.problems) log.warn({ file: p.file }, formatProblem(p));
   log.info({ briefings: library.briefings.length, paragraphs: library.paragraphCount, fromCache: library.build.fromCache }, "briefings loaded");
 
-  const context: BotContext = {
+  const watcher =
+    options.watch === false
+      ? null
+      : watchLibrary({
+          dataDir: env.DATA_DIR,
+          cacheDir,
+          log,
+          current: () => library,
+          onLibrary: (next) => {
+            library = next;
+          },
+          ...options.watch,
+        });
+  const digests = createDigests(env, log, () => library, {
+    ...(settings.globalRequestsPerSecond ? { globalRequestsPerSecond: settings.globalRequestsPerSecond } : {}),
+    ...options.digest,
+  });
+
+  const context: BotContext & WithDigest = {
     library: () => library,
     log,
     buttons: new ButtonStates(path.join(cacheDir, "buttons.json")),
+    digest: digests?.scheduler ?? null,
   };
   const client = createClient({ ...(env.DISCORD_API_URL ? { api: env.DISCORD_API_URL } : {}), ...settings });
   attachHandlers(client, context);
   const ready = new Promise<void>((resolve) => client.once("clientReady", () => resolve()));
-  await client.login(env.DISCORD_TOKEN);
-  await ready;
+  try {
+    await client.login(env.DISCORD_TOKEN);
+    await ready;
+  } catch (err) {
+    await watcher?.close();
+    await digests?.stop();
+    await client.destroy();
+    throw err;
+  }
+  if (digests) {
+    const { schedules } = digests.service;
+    log.info({ schedules: schedules.map((s) => s.key), whenEmpty: digests.service.options.whenEmpty }, "digests scheduled");
+    void digests.scheduler.start();
+  }
   return {
     client,
     context,
+    digest: digests?.scheduler ?? null,
+    watcher,
     stop: async () => {
+      await digests?.stop();
+      await watcher?.close();
       await client.destroy();
     },
   };

@@ -1,0 +1,110 @@
+import { setTimeout as sleep } from "node:timers/promises";
+import { DiscordAPIError, HTTPError, RateLimitError, REST, Routes } from "discord.js";
+import type { APIMessage } from "discord-api-types/v10";
+
+/**
+ * Posting digest messages to a channel over Discord's REST API, with the nonce that makes a
+ * repeated post return the first message (`enforce_nonce: true`). A temporary failure (429,
+ * 5xx, a network error or timeout) is retried with exponential backoff; a permanent one
+ * (missing access, unknown channel, a body Discord refuses) is returned at once with a
+ * message saying what to fix.
+ */
+
+export type PostResult =
+  | { ok: true; messageId: string }
+  | { ok: false; permanent: boolean; error: string; status: number | null; code: number | null };
+
+export interface ChannelPoster {
+  /** Post one message with `nonce` + `enforce_nonce`, retrying temporary failures. */
+  post(channelId: string, body: Record<string, unknown>, nonce: string): Promise<PostResult>;
+  /** The channel's latest messages (newest first), or null when they cannot be read. */
+  recent(channelId: string, limit?: number): Promise<APIMessage[] | null>;
+}
+
+export interface RetryPolicy {
+  /** Tries in all, the first included. */
+  attempts: number;
+  /** Wait before try n+1 (n from 1), in ms. */
+  backoffMs: (n: number) => number;
+}
+
+/** 1 s, 2 s, 4 s, 8 s (±20 %), then give up until the scheduler tries again. */
+export const DEFAULT_RETRY: RetryPolicy = {
+  attempts: 5,
+  backoffMs: (n) => Math.min(30_000, 1000 * 2 ** (n - 1)) * (0.8 + Math.random() * 0.4),
+};
+
+/** What a failure means: whether trying again can help, and a line saying what happened. */
+export function classify(err: unknown): { permanent: boolean; error: string; status: number | null; code: number | null } {
+  if (err instanceof DiscordAPIError) {
+    const code = typeof err.code === "number" ? err.code : null;
+    const what = `${err.status} ${err.message}${code !== null ? ` (code ${code})` : ""}`;
+    if (err.status === 429 || err.status === 408) return { permanent: false, error: what, status: err.status, code };
+    const fix =
+      err.status === 403 || code === 50001 || code === 50013
+        ? "give the bot View Channel, Send Messages and Embed Links in that channel"
+        : err.status === 404 || code === 10003
+          ? "the channel does not exist or the bot is not in its server: fix DIGEST_SCHEDULES"
+          : err.status === 401
+            ? "the bot token was refused: check DISCORD_TOKEN"
+            : "Discord refused the message";
+    return { permanent: true, error: `${what}: ${fix}`, status: err.status, code };
+  }
+  if (err instanceof HTTPError) return { permanent: false, error: `${err.status} ${err.message || "server error"}`, status: err.status, code: null };
+  if (err instanceof RateLimitError) return { permanent: false, error: `rate limited for ${err.retryAfter} ms`, status: 429, code: null };
+  const e = err as { name?: string; message?: string; cause?: { code?: string } };
+  const detail = e?.cause?.code ?? e?.name ?? "error";
+  return { permanent: false, error: `network: ${e?.message ?? String(err)} (${detail})`, status: null, code: null };
+}
+
+export class RestPoster implements ChannelPoster {
+  constructor(
+    private readonly rest: REST,
+    private readonly retry: RetryPolicy = DEFAULT_RETRY,
+    /** Aborted when the bot stops: no more retries are waited for. */
+    private readonly signal?: AbortSignal,
+    private readonly onRetry: (info: { channel: string; attempt: number; error: string; waitMs: number }) => void = () => undefined,
+  ) {}
+
+  async post(channelId: string, body: Record<string, unknown>, nonce: string): Promise<PostResult> {
+    let last: ReturnType<typeof classify> = { permanent: false, error: "not tried", status: null, code: null };
+    for (let attempt = 1; attempt <= this.retry.attempts; attempt++) {
+      // A signal of its own for each request (discord.js never removes the listener it adds).
+      const request = new AbortController();
+      const abort = () => request.abort();
+      this.signal?.addEventListener("abort", abort, { once: true });
+      try {
+        if (this.signal?.aborted) throw new Error("stopping");
+        const route = Routes.channelMessages(channelId);
+        const message = (await this.rest.post(route, { body: { ...body, nonce, enforce_nonce: true }, signal: request.signal })) as APIMessage;
+        return { ok: true, messageId: message.id };
+      } catch (err) {
+        last = classify(err);
+        if (last.permanent || attempt === this.retry.attempts || this.signal?.aborted) break;
+        const waitMs = Math.max(0, Math.round(this.retry.backoffMs(attempt)));
+        this.onRetry({ channel: channelId, attempt, error: last.error, waitMs });
+        try {
+          await sleep(waitMs, undefined, this.signal ? { signal: this.signal } : undefined);
+        } catch {
+          break; // stopping
+        }
+      } finally {
+        this.signal?.removeEventListener("abort", abort);
+      }
+    }
+    return { ok: false, ...last };
+  }
+
+  async recent(channelId: string, limit = 50): Promise<APIMessage[] | null> {
+    try {
+      return (await this.rest.get(Routes.channelMessages(channelId), { query: new URLSearchParams({ limit: String(limit) }) })) as APIMessage[];
+    } catch {
+      return null;
+    }
+  }
+}
+
+/** A REST client for posting digests: discord.js waits out 429s itself; other retries are ours. */
+export function digestRest(token: string, api?: string, globalRequestsPerSecond?: number): REST {
+  return new REST({ retries: 0, ...(api ? { api } : {}), ...(globalRequestsPerSecond ? { globalRequestsPerSecond } : {}) }).setToken(token);
+}

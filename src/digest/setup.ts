@@ -1,0 +1,79 @@
+import type { Logger } from "pino";
+import { DEFAULT_STATE_DIR, type Env } from "../config.ts";
+import type { Library } from "../library/library.ts";
+import { systemClock, type Clock } from "./clock.ts";
+import { DEFAULT_RETRY, digestRest, RestPoster, type ChannelPoster, type RetryPolicy } from "./poster.ts";
+import { DigestScheduler } from "./scheduler.ts";
+import { DigestService, type DigestOptions, type StepHook } from "./service.ts";
+import { DigestStore } from "./state.ts";
+
+/** Knobs tests turn: a clock they move, quick retries, a hook at each step of a digest. */
+export interface DigestTuning {
+  clock?: Clock;
+  retry?: RetryPolicy;
+  options?: Partial<DigestOptions>;
+  onStep?: StepHook;
+  /** discord.js's own request cap (tests raise it). */
+  globalRequestsPerSecond?: number;
+  /** Post through this instead of Discord's REST API. */
+  poster?: ChannelPoster;
+}
+
+export interface Digests {
+  scheduler: DigestScheduler;
+  service: DigestService;
+  store: DigestStore;
+  /** Stop scheduling, stop waiting on retries, let a post in progress end. */
+  stop(): Promise<void>;
+}
+
+/**
+ * The digest machinery for the configured schedules, or null when there are none (or its
+ * state cannot be opened, which is logged). Not started: call `scheduler.start()`.
+ */
+export function createDigests(env: Env, log: Logger, library: () => Library, tuning: DigestTuning = {}): Digests | null {
+  const schedules = env.DIGEST_SCHEDULES ?? [];
+  if (schedules.length === 0 || !env.DISCORD_TOKEN) return null;
+  const clock = tuning.clock ?? systemClock;
+  const stateDir = env.STATE_DIR ?? DEFAULT_STATE_DIR;
+  let opened: ReturnType<typeof DigestStore.open>;
+  try {
+    opened = DigestStore.open(stateDir, () => clock.now());
+  } catch (err) {
+    log.error({ err, stateDir }, "digests are off: their state cannot be opened");
+    return null;
+  }
+  const { store, setAside } = opened;
+  if (setAside) {
+    log.error(
+      { file: store.file, movedTo: setAside.movedTo, problem: setAside.problem },
+      `the digest state file ${setAside.problem}; it was moved to ${setAside.movedTo} and digests start afresh: each channel's baseline is the briefings present now, so nothing is announced twice, but briefings added since the last good digest are not announced (see them with \`npx briefings digest --since DATE\`)`,
+    );
+  }
+  const abort = new AbortController();
+  const poster =
+    tuning.poster ??
+    new RestPoster(digestRest(env.DISCORD_TOKEN, env.DISCORD_API_URL, tuning.globalRequestsPerSecond), tuning.retry ?? DEFAULT_RETRY, abort.signal, (info) =>
+      log.warn(info, `digest post to channel ${info.channel} failed (${info.error}); retrying in ${info.waitMs} ms`),
+    );
+  const service = new DigestService({
+    store,
+    poster,
+    library,
+    clock,
+    log,
+    schedules,
+    options: { ...(env.DIGEST_WHEN_EMPTY ? { whenEmpty: env.DIGEST_WHEN_EMPTY } : {}), ...tuning.options },
+    ...(tuning.onStep ? { onStep: tuning.onStep } : {}),
+  });
+  const scheduler = new DigestScheduler(service, clock, log);
+  return {
+    scheduler,
+    service,
+    store,
+    stop: async () => {
+      abort.abort();
+      await scheduler.stop();
+    },
+  };
+}

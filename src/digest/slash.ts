@@ -1,0 +1,104 @@
+import { MessageFlags, PermissionFlagsBits, type APIEmbed, type ChatInputCommandInteraction } from "discord.js";
+import type { LineItem } from "../answer/types.ts";
+import type { BotContext } from "../discord/context.ts";
+import { NO_MENTIONS, renderAnswer, renderNotice } from "../discord/render.ts";
+import { notify } from "../discord/reply.ts";
+import { countsLine } from "./build.ts";
+import type { DigestScheduler, ScheduleStatus } from "./scheduler.ts";
+import { formatTime, type RunOutcome } from "./service.ts";
+
+/**
+ * /digest preview | now | status in Discord. preview and status answer only the person who
+ * asked; now posts the channel's digest (through the same recorded, de-duplicated path as
+ * the schedule) and needs Manage Server, checked here as well as by Discord.
+ */
+
+/** What the Discord handlers reach the digest through (absent when no schedule is configured). */
+export interface WithDigest {
+  digest?: DigestScheduler | null;
+}
+
+/** Preview messages shown at most (the rest are counted). */
+const MAX_PREVIEW_MESSAGES = 5;
+const EPHEMERAL = MessageFlags.Ephemeral as const;
+const NOT_SET_UP = "No digests are set up on this bot: set DIGEST_SCHEDULES in its .env (see the README, “Morning digest”) and restart it.";
+
+const when = (ms: number, zone: string) => `${formatTime(ms, zone)}, <t:${Math.floor(ms / 1000)}:R>`;
+
+export function statusLines(status: readonly ScheduleStatus[]): LineItem[] {
+  return status.map(({ schedule, lastRun, next, dueNow, waiting }) => {
+    const last = lastRun ? `last run ${formatTime(Date.parse(lastRun.ranAt), schedule.zone)}: ${lastRun.outcome}${lastRun.detail ? ` (${lastRun.detail})` : ""}` : "not run yet";
+    const upcoming = next === null ? "never runs again" : dueNow ? "due now" : `next ${when(next, schedule.zone)}`;
+    const wait = waiting ? `; a digest of ${waiting.briefings.length} briefing${waiting.briefings.length === 1 ? "" : "s"} is waiting to be posted${waiting.lastError ? ` (${waiting.lastError})` : ""}` : "";
+    return { kind: "line", text: `${schedule.cron} in ${schedule.zone} to <#${schedule.channel}>: ${last}; ${upcoming}${wait}` };
+  });
+}
+
+function outcomeText(outcome: RunOutcome): string {
+  switch (outcome.kind) {
+    case "posted":
+      return outcome.counts.briefings
+        ? `Posted the digest in ${outcome.messages.length} message${outcome.messages.length === 1 ? "" : "s"}: ${countsLine(outcome.counts)}.`
+        : "Nothing new since the last digest: posted the note saying so.";
+    case "nothing new":
+      return "Nothing new since the last digest, so nothing was posted.";
+    case "failed":
+      return outcome.permanent
+        ? `The digest could not be posted: ${outcome.error}. It is kept and posted at the next run once that is fixed.`
+        : `Discord did not take the digest yet (${outcome.error}). It is kept and tried again in a few minutes.`;
+    case "not scheduled":
+      return "No digest is scheduled for this channel, so there is nothing to post here.";
+  }
+}
+
+export async function handleDigest(ctx: BotContext & WithDigest, interaction: ChatInputCommandInteraction): Promise<void> {
+  const scheduler = ctx.digest;
+  if (!scheduler) return notify(interaction, NOT_SET_UP);
+  const service = scheduler.service;
+  const channel = interaction.channelId;
+  const elsewhere = () => {
+    const channels = [...new Set(service.schedules.map((s) => `<#${s.channel}>`))].join(", ");
+    return `No digest is scheduled for this channel. Digests go to ${channels}.`;
+  };
+
+  switch (interaction.options.getSubcommand(false)) {
+    case "status": {
+      const answer = {
+        command: "digest",
+        title: "Digest schedules",
+        summary: `When nothing is new: ${service.options.whenEmpty === "note" ? "a one-line note" : "nothing is posted"}.`,
+        items: statusLines(scheduler.status()),
+        json: null,
+      };
+      await interaction.reply({ ...renderAnswer(answer), flags: EPHEMERAL });
+      return;
+    }
+    case "preview": {
+      const preview = service.preview(channel);
+      if (!preview) return notify(interaction, elsewhere());
+      const waiting = preview.waiting ? `A digest recorded earlier (${preview.waiting.briefings.length} briefing${preview.waiting.briefings.length === 1 ? "" : "s"}) is posted first. ` : "";
+      if (preview.messages.length === 0) {
+        return notify(interaction, `${waiting}Nothing new ${preview.digest.since}: the next digest would post nothing.`);
+      }
+      const shown = preview.messages.slice(0, MAX_PREVIEW_MESSAGES);
+      const more = preview.messages.length - shown.length;
+      const header = `Preview, only for you: ${waiting}the next digest here would post ${preview.messages.length} message${preview.messages.length === 1 ? "" : "s"}${more ? ` (the first ${shown.length} shown)` : ""}.`;
+      const embedsOf = (i: number) => shown[i].embeds as APIEmbed[];
+      await interaction.reply({ content: header, embeds: embedsOf(0), allowedMentions: NO_MENTIONS, flags: EPHEMERAL });
+      for (let i = 1; i < shown.length; i++) await interaction.followUp({ embeds: embedsOf(i), allowedMentions: NO_MENTIONS, flags: EPHEMERAL });
+      return;
+    }
+    case "now": {
+      if (!interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild)) {
+        return notify(interaction, "Posting the digest needs the Manage Server permission. /digest preview shows what it would say.");
+      }
+      if (!service.scheduled(channel)) return notify(interaction, elsewhere());
+      await interaction.deferReply({ flags: EPHEMERAL });
+      const outcome = await service.run(channel);
+      await interaction.editReply(renderNotice(outcomeText(outcome)));
+      return;
+    }
+    default:
+      return notify(interaction, "Use /digest preview, /digest now or /digest status.");
+  }
+}

@@ -1,0 +1,222 @@
+import { statSync, watch, type FSWatcher } from "node:fs";
+import { readdir, stat } from "node:fs/promises";
+import path from "node:path";
+import type { Logger } from "pino";
+import { formatProblem } from "../briefings/load.ts";
+import { Library, type OpenOptions } from "./library.ts";
+
+/**
+ * Keeps the Library up to date with its folder: when files in it change, waits until the
+ * changes settle (no event for `settleMs`, and the folder unchanged while building), builds
+ * a new Library and hands it over. A bad or half-written file is skipped by the loader like
+ * at start; a build that fails, or a folder that cannot be read, keeps the previous Library
+ * serving. Write a briefing under a temporary name (a dotfile, or another extension) and
+ * rename it into place to be sure a half-written file is never read.
+ */
+
+export type RebuildResult = { ok: true; library: Library } | { ok: false; error: string };
+
+export interface WatchOptions {
+  dataDir: string;
+  cacheDir?: string | null;
+  log: Logger;
+  /** The Library being served (compared with, and kept when a build fails). */
+  current: () => Library;
+  /** Receives each new Library. */
+  onLibrary: (library: Library) => void;
+  /** Quiet time after the last change before rebuilding. */
+  settleMs?: number;
+  /** How long to wait before watching again when the folder disappears or the watch fails. */
+  retryMs?: number;
+  /** How often to check that the folder is still the one watched (a folder moved away or replaced sends no event). */
+  checkMs?: number;
+  /** How to build a Library (tests substitute one that fails). */
+  open?: (options: OpenOptions) => Promise<Library>;
+}
+
+const BRIEFING = /\.(txt|md)$/i;
+
+/** Names, sizes and modification times of the briefing files: changes while building mean "not settled". */
+async function fingerprint(dir: string): Promise<string> {
+  try {
+    const names = (await readdir(dir)).filter((n) => BRIEFING.test(n) && !n.startsWith(".")).sort();
+    const parts = await Promise.all(
+      names.map(async (n) => {
+        try {
+          const s = await stat(path.join(dir, n));
+          return `${n}:${s.size}:${s.mtimeMs}`;
+        } catch {
+          return `${n}:gone`;
+        }
+      }),
+    );
+    return parts.join("|");
+  } catch (err) {
+    return `unreadable:${(err as NodeJS.ErrnoException).code ?? ""}`;
+  }
+}
+
+export class LibraryWatcher {
+  private watcher: FSWatcher | null = null;
+  private settleTimer: NodeJS.Timeout | null = null;
+  private retryTimer: NodeJS.Timeout | null = null;
+  private checkTimer: NodeJS.Timeout | null = null;
+  /** The inode of the folder being watched. */
+  private watchedIno: number | null = null;
+  private isLost = false;
+  private chain: Promise<unknown> = Promise.resolve();
+  private closed = false;
+  private waiters: Array<(r: RebuildResult) => void> = [];
+  private readonly settleMs: number;
+  private readonly retryMs: number;
+  private readonly checkMs: number;
+
+  constructor(private readonly options: WatchOptions) {
+    this.settleMs = options.settleMs ?? 1000;
+    this.retryMs = options.retryMs ?? 5000;
+    this.checkMs = options.checkMs ?? Math.max(this.retryMs, 10_000);
+  }
+
+  /** Start watching the folder. */
+  start(): this {
+    this.closed = false;
+    this.watchFolder();
+    this.checkTimer = setInterval(() => this.check(), this.checkMs);
+    this.checkTimer.unref();
+    return this;
+  }
+
+  /** Stop watching; a build in progress finishes but is not handed over. */
+  async close(): Promise<void> {
+    this.closed = true;
+    this.watcher?.close();
+    this.watcher = null;
+    if (this.settleTimer) clearTimeout(this.settleTimer);
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    if (this.checkTimer) clearInterval(this.checkTimer);
+    await this.chain;
+  }
+
+  /** Resolves with the outcome of the next rebuild that finishes. */
+  nextRebuild(): Promise<RebuildResult> {
+    return new Promise((resolve) => this.waiters.push(resolve));
+  }
+
+  /** Rebuild now (after any build in progress). */
+  rebuild(): Promise<RebuildResult> {
+    const next = this.chain.then(() => this.build());
+    this.chain = next.catch(() => undefined);
+    return next;
+  }
+
+  private watchFolder(): void {
+    if (this.closed) return;
+    try {
+      const ino = statSync(this.options.dataDir).ino;
+      this.watcher = watch(this.options.dataDir, { persistent: false }, (_event, name) => {
+        if (name === null || BRIEFING.test(name.toString())) this.changed();
+      });
+      this.watcher.on("error", (err) => this.lost(err));
+      this.watchedIno = ino;
+      if (this.isLost) {
+        this.isLost = false;
+        this.options.log.info({ dataDir: this.options.dataDir }, "watching the briefings folder again");
+        this.changed();
+      }
+    } catch (err) {
+      this.lost(err);
+    }
+  }
+
+  /** The path must still name the folder being watched: moving or replacing it sends no event. */
+  private check(): void {
+    if (!this.watcher || this.closed) return;
+    let ino: number | null = null;
+    try {
+      ino = statSync(this.options.dataDir).ino;
+    } catch {
+      // gone
+    }
+    if (ino !== this.watchedIno) this.lost(new Error("the briefings folder was moved, replaced or removed"));
+  }
+
+  /** The watch failed (folder removed or unreadable): keep serving, watch again shortly. */
+  private lost(err: unknown): void {
+    this.watcher?.close();
+    this.watcher = null;
+    this.watchedIno = null;
+    if (this.closed) return;
+    if (!this.isLost) {
+      this.isLost = true;
+      this.options.log.warn(
+        { err, dataDir: this.options.dataDir, retryInMs: this.retryMs },
+        "cannot watch the briefings folder; still serving the briefings already loaded, watching again shortly",
+      );
+      this.changed();
+    }
+    if (this.retryTimer) return;
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = null;
+      this.watchFolder();
+    }, this.retryMs);
+    this.retryTimer.unref();
+  }
+
+  /** Something changed: rebuild once the folder has been quiet for settleMs. */
+  private changed(): void {
+    if (this.closed) return;
+    if (this.settleTimer) clearTimeout(this.settleTimer);
+    this.settleTimer = setTimeout(() => {
+      this.settleTimer = null;
+      void this.rebuild();
+    }, this.settleMs);
+    this.settleTimer.unref();
+  }
+
+  private async build(): Promise<RebuildResult> {
+    const { dataDir, cacheDir, log, current } = this.options;
+    const open = this.options.open ?? Library.open;
+    const before = await fingerprint(dataDir);
+    let result: RebuildResult;
+    try {
+      const library = await open({ dataDir, ...(cacheDir !== undefined ? { cacheDir } : {}) });
+      const folderProblem = library.problems.find((p) => p.file === dataDir);
+      if (folderProblem) {
+        result = { ok: false, error: formatProblem(folderProblem) };
+        this.lost(new Error(result.error)); // the folder went away: watch it again when it is back
+      } else if ((await fingerprint(dataDir)) !== before) {
+        // Still being written: build again once it settles; nobody is told about this one.
+        log.debug({ dataDir }, "the briefings folder changed while it was read; waiting for it to settle");
+        this.changed();
+        return { ok: false, error: "the folder changed while it was read" };
+      } else {
+        result = { ok: true, library };
+      }
+    } catch (err) {
+      result = { ok: false, error: err instanceof Error ? err.message : String(err) };
+      log.error({ err, dataDir }, "rebuilding the briefings failed");
+    }
+    if (this.closed) return result;
+    if (result.ok) {
+      const previous = current();
+      const known = new Set(previous.problems.map(formatProblem));
+      for (const p of result.library.problems) if (!known.has(formatProblem(p))) log.warn({ file: p.file }, formatProblem(p));
+      this.options.onLibrary(result.library);
+      log.info(
+        { briefings: result.library.briefings.length, before: previous.briefings.length, skipped: result.library.problems.length },
+        "briefings reloaded",
+      );
+    } else {
+      log.error({ dataDir, error: result.error, serving: current().briefings.length }, `briefings not reloaded: ${result.error}; still serving the previous briefings`);
+    }
+    const waiters = this.waiters;
+    this.waiters = [];
+    for (const w of waiters) w(result);
+    return result;
+  }
+}
+
+/** Watch `dataDir` and hand each rebuilt Library to `onLibrary`. */
+export function watchLibrary(options: WatchOptions): LibraryWatcher {
+  return new LibraryWatcher(options).start();
+}
