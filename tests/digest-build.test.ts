@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Meeting, Pledge } from "../src/events/types.ts";
 import { buildDigest, digestAnswer, leadOf, MAX_EVENTS, unsentBriefings, type Digest } from "../src/digest/build.ts";
-import { digestMessages, partNonce } from "../src/digest/messages.ts";
+import { digestMessages, partNonce } from "../src/discord/digest-messages.ts";
 import { Library } from "../src/library/library.ts";
 import { sampleFolder } from "./helpers/folders.ts";
 import { addBriefings } from "./fixtures/digest/briefings.ts";

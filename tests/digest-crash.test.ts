@@ -4,7 +4,7 @@ import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readEnv } from "../src/config.ts";
 import { ManualClock } from "../src/digest/clock.ts";
-import { createDigests } from "../src/digest/setup.ts";
+import { createDigests } from "../src/discord/digest-setup.ts";
 import { readStateFile, STATE_FILE } from "../src/digest/state.ts";
 import { Library } from "../src/library/library.ts";
 import { createLogger } from "../src/log.ts";

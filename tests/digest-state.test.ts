@@ -8,7 +8,7 @@ import { digestCommand } from "../commands/digest.ts";
 import { parseOptions } from "../src/commands/options.ts";
 import { PROJECT_ROOT, readEnv } from "../src/config.ts";
 import { ManualClock } from "../src/digest/clock.ts";
-import { createDigests } from "../src/digest/setup.ts";
+import { createDigests } from "../src/discord/digest-setup.ts";
 import { DigestStore, emptyState, readStateFile, STATE_FILE, type DigestState } from "../src/digest/state.ts";
 import { Library } from "../src/library/library.ts";
 import { createLogger } from "../src/log.ts";

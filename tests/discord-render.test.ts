@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { Answer, PassageItem } from "../src/answer/types.ts";
 import { ButtonStates } from "../src/discord/button-state.ts";
 import { LIMITS, renderAnswer } from "../src/discord/render.ts";
-import { shorten } from "../src/discord/shorten.ts";
+import { shorten } from "../src/render/shorten.ts";
 
 const longParagraph = Array.from({ length: 60 }, (_, i) => `Sentence number ${i} talks about @everyone and <@&123456789012345678> in detail.`).join(" ");
 

@@ -1,6 +1,6 @@
 import type { Answer, AnswerItem, Citation, EventItem, PassageItem } from "../answer/types.ts";
 import type { Briefing } from "../briefings/types.ts";
-import { shorten } from "../discord/shorten.ts";
+import { shorten } from "../render/shorten.ts";
 import type { Meeting, Party, Pledge } from "../events/types.ts";
 import type { Library } from "../library/library.ts";
 import { newestFirst } from "../../commands/sources.ts";

@@ -5,8 +5,8 @@ import type { Logger } from "pino";
 import type { Library } from "../library/library.ts";
 import { buildDigest, unsentBriefings, type Digest } from "./build.ts";
 import type { Clock } from "./clock.ts";
-import { digestMessages, partRef, partNonce, type DigestMessageBody } from "./messages.ts";
-import type { ChannelPoster } from "./poster.ts";
+import { digestMessages, partRef, partNonce, type DigestMessageBody } from "../discord/digest-messages.ts";
+import type { ChannelPoster } from "../discord/digest-poster.ts";
 import { DEFAULT_ZONE, type Schedule } from "./schedule.ts";
 import type { DigestState, DigestStore, LastRun, PendingDigest } from "./state.ts";
 

@@ -1,5 +1,6 @@
 import type { Logger } from "pino";
 import type { Library } from "../library/library.ts";
+import type { DigestScheduler } from "../digest/scheduler.ts";
 import type { ButtonStates } from "./button-state.ts";
 
 /** What every Discord handler needs: the current Library (it may be rebuilt), logs, button state. */
@@ -7,4 +8,6 @@ export interface BotContext {
   library: () => Library;
   log: Logger;
   buttons: ButtonStates;
+  /** The digest scheduler, when DIGEST_SCHEDULES is set. */
+  digest?: DigestScheduler | null;
 }

@@ -3,7 +3,7 @@ import { MAX_QUERY_LENGTH } from "../../commands/search.ts";
 import { execute } from "../commands/execute.ts";
 import type { BotContext } from "./context.ts";
 import { renderAnswer, renderNotice } from "./render.ts";
-import { shorten } from "./shorten.ts";
+import { shorten } from "../render/shorten.ts";
 
 /** Text of a message as a query: mentions, custom emoji and links removed, within the query limit. */
 export function queryFromMessage(content: string): string {

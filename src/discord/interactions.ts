@@ -5,7 +5,7 @@ import {
   type Interaction,
   type MessageContextMenuCommandInteraction,
 } from "discord.js";
-import { handleDigest, type WithDigest } from "../digest/slash.ts";
+import { handleDigest } from "./digest-command.ts";
 import { handleAutocomplete } from "./autocomplete.ts";
 import type { BotContext } from "./context.ts";
 import { DIGEST_COMMAND, FIND_IN_BRIEFINGS } from "./definitions.ts";
@@ -32,7 +32,7 @@ export async function handleInteraction(ctx: BotContext, interaction: Interactio
 }
 
 async function handleSlash(ctx: BotContext, interaction: ChatInputCommandInteraction): Promise<void> {
-  if (interaction.commandName === DIGEST_COMMAND.name) return handleDigest(ctx as BotContext & WithDigest, interaction);
+  if (interaction.commandName === DIGEST_COMMAND.name) return handleDigest(ctx, interaction);
   const options: Raw = {};
   for (const o of interaction.options.data) {
     if (o.name !== "hide" && o.value !== undefined && o.value !== null) options[o.name] = o.value;

@@ -2,7 +2,7 @@ import { escapeMarkdown, type APIEmbed } from "discord.js";
 import { ButtonStyle, ComponentType, type APIActionRowComponent, type APIComponentInMessageActionRow } from "discord-api-types/v10";
 import type { Answer, AnswerItem, Citation } from "../answer/types.ts";
 import { pageLine } from "../render/text.ts";
-import { shortenAt, shorten } from "./shorten.ts";
+import { shortenAt, shorten } from "../render/shorten.ts";
 
 /** Discord's limits (https://discord.com/developers/docs/resources/message#embed-object-embed-limits). */
 export const LIMITS = { title: 256, description: 4096, footer: 2048, total: 6000, content: 2000 } as const;

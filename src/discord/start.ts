@@ -3,9 +3,8 @@ import type { Logger } from "pino";
 import type { Client } from "discord.js";
 import { formatProblem } from "../briefings/load.ts";
 import type { Env } from "../config.ts";
-import { createDigests, type DigestTuning } from "../digest/setup.ts";
+import { createDigests, type DigestTuning } from "./digest-setup.ts";
 import type { DigestScheduler } from "../digest/scheduler.ts";
-import type { WithDigest } from "../digest/slash.ts";
 import { DEFAULT_CACHE_DIR, Library } from "../library/library.ts";
 import { watchLibrary, type LibraryWatcher } from "../library/watch.ts";
 import { createLogger } from "../log.ts";
@@ -16,7 +15,7 @@ import type { BotContext } from "./context.ts";
 
 export interface RunningBot {
   client: Client;
-  context: BotContext & WithDigest;
+  context: BotContext;
   /** The digest scheduler, when DIGEST_SCHEDULES is set. */
   digest: DigestScheduler | null;
   /** Rebuilds the Library when data/briefings changes (null when watching is off). */
@@ -58,7 +57,7 @@ export async function runBot(env: Env, log: Logger, settings: ClientSettings = {
     ...options.digest,
   });
 
-  const context: BotContext & WithDigest = {
+  const context: BotContext = {
     library: () => library,
     log,
     buttons: new ButtonStates(path.join(cacheDir, "buttons.json")),

@@ -1,8 +1,8 @@
 import type { APIEmbed } from "discord.js";
 import type { Answer } from "../answer/types.ts";
-import { LIMITS, renderAnswer } from "../discord/render.ts";
-import { shorten } from "../discord/shorten.ts";
-import { countsLine, digestSections, type Digest, type DigestSection } from "./build.ts";
+import { LIMITS, renderAnswer } from "./render.ts";
+import { shorten } from "../render/shorten.ts";
+import { countsLine, digestSections, type Digest, type DigestSection } from "../digest/build.ts";
 
 /**
  * A digest as Discord messages: one embed each, rendered by the bot's ordinary renderer

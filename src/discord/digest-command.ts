@@ -1,11 +1,11 @@
 import { MessageFlags, PermissionFlagsBits, type APIEmbed, type ChatInputCommandInteraction } from "discord.js";
 import type { LineItem } from "../answer/types.ts";
-import type { BotContext } from "../discord/context.ts";
-import { NO_MENTIONS, renderAnswer, renderNotice } from "../discord/render.ts";
-import { notify } from "../discord/reply.ts";
-import { countsLine } from "./build.ts";
-import type { DigestScheduler, ScheduleStatus } from "./scheduler.ts";
-import { formatTime, type RunOutcome } from "./service.ts";
+import type { BotContext } from "./context.ts";
+import { NO_MENTIONS, renderAnswer, renderNotice } from "./render.ts";
+import { notify } from "./reply.ts";
+import { countsLine } from "../digest/build.ts";
+import type { DigestScheduler, ScheduleStatus } from "../digest/scheduler.ts";
+import { formatTime, type RunOutcome } from "../digest/service.ts";
 
 /**
  * /digest preview | now | status in Discord. preview and status answer only the person who
@@ -14,10 +14,6 @@ import { formatTime, type RunOutcome } from "./service.ts";
  */
 
 /** What the Discord handlers reach the digest through (absent when no schedule is configured). */
-export interface WithDigest {
-  digest?: DigestScheduler | null;
-}
-
 /** Preview messages shown at most (the rest are counted). */
 const MAX_PREVIEW_MESSAGES = 5;
 const EPHEMERAL = MessageFlags.Ephemeral as const;
@@ -51,7 +47,7 @@ function outcomeText(outcome: RunOutcome): string {
   }
 }
 
-export async function handleDigest(ctx: BotContext & WithDigest, interaction: ChatInputCommandInteraction): Promise<void> {
+export async function handleDigest(ctx: BotContext, interaction: ChatInputCommandInteraction): Promise<void> {
   const scheduler = ctx.digest;
   if (!scheduler) return notify(interaction, NOT_SET_UP);
   const service = scheduler.service;
