@@ -1,0 +1,156 @@
+import type MiniSearch from "minisearch";
+import SearchableMap from "minisearch/SearchableMap";
+
+/**
+ * A frozen segment of the paragraph index. MiniSearch indexes the paragraphs; its index is
+ * then frozen into typed arrays — postings per term and field, field lengths — with
+ * MiniSearch's own radix tree (SearchableMap) as the term dictionary for exact, prefix and
+ * typo lookups. A segment is saved and loaded as one binary buffer, in milliseconds,
+ * where MiniSearch's JSON would take seconds, and scanned without allocating per posting.
+ */
+export class Segment {
+  readonly dict: SearchableMap<number>;
+
+  constructor(
+    /** Field names, in the order of the arrays below. */
+    readonly fields: readonly string[],
+    /** Local document → global paragraph id. */
+    readonly ids: Uint32Array,
+    readonly terms: readonly string[],
+    /** Per field: postings of term i are offsets[i] … offsets[i + 1] in docs/tfs. */
+    readonly offsets: readonly Uint32Array[],
+    /** Local document numbers, ascending within a term. */
+    readonly docs: readonly Uint32Array[],
+    readonly tfs: readonly Uint16Array[],
+    /** Per field, per local document: distinct terms in that field (as MiniSearch counts). */
+    readonly fieldLength: readonly Uint16Array[],
+  ) {
+    const dict = new SearchableMap<number>();
+    terms.forEach((t, i) => dict.set(t, i));
+    this.dict = dict;
+  }
+
+  get docCount(): number {
+    return this.ids.length;
+  }
+
+  /** Freeze a MiniSearch index (through its public `toJSON`). */
+  static fromMiniSearch(mini: MiniSearch<unknown>, fields: readonly string[]): Segment {
+    const js = mini.toJSON();
+    const shortIds = Object.keys(js.documentIds).map(Number).sort((a, b) => a - b);
+    const local = new Map<number, number>(shortIds.map((s, i) => [s, i]));
+    const ids = Uint32Array.from(shortIds, (s) => Number(js.documentIds[s]));
+    const fieldIdOf = fields.map((f) => js.fieldIds[f]);
+    const fieldLength = fields.map((_, f) => {
+      const out = new Uint16Array(ids.length);
+      for (const s of shortIds) out[local.get(s)!] = Math.min(65535, js.fieldLength[s]?.[fieldIdOf[f]] ?? 0);
+      return out;
+    });
+    const entries = [...js.index].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    const terms = entries.map(([t]) => t);
+    const offsets: Uint32Array[] = [];
+    const docs: Uint32Array[] = [];
+    const tfs: Uint16Array[] = [];
+    fields.forEach((_, f) => {
+      const fid = String(fieldIdOf[f]);
+      let total = 0;
+      for (const [, data] of entries) total += data[fid] ? Object.keys(data[fid]).length : 0;
+      const off = new Uint32Array(terms.length + 1);
+      const d = new Uint32Array(total);
+      const tf = new Uint16Array(total);
+      let at = 0;
+      entries.forEach(([, data], i) => {
+        off[i] = at;
+        const postings = data[fid];
+        if (!postings) return;
+        const list = Object.entries(postings).map(([s, n]) => [local.get(Number(s))!, n as number] as const).filter(([l]) => l !== undefined);
+        list.sort((a, b) => a[0] - b[0]);
+        for (const [l, n] of list) {
+          d[at] = l;
+          tf[at] = Math.min(65535, n);
+          at++;
+        }
+      });
+      off[terms.length] = at;
+      offsets.push(off);
+      docs.push(d.subarray(0, at));
+      tfs.push(tf.subarray(0, at));
+    });
+    return new Segment(fields, ids, terms, offsets, docs, tfs, fieldLength);
+  }
+
+  /** Documents of term `term` (dictionary id) in field `f`. */
+  df(f: number, term: number): number {
+    return this.offsets[f][term + 1] - this.offsets[f][term];
+  }
+
+  /** Total of a field's lengths, for the collection's average. */
+  lengthSum(f: number): number {
+    let s = 0;
+    for (const n of this.fieldLength[f]) s += n;
+    return s;
+  }
+
+  /** One buffer: a JSON header, the terms, then the typed arrays, each 8-byte aligned. */
+  toBuffer(): Buffer {
+    const arrays: Array<Uint32Array | Uint16Array> = [this.ids, ...this.offsets, ...this.docs, ...this.tfs, ...this.fieldLength];
+    const termBytes = Buffer.from(this.terms.join("\n"), "utf8");
+    const header = Buffer.from(
+      JSON.stringify({ format: "segment-1", fields: this.fields, terms: this.terms.length, termBytes: termBytes.length, arrays: arrays.map((a) => [a instanceof Uint32Array ? 32 : 16, a.length]) }),
+      "utf8",
+    );
+    const parts: Buffer[] = [];
+    let size = 0;
+    const push = (b: Buffer) => {
+      parts.push(b);
+      size += b.length;
+      const pad = (8 - (size % 8)) % 8;
+      if (pad) {
+        parts.push(Buffer.alloc(pad));
+        size += pad;
+      }
+    };
+    const len = Buffer.alloc(8);
+    len.writeUInt32LE(header.length, 0);
+    push(len);
+    push(header);
+    push(termBytes);
+    for (const a of arrays) push(Buffer.from(a.buffer, a.byteOffset, a.byteLength));
+    return Buffer.concat(parts, size);
+  }
+
+  static fromBuffer(buffer: Buffer): Segment {
+    // Typed arrays need aligned offsets into their ArrayBuffer: copy once if the buffer is not.
+    const buf = buffer.byteOffset % 8 === 0 ? buffer : Buffer.from(buffer);
+    const align = (n: number) => n + ((8 - (n % 8)) % 8);
+    const headerLength = buf.readUInt32LE(0);
+    let at = 8;
+    const header = JSON.parse(buf.toString("utf8", at, at + headerLength)) as {
+      format: string;
+      fields: string[];
+      terms: number;
+      termBytes: number;
+      arrays: Array<[16 | 32, number]>;
+    };
+    if (header.format !== "segment-1") throw new Error(`unknown segment format ${header.format}`);
+    at = align(at + headerLength);
+    const terms = header.terms ? buf.toString("utf8", at, at + header.termBytes).split("\n") : [];
+    at = align(at + header.termBytes);
+    const views = header.arrays.map(([bits, length]) => {
+      const view = bits === 32 ? new Uint32Array(buf.buffer, buf.byteOffset + at, length) : new Uint16Array(buf.buffer, buf.byteOffset + at, length);
+      at = align(at + view.byteLength);
+      return view;
+    });
+    const n = header.fields.length;
+    const [ids, ...rest] = views;
+    return new Segment(
+      header.fields,
+      ids as Uint32Array,
+      terms,
+      rest.slice(0, n) as Uint32Array[],
+      rest.slice(n, 2 * n) as Uint32Array[],
+      rest.slice(2 * n, 3 * n) as Uint16Array[],
+      rest.slice(3 * n, 4 * n) as Uint16Array[],
+    );
+  }
+}
