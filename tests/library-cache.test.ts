@@ -42,11 +42,29 @@ describe("the Library's on-disk snapshot", () => {
     expect((await open()).build.fromCache).toBe(true);
   });
 
-  it("survives a corrupt snapshot by rebuilding", async () => {
+  it.each(["segment-", "manifest.json", "content.jsonl"])("survives a corrupt snapshot part (%s) by rebuilding", async (part) => {
     const { readdirSync } = await import("node:fs");
-    for (const f of readdirSync(cache.dir)) writeFileSync(path.join(cache.dir, f), "{ not json");
+    expect((await open()).build.fromCache).toBe(true);
+    for (const folder of readdirSync(cache.dir)) {
+      for (const f of readdirSync(path.join(cache.dir, folder))) if (f.startsWith(part)) writeFileSync(path.join(cache.dir, folder, f), "{ not json");
+    }
     const lib = await open();
     expect(lib.build.fromCache).toBe(false);
     expect(lib.briefings).toHaveLength(5);
+    expect(lib.search({ query: "grey list" })[0].briefing.id).toBe("001_be41d20397aba331");
+    expect((await open()).build.fromCache).toBe(true);
+  });
+
+  it("updates from the previous Library, indexing only the new briefing", async () => {
+    const before = await open();
+    writeFileSync(path.join(folder.dir, "901_new.txt"), briefingFile({ title: "Quokka census", published: "2025-04-01" }, "Rangers counted quokkas on Rottnest."));
+    const after = await Library.open({ dataDir: folder.dir, cacheDir: cache.dir, previous: before });
+    expect(after.build.fromCache).toBe(false);
+    expect(after.search({ query: "quokka" })[0].briefing.id).toBe("901_new");
+    expect(after.search({ query: "grey list" })[0].briefing.id).toBe("001_be41d20397aba331");
+    // Unchanged briefings keep their index segment; the newcomer gets its own.
+    expect(after.state.segments.length).toBeGreaterThanOrEqual(1);
+    expect(after.state.segments.some((s) => s.entry.briefings.some((b) => b.id === "901_new"))).toBe(true);
+    expect((await open()).build.fromCache).toBe(true);
   });
 });

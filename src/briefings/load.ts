@@ -58,47 +58,60 @@ export function parseBriefing(file: string, bytes: Buffer): ParseResult {
   };
 }
 
+export type ListResult = { ok: true; names: string[] } | { ok: false; problem: LoadProblem };
+
+/** The briefing files in `dir` (`.txt`, `.md`, no dotfiles), sorted; or why the folder cannot be read. */
+export async function listBriefingFiles(dir: string): Promise<ListResult> {
+  try {
+    const names = (await readdir(dir)).filter((n) => EXTENSIONS.has(path.extname(n).toLowerCase()) && !n.startsWith("."));
+    return { ok: true, names: names.sort() };
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    const why = code === "ENOENT" ? "does not exist" : code === "ENOTDIR" ? "is not a folder" : `cannot be read (${code ?? String(err)})`;
+    return { ok: false, problem: { file: dir, message: `the briefings folder ${why}: set DATA_DIR or --data to a folder of .txt/.md briefings` } };
+  }
+}
+
+/** Read and parse one file of the folder; null for something that is not a file. */
+export async function readBriefingFile(dir: string, name: string): Promise<ParseResult | null> {
+  const full = path.join(dir, name);
+  try {
+    const info = await stat(full);
+    if (!info.isFile()) return null;
+    if (info.size > MAX_BRIEFING_BYTES) {
+      return { ok: false, message: `is too large (${mb(info.size)}; a briefing may be at most ${mb(MAX_BRIEFING_BYTES)}): split it or remove it` };
+    }
+    return parseBriefing(name, await readFile(full));
+  } catch (err) {
+    return { ok: false, message: `cannot be read (${(err as NodeJS.ErrnoException).code ?? String(err)}): check its permissions` };
+  }
+}
+
+/** Two files with one id: the first in name order is kept, the other reported. */
+export function duplicateProblem(kept: Briefing, other: string): LoadProblem {
+  return { file: other, message: `has the same id "${kept.id}" as ${kept.file}, which was loaded instead: rename one of them` };
+}
+
 /**
  * Load every `.txt` and `.md` briefing in `dir`. A bad file is skipped with one problem
  * naming it; every other file still loads. Two files with the same id are reported and the
  * first in name order is kept.
  */
 export async function loadBriefings(dir: string): Promise<LoadResult> {
+  const listed = await listBriefingFiles(dir);
+  if (!listed.ok) return { briefings: [], problems: [listed.problem] };
   const problems: LoadProblem[] = [];
-  let names: string[];
-  try {
-    names = (await readdir(dir)).filter((n) => EXTENSIONS.has(path.extname(n).toLowerCase()) && !n.startsWith("."));
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    const why = code === "ENOENT" ? "does not exist" : code === "ENOTDIR" ? "is not a folder" : `cannot be read (${code ?? String(err)})`;
-    return { briefings: [], problems: [{ file: dir, message: `the briefings folder ${why}: set DATA_DIR or --data to a folder of .txt/.md briefings` }] };
-  }
-  names.sort();
-
   const byId = new Map<string, Briefing>();
-  for (const name of names) {
-    const full = path.join(dir, name);
-    let bytes: Buffer;
-    try {
-      const info = await stat(full);
-      if (!info.isFile()) continue;
-      if (info.size > MAX_BRIEFING_BYTES) {
-        problems.push({ file: name, message: `is too large (${mb(info.size)}; a briefing may be at most ${mb(MAX_BRIEFING_BYTES)}): split it or remove it` });
-        continue;
-      }
-      bytes = await readFile(full);
-    } catch (err) {
-      problems.push({ file: name, message: `cannot be read (${(err as NodeJS.ErrnoException).code ?? String(err)}): check its permissions` });
-      continue;
-    }
-    const parsed = parseBriefing(name, bytes);
+  for (const name of listed.names) {
+    const parsed = await readBriefingFile(dir, name);
+    if (parsed === null) continue;
     if (!parsed.ok) {
       problems.push({ file: name, message: parsed.message });
       continue;
     }
     const earlier = byId.get(parsed.briefing.id);
     if (earlier) {
-      problems.push({ file: name, message: `has the same id "${parsed.briefing.id}" as ${earlier.file}, which was loaded instead: rename one of them` });
+      problems.push(duplicateProblem(earlier, name));
       continue;
     }
     byId.set(parsed.briefing.id, parsed.briefing);

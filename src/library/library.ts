@@ -1,14 +1,16 @@
 import { fileURLToPath } from "node:url";
 import type { Citation } from "../answer/types.ts";
 import { UserError } from "../answer/types.ts";
-import { loadBriefings } from "../briefings/load.ts";
 import type { Briefing, LoadProblem, Paragraph } from "../briefings/types.ts";
-import { EXTRACT_VERSION, extractEvents } from "../events/extract.ts";
+import { EXTRACT_VERSION } from "../events/extract.ts";
 import type { BriefingEvents, Meeting, Pledge } from "../events/types.ts";
-import { INDEX_VERSION, ParagraphIndex, type IndexDoc } from "../search/index.ts";
+import { INDEX_VERSION, ParagraphIndex } from "../search/index.ts";
 import { markTerms } from "../search/highlight.ts";
 import { processTerm, tokenize } from "../search/text.ts";
-import { SNAPSHOT_FORMAT, readSnapshot, snapshotKey, snapshotPath, writeSnapshot, type Snapshot } from "./snapshot.ts";
+import { assemble } from "./assemble.ts";
+import { save } from "./save.ts";
+import { cacheFolder, SNAPSHOT_FORMAT } from "./snapshot.ts";
+import { EMPTY_STATE, readState, type LibraryState } from "./state.ts";
 
 export const DEFAULT_CACHE_DIR = fileURLToPath(new URL("../../.cache", import.meta.url));
 
@@ -16,6 +18,8 @@ export interface OpenOptions {
   dataDir: string;
   /** Where the snapshot is kept; null disables caching. */
   cacheDir?: string | null;
+  /** The Library this one replaces: what it already read and indexed is reused. */
+  previous?: Library;
 }
 
 export interface SearchRequest {
@@ -35,6 +39,7 @@ export interface SearchHit {
 
 export interface BuildInfo {
   builtAt: string;
+  /** Nothing was read or indexed again: everything came from the snapshot (or the previous Library). */
   fromCache: boolean;
   buildMs: number;
 }
@@ -51,50 +56,36 @@ export class Library {
     readonly briefings: readonly Briefing[],
     readonly problems: readonly LoadProblem[],
     private readonly index: ParagraphIndex,
-    private readonly docs: ReadonlyArray<[string, number]>,
-    private readonly vocab: Readonly<Record<string, string>>,
+    private readonly docs: ReadonlyMap<number, [string, number]>,
     readonly perBriefingEvents: ReadonlyMap<string, BriefingEvents>,
     readonly build: BuildInfo,
+    /** What the next build starts from. */
+    readonly state: LibraryState,
   ) {
     for (const b of briefings) this.byId.set(b.id, b);
   }
 
-  /** Load the folder, then reuse the snapshot if it matches or build and save a new one. */
-  static async open({ dataDir, cacheDir = DEFAULT_CACHE_DIR }: OpenOptions): Promise<Library> {
+  /**
+   * Open the folder: reuse the snapshot (or the previous Library) for every file whose size
+   * and time are unchanged, read the others, index what is new, and save the snapshot.
+   */
+  static async open({ dataDir, cacheDir = DEFAULT_CACHE_DIR, previous }: OpenOptions): Promise<Library> {
     const started = performance.now();
-    const { briefings, problems } = await loadBriefings(dataDir);
-    const key = snapshotKey([SNAPSHOT_FORMAT, INDEX_VERSION, EXTRACT_VERSION], briefings);
-    const file = cacheDir ? snapshotPath(cacheDir, dataDir) : null;
-    const cached = file ? await readSnapshot(file) : null;
-
-    if (cached && cached.key === key) {
-      const events = new Map(briefings.map((b) => [b.id, cached.events[b.hash] ?? extractEvents(b)]));
-      const index = ParagraphIndex.fromJSON(cached.index);
-      const build = { builtAt: cached.builtAt, fromCache: true, buildMs: performance.now() - started };
-      return new Library(dataDir, briefings, problems, index, cached.docs, cached.vocab, events, build);
-    }
-
-    // Events extracted by the same code are reused per briefing; anything else is extracted again.
-    const reusable = cached?.eventsVersion === EXTRACT_VERSION ? cached.events : {};
-    const events = new Map(briefings.map((b) => [b.id, reusable[b.hash] ?? extractEvents(b)]));
-    const { docs, indexDocs } = documents(briefings, events);
-    const index = ParagraphIndex.build(indexDocs);
-    const vocab = vocabulary(indexDocs);
-    const builtAt = new Date().toISOString();
-    if (file) {
-      const snapshot: Snapshot = {
-        key,
-        builtAt,
-        docs,
-        index: index.toJSON(),
-        vocab,
-        eventsVersion: EXTRACT_VERSION,
-        events: Object.fromEntries(briefings.map((b) => [b.hash, events.get(b.id)!])),
-      };
-      await writeSnapshot(file, snapshot).catch(() => undefined);
-    }
-    const build = { builtAt, fromCache: false, buildMs: performance.now() - started };
-    return new Library(dataDir, briefings, problems, index, docs, vocab, events, build);
+    const versions = [SNAPSHOT_FORMAT, INDEX_VERSION, EXTRACT_VERSION];
+    const folder = cacheDir ? cacheFolder(cacheDir, dataDir) : null;
+    const known = previous && previous.dataDir === dataDir ? previous.state : folder ? await readState(folder, versions) : EMPTY_STATE;
+    const a = await assemble(dataDir, known);
+    const builtAt = a.changed || !known.builtAt ? new Date().toISOString() : known.builtAt;
+    const state: LibraryState = { builtAt, files: new Map(a.files.map((f) => [f.file, f])), contents: a.contents, segments: a.segments, nextDoc: a.nextDoc };
+    if (folder && a.changed) await save(folder, versions, state, a, known).catch(() => undefined);
+    const lead = new Uint16Array(a.nextDoc);
+    for (const [id, [, n]] of a.docs) lead[id] = Math.min(n, 65535);
+    const index = ParagraphIndex.fromSegments(
+      a.segments.map((s) => s.segment),
+      lead,
+    );
+    const build = { builtAt, fromCache: !a.changed, buildMs: performance.now() - started };
+    return new Library(dataDir, a.briefings, a.problems, index, a.docs, a.events, build, state);
   }
 
   get(id: string): Briefing | undefined {
@@ -127,7 +118,7 @@ export class Library {
   }
 
   get paragraphCount(): number {
-    return this.docs.length;
+    return this.docs.size;
   }
 
   get meetings(): Meeting[] {
@@ -145,7 +136,9 @@ export class Library {
     const to = req.to;
     const filtered = source !== undefined || from !== undefined || to !== undefined;
     const keep = (id: number) => {
-      const [src] = this.docs[id];
+      const doc = this.docs.get(id);
+      if (!doc) return false;
+      const [src] = doc;
       if (source !== undefined && src !== source) return false;
       if (from === undefined && to === undefined) return true;
       const published = this.byId.get(src)?.meta.published;
@@ -155,7 +148,9 @@ export class Library {
     const hits = this.index.search(req.query, filtered ? keep : undefined);
     const out: SearchHit[] = [];
     for (const hit of hits) {
-      const [src, n] = this.docs[hit.id];
+      const doc = this.docs.get(hit.id);
+      if (!doc) continue;
+      const [src, n] = doc;
       const briefing = this.byId.get(src);
       const paragraph = briefing?.paragraphs[n - 1];
       if (!briefing || !paragraph) continue;
@@ -166,30 +161,16 @@ export class Library {
 
   /** Words close to the query's, for "did you mean …". */
   suggestions(query: string): string[] {
-    return this.index.suggest(query).map((terms) => terms.map((t) => (Object.hasOwn(this.vocab, t) ? this.vocab[t] : t)).join(" "));
+    return this.index.suggest(query).map((terms) => terms.map((t) => this.surface(t)).join(" "));
   }
-}
 
-function documents(briefings: readonly Briefing[], events: ReadonlyMap<string, BriefingEvents>) {
-  const docs: Array<[string, number]> = [];
-  const indexDocs: IndexDoc[] = [];
-  for (const b of briefings) {
-    const people = events.get(b.id)?.people ?? [];
-    for (const p of b.paragraphs) {
-      const names = people.filter((m) => m.paragraphs.includes(p.n)).flatMap((m) => [m.name, ...m.aliases]);
-      indexDocs.push({ id: docs.length, text: p.text, title: b.meta.title ?? "", names: names.join(" "), n: p.n });
-      docs.push([b.id, p.n]);
+  /** A word as a paragraph writes it, for an index term (which may be stemmed). */
+  private surface(term: string): string {
+    const doc = this.docs.get(this.index.firstDocWith(term) ?? -1);
+    const text = doc ? this.byId.get(doc[0])?.paragraphs[doc[1] - 1]?.text : undefined;
+    if (text) {
+      for (const word of tokenize(text)) if (processTerm(word)?.includes(term)) return word.toLowerCase();
     }
+    return term;
   }
-  return { docs, indexDocs };
-}
-
-function vocabulary(docs: readonly IndexDoc[]): Record<string, string> {
-  const vocab = new Map<string, string>();
-  for (const d of docs) {
-    for (const word of tokenize(`${d.title} ${d.text}`)) {
-      for (const term of processTerm(word) ?? []) if (!vocab.has(term)) vocab.set(term, word.toLowerCase());
-    }
-  }
-  return Object.fromEntries(vocab);
 }

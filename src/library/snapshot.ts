@@ -1,56 +1,128 @@
 import { createHash } from "node:crypto";
-import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
+import { appendFile, mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
+import type { BriefingMeta, Paragraph } from "../briefings/types.ts";
 import type { BriefingEvents } from "../events/types.ts";
 
 /**
- * The Library's on-disk cache: the built index and the extracted events, keyed by the
- * briefings' content and the code's index and extraction versions. A restart with
- * unchanged briefings loads it instead of reindexing.
+ * The Library's on-disk cache, in parts so that no part is one giant string:
+ * - `manifest.json`: the code versions, every file's size and modification time with its
+ *   content hash (or the problem that skipped it), and the index segments with the
+ *   briefings each holds;
+ * - `content.jsonl`: one line per briefing content (by hash): cleaned paragraphs, metadata
+ *   and extracted events — appended to as briefings arrive;
+ * - `segment-N.bin`: frozen index segments.
+ * A restart with unchanged files reads these and no briefing; a changed file is read again.
  */
+
 /** Bump when the snapshot's own layout changes. */
-export const SNAPSHOT_FORMAT = "snapshot-2";
+export const SNAPSHOT_FORMAT = "snapshot-3";
 
-export interface Snapshot {
-  key: string;
+export interface FileEntry {
+  file: string;
+  size: number;
+  mtimeMs: number;
+  /** Content hash of a file that loaded. */
+  hash?: string;
+  /** Why the file was skipped. */
+  problem?: string;
+}
+
+export interface SegmentEntry {
+  file: string;
+  /** Briefings in the segment, by content hash, with the global id of each one's first paragraph. */
+  briefings: Array<{ hash: string; id: string; firstDoc: number }>;
+  paragraphs: number;
+}
+
+export interface Manifest {
+  format: string;
+  /** Index and extraction versions: a change means rebuilding. */
+  versions: string[];
   builtAt: string;
-  /** Paragraph documents in index order: [source id, paragraph number]. */
-  docs: Array<[string, number]>;
-  index: { mini: string; lead: number[] };
-  /** Index term → a surface word, to show suggestions as words rather than stems. */
-  vocab: Record<string, string>;
-  /** The extraction code's version the events below were made with. */
-  eventsVersion: string;
-  /** Extracted events by briefing content hash: reused when only other files change. */
-  events: Record<string, BriefingEvents>;
+  files: FileEntry[];
+  segments: SegmentEntry[];
+  /** The next free global paragraph id. */
+  nextDoc: number;
 }
 
-export function snapshotKey(versions: string[], files: Array<{ id: string; hash: string }>): string {
-  const h = createHash("sha256");
-  for (const v of versions) h.update(`${v}\n`);
-  for (const f of [...files].sort((a, b) => a.id.localeCompare(b.id))) h.update(`${f.id}:${f.hash}\n`);
-  return h.digest("hex");
+export interface Content {
+  hash: string;
+  meta: BriefingMeta;
+  paragraphs: Paragraph[];
+  events: BriefingEvents;
 }
 
-export function snapshotPath(cacheDir: string, dataDir: string): string {
+export function cacheFolder(cacheDir: string, dataDir: string): string {
   const tag = createHash("sha256").update(path.resolve(dataDir)).digest("hex").slice(0, 16);
-  return path.join(cacheDir, `library-${tag}.json`);
+  return path.join(cacheDir, `library-${tag}`);
 }
 
-/** The snapshot at `file`, or null when there is none or it cannot be used. */
-export async function readSnapshot(file: string): Promise<Snapshot | null> {
+async function writeAtomic(file: string, data: string | Buffer): Promise<void> {
+  const tmp = `${file}.${process.pid}.tmp`;
+  await writeFile(tmp, data);
+  await rename(tmp, file);
+}
+
+export async function readManifest(folder: string): Promise<Manifest | null> {
   try {
-    const data = JSON.parse(await readFile(file, "utf8")) as Snapshot;
-    return typeof data?.key === "string" && Array.isArray(data.docs) ? data : null;
+    const m = JSON.parse(await readFile(path.join(folder, "manifest.json"), "utf8")) as Manifest;
+    return m && m.format === SNAPSHOT_FORMAT && Array.isArray(m.files) && Array.isArray(m.segments) ? m : null;
   } catch {
     return null;
   }
 }
 
-/** Write atomically: a crash mid-write leaves the previous snapshot, never half a file. */
-export async function writeSnapshot(file: string, snapshot: Snapshot): Promise<void> {
-  await mkdir(path.dirname(file), { recursive: true });
-  const tmp = `${file}.${process.pid}.tmp`;
-  await writeFile(tmp, JSON.stringify(snapshot));
-  await rename(tmp, file);
+/** Every content line, by hash; a torn last line (a crash mid-append) is ignored. */
+export async function readContent(folder: string): Promise<Map<string, Content>> {
+  const out = new Map<string, Content>();
+  let buf: Buffer;
+  try {
+    buf = await readFile(path.join(folder, "content.jsonl"));
+  } catch {
+    return out;
+  }
+  let start = 0;
+  while (start < buf.length) {
+    let end = buf.indexOf(10, start);
+    if (end < 0) end = buf.length;
+    if (end > start) {
+      try {
+        const c = JSON.parse(buf.toString("utf8", start, end)) as Content;
+        out.set(c.hash, c);
+      } catch {
+        // a torn line: that briefing is read from its file again
+      }
+    }
+    start = end + 1;
+  }
+  return out;
+}
+
+export async function appendContent(folder: string, contents: readonly Content[], rewrite: boolean): Promise<void> {
+  await mkdir(folder, { recursive: true });
+  const file = path.join(folder, "content.jsonl");
+  const lines = contents.map((c) => `${JSON.stringify(c)}\n`);
+  if (rewrite) {
+    const tmp = `${file}.${process.pid}.tmp`;
+    await writeFile(tmp, "");
+    for (let i = 0; i < lines.length; i += 1000) await appendFile(tmp, lines.slice(i, i + 1000).join(""));
+    await rename(tmp, file);
+  } else if (lines.length) {
+    for (let i = 0; i < lines.length; i += 1000) await appendFile(file, lines.slice(i, i + 1000).join(""));
+  }
+}
+
+export async function writeSegment(folder: string, file: string, data: Buffer): Promise<void> {
+  await mkdir(folder, { recursive: true });
+  await writeAtomic(path.join(folder, file), data);
+}
+
+export const readSegment = (folder: string, file: string): Promise<Buffer> => readFile(path.join(folder, file));
+
+/** The manifest last: until it is written, the previous one (and its files) stay valid. */
+export async function writeManifest(folder: string, manifest: Manifest, obsolete: readonly string[]): Promise<void> {
+  await mkdir(folder, { recursive: true });
+  await writeAtomic(path.join(folder, "manifest.json"), JSON.stringify(manifest));
+  await Promise.all(obsolete.map((f) => rm(path.join(folder, f), { force: true })));
 }

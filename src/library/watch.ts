@@ -179,7 +179,8 @@ export class LibraryWatcher {
     const before = await fingerprint(dataDir);
     let result: RebuildResult;
     try {
-      const library = await open({ dataDir, ...(cacheDir !== undefined ? { cacheDir } : {}) });
+      // Start from the Library being served: only changed files are read, only new briefings indexed.
+      const library = await open({ dataDir, ...(cacheDir !== undefined ? { cacheDir } : {}), previous: current() });
       const folderProblem = library.problems.find((p) => p.file === dataDir);
       if (folderProblem) {
         result = { ok: false, error: formatProblem(folderProblem) };

@@ -1,32 +1,106 @@
-import { SYNONYM_GROUPS } from "./synonyms.ts";
-import { termsOf } from "./text.ts";
+import { derivedStems } from "./derive.ts";
+import { LIST_LINES, LONGEST_PHRASE, phraseKey, type Phrase } from "./lists.ts";
+import { processTerm, tokenize } from "./text.ts";
 
 /**
- * Query expansion from the newsroom's synonym list. Each group member is kept as its
- * processed terms; a query that contains all the terms of one member gets every other
- * member of the group as an expansion (a phrase's terms must then all match together).
+ * Query planning: a query becomes a list of concepts, one per word or listed phrase the
+ * reporter typed ("human trafficking", "prime minister", "2021-2035"), each with the other
+ * ways the synonym and alias lists say it, weighted below the reporter's own words.
+ * Ranking then scores a concept by its best way of matching, so a paragraph that uses three
+ * synonyms of one word does not outrank one that answers three different words.
  */
-type Phrase = readonly string[];
+export type { Phrase };
 
-const groups: Phrase[][] = SYNONYM_GROUPS.map((line) =>
-  line
-    .split(",")
-    .map((p) => termsOf(p.trim()))
-    .filter((terms) => terms.length > 0),
-);
+export interface Alternative {
+  /** Index terms of another way to say it (a phrase is searched as its joined term). */
+  terms: Phrase;
+  weight: number;
+}
 
-const key = (p: Phrase) => p.join(" ");
+export interface Concept {
+  /** The reporter's own terms: the words of a listed phrase, or a word and its hyphenated parts. */
+  own: Phrase;
+  /** Whether `own` is a listed phrase (indexed whole as its joined term). */
+  phrase: boolean;
+  alternatives: Alternative[];
+}
 
-/** Expansions for a query's terms: phrases not already in the query, deduplicated. */
-export function expansions(queryTerms: readonly string[]): Phrase[] {
-  const present = new Set(queryTerms);
-  const out = new Map<string, Phrase>();
-  for (const group of groups) {
-    if (!group.some((member) => member.every((t) => present.has(t)))) continue;
-    for (const member of group) {
-      if (member.every((t) => present.has(t))) continue;
-      out.set(key(member), member);
+/** A doer for the deed and back ("smugglers" for "smuggling"): close, but not the same word. */
+const DERIVED_WEIGHT = 0.75;
+
+/** Listed phrase → its alternatives, by key, with the best weight when lines overlap. */
+const LINKS = new Map<string, Map<string, Alternative>>();
+
+function link(from: Phrase, to: Phrase, weight: number) {
+  if (phraseKey(from) === phraseKey(to)) return;
+  let out = LINKS.get(phraseKey(from));
+  if (!out) LINKS.set(phraseKey(from), (out = new Map()));
+  const had = out.get(phraseKey(to));
+  if (!had || had.weight < weight) out.set(phraseKey(to), { terms: to, weight });
+}
+
+for (const { from, weight } of LIST_LINES) for (const a of from) for (const b of from) link(a, b, weight);
+// One-way links reach the target and, one step on, the target's own equivalents:
+// "Hanoi" searches "Vietnam" and so "Vietnamese".
+for (const { from, to, weight } of LIST_LINES) {
+  for (const a of from) {
+    for (const b of to) {
+      link(a, b, weight);
+      for (const c of [...(LINKS.get(phraseKey(b))?.values() ?? [])]) link(a, c.terms, weight * c.weight);
     }
   }
-  return [...out.values()];
+}
+
+/** The query's words, each with its index terms (a hyphenated word has several). */
+function queryWords(query: string): string[][] {
+  const out: string[][] = [];
+  for (const word of tokenize(query)) {
+    const terms = processTerm(word);
+    if (terms?.length) out.push([...new Set(terms)]);
+  }
+  return out;
+}
+
+/** Split a query into concepts: the longest listed phrases first, then single words. */
+export function planQuery(query: string): Concept[] {
+  const words = queryWords(query);
+  const concepts = new Map<string, Concept>();
+  const add = (c: Concept) => {
+    if (!concepts.has(phraseKey(c.own))) concepts.set(phraseKey(c.own), c);
+  };
+  for (let i = 0; i < words.length; ) {
+    let matched = 0;
+    for (let n = Math.min(LONGEST_PHRASE, words.length - i); n >= 2 && !matched; n--) {
+      const own = words.slice(i, i + n).flat();
+      const alternatives = LINKS.get(phraseKey(own));
+      if (alternatives) {
+        add({ own, phrase: true, alternatives: [...alternatives.values()] });
+        matched = n;
+      }
+    }
+    if (matched) {
+      i += matched;
+      continue;
+    }
+    const own = words[i];
+    const alternatives = new Map<string, Alternative>();
+    const offer = (alt: Alternative) => {
+      const k = phraseKey(alt.terms);
+      const had = alternatives.get(k);
+      if (!own.includes(k) && (!had || had.weight < alt.weight)) alternatives.set(k, alt);
+    };
+    for (const lookup of [own, ...own.map((t) => [t])]) {
+      for (const alt of LINKS.get(phraseKey(lookup))?.values() ?? []) offer(alt);
+    }
+    // Derived words, and what the lists say for them ("fraudsters" → "fraud" → "scam").
+    for (const t of own) {
+      for (const d of derivedStems(t)) {
+        offer({ terms: [d], weight: DERIVED_WEIGHT });
+        for (const alt of LINKS.get(d)?.values() ?? []) offer({ terms: alt.terms, weight: DERIVED_WEIGHT * alt.weight });
+      }
+    }
+    add({ own, phrase: false, alternatives: [...alternatives.values()] });
+    i++;
+  }
+  return [...concepts.values()];
 }

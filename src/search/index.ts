@@ -1,19 +1,35 @@
-import MiniSearch, { type Query, type SearchOptions } from "minisearch";
-import { expansions } from "./expand.ts";
-import { processTerm, termsOf, tokenize } from "./text.ts";
+import { createHash } from "node:crypto";
+import MiniSearch from "minisearch";
+import { Postings, type TermOptions } from "./postings.ts";
+import { Segment } from "./segment.ts";
+import { planQuery, type Concept } from "./expand.ts";
+import { IRREGULAR } from "./irregular.ts";
+import { indexTermFor, indexTerms, LISTED_PHRASES, wordsOf } from "./lists.ts";
+import { STOP_WORDS } from "./stop-words.ts";
+import { combine, type Layout } from "./rank.ts";
+import { termsOf } from "./text.ts";
 
 /**
  * The paragraph index: one MiniSearch document per paragraph, with the briefing's headline
- * and the names of people it mentions as extra fields. Queries are planned here: the
- * reporter's own words (typo-tolerant, the last word also as a prefix), then synonyms from
- * the newsroom list, weighted below exact matches; lead paragraphs get a small prior, as
- * news puts the story in its first lines.
+ * and the names of people it mentions as extra fields. A query is planned into concepts
+ * (expand.ts); each concept is scored in every paragraph by its best way of matching — the
+ * reporter's own words (typo-tolerant, long words and the last word also as prefixes), or a
+ * synonym or alias weighted below them — and rank.ts combines the concepts with coverage,
+ * context from the neighbouring paragraphs and the briefing, and a lead-paragraph prior.
  */
 
-/** Bump when anything below changes how documents are indexed: cached indexes are rebuilt. */
-export const INDEX_VERSION = "search-1";
+/**
+ * Bump the number when the code changes how documents are indexed: cached indexes are rebuilt.
+ * The data that makes index terms (listed phrases, irregular forms, stop words) is hashed in,
+ * so editing those lists rebuilds the cache by itself.
+ */
+export const INDEX_VERSION = `search-4.${createHash("sha256")
+  .update(JSON.stringify([LISTED_PHRASES, [...IRREGULAR], [...STOP_WORDS]]))
+  .digest("hex")
+  .slice(0, 12)}`;
 
 export interface IndexDoc {
+  /** Paragraphs of one briefing have consecutive ids, in order (the lead first). */
   id: number;
   text: string;
   title: string;
@@ -25,46 +41,69 @@ export interface IndexDoc {
 export interface Hit {
   id: number;
   score: number;
-  /** Index terms that matched (for highlighting). */
+  /**
+   * The index terms the query matched, in any paragraph (shared by all hits of a search):
+   * highlighting marks the words of a paragraph whose terms are among them.
+   */
   terms: string[];
 }
 
 const FIELD_BOOST = { text: 1, title: 0.5, names: 1.2 };
-const EXPANSION_WEIGHT = 0.45;
+
+const FIELDS = ["text", "title", "names"];
 
 const indexOptions = {
-  fields: ["text", "title", "names"],
+  fields: FIELDS,
   storeFields: [] as string[],
-  tokenize,
-  processTerm: (term: string) => processTerm(term),
+  // Terms are made whole by indexTerms (words, then listed phrases joined); MiniSearch keeps them.
+  tokenize: indexTerms,
+  processTerm: (term: string) => term,
   searchOptions: { boost: FIELD_BOOST },
 };
 
-/** Terms already processed are passed through unchanged. */
-const asIs = { tokenize: (s: string) => [s], processTerm: (t: string) => t };
+/** A listed phrase's words found apart, against the phrase itself. */
+const PHRASE_WORDS_WEIGHT = 0.6;
 
-const leadPrior = (n: number) => (n === 1 ? 1.25 : n === 2 ? 1.1 : 1);
+const hasDigit = (t: string) => /\d/.test(t);
+/** One typo in 5–7 letters, two from 8 letters on; none in numbers. */
+const fuzzyFor = (term: string) => (term.length >= 5 && !hasDigit(term) ? 0.2 : false);
 
 export class ParagraphIndex {
-  private constructor(
-    private readonly mini: MiniSearch<IndexDoc>,
-    private readonly lead: Uint16Array,
-  ) {}
+  private readonly layout: Layout;
 
-  static build(docs: readonly IndexDoc[]): ParagraphIndex {
+  private readonly postings: Postings;
+
+  private constructor(
+    readonly segments: readonly Segment[],
+    private readonly lead: Uint16Array,
+  ) {
+    this.postings = new Postings(segments, FIELDS);
+    this.layout = {
+      n: (id) => lead[id] ?? 0,
+      first: (id) => id - Math.max(0, (lead[id] ?? 1) - 1),
+      sameBriefing: (a, b) => a >= 0 && b >= 0 && a < lead.length && b < lead.length && this.layout.first(a) === this.layout.first(b),
+    };
+  }
+
+  /** Index paragraphs with MiniSearch and freeze the result into a segment. */
+  static buildSegment(docs: readonly IndexDoc[]): Segment {
     const mini = new MiniSearch<IndexDoc>(indexOptions);
     mini.addAll(docs);
-    const lead = new Uint16Array(docs.length ? Math.max(...docs.map((d) => d.id)) + 1 : 0);
+    return Segment.fromMiniSearch(mini, FIELDS);
+  }
+
+  /** The index over segments; `lead[id]` is paragraph `id`'s number in its briefing (1 = lead). */
+  static fromSegments(segments: readonly Segment[], lead: Uint16Array): ParagraphIndex {
+    return new ParagraphIndex(segments, lead);
+  }
+
+  /** One segment over `docs`: for tests and small collections. */
+  static build(docs: readonly IndexDoc[]): ParagraphIndex {
+    let top = 0;
+    for (const d of docs) top = Math.max(top, d.id + 1);
+    const lead = new Uint16Array(top);
     for (const d of docs) lead[d.id] = Math.min(d.n, 65535);
-    return new ParagraphIndex(mini, lead);
-  }
-
-  static fromJSON(data: { mini: string; lead: number[] }): ParagraphIndex {
-    return new ParagraphIndex(MiniSearch.loadJSON<IndexDoc>(data.mini, indexOptions), Uint16Array.from(data.lead));
-  }
-
-  toJSON(): { mini: string; lead: number[] } {
-    return { mini: JSON.stringify(this.mini), lead: Array.from(this.lead) };
+    return new ParagraphIndex(docs.length ? [ParagraphIndex.buildSegment(docs)] : [], lead);
   }
 
   /** The query's own terms, after folding, stop words and stemming. */
@@ -73,44 +112,95 @@ export class ParagraphIndex {
   }
 
   search(query: string, filter?: (id: number) => boolean): Hit[] {
-    const terms = ParagraphIndex.queryTerms(query);
-    if (terms.length === 0) return [];
-    const last = terms[terms.length - 1];
-    const own: Query = {
-      ...asIs,
-      combineWith: "OR",
-      queries: terms,
-      fuzzy: (term) => (term.length >= 5 && !/\d/.test(term) ? 0.2 : false),
-      maxFuzzy: 2,
-      prefix: (term) => term === last && term.length >= 3 && !/\d/.test(term),
-    };
-    const extra = expansions(terms).map<Query>((phrase) => ({
-      ...asIs,
-      combineWith: "AND",
-      queries: [...phrase],
-      boost: scale(FIELD_BOOST, EXPANSION_WEIGHT),
-    }));
-    const options: SearchOptions = {
-      boostDocument: (id) => leadPrior(this.lead[id as number] ?? 0),
-      ...(filter ? { filter: (r) => filter(r.id as number) } : {}),
-    };
-    const results = this.mini.search({ combineWith: "OR", queries: [own, ...extra] }, options);
-    return results.map((r) => ({ id: r.id as number, score: r.score, terms: r.terms }));
+    const { concepts, rows, matched } = this.explain(query);
+    if (concepts.length === 0) return [];
+    const scores = combine(rows, concepts.length, this.layout);
+    // Every index term the query matched: highlighting marks those a paragraph contains.
+    const terms = [...new Set([...matched].flatMap(wordsOf))];
+    const hits: Hit[] = [];
+    for (const [id, score] of scores) {
+      if (filter && !filter(id)) continue;
+      hits.push({ id, score, terms });
+    }
+    return hits.sort((a, b) => b.score - a.score || a.id - b.id);
   }
 
-  /** Close terms for a query that found nothing (index terms, still stemmed). */
+  /**
+   * The query's concepts and, by paragraph id, each concept's score there (column c for
+   * concept c): its best way of matching in that paragraph. Also the index terms matched.
+   */
+  explain(query: string): { concepts: Concept[]; rows: Map<number, Float64Array>; matched: Set<string> } {
+    const concepts = planQuery(query);
+    const k = concepts.length;
+    const last = k ? concepts[k - 1].own : [];
+    const rows = new Map<number, Float64Array>();
+    const matched = new Set<string>();
+    concepts.forEach((concept, c) => {
+      const keep = (id: number, s: number) => {
+        let row = rows.get(id);
+        if (!row) rows.set(id, (row = new Float64Array(k)));
+        if (s > row[c]) row[c] = s;
+      };
+      const own = this.ownWords(concept.own, last, matched);
+      const ownWeight = concept.phrase ? PHRASE_WORDS_WEIGHT : 1;
+      for (const [id, s] of own) keep(id, ownWeight * s);
+      if (concept.phrase) this.term(indexTermFor(concept.own), {}, matched, (id, s) => keep(id, s));
+      for (const a of concept.alternatives) this.term(indexTermFor(a.terms), {}, matched, (id, s) => keep(id, a.weight * s));
+    });
+    return { concepts, rows, matched };
+  }
+
+  /**
+   * The reporter's own words, summed: each exactly and, when long enough (or the last word
+   * typed), as a prefix; a word the index does not hold is also tried with typos.
+   */
+  private ownWords(terms: readonly string[], last: readonly string[], matched: Set<string>): Map<number, number> {
+    const sum = new Map<number, number>();
+    const add = (id: number, s: number) => sum.set(id, (sum.get(id) ?? 0) + s);
+    for (const t of terms) {
+      const prefix = !hasDigit(t) && (t.length >= 5 || (t.length >= 3 && last.includes(t)));
+      const exact = this.term(t, { prefix }, matched, add);
+      const fuzzy = fuzzyFor(t);
+      if (!exact && fuzzy) this.term(t, { fuzzy, maxFuzzy: 2 }, matched, add);
+    }
+    return sum;
+  }
+
+  /**
+   * Score one index term (with its prefix or typo variants if asked) in every paragraph that
+   * holds it. Returns whether the term itself is in the index.
+   */
+  private term(term: string, options: TermOptions, matched: Set<string>, each: (id: number, score: number) => void): boolean {
+    return this.postings.score(term, options, FIELD_BOOST, each, matched);
+  }
+
+  /** Close terms for a query that found nothing (index terms, still stemmed): the likeliest first. */
   suggest(query: string): string[][] {
-    return this.mini
-      .autoSuggest(query, { fuzzy: 0.3, prefix: true, combineWith: "OR" })
-      .slice(0, 5)
-      .map((s) => s.terms);
+    const terms = termsOf(query);
+    const options = terms.map((t) => {
+      const ranked = [...this.postings.variants(t, { prefix: true, fuzzy: 0.3, maxFuzzy: 3 })]
+        .map(([v, w]) => [v, w * Math.log(2 + this.postings.df(v, 0))] as const)
+        .sort((a, b) => b[1] - a[1]);
+      return ranked.length ? ranked.map(([v]) => v) : [t];
+    });
+    if (options.length === 0) return [];
+    const out = [options.map((o) => o[0])];
+    // Other ways to read the least certain word, keeping the rest.
+    const last = options.length - 1;
+    for (const alt of options[last].slice(1, 5)) out.push([...options.slice(0, last).map((o) => o[0]), alt]);
+    return out.filter((combo) => combo.join(" ") !== terms.join(" ")).slice(0, 5);
+  }
+
+  /** A paragraph whose text holds `term`, if any (to show a stemmed term as a written word). */
+  firstDocWith(term: string): number | undefined {
+    for (const s of this.segments) {
+      const id = s.dict.get(term);
+      if (id !== undefined && s.df(0, id) > 0) return s.ids[s.docs[0][s.offsets[0][id]]];
+    }
+    return undefined;
   }
 
   get documentCount(): number {
-    return this.mini.documentCount;
+    return this.postings.documentCount;
   }
-}
-
-function scale<T extends Record<string, number>>(boost: T, by: number): T {
-  return Object.fromEntries(Object.entries(boost).map(([k, v]) => [k, v * by])) as T;
 }

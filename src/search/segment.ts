@@ -35,7 +35,7 @@ export class Segment {
   }
 
   /** Freeze a MiniSearch index (through its public `toJSON`). */
-  static fromMiniSearch(mini: MiniSearch<unknown>, fields: readonly string[]): Segment {
+  static fromMiniSearch<T>(mini: MiniSearch<T>, fields: readonly string[]): Segment {
     const js = mini.toJSON();
     const shortIds = Object.keys(js.documentIds).map(Number).sort((a, b) => a - b);
     const local = new Map<number, number>(shortIds.map((s, i) => [s, i]));

@@ -1,4 +1,5 @@
 import { stemmer } from "stemmer";
+import { baseForm } from "./irregular.ts";
 import { STOP_WORDS } from "./stop-words.ts";
 
 /**
@@ -26,8 +27,11 @@ export function tokensWithOffsets(text: string): Token[] {
 
 export const tokenize = (text: string): string[] => text.match(WORD) ?? [];
 
+const ASCII = /^[\x00-\x7f]*$/;
+
 /** Lower case, no diacritics, straight apostrophes, unified dashes. */
 export function fold(word: string): string {
+  if (ASCII.test(word)) return word.toLowerCase();
   return word
     .normalize("NFKD")
     .replace(/\p{M}+/gu, "")
@@ -41,10 +45,29 @@ export function fold(word: string): string {
     .replace(/[‐‑–]/g, "-");
 }
 
-const stem = (w: string) => (/^[a-z]+$/.test(w) && w.length > 2 ? stemmer(w) : w);
+/** Irregular forms to their base word, then the Porter stemmer ("fled" → "flee", "pledges" → "pledg"). */
+const stem = (w: string) => (/^[a-z]+$/.test(w) && w.length > 2 ? stemmer(baseForm(w)) : w);
 
-/** One word → its index terms (none for a stop word). */
+/**
+ * Words already processed: news repeats its vocabulary, so indexing a large archive mostly
+ * hits this cache. Bounded: emptied when full. The arrays are shared: callers must not change them.
+ */
+const memo = new Map<string, string[] | null>();
+const MEMO_LIMIT = 200_000;
+
+/** One word → its index terms (none for a stop word). Do not modify the array returned. */
 export function processTerm(raw: string): string[] | null {
+  let terms = memo.get(raw);
+  if (terms !== undefined) return terms;
+  terms = wordTerms(raw);
+  if (memo.size >= MEMO_LIMIT) memo.clear();
+  memo.set(raw, terms);
+  return terms;
+}
+
+function wordTerms(raw: string): string[] | null {
+  // "US" the country, not "us" the pronoun (a stop word), nor "use", which stems to "us".
+  if (/^U\.?S\.?$/.test(raw)) return ["usa"];
   let w = fold(raw)
     .replace(/'s$/, "")
     .replace(/'/g, "")
@@ -64,9 +87,9 @@ export function processTerm(raw: string): string[] | null {
 /** Terms of a whole text, in order, with duplicates kept. */
 export function termsOf(text: string): string[] {
   const out: string[] = [];
-  for (const word of tokenize(text)) {
-    const terms = processTerm(word);
-    if (terms) out.push(...terms);
+  for (const m of text.matchAll(WORD)) {
+    const terms = processTerm(m[0]);
+    if (terms) for (const t of terms) out.push(t);
   }
   return out;
 }

@@ -1,0 +1,149 @@
+import path from "node:path";
+import { duplicateProblem, listBriefingFiles, readBriefingFile } from "../briefings/load.ts";
+import type { Briefing, LoadProblem } from "../briefings/types.ts";
+import { extractEvents } from "../events/extract.ts";
+import type { BriefingEvents } from "../events/types.ts";
+import { ParagraphIndex, type IndexDoc } from "../search/index.ts";
+import type { Content, FileEntry, SegmentEntry } from "./snapshot.ts";
+import { stampFiles, type LibraryState, type LoadedSegment } from "./state.ts";
+
+/** Paragraphs in a segment built in one go; new briefings go to small tail segments. */
+export const SEGMENT_PARAGRAPHS = 50_000;
+/** A tail segment smaller than this is rebuilt together with new briefings. */
+const TAIL_PARAGRAPHS = 4_000;
+
+export interface Assembled {
+  briefings: Briefing[];
+  problems: LoadProblem[];
+  events: Map<string, BriefingEvents>;
+  files: FileEntry[];
+  contents: Map<string, Content>;
+  /** Contents not in the previous state (to append to the snapshot). */
+  newContents: Content[];
+  segments: LoadedSegment[];
+  /** Segments built now (to write to the snapshot). */
+  newSegments: LoadedSegment[];
+  nextDoc: number;
+  /** Global paragraph id → [briefing id, paragraph number]. */
+  docs: Map<number, [string, number]>;
+  changed: boolean;
+}
+
+/**
+ * Bring a Library's state up to date with its folder: read only files whose size or time
+ * changed, extract events only for new content, keep every index segment whose briefings
+ * are unchanged, and index the rest into new segments.
+ */
+export async function assemble(dataDir: string, known: LibraryState): Promise<Assembled> {
+  const listed = await listBriefingFiles(dataDir);
+  const problems: LoadProblem[] = [];
+  if (!listed.ok) problems.push(listed.problem);
+  const stamps = listed.ok ? await stampFiles(dataDir, listed.names) : [];
+
+  const contents = new Map<string, Content>();
+  const newContents: Content[] = [];
+  const files: FileEntry[] = [];
+  let changed = stamps.length !== known.files.size;
+  for (const stamp of stamps) {
+    const old = known.files.get(stamp.file);
+    if (old && old.size === stamp.size && old.mtimeMs === stamp.mtimeMs && (old.problem !== undefined || (old.hash !== undefined && known.contents.has(old.hash)))) {
+      files.push(old);
+      if (old.hash) contents.set(old.hash, known.contents.get(old.hash)!);
+      continue;
+    }
+    changed = true;
+    const parsed = await readBriefingFile(dataDir, stamp.file);
+    if (parsed === null) continue;
+    if (!parsed.ok) {
+      files.push({ ...stamp, problem: parsed.message });
+      continue;
+    }
+    const b = parsed.briefing;
+    files.push({ ...stamp, hash: b.hash });
+    const reuse = known.contents.get(b.hash) ?? contents.get(b.hash);
+    if (reuse) contents.set(b.hash, reuse);
+    else {
+      const content: Content = { hash: b.hash, meta: b.meta, paragraphs: b.paragraphs, events: extractEvents(b) };
+      contents.set(b.hash, content);
+      newContents.push(content);
+    }
+  }
+
+  // Briefings in name order; a second file with the same id is reported.
+  const byId = new Map<string, Briefing>();
+  for (const f of files) {
+    if (f.problem !== undefined) {
+      problems.push({ file: f.file, message: f.problem });
+      continue;
+    }
+    const c = contents.get(f.hash!)!;
+    const id = path.basename(f.file, path.extname(f.file));
+    const earlier = byId.get(id);
+    if (earlier) {
+      problems.push(duplicateProblem(earlier, f.file));
+      continue;
+    }
+    byId.set(id, { id, file: f.file, meta: c.meta, paragraphs: c.paragraphs, hash: c.hash });
+  }
+  const briefings = [...byId.values()];
+  const events = new Map(briefings.map((b) => [b.id, contents.get(b.hash)!.events]));
+
+  // Keep segments whose briefings are all still there, unchanged.
+  const placed = new Set<string>();
+  let segments: LoadedSegment[] = [];
+  for (const s of known.segments) {
+    if (s.entry.briefings.every((x) => byId.get(x.id)?.hash === x.hash)) {
+      segments.push(s);
+      for (const x of s.entry.briefings) placed.add(x.id);
+    } else changed = true;
+  }
+  let unplaced = briefings.filter((b) => !placed.has(b.id));
+  // Small tail segments are rebuilt with the newcomers rather than piling up.
+  while (unplaced.length && segments.length && segments[segments.length - 1].entry.paragraphs < TAIL_PARAGRAPHS) {
+    const tail = segments.pop()!;
+    const ids = new Set(tail.entry.briefings.map((x) => x.id));
+    unplaced = [...briefings.filter((b) => ids.has(b.id)), ...unplaced];
+  }
+  unplaced.sort((a, b) => (a.meta.published ?? "").localeCompare(b.meta.published ?? "") || a.id.localeCompare(b.id));
+
+  let nextDoc = known.nextDoc;
+  const newSegments: LoadedSegment[] = [];
+  for (let i = 0; i < unplaced.length; ) {
+    const chunk: Briefing[] = [];
+    let paragraphs = 0;
+    while (i < unplaced.length && (chunk.length === 0 || paragraphs + unplaced[i].paragraphs.length <= SEGMENT_PARAGRAPHS)) {
+      chunk.push(unplaced[i]);
+      paragraphs += unplaced[i].paragraphs.length;
+      i++;
+    }
+    const entry: SegmentEntry = { file: `segment-${nextDoc}.bin`, briefings: [], paragraphs };
+    const docs: IndexDoc[] = [];
+    for (const b of chunk) {
+      entry.briefings.push({ hash: b.hash, id: b.id, firstDoc: nextDoc });
+      docs.push(...indexDocs(b, events.get(b.id)!, nextDoc));
+      nextDoc += b.paragraphs.length;
+    }
+    const loaded = { entry, segment: ParagraphIndex.buildSegment(docs) };
+    newSegments.push(loaded);
+    segments.push(loaded);
+  }
+  if (newSegments.length) changed = true;
+
+  const docs = new Map<number, [string, number]>();
+  for (const s of segments) {
+    for (const x of s.entry.briefings) {
+      const b = byId.get(x.id)!;
+      for (const p of b.paragraphs) docs.set(x.firstDoc + p.n - 1, [b.id, p.n]);
+    }
+  }
+  segments = segments.filter((s) => s.entry.paragraphs > 0);
+  return { briefings, problems, events, files, contents, newContents, segments, newSegments, nextDoc, docs, changed };
+}
+
+/** A briefing's paragraphs as index documents, with consecutive ids from `firstDoc`. */
+function indexDocs(b: Briefing, events: BriefingEvents, firstDoc: number): IndexDoc[] {
+  return b.paragraphs.map((p) => {
+    const names = events.people.filter((m) => m.paragraphs.includes(p.n)).flatMap((m) => [m.name, ...m.aliases]);
+    return { id: firstDoc + p.n - 1, text: p.text, title: b.meta.title ?? "", names: names.join(" "), n: p.n };
+  });
+}

@@ -1,0 +1,76 @@
+import { ALIASES } from "./aliases.ts";
+import { SYNONYM_SECTIONS } from "./synonyms.ts";
+import { termsOf } from "./text.ts";
+
+/**
+ * The synonym and alias lists, parsed into index terms: each line becomes the phrases it
+ * names ("human trafficking" → ["human", "traffick"]) with its section's weight. Listed
+ * phrases of two or more words are also indexed as one joined term ("_human_traffick"), so
+ * that they match only where their words stand together, not anywhere in a paragraph.
+ */
+export type Phrase = readonly string[];
+
+export interface ListLine {
+  /** Members that search each other (and `to`). */
+  from: Phrase[];
+  /** One-way targets (`A => B`): searched by `from`, not searching back. */
+  to: Phrase[];
+  weight: number;
+}
+
+export const phraseKey = (p: Phrase) => p.join(" ");
+
+/**
+ * The index term for a phrase: a single word as it is, several joined as "_human_traffick".
+ * No word's terms contain "_", so prefix and typo matching of a reporter's word never reach
+ * a phrase term, and a phrase term is easy to split back into words for highlighting.
+ */
+export const indexTermFor = (p: Phrase) => (p.length === 1 ? p[0] : `_${p.join("_")}`);
+
+/** The words of an index term (a phrase term's words, or the term itself). */
+export const wordsOf = (term: string) => (term.startsWith("_") ? term.slice(1).split("_") : [term]);
+
+const members = (list: string) =>
+  list
+    .split(",")
+    .map((m) => termsOf(m.trim()))
+    .filter((terms) => terms.length > 0);
+
+export const LIST_LINES: readonly ListLine[] = [ALIASES, ...SYNONYM_SECTIONS].flatMap(({ weight, groups }) =>
+  groups.map((line) => {
+    const [left, right] = line.split("=>");
+    return { from: members(left), to: right === undefined ? [] : members(right), weight };
+  }),
+);
+
+const PHRASES = new Set<string>();
+const STARTS = new Set<string>();
+let longest = 1;
+for (const line of LIST_LINES) {
+  for (const p of [...line.from, ...line.to]) {
+    longest = Math.max(longest, p.length);
+    if (p.length < 2) continue;
+    PHRASES.add(indexTermFor(p));
+    STARTS.add(p[0]);
+  }
+}
+/** Most terms in a listed phrase. */
+export const LONGEST_PHRASE = longest;
+
+/** The listed phrases, sorted: they are index terms, so they are part of the index's version. */
+export const LISTED_PHRASES: readonly string[] = [...PHRASES].sort();
+
+/** A text's index terms: its words' terms, then each listed phrase it contains, joined. */
+export function indexTerms(text: string): string[] {
+  const terms = termsOf(text);
+  const words = terms.length;
+  for (let i = 0; i < words; i++) {
+    if (!STARTS.has(terms[i])) continue;
+    let key = `_${terms[i]}`;
+    for (let n = 2; n <= longest && i + n <= words; n++) {
+      key += `_${terms[i + n - 1]}`;
+      if (PHRASES.has(key)) terms.push(key);
+    }
+  }
+  return terms;
+}
