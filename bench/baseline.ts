@@ -1,0 +1,107 @@
+import { mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import MiniSearch from "minisearch";
+import { loadBriefings } from "../src/briefings/load.ts";
+import { relevanceOf, type Relevance } from "./bot.ts";
+import type { Manifest } from "./generate.ts";
+import { latency, memory, timed, type Latency, type RunOptions } from "./measure.ts";
+import { buildQueries, type SearchCase } from "./queries.ts";
+
+/**
+ * Plain MiniSearch, default options, over the same paragraphs (as the project's loader
+ * cleans them) and asked the same queries: what the bot is compared with. Typo queries use
+ * `{ fuzzy: 0.2 }`, MiniSearch's documented setting; filters use its `filter` callback.
+ */
+
+export interface BaselineResult {
+  paragraphs: number;
+  /** loadBriefings over the folder (read, parse, clean): what the bot does before anything else on every start today. */
+  readFolderS: number;
+  buildS: number;
+  heapMB: number;
+  rssMB: number;
+  /** JSON.stringify(index) on disk (null when it fails: the error is in `errors`). */
+  snapshotMB: number | null;
+  /** Read the file and MiniSearch.loadJSON, in process. */
+  loadS: number | null;
+  search: Latency;
+  fuzzy: Latency;
+  filtered: Latency;
+  relevance: Relevance;
+  errors: string[];
+}
+
+export interface BaselineArgs {
+  dataDir: string;
+  workDir: string;
+  manifest: Manifest;
+  queries: number;
+  querySeed: number;
+  budgetS: number;
+}
+
+interface Doc {
+  id: number;
+  text: string;
+}
+
+export async function measureBaseline(args: BaselineArgs): Promise<BaselineResult> {
+  const errors: string[] = [];
+  const { s: readFolderS, value: { briefings } } = await timed(() => loadBriefings(args.dataDir));
+  const docs: Doc[] = [];
+  const sourceOf: string[] = [];
+  const dateOf: Array<string | null> = [];
+  for (const b of briefings) {
+    for (const p of b.paragraphs) {
+      docs.push({ id: docs.length, text: p.text });
+      sourceOf.push(b.id);
+      dateOf.push(b.meta.published);
+    }
+  }
+  const options = { fields: ["text"] };
+  const { s: buildS, value: mini } = await timed(() => {
+    const m = new MiniSearch<Doc>(options);
+    m.addAll(docs);
+    return m;
+  });
+  const { heapMB, rssMB } = memory();
+
+  let snapshotMB: number | null = null;
+  let loadS: number | null = null;
+  try {
+    mkdirSync(args.workDir, { recursive: true });
+    const file = path.join(args.workDir, "minisearch.json");
+    writeFileSync(file, JSON.stringify(mini));
+    snapshotMB = Number((statSync(file).size / 2 ** 20).toFixed(1));
+    loadS = (await timed(() => MiniSearch.loadJSON<Doc>(readFileSync(file, "utf8"), options))).s;
+  } catch (err) {
+    errors.push(`baseline: saving or loading the index failed: ${(err as Error).message}`);
+  }
+
+  const q = buildQueries(args.manifest, args.queries, args.querySeed);
+  const run: RunOptions = { budgetS: args.budgetS };
+  const keep = (c: SearchCase) => (id: number) => {
+    if (c.source !== undefined && sourceOf[id] !== c.source) return false;
+    if (c.from === undefined && c.to === undefined) return true;
+    const d = dateOf[id];
+    // The bot takes "2024" or "2024-03" as whole periods; so does this.
+    return d !== null && (c.from === undefined || d >= c.from) && (c.to === undefined || d.slice(0, c.to.length) <= c.to);
+  };
+  return {
+    paragraphs: docs.length,
+    readFolderS,
+    buildS,
+    heapMB,
+    rssMB,
+    snapshotMB,
+    loadS,
+    search: latency(q.search, (c) => mini.search(c.query), run),
+    fuzzy: latency(q.fuzzy, (c) => mini.search(c.query, { fuzzy: 0.2 }), run),
+    filtered: latency(q.filtered, (c) => {
+      const k = keep(c);
+      return mini.search(c.query, { filter: (r) => k(r.id as number) });
+    }, run),
+    relevance: relevanceOf(q.relevance, (query) => mini.search(query).slice(0, 10).map((r) => docs[r.id as number].text), args.budgetS),
+    errors,
+  };
+}

@@ -1,0 +1,66 @@
+import { rmSync, writeFileSync } from "node:fs";
+import path from "node:path";
+
+/**
+ * Child process: open the Library from the snapshot and answer one search, as a restarted
+ * bot would; print `ANSWER {…}` the moment the answer exists (the parent times process
+ * start to that line). With a fresh word, then save a new briefing into the folder and
+ * time until a search finds it (`FRESH {…}`) — through the bot's folder watcher when
+ * src/library/watch.ts exists, else by reopening the Library — and remove the file again.
+ *
+ *   node --import tsx bench/cold-start.ts <dataDir> <cacheDir> <query> [freshWord]
+ */
+const [dataDir, cacheDir, query, freshWord] = process.argv.slice(2);
+const started = performance.now(); // ms since this process started (performance.timeOrigin)
+const { Library } = await import("../src/library/library.ts");
+const { execute } = await import("../src/commands/execute.ts");
+const imported = performance.now();
+const library = await Library.open({ dataDir, cacheDir });
+const opened = performance.now();
+const outcome = execute(library, "search", { query, limit: 5 });
+const answered = performance.now();
+const hits = outcome.ok ? outcome.answer.items.length : 0;
+const ms = (x: number) => Number(x.toFixed(1));
+process.stdout.write(
+  `ANSWER ${JSON.stringify({ startMs: ms(started), importMs: ms(imported - started), openMs: ms(opened - imported), answerMs: ms(answered - opened), sinceStartMs: ms(answered), fromCache: library.build.fromCache, hits })}\n`,
+);
+
+if (freshWord) {
+  const file = path.join(dataDir, `zz_fresh_${process.pid}.txt`);
+  const findsIt = (lib: typeof library) => lib.search({ query: freshWord }).length > 0;
+  // The bot's own folder watcher when there is one (src/library/watch.ts); else reopening the Library.
+  let watcher: { nextRebuild(): Promise<{ ok: boolean; library?: typeof library; error?: string }>; close(): Promise<void> } | null = null;
+  try {
+    const watchPath = "../src/library/watch.ts";
+    const { watchLibrary } = (await import(watchPath)) as { watchLibrary?: (o: object) => NonNullable<typeof watcher> };
+    const { pino } = await import("pino");
+    let current = library;
+    if (watchLibrary) {
+      watcher = watchLibrary({ dataDir, cacheDir, log: pino({ level: "silent" }), current: () => current, onLibrary: (l: typeof library) => (current = l) });
+    }
+  } catch {
+    watcher = null;
+  }
+  const saved = performance.now();
+  writeFileSync(file, `---\ntitle: "Fresh briefing"\npublished: 2025-06-30\n---\nThe minister spoke about ${freshWord} at a press conference.\n`);
+  let found = false;
+  // The watcher's fs.watch and timers do not hold the process open; this does, while waiting.
+  const keepAlive = setInterval(() => undefined, 1000);
+  try {
+    if (watcher) {
+      for (;;) {
+        const r = await watcher.nextRebuild();
+        if (r.ok && r.library && findsIt(r.library)) found = true;
+        if (found || !r.ok) break;
+      }
+    } else {
+      found = findsIt(await Library.open({ dataDir, cacheDir }));
+    }
+  } finally {
+    const freshS = Number(((performance.now() - saved) / 1000).toFixed(3));
+    clearInterval(keepAlive);
+    await watcher?.close();
+    rmSync(file, { force: true });
+    process.stdout.write(`FRESH ${JSON.stringify({ freshS, found, via: watcher ? "watchLibrary" : "Library.open" })}\n`);
+  }
+}

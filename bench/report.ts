@@ -1,0 +1,100 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import type { Latency } from "./measure.ts";
+import type { BenchReport, SizeResult } from "./result.ts";
+
+/** Results on disk: the JSON in bench/results/, and the table in docs/benchmarks.md between its markers. */
+
+export const START = "<!-- bench:results:start -->";
+export const END = "<!-- bench:results:end -->";
+
+export function writeJson(dir: string, report: BenchReport, name = "latest.json"): string {
+  mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, name);
+  writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
+  return file;
+}
+
+/** Sizes from `report` replace those of the same briefing count in the report already at `file`. */
+export function merged(file: string, report: BenchReport): BenchReport {
+  if (!existsSync(file)) return report;
+  const old = JSON.parse(readFileSync(file, "utf8")) as BenchReport;
+  const fresh = new Set(report.sizes.map((s) => s.briefings));
+  const sizes = [...old.sizes.filter((s) => !fresh.has(s.briefings)), ...report.sizes].sort((a, b) => a.briefings - b.briefings);
+  return { ...report, sizes };
+}
+
+const n = (x: number | null | undefined, digits = 1) =>
+  x == null || !Number.isFinite(x) ? "—" : x >= 100 ? Math.round(x).toLocaleString("en") : x.toFixed(digits);
+const big = (x: number) => (x >= 1_000_000 ? `${n(x / 1_000_000)}M` : x >= 1000 ? `${Math.round(x / 1000)}k` : String(x));
+const lat = (l: Latency | null | undefined) =>
+  l ? `${n(l.p50)} / ${n(l.p95)} / ${n(l.p99)}${l.n < 100 ? ` (${l.n} runs)` : ""}` : "—";
+const pctOf = (x: number | null | undefined) => (x == null ? "—" : `${n(x * 100, 0)}%`);
+const times = (r: number | null | undefined) => (r == null ? "" : ` (×${r.toFixed(2)})`);
+
+type Row = [label: string, cell: (s: SizeResult) => string];
+
+const ROWS: Row[] = [
+  ["Build from the folder (s)", (s) => `${s.buildS === null ? "failed" : n(s.buildS)}${s.ratio ? ` · plain ${n(s.baseline?.buildS)}` : ""}`],
+  ["Heap once built (MB)", (s) => `${n(s.heapMB, 0)}${s.baseline ? ` · plain ${n(s.baseline.heapMB, 0)}` : ""}`],
+  ["RSS once built (MB)", (s) => n(s.rssMB, 0)],
+  ["Snapshot on disk (MB)", (s) => `${n(s.snapshotMB)}${s.baseline ? ` · plain ${n(s.baseline.snapshotMB)}` : ""}`],
+  ["Cold start to first answer (s)", (s) => `${n(s.coldStartS, 2)}${s.coldStart && !s.coldStart.fromCache ? " (rebuilt)" : ""}`],
+  ["New briefing searchable (s)", (s) => n(s.freshS, 2)],
+  ["Search p50 / p95 / p99 (ms)", (s) => lat(s.search)],
+  ["· plain MiniSearch", (s) => `${lat(s.baseline?.search)}${times(s.ratio?.search.p99)}`],
+  ["Typo search p50 / p95 / p99 (ms)", (s) => lat(s.fuzzy)],
+  ["· plain MiniSearch, fuzzy 0.2", (s) => `${lat(s.baseline?.fuzzy)}${times(s.ratio?.fuzzy.p99)}`],
+  ["Filtered search p50 / p95 / p99 (ms)", (s) => lat(s.filtered)],
+  ["· plain MiniSearch, filter", (s) => `${lat(s.baseline?.filtered)}${times(s.ratio?.filtered.p99)}`],
+  ["Meetings / pledges p50 / p95 / p99 (ms)", (s) => (s.events ? lat(s.events) : s.buildS === null ? "—" : "no command yet")],
+  ["Autocomplete p50 / p95 / p99 (ms)", (s) => (s.autocomplete ? lat(s.autocomplete) : s.buildS === null ? "—" : "no command yet")],
+  ["Known item in top 5 (bot · plain)", (s) => `${pctOf(s.relevance?.hitAt5)}${s.baseline ? ` · ${pctOf(s.baseline.relevance.hitAt5)}` : ""}`],
+];
+
+export function markdown(report: BenchReport): string {
+  const sizes = report.sizes;
+  const head = sizes.map((s) => `${big(s.briefings)} briefings · ${big(s.paragraphs)} ¶`);
+  const lines = [
+    `Measured ${report.date.slice(0, 10)} on ${report.machine.cpus} × ${report.machine.cpuModel}, ${report.machine.memoryGB} GB, Node ${report.machine.node}` +
+      `${report.commit ? `, commit ${report.commit}` : ""}; ${report.options.queries} queries a set; latencies p50 / p95 / p99; (×r) = bot ÷ plain MiniSearch at p99.`,
+    "",
+    `| | ${head.join(" | ")} |`,
+    `|---|${head.map(() => "---").join("|")}|`,
+    ...ROWS.map(([label, cell]) => `| ${label} | ${sizes.map(cell).join(" | ")} |`),
+    "",
+    "Build by stage (s): read files · parse and clean · extract events · index · serialise the index.",
+    "",
+    `| | ${head.join(" | ")} |`,
+    `|---|${head.map(() => "---").join("|")}|`,
+    `| Stages | ${sizes.map((s) => (s.stages ? [s.stages.readS, s.stages.cleanS, s.stages.extractS, s.stages.indexS, s.stages.serializeS].map((x) => n(x, 2)).join(" · ") : "—")).join(" | ")} |`,
+    "",
+  ];
+  const checks = sizes.filter((s) => s.checks.length > 0);
+  if (checks.length) {
+    lines.push("Issue #6 targets:", "");
+    for (const s of checks) {
+      const items = s.checks.map((c) => `${c.pass ? "✅" : "❌"} ${c.name}: ${n(c.value, 2)}`);
+      lines.push(`- ${big(s.paragraphs)} ¶: ${items.join("; ")}`);
+    }
+    lines.push("");
+  }
+  const busy = sizes.filter((s) => s.loadAvg && Math.max(s.loadAvg.before, s.loadAvg.after) > 1.5);
+  if (busy.length) {
+    lines.push(`Other work shared the machine during ${busy.map((s) => `${big(s.briefings)} (load ${s.loadAvg.before} → ${s.loadAvg.after})`).join(", ")}: those figures are pessimistic.`, "");
+  }
+  const errors = sizes.flatMap((s) => s.errors.map((e) => `- ${big(s.briefings)} briefings: ${e.split("\n")[0]}`));
+  if (errors.length) lines.push("Errors:", "", ...errors, "");
+  return lines.join("\n");
+}
+
+/** Replace the text between the markers in `file` (created with the markers when missing). */
+export function writeDocs(file: string, report: BenchReport): void {
+  const table = `${START}\n${markdown(report)}\n${END}`;
+  const current = existsSync(file) ? readFileSync(file, "utf8") : `# Benchmarks\n\n${START}\n${END}\n`;
+  const at = current.indexOf(START);
+  const end = current.indexOf(END);
+  const next = at >= 0 && end > at ? current.slice(0, at) + table + current.slice(end + END.length) : `${current.trimEnd()}\n\n${table}\n`;
+  mkdirSync(path.dirname(file), { recursive: true });
+  writeFileSync(file, next);
+}
