@@ -163,7 +163,7 @@ export async function measureBot(args: BotArgs): Promise<BotResult> {
     events: null,
     autocomplete: null,
     unanswered: 0,
-    relevance: relevanceOf(q.relevance, (query) => library.search({ query }).slice(0, 10).map((h) => h.paragraph.text), args.budgetS),
+    relevance: relevanceOf(q.relevance, (query) => library.search({ query, limit: 10 }).hits.map((h) => h.paragraph.text), args.budgetS),
     errors,
   };
   result.unanswered = unanswered;

@@ -27,7 +27,7 @@ process.stdout.write(
 
 if (freshWord) {
   const file = path.join(dataDir, `zz_fresh_${process.pid}.txt`);
-  const findsIt = (lib: typeof library) => lib.search({ query: freshWord }).length > 0;
+  const findsIt = (lib: typeof library) => lib.search({ query: freshWord, limit: 1 }).total > 0;
   // The bot's own folder watcher when there is one (src/library/watch.ts); else reopening the Library.
   let watcher: { nextRebuild(): Promise<{ ok: boolean; library?: typeof library; error?: string }>; close(): Promise<void> } | null = null;
   try {

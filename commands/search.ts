@@ -27,9 +27,8 @@ export const search: Command = {
     const source = typeof options.source === "string" ? library.resolveSource(options.source).id : undefined;
     const from = options.from as string | undefined;
     const to = options.to as string | undefined;
-    const hits = library.search({ query, source, from, to });
     const { page, limit } = paging(options);
-    const shown = hits.slice((page - 1) * limit, page * limit);
+    const { total, hits: shown } = library.search({ query, source, from, to, offset: (page - 1) * limit, limit });
 
     const items: PassageItem[] = shown.map((h) => ({
       kind: "passage",
@@ -39,21 +38,21 @@ export const search: Command = {
       citation: library.citation(h.briefing.id, h.paragraph.n),
     }));
     let note: string | undefined;
-    if (hits.length === 0) {
+    if (total === 0) {
       const ideas = library.suggestions(query).filter((s) => s.toLowerCase() !== query.toLowerCase());
       note = `No passages match "${query}"${source || from || to ? " with those filters" : ""}.` + (ideas.length ? ` Did you mean: ${ideas.map((s) => `"${s}"`).join(", ")}?` : "");
     } else if (shown.length === 0) {
-      note = `There are only ${hits.length} results: page ${page} is past the end.`;
+      note = `There are only ${total} results: page ${page} is past the end.`;
     }
     return {
       command: "search",
       title: `Search: ${query}`,
       items,
       note,
-      page: { page, pageSize: limit, total: hits.length },
+      page: { page, pageSize: limit, total },
       json: {
         query,
-        total: hits.length,
+        total,
         page,
         results: shown.map((h) => ({
           source: h.briefing.id,

@@ -19,14 +19,14 @@ describe("the Library's on-disk snapshot", () => {
     const second = await open();
     expect(second.build.fromCache).toBe(true);
     expect(second.build.builtAt).toBe(first.build.builtAt);
-    expect(second.search({ query: "grey list" })[0].paragraph.text).toBe(first.search({ query: "grey list" })[0].paragraph.text);
+    expect(second.search({ query: "grey list" }).hits[0].paragraph.text).toBe(first.search({ query: "grey list" }).hits[0].paragraph.text);
   });
 
   it("rebuilds when a file changes", async () => {
     appendFileSync(path.join(folder.dir, "003_45c05db55b37f868.txt"), "\n\nA new paragraph about zebrafish smuggling.\n");
     const lib = await open();
     expect(lib.build.fromCache).toBe(false);
-    expect(lib.search({ query: "zebrafish" })).toHaveLength(1);
+    expect(lib.search({ query: "zebrafish" }).hits).toHaveLength(1);
   });
 
   it("rebuilds when a file is added, and again when it is removed", async () => {
@@ -34,11 +34,11 @@ describe("the Library's on-disk snapshot", () => {
     writeFileSync(file, briefingFile({ title: "Okapi sanctuary opens", published: "2025-03-02" }, "The okapi sanctuary opened in Kampot."));
     const added = await open();
     expect(added.build.fromCache).toBe(false);
-    expect(added.search({ query: "okapi" })[0].briefing.id).toBe("900_new");
+    expect(added.search({ query: "okapi" }).hits[0].briefing.id).toBe("900_new");
     rmSync(file);
     const removed = await open();
     expect(removed.build.fromCache).toBe(false);
-    expect(removed.search({ query: "okapi" })).toHaveLength(0);
+    expect(removed.search({ query: "okapi" }).hits).toHaveLength(0);
     expect((await open()).build.fromCache).toBe(true);
   });
 
@@ -51,7 +51,7 @@ describe("the Library's on-disk snapshot", () => {
     const lib = await open();
     expect(lib.build.fromCache).toBe(false);
     expect(lib.briefings).toHaveLength(5);
-    expect(lib.search({ query: "grey list" })[0].briefing.id).toBe("001_be41d20397aba331");
+    expect(lib.search({ query: "grey list" }).hits[0].briefing.id).toBe("001_be41d20397aba331");
     expect((await open()).build.fromCache).toBe(true);
   });
 
@@ -60,8 +60,8 @@ describe("the Library's on-disk snapshot", () => {
     writeFileSync(path.join(folder.dir, "901_new.txt"), briefingFile({ title: "Quokka census", published: "2025-04-01" }, "Rangers counted quokkas on Rottnest."));
     const after = await Library.open({ dataDir: folder.dir, cacheDir: cache.dir, previous: before });
     expect(after.build.fromCache).toBe(false);
-    expect(after.search({ query: "quokka" })[0].briefing.id).toBe("901_new");
-    expect(after.search({ query: "grey list" })[0].briefing.id).toBe("001_be41d20397aba331");
+    expect(after.search({ query: "quokka" }).hits[0].briefing.id).toBe("901_new");
+    expect(after.search({ query: "grey list" }).hits[0].briefing.id).toBe("001_be41d20397aba331");
     // Unchanged briefings keep their index segment; the newcomer gets its own.
     expect(after.state.segments.length).toBeGreaterThanOrEqual(1);
     expect(after.state.segments.some((s) => s.entry.briefings.some((b) => b.id === "901_new"))).toBe(true);

@@ -16,7 +16,7 @@ import { fold, processTerm, termsOf } from "../src/search/text.ts";
 function indexOf(texts: string[]): { index: ParagraphIndex; find: (q: string) => string[] } {
   const docs: IndexDoc[] = texts.map((text, id) => ({ id, text, title: "", names: "", n: 1 }));
   const index = ParagraphIndex.build(docs);
-  return { index, find: (q) => index.search(q).map((h) => texts[h.id]) };
+  return { index, find: (q) => index.search(q).hits.map((h) => texts[h.id]) };
 }
 
 describe("text processing", () => {
@@ -144,14 +144,14 @@ describe("paragraph index", () => {
   });
 
   it("reports the terms it matched, so synonyms are highlighted too", () => {
-    const [hit] = index.search("diplomat");
+    const [hit] = index.search("diplomat").hits;
     const text = "The British ambassador met the minister.";
     const marks = markTerms(text, hit.terms).map(([a, b]) => text.slice(a, b));
     expect(marks).toContain("ambassador");
   });
 
   it("finds nothing for words no paragraph has", () => {
-    expect(index.search("zzqx")).toEqual([]);
+    expect(index.search("zzqx")).toEqual({ total: 0, hits: [] });
   });
 });
 

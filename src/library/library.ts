@@ -28,13 +28,25 @@ export interface SearchRequest {
   /** Inclusive ISO dates on the briefing's published date. */
   from?: string;
   to?: string;
+  /** The window of results wanted, best first (default: all). */
+  offset?: number;
+  limit?: number;
 }
 
-export interface SearchHit {
-  briefing: Briefing;
-  paragraph: Paragraph;
-  score: number;
-  marks: Array<[number, number]>;
+/** A paragraph that matched; its marks (matched words to emphasise) are worked out when read. */
+export class SearchHit {
+  private cachedMarks: Array<[number, number]> | null = null;
+
+  constructor(
+    readonly briefing: Briefing,
+    readonly paragraph: Paragraph,
+    readonly score: number,
+    private readonly terms: readonly string[],
+  ) {}
+
+  get marks(): Array<[number, number]> {
+    return (this.cachedMarks ??= markTerms(this.paragraph.text, this.terms));
+  }
 }
 
 export interface BuildInfo {
@@ -129,8 +141,8 @@ export class Library {
     return [...this.perBriefingEvents.values()].flatMap((e) => e.pledges);
   }
 
-  /** Paragraphs matching the query, best first, with filters applied. */
-  search(req: SearchRequest): SearchHit[] {
+  /** Paragraphs matching the query, best first, with filters applied: the requested window and the total. */
+  search(req: SearchRequest): { total: number; hits: SearchHit[] } {
     const source = req.source;
     const from = req.from;
     const to = req.to;
@@ -145,18 +157,19 @@ export class Library {
       if (!published) return false;
       return (from === undefined || published >= from) && (to === undefined || published <= to);
     };
-    const hits = this.index.search(req.query, filtered ? keep : undefined);
+    const offset = req.offset ?? 0;
+    const { total, hits } = this.index.search(req.query, filtered ? keep : undefined, offset + (req.limit ?? Infinity));
     const out: SearchHit[] = [];
-    for (const hit of hits) {
+    for (const hit of hits.slice(offset)) {
       const doc = this.docs.get(hit.id);
       if (!doc) continue;
       const [src, n] = doc;
       const briefing = this.byId.get(src);
       const paragraph = briefing?.paragraphs[n - 1];
       if (!briefing || !paragraph) continue;
-      out.push({ briefing, paragraph, score: hit.score, marks: markTerms(paragraph.text, hit.terms) });
+      out.push(new SearchHit(briefing, paragraph, hit.score, hit.terms));
     }
-    return out;
+    return { total, hits: out };
   }
 
   /** Words close to the query's, for "did you mean …". */

@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import MiniSearch from "minisearch";
 import { Postings, type TermOptions } from "./postings.ts";
 import { Segment } from "./segment.ts";
+import { TopK } from "./top-k.ts";
 import { planQuery, type Concept } from "./expand.ts";
 import { IRREGULAR } from "./irregular.ts";
 import { indexTermFor, indexTerms, LISTED_PHRASES, wordsOf } from "./lists.ts";
@@ -111,18 +112,21 @@ export class ParagraphIndex {
     return [...new Set(termsOf(query))];
   }
 
-  search(query: string, filter?: (id: number) => boolean): Hit[] {
+  /** The `top` best paragraphs (after `filter`), best first, and how many matched in all. */
+  search(query: string, filter?: (id: number) => boolean, top = Infinity): { total: number; hits: Hit[] } {
     const { concepts, rows, matched } = this.explain(query);
-    if (concepts.length === 0) return [];
+    if (concepts.length === 0) return { total: 0, hits: [] };
     const scores = combine(rows, concepts.length, this.layout);
     // Every index term the query matched: highlighting marks those a paragraph contains.
     const terms = [...new Set([...matched].flatMap(wordsOf))];
-    const hits: Hit[] = [];
+    const best = new TopK(top);
+    let total = 0;
     for (const [id, score] of scores) {
       if (filter && !filter(id)) continue;
-      hits.push({ id, score, terms });
+      total++;
+      best.push(id, score);
     }
-    return hits.sort((a, b) => b.score - a.score || a.id - b.id);
+    return { total, hits: best.sorted().map(([id, score]) => ({ id, score, terms })) };
   }
 
   /**
