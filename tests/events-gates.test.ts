@@ -56,3 +56,20 @@ describe("extraction on unseen-style briefings (invented people and countries, g
     });
   }
 });
+
+describe("extraction on the blind held-out briefings (written without sight of the code)", () => {
+  let result: Awaited<ReturnType<typeof score>>;
+  beforeAll(async () => {
+    result = await score(here("fixtures/heldout-events/briefings"), here("fixtures/heldout-events/gold.json"), "heldout");
+  });
+  for (const kind of ["meetings", "pledges"] as const) {
+    it(`${kind}: recall and precision ≥ 0.85, dates ≥ 0.9, nothing forbidden`, () => {
+      const s = result[kind];
+      expect(s.recall ?? 0, `missed: ${s.missed.join(" / ")}`).toBeGreaterThanOrEqual(0.85);
+      expect(s.precision ?? 0, `spurious: ${s.spurious.join(" / ")}`).toBeGreaterThanOrEqual(0.85);
+      expect(s.date ?? 0, s.missed.join(" / ")).toBeGreaterThanOrEqual(0.9);
+      expect(s.who ?? 0, s.missed.join(" / ")).toBeGreaterThanOrEqual(0.85);
+      expect(s.forbidden).toBe(0);
+    });
+  }
+});

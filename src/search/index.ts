@@ -3,6 +3,7 @@ import MiniSearch from "minisearch";
 import { Postings, type TermOptions } from "./postings.ts";
 import { Segment } from "./segment.ts";
 import { TopK } from "./top-k.ts";
+import { RowTable, slotArrays } from "./rows.ts";
 import { planQuery, type Concept } from "./expand.ts";
 import { IRREGULAR } from "./irregular.ts";
 import { indexTermFor, indexTerms, LISTED_PHRASES, wordsOf } from "./lists.ts";
@@ -73,12 +74,15 @@ export class ParagraphIndex {
   private readonly layout: Layout;
 
   private readonly postings: Postings;
+  /** Id → row slot arrays for a query's tables (rows, briefing bests, word sums), reused. */
+  private readonly slots: Int32Array[];
 
   private constructor(
     readonly segments: readonly Segment[],
     private readonly lead: Uint16Array,
   ) {
     this.postings = new Postings(segments, FIELDS);
+    this.slots = slotArrays(lead.length, 3);
     this.layout = {
       n: (id) => lead[id] ?? 0,
       first: (id) => id - Math.max(0, (lead[id] ?? 1) - 1),
@@ -114,60 +118,67 @@ export class ParagraphIndex {
 
   /** The `top` best paragraphs (after `filter`), best first, and how many matched in all. */
   search(query: string, filter?: (id: number) => boolean, top = Infinity): { total: number; hits: Hit[] } {
-    const { concepts, rows, matched } = this.explain(query);
+    const concepts = planQuery(query);
     if (concepts.length === 0) return { total: 0, hits: [] };
-    const scores = combine(rows, concepts.length, this.layout);
-    // Every index term the query matched: highlighting marks those a paragraph contains.
-    const terms = [...new Set([...matched].flatMap(wordsOf))];
-    const best = new TopK(top);
-    let total = 0;
-    for (const [id, score] of scores) {
-      if (filter && !filter(id)) continue;
-      total++;
-      best.push(id, score);
+    const [rowSlots, bestSlots, sumSlots] = this.slots;
+    const rows = new RowTable(concepts.length, rowSlots);
+    const best = new RowTable(concepts.length, bestSlots);
+    const sums = new RowTable(1, sumSlots);
+    try {
+      const matched = this.scoreConcepts(concepts, rows, sums);
+      // Every index term the query matched: highlighting marks those a paragraph contains.
+      const terms = [...new Set([...matched].flatMap(wordsOf))];
+      const heap = new TopK(top);
+      let total = 0;
+      combine(rows, best, this.layout, (id, score) => {
+        if (filter && !filter(id)) return;
+        total++;
+        heap.push(id, score);
+      });
+      return { total, hits: heap.sorted().map(([id, score]) => ({ id, score, terms })) };
+    } finally {
+      rows.release();
+      best.release();
+      sums.release();
     }
-    return { total, hits: best.sorted().map(([id, score]) => ({ id, score, terms })) };
   }
 
   /**
-   * The query's concepts and, by paragraph id, each concept's score there (column c for
-   * concept c): its best way of matching in that paragraph. Also the index terms matched.
+   * Each concept's score in each paragraph (a row per paragraph, a column per concept): its
+   * best way of matching there — the reporter's own words, summed (each exactly and, when
+   * long enough or the last word typed, as a prefix; a word the index does not hold also
+   * with typos), the listed phrase whole, or a synonym weighted down. Returns the index
+   * terms matched.
    */
-  explain(query: string): { concepts: Concept[]; rows: Map<number, Float64Array>; matched: Set<string> } {
-    const concepts = planQuery(query);
-    const k = concepts.length;
-    const last = k ? concepts[k - 1].own : [];
-    const rows = new Map<number, Float64Array>();
+  private scoreConcepts(concepts: readonly Concept[], rows: RowTable, sums: RowTable): Set<string> {
+    const last = concepts.length ? concepts[concepts.length - 1].own : [];
     const matched = new Set<string>();
     concepts.forEach((concept, c) => {
       const keep = (id: number, s: number) => {
-        let row = rows.get(id);
-        if (!row) rows.set(id, (row = new Float64Array(k)));
-        if (s > row[c]) row[c] = s;
+        const r = rows.ensure(id) + c;
+        if (s > rows.values[r]) rows.values[r] = s;
       };
-      const own = this.ownWords(concept.own, last, matched);
+      const add = (id: number, s: number) => {
+        sums.values[sums.ensure(id)] += s;
+      };
+      for (const t of concept.own) {
+        const prefix = !hasDigit(t) && (t.length >= 5 || (t.length >= 3 && last.includes(t)));
+        const exact = this.term(t, { prefix }, matched, add);
+        const fuzzy = fuzzyFor(t);
+        if (!exact && fuzzy) this.term(t, { fuzzy, maxFuzzy: 2 }, matched, add);
+      }
       const ownWeight = concept.phrase ? PHRASE_WORDS_WEIGHT : 1;
-      for (const [id, s] of own) keep(id, ownWeight * s);
-      if (concept.phrase) this.term(indexTermFor(concept.own), {}, matched, (id, s) => keep(id, s));
+      for (const id of sums.ids) {
+        const r = sums.find(id);
+        keep(id, ownWeight * sums.values[r]);
+        sums.values[r] = 0;
+      }
+      sums.release();
+      sums.ids.length = 0;
+      if (concept.phrase) this.term(indexTermFor(concept.own), {}, matched, keep);
       for (const a of concept.alternatives) this.term(indexTermFor(a.terms), {}, matched, (id, s) => keep(id, a.weight * s));
     });
-    return { concepts, rows, matched };
-  }
-
-  /**
-   * The reporter's own words, summed: each exactly and, when long enough (or the last word
-   * typed), as a prefix; a word the index does not hold is also tried with typos.
-   */
-  private ownWords(terms: readonly string[], last: readonly string[], matched: Set<string>): Map<number, number> {
-    const sum = new Map<number, number>();
-    const add = (id: number, s: number) => sum.set(id, (sum.get(id) ?? 0) + s);
-    for (const t of terms) {
-      const prefix = !hasDigit(t) && (t.length >= 5 || (t.length >= 3 && last.includes(t)));
-      const exact = this.term(t, { prefix }, matched, add);
-      const fuzzy = fuzzyFor(t);
-      if (!exact && fuzzy) this.term(t, { fuzzy, maxFuzzy: 2 }, matched, add);
-    }
-    return sum;
+    return matched;
   }
 
   /**

@@ -10,6 +10,8 @@
  *   paragraph answering every word beats one repeating a single word;
  * - lead prior: news puts the story in its first lines.
  */
+import type { RowTable } from "./rows.ts";
+
 export const RANKING = {
   /** A neighbouring paragraph's match, as a share of its score. */
   neighbour: 0.25,
@@ -32,40 +34,42 @@ export interface Layout {
 }
 
 /**
- * Combine concept scores into paragraph scores. `rows` maps a paragraph id to its k concept
- * scores (0 where the concept does not match the paragraph).
+ * Combine concept scores into paragraph scores. `rows` holds, for each matched paragraph,
+ * its k concept scores (0 where the concept does not match it); `best` is scratch space for
+ * each briefing's best score per concept. `each(id, score)` receives every paragraph's score.
  */
-export function combine(rows: ReadonlyMap<number, Float64Array>, k: number, layout: Layout): Map<number, number> {
-  // Best score of each concept in each briefing.
-  const best = new Map<number, Float64Array>();
-  for (const [id, row] of rows) {
-    const first = layout.first(id);
-    let top = best.get(first);
-    if (!top) best.set(first, (top = new Float64Array(k)));
-    for (let c = 0; c < k; c++) if (row[c] > top[c]) top[c] = row[c];
+export function combine(rows: RowTable, best: RowTable, layout: Layout, each: (id: number, score: number) => void): void {
+  const k = rows.width;
+  const v = rows.values;
+  for (const id of rows.ids) {
+    const r = rows.find(id);
+    const t = best.ensure(layout.first(id));
+    const b = best.values;
+    for (let c = 0; c < k; c++) if (v[r + c] > b[t + c]) b[t + c] = v[r + c];
   }
-  const out = new Map<number, number>();
-  for (const [id, row] of rows) {
-    const top = best.get(layout.first(id))!;
-    const before = layout.sameBriefing(id, id - 1) ? rows.get(id - 1) : undefined;
-    const after = layout.sameBriefing(id, id + 1) ? rows.get(id + 1) : undefined;
+  const b = best.values;
+  for (const id of rows.ids) {
+    const r = rows.find(id);
+    const t = best.find(layout.first(id));
+    const before = layout.sameBriefing(id, id - 1) ? rows.find(id - 1) : -1;
+    const after = layout.sameBriefing(id, id + 1) ? rows.find(id + 1) : -1;
     let own = 0;
     let context = 0;
     let covered = 0;
     for (let c = 0; c < k; c++) {
-      if (row[c] > 0) {
-        own += row[c];
+      const x = v[r + c];
+      if (x > 0) {
+        own += x;
         covered += 1;
         continue;
       }
-      const near = Math.max(before?.[c] ?? 0, after?.[c] ?? 0);
-      const ctx = Math.max(RANKING.neighbour * near, RANKING.briefing * top[c]);
+      const near = Math.max(before >= 0 ? v[before + c] : 0, after >= 0 ? v[after + c] : 0);
+      const ctx = Math.max(RANKING.neighbour * near, RANKING.briefing * b[t + c]);
       if (ctx > 0) {
         context += ctx;
         covered += RANKING.contextCoverage;
       }
     }
-    out.set(id, (own + context) * (covered / k) ** RANKING.coveragePower * leadPrior(layout.n(id)));
+    each(id, (own + context) * (covered / k) ** RANKING.coveragePower * leadPrior(layout.n(id)));
   }
-  return out;
 }
