@@ -42,3 +42,22 @@ describe("cleaning site furniture", async () => {
     expect(splitDateline("Minister: we will act").dateline).toBeNull();
   });
 });
+
+describe("site furniture is never found or cited", async () => {
+  const { Library } = await import("../src/library/library.ts");
+  const { execute } = await import("../src/commands/execute.ts");
+  const library = await Library.open({ dataDir: SAMPLES_DIR, cacheDir: null });
+
+  it.each([
+    "Evercore Asia Expresses Interest in Cambodia’s Growth",
+    "Japanese Finance Minister Vows to Further Strengthen Japan-Cambodia Relations",
+    "Justice Minister Reviews Year-Long Campaign Progress Amid Judicial Reforms",
+    "Cambodian Police Return Thai National Suspected of Murdering Former MP",
+    "Related News",
+  ])("%s", (headline) => {
+    const outcome = execute(library, "search", { query: headline, limit: 25 });
+    const texts = outcome.ok ? (outcome.answer.json as { results: Array<{ text: string }> }).results.map((r) => r.text).join("\n") : "";
+    expect(texts).not.toMatch(/Evercore|Japanese Finance Minister|Justice Minister Reviews|Murdering Former MP|Related News/);
+    for (const event of [...library.meetings, ...library.pledges]) expect(event.quote).not.toMatch(/Evercore|Japanese Finance Minister|Related News/);
+  });
+});
