@@ -3,12 +3,12 @@ import MiniSearch from "minisearch";
 import { Postings, type TermOptions } from "./postings.ts";
 import { Segment } from "./segment.ts";
 import { TopK } from "./top-k.ts";
-import { RowTable, slotArrays } from "./rows.ts";
+import { RowTable, rowPool, type RowPool } from "./rows.ts";
 import { planQuery, type Concept } from "./expand.ts";
 import { IRREGULAR } from "./irregular.ts";
 import { indexTermFor, indexTerms, LISTED_PHRASES, wordsOf } from "./lists.ts";
 import { STOP_WORDS } from "./stop-words.ts";
-import { combine, type Layout } from "./rank.ts";
+import { combine } from "./rank.ts";
 import { termsOf } from "./text.ts";
 
 /**
@@ -71,23 +71,17 @@ const hasDigit = (t: string) => /\d/.test(t);
 const fuzzyFor = (term: string) => (term.length >= 5 && !hasDigit(term) ? 0.2 : false);
 
 export class ParagraphIndex {
-  private readonly layout: Layout;
 
   private readonly postings: Postings;
-  /** Id → row slot arrays for a query's tables (rows, briefing bests, word sums), reused. */
-  private readonly slots: Int32Array[];
+  /** Buffers for a query's tables (rows, briefing bests, word sums), lent to each query in turn. */
+  private readonly pools: RowPool[];
 
   private constructor(
     readonly segments: readonly Segment[],
     private readonly lead: Uint16Array,
   ) {
     this.postings = new Postings(segments, FIELDS);
-    this.slots = slotArrays(lead.length, 3);
-    this.layout = {
-      n: (id) => lead[id] ?? 0,
-      first: (id) => id - Math.max(0, (lead[id] ?? 1) - 1),
-      sameBriefing: (a, b) => a >= 0 && b >= 0 && a < lead.length && b < lead.length && this.layout.first(a) === this.layout.first(b),
-    };
+    this.pools = [rowPool(lead.length), rowPool(lead.length), rowPool(lead.length)];
   }
 
   /** Index paragraphs with MiniSearch and freeze the result into a segment. */
@@ -120,26 +114,26 @@ export class ParagraphIndex {
   search(query: string, filter?: (id: number) => boolean, top = Infinity): { total: number; hits: Hit[] } {
     const concepts = planQuery(query);
     if (concepts.length === 0) return { total: 0, hits: [] };
-    const [rowSlots, bestSlots, sumSlots] = this.slots;
-    const rows = new RowTable(concepts.length, rowSlots);
-    const best = new RowTable(concepts.length, bestSlots);
-    const sums = new RowTable(1, sumSlots);
+    const [rowPool, bestPool, sumPool] = this.pools;
+    const rows = new RowTable(concepts.length, rowPool);
+    const best = new RowTable(concepts.length, bestPool);
+    const sums = new RowTable(1, sumPool);
     try {
       const matched = this.scoreConcepts(concepts, rows, sums);
       // Every index term the query matched: highlighting marks those a paragraph contains.
       const terms = [...new Set([...matched].flatMap(wordsOf))];
       const heap = new TopK(top);
       let total = 0;
-      combine(rows, best, this.layout, (id, score) => {
+      combine(rows, best, this.lead, (id, score) => {
         if (filter && !filter(id)) return;
         total++;
         heap.push(id, score);
       });
       return { total, hits: heap.sorted().map(([id, score]) => ({ id, score, terms })) };
     } finally {
-      rows.release();
-      best.release();
-      sums.release();
+      rows.clear();
+      best.clear();
+      sums.clear();
     }
   }
 
@@ -168,13 +162,8 @@ export class ParagraphIndex {
         if (!exact && fuzzy) this.term(t, { fuzzy, maxFuzzy: 2 }, matched, add);
       }
       const ownWeight = concept.phrase ? PHRASE_WORDS_WEIGHT : 1;
-      for (const id of sums.ids) {
-        const r = sums.find(id);
-        keep(id, ownWeight * sums.values[r]);
-        sums.values[r] = 0;
-      }
-      sums.release();
-      sums.ids.length = 0;
+      for (let i = 0; i < sums.count; i++) keep(sums.id(i), ownWeight * sums.values[i]);
+      sums.clear();
       if (concept.phrase) this.term(indexTermFor(concept.own), {}, matched, keep);
       for (const a of concept.alternatives) this.term(indexTermFor(a.terms), {}, matched, (id, s) => keep(id, a.weight * s));
     });

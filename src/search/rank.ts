@@ -24,38 +24,42 @@ export const RANKING = {
 
 export const leadPrior = (n: number) => (n === 1 ? 1.25 : n === 2 ? 1.1 : 1);
 
-export interface Layout {
-  /** First paragraph id of each paragraph's briefing. */
-  first(id: number): number;
-  /** Paragraph number (1 = lead). */
-  n(id: number): number;
-  /** Whether two ids are paragraphs of the same briefing. */
-  sameBriefing(a: number, b: number): boolean;
-}
-
 /**
  * Combine concept scores into paragraph scores. `rows` holds, for each matched paragraph,
  * its k concept scores (0 where the concept does not match it); `best` is scratch space for
- * each briefing's best score per concept. `each(id, score)` receives every paragraph's score.
+ * each briefing's best score per concept; `lead[id]` is paragraph id's number in its
+ * briefing (paragraphs of a briefing have consecutive ids). `each(id, score)` receives
+ * every matched paragraph's score.
  */
-export function combine(rows: RowTable, best: RowTable, layout: Layout, each: (id: number, score: number) => void): void {
+export function combine(rows: RowTable, best: RowTable, lead: Uint16Array, each: (id: number, score: number) => void): void {
   const k = rows.width;
-  const v = rows.values;
-  for (const id of rows.ids) {
+  const count = rows.count;
+  const firstOf = (id: number) => id - (lead[id] - 1);
+  for (let i = 0; i < count; i++) {
+    const id = rows.id(i);
     const r = rows.find(id);
-    const t = best.ensure(layout.first(id));
+    const t = best.ensure(firstOf(id));
+    const v = rows.values;
     const b = best.values;
     for (let c = 0; c < k; c++) if (v[r + c] > b[t + c]) b[t + c] = v[r + c];
   }
+  // (covered / k) ^ power for every coverage a paragraph can have (in steps of one half).
+  const coverage = Float64Array.from({ length: 2 * k + 1 }, (_, i) => (i / 2 / k) ** RANKING.coveragePower);
+  const v = rows.values;
   const b = best.values;
-  for (const id of rows.ids) {
-    const r = rows.find(id);
-    const t = best.find(layout.first(id));
-    const before = layout.sameBriefing(id, id - 1) ? rows.find(id - 1) : -1;
-    const after = layout.sameBriefing(id, id + 1) ? rows.find(id + 1) : -1;
+  const { neighbour, briefing, contextCoverage } = RANKING;
+  const half = contextCoverage === 0.5;
+  for (let i = 0; i < count; i++) {
+    const id = rows.id(i);
+    const r = i * k;
+    const n = lead[id];
+    const t = best.find(id - (n - 1));
+    const before = n > 1 ? rows.find(id - 1) : -1;
+    const after = id + 1 < lead.length && lead[id + 1] === n + 1 ? rows.find(id + 1) : -1;
     let own = 0;
     let context = 0;
     let covered = 0;
+    let halves = 0;
     for (let c = 0; c < k; c++) {
       const x = v[r + c];
       if (x > 0) {
@@ -64,12 +68,13 @@ export function combine(rows: RowTable, best: RowTable, layout: Layout, each: (i
         continue;
       }
       const near = Math.max(before >= 0 ? v[before + c] : 0, after >= 0 ? v[after + c] : 0);
-      const ctx = Math.max(RANKING.neighbour * near, RANKING.briefing * b[t + c]);
+      const ctx = Math.max(neighbour * near, briefing * b[t + c]);
       if (ctx > 0) {
         context += ctx;
-        covered += RANKING.contextCoverage;
+        halves++;
       }
     }
-    each(id, (own + context) * (covered / k) ** RANKING.coveragePower * leadPrior(layout.n(id)));
+    const factor = half ? coverage[2 * covered + halves] : ((covered + contextCoverage * halves) / k) ** RANKING.coveragePower;
+    each(id, (own + context) * factor * leadPrior(n));
   }
 }

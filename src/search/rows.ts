@@ -1,54 +1,67 @@
 /**
  * A table of per-paragraph score rows for one query, addressed by paragraph id without a
- * Map: `slotOf[id]` points at the id's row in one growing Float64Array. The id → slot
- * array is kept between queries (sized to the collection) and cleared of only the ids a
- * query touched, so a query costs what it matches, not what the collection holds.
+ * Map: `slotOf[id]` points at the id's row in one Float64Array. The id → slot array and
+ * the buffers are kept between queries (sized to the collection) and cleared of only the
+ * ids a query touched, so a query costs what it matches and allocates almost nothing.
  */
+export interface RowPool {
+  data: Float64Array;
+  /** Ids with a row, in the order they were added (the first `count` entries). */
+  ids: Int32Array;
+  /** id → slot, -1 when the id has no row. */
+  slotOf: Int32Array;
+}
+
+export function rowPool(size: number): RowPool {
+  return { data: new Float64Array(1024), ids: new Int32Array(size), slotOf: new Int32Array(size).fill(-1) };
+}
+
 export class RowTable {
-  /** Paragraph ids with a row, in the order they were added. */
-  readonly ids: number[] = [];
-  private data: Float64Array;
+  /** How many ids have a row. */
+  count = 0;
 
   constructor(
     readonly width: number,
-    private readonly slotOf: Int32Array,
-  ) {
-    this.data = new Float64Array(Math.max(64, width * 64));
+    private readonly pool: RowPool,
+  ) {}
+
+  get values(): Float64Array {
+    return this.pool.data;
+  }
+
+  /** The i-th id given a row. */
+  id(i: number): number {
+    return this.pool.ids[i];
   }
 
   /** The row's offset into `values` for `id`, or -1. */
   find(id: number): number {
-    if (id < 0 || id >= this.slotOf.length) return -1;
-    const slot = this.slotOf[id];
+    const slot = id >= 0 && id < this.pool.slotOf.length ? this.pool.slotOf[id] : -1;
     return slot < 0 ? -1 : slot * this.width;
   }
 
   /** The row's offset for `id`, made (zeroed) if new. */
   ensure(id: number): number {
-    const slot = this.slotOf[id];
+    const pool = this.pool;
+    const slot = pool.slotOf[id];
     if (slot >= 0) return slot * this.width;
-    const next = this.ids.length;
-    if ((next + 1) * this.width > this.data.length) {
-      const grown = new Float64Array(this.data.length * 2);
-      grown.set(this.data);
-      this.data = grown;
+    const next = this.count++;
+    const at = next * this.width;
+    if (at + this.width > pool.data.length) {
+      const grown = new Float64Array(Math.max(pool.data.length * 2, at + this.width));
+      grown.set(pool.data.subarray(0, at));
+      pool.data = grown;
     }
-    this.slotOf[id] = next;
-    this.ids.push(id);
-    return next * this.width;
+    pool.data.fill(0, at, at + this.width);
+    pool.slotOf[id] = next;
+    pool.ids[next] = id;
+    return at;
   }
 
-  get values(): Float64Array {
-    return this.data;
+  /** Forget every row, giving the shared arrays back clean. */
+  clear(): void {
+    const { ids, slotOf } = this.pool;
+    for (let i = 0; i < this.count; i++) slotOf[ids[i]] = -1;
+    this.count = 0;
   }
-
-  /** Give the shared id → slot array back clean. */
-  release(): void {
-    for (const id of this.ids) this.slotOf[id] = -1;
-  }
-}
-
-/** The shared id → slot arrays of an index: one per table a query uses at once. */
-export function slotArrays(size: number, count: number): Int32Array[] {
-  return Array.from({ length: count }, () => new Int32Array(size).fill(-1));
 }
