@@ -3,7 +3,7 @@ import { UserError, type Answer } from "../src/answer/types.ts";
 import type { Command } from "../src/commands/types.ts";
 import { DEFAULT_STATE_DIR } from "../src/config.ts";
 import { buildDigest, digestAnswer, unsentBriefings } from "../src/digest/build.ts";
-import { formatTime } from "../src/digest/service.ts";
+import { formatTime } from "../src/digest/time.ts";
 import { readStateFile, STATE_FILE, type ReadResult } from "../src/digest/state.ts";
 import { newestFirst } from "./sources.ts";
 

@@ -1,4 +1,5 @@
-import { endOfMonth, format } from "date-fns";
+import { endOfMonth } from "date-fns/endOfMonth";
+import { format } from "date-fns/format";
 
 /**
  * Question routing for conversation: "who met Tina Redshaw?" → meetings with who=Tina

@@ -1,6 +1,8 @@
 import matter from "gray-matter";
 import YAML from "yaml";
-import { isValid, parseISO, format } from "date-fns";
+import { isValid } from "date-fns/isValid";
+import { parseISO } from "date-fns/parseISO";
+import { format } from "date-fns/format";
 import { z } from "zod";
 
 /** A calendar date that exists: `2023-02-30` is refused. Datetimes keep their date part. */

@@ -1,4 +1,8 @@
-import { endOfMonth, endOfYear, format, isValid, parse } from "date-fns";
+import { endOfMonth } from "date-fns/endOfMonth";
+import { endOfYear } from "date-fns/endOfYear";
+import { format } from "date-fns/format";
+import { isValid } from "date-fns/isValid";
+import { parse } from "date-fns/parse";
 import { UserError } from "../answer/types.ts";
 import type { Command, OptionSpec, Options, OptionValue } from "./types.ts";
 

@@ -1,9 +1,8 @@
 import { randomBytes } from "node:crypto";
-import { tz } from "@date-fns/tz";
-import { format } from "date-fns";
 import type { Logger } from "pino";
 import type { Library } from "../library/library.ts";
 import { buildDigest, unsentBriefings, type Digest } from "./build.ts";
+import { formatTime } from "./time.ts";
 import type { Clock } from "./clock.ts";
 import { digestMessages, partRef, partNonce, type DigestMessageBody } from "../discord/digest-messages.ts";
 import type { ChannelPoster } from "../discord/digest-poster.ts";
@@ -68,11 +67,6 @@ export interface DigestDeps {
 }
 
 const iso = (ms: number) => new Date(ms).toISOString();
-
-/** "Mon 10 Jun 2024, 08:00 (Asia/Phnom_Penh)". */
-export function formatTime(ms: number, zone: string): string {
-  return `${format(new Date(ms), "EEE d MMM yyyy, HH:mm", { in: tz(zone) })} (${zone})`;
-}
 
 export class DigestService {
   readonly options: DigestOptions;

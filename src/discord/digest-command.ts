@@ -5,7 +5,8 @@ import { NO_MENTIONS, renderAnswer, renderNotice } from "./render.ts";
 import { notify } from "./reply.ts";
 import { countsLine } from "../digest/build.ts";
 import type { DigestScheduler, ScheduleStatus } from "../digest/scheduler.ts";
-import { formatTime, type RunOutcome } from "../digest/service.ts";
+import type { RunOutcome } from "../digest/service.ts";
+import { formatTime } from "../digest/time.ts";
 
 /**
  * /digest preview | now | status in Discord. preview and status answer only the person who
