@@ -6,7 +6,7 @@
  * Lam reiterated …") and shared subjects followed ("Ssempa committed … and appealed …").
  */
 import { isSubjectLike, isVerbish, PREPOSITIONS } from "./coref.ts";
-import type { Mention } from "./mentions.ts";
+import { affiliatedPerson, type Mention } from "./mentions.ts";
 import type { Token } from "./tokens.ts";
 
 export const SPEECH_VERBS = new Set([
@@ -16,9 +16,15 @@ export const SPEECH_VERBS = new Set([
   "underscored", "highlighted", "reported", "informed", "remarked", "replied", "responded", "indicated", "pointed",
   "saying", "adding", "noting", "stressing", "stating", "explaining", "announcing", "insisting", "warning", "believes",
   "believed", "hoped", "hopes", "expects", "expected", "thinks", "thought", "felt", "feels", "considered", "considers",
+  "hope", "expect", "think", "believe", "feel", "fear", "fears", "feared", "doubt", "doubts", "doubted", "predicted", "predicts",
+  "reaffirmed", "reaffirms", "restated", "disclosed", "signalled", "signaled", "vowed", "promised", "pledged", "guaranteed",
 ]);
 /** Verbs whose reported clause is a wish or opinion, not a commitment. */
-export const HOPE_VERBS = new Set(["hoped", "hopes", "expects", "expected", "thinks", "thought", "felt", "feels", "believes", "believed", "considered", "considers", "wished", "wishes", "wants", "wanted", "suggested", "suggests"]);
+export const HOPE_VERBS = new Set([
+  "hoped", "hopes", "expects", "expected", "thinks", "thought", "felt", "feels", "believes", "believed", "considered", "considers",
+  "wished", "wishes", "wants", "wanted", "suggested", "suggests", "hope", "expect", "think", "believe", "feel", "wish", "want",
+  "fear", "fears", "feared", "doubt", "doubts", "doubted", "predicted", "predicts", "speculated", "guessed",
+]);
 const OBJECT_VERBS = new Set(["told", "tells", "assured", "informed", "reminded", "warned"]);
 const CONTRAST = new Set(["while", "whereas", "but", "although", "though", "yet"]);
 const FRONTED = new Set([
@@ -28,11 +34,25 @@ const FRONTED = new Set([
   "upon", "over", "through", "earlier", "previously", "recently", "then",
 ]);
 
+/** Conjunctions that open a clause with its own subject ("after X met Y", "when she signed"). */
+const SUBORDINATORS = new Set(["after", "before", "when", "because", "since", "until", "once", "as", "whereas", "although", "though", "if", "unless"]);
+
+/** Does a subject and its verb start at token i ("Minister X held", "the two sides agreed", "she said")? */
+function subjectClauseAt(tokens: Token[], mentions: Mention[], i: number): boolean {
+  const m = mentions.find((x) => x.first === i || (x.first === i + 1 && tokens[i].low === "the"));
+  if (!m) return false;
+  let k = m.last + 1;
+  while (tokens[k] && /^(?:also|then|later|had|has|have|jointly|both|all|first|again)$/.test(tokens[k].low)) k++;
+  return isVerbish(tokens, k);
+}
+
 export interface Boundary {
   /** First token of the clause. */
   at: number;
   /** Reported speech: the token index of the speech verb whose content starts here. */
   speechVerb: number | null;
+  /** The main clause resumes after a relative clause ("X, who …, pledged"): X's mention. */
+  antecedent?: Mention;
 }
 
 export interface ClauseView {
@@ -55,8 +75,25 @@ export function clauseBoundaries(tokens: Token[], mentions: Mention[]): Boundary
       if (opening ? i === 0 || [",", ":", "—", "–", "("].includes(prev?.text ?? "") : [",", ".", "!", "?", "…"].includes(prev?.text ?? "")) {
         out.push({ at: i + 1, speechVerb: null });
       }
-    } else if (["where", "who", "whom", "which", "whose"].includes(t.low) && (tokens[i - 1]?.text === "," || i > 0)) {
+    } else if (SUBORDINATORS.has(t.low) && i > 0 && subjectClauseAt(tokens, mentions, i + 1)) {
+      // "…, after Minister X held a meeting with …": a clause with its own subject.
       out.push({ at: i + 1, speechVerb: null });
+    } else if (["where", "who", "whom", "which", "whose"].includes(t.low) && t.text !== "WHO" && (tokens[i - 1]?.text === "," || i > 0)) {
+      out.push({ at: i + 1, speechVerb: null });
+      // "Roman Vassilenko, who is on a visit to Cambodia, met …": where the relative clause closes, its antecedent's clause goes on.
+      const antecedent = tokens[i - 1]?.text === "," ? mentions.find((m) => m.last === i - 2 && m.kind !== "pronoun") : undefined;
+      if (antecedent && (t.low === "who" || t.low === "which")) {
+        for (let c = i + 2; c < tokens.length - 1 && c < i + 30; c++) {
+          if (tokens[c].text === ";" || tokens[c].text === "“" || tokens[c].text === "”" || ["who", "which"].includes(tokens[c].low)) break;
+          if (tokens[c].text !== ",") continue;
+          let v = c + 1;
+          while (v < tokens.length && /^(?:also|then|later|had|has|have|first|again|jointly|both|on|in)$/.test(tokens[v].low) && v < c + 3) v++;
+          if (isVerbish(tokens, v) && !SPEECH_VERBS.has(tokens[c - 1]?.low ?? "")) {
+            out.push({ at: c + 1, speechVerb: null, antecedent });
+            break;
+          }
+        }
+      }
     } else if (CONTRAST.has(t.low) && tokens[i - 1]?.text === ",") {
       out.push({ at: i + 1, speechVerb: null });
     } else if (t.low === "and" && tokens[i - 1]?.text === "," && (mentionAt(i + 1) || tokens[i + 1]?.low === "that")) {
@@ -66,9 +103,19 @@ export function clauseBoundaries(tokens: Token[], mentions: Mention[]): Boundary
     } else if (SPEECH_VERBS.has(t.low) && !t.cap) {
       // "said (that) …", "told The Post that …", "assured the delegation that …"
       let k = i + 1;
+      // "announced, however, that …", "said, for his part, that …": a short aside first.
+      if (tokens[k]?.text === ",") {
+        const close = tokens.findIndex((x, j) => j > k && j <= k + 5 && x.text === ",");
+        if (close > 0 && tokens[close + 1]?.low === "that" && tokens.slice(k + 1, close).every((x) => x.kind === "word" && !x.cap)) k = close + 1;
+      }
       if (OBJECT_VERBS.has(t.low)) {
         const obj = mentionAt(k);
-        if (obj) k = obj.last + 1;
+        if (obj) {
+          k = obj.last + 1;
+          // "told Chanthol during the meeting that …": a short phrase before "that".
+          const that = tokens.findIndex((x, j) => j >= k && j <= k + 6 && x.low === "that");
+          if (that > k && tokens.slice(k, that).every((x) => x.kind === "word") && PREPOSITIONS.has(tokens[k].low)) k = that;
+        }
         else if (tokens[k] && /^(reporters|journalists|the|a|him|her|them|us|me|parliament|lawmakers|delegates|participants|officials)$/i.test(tokens[k].low)) {
           k++;
           while (tokens[k] && tokens[k].kind === "word" && !["that", "about", "on", "in", "at"].includes(tokens[k].low) && k - i < 6) k++;
@@ -131,7 +178,23 @@ export function coordinated(view: ClauseView, m: Mention, limit: number): Mentio
     const joined = between.join(" ");
     // "Mbeki and her Ugandan counterpart, Internal Affairs Minister Okello Ssempa"
     const roleJoin = /^,? ?and (?:his|her|their|its)(?: [^,;.]*)?,?$/.test(joined) && between.length <= 6 && next.kind === "person";
-    if (joined === "and" || joined === ", and" || joined === "&" || roleJoin) {
+    // "Ms. Venkataraman and Ms. Rachana": an honorific the mention does not hold.
+    const honorificJoin = /^,? ?and (?:mr|mrs|ms|dr|madam|sir)\.?$/.test(joined) && next.kind === "person";
+    if (joined === "and" || joined === ", and" || joined === "&" || roleJoin || honorificJoin) {
+      out.push(next);
+      cur = next;
+      continue;
+    }
+    // "Indonesia, Brazil and the Democratic Republic of Congo": a list, when it ends with "and".
+    if ((joined === "," || joined === ", the") && next.kind === m.kind && m.kind !== "pronoun") {
+      const rest = coordinated(view, next, limit);
+      const closes = rest.length > 1 || /^(?:,? ?and(?: the)?)$/.test(view.tokens.slice(next.last + 1, (view.mentions.find((x) => x.first > next.last)?.first ?? next.last + 1)).map((t) => t.low).join(" "));
+      if (rest.length > 1 && closes) {
+        out.push(...rest);
+        break;
+      }
+    }
+    if ((joined === "and the" || joined === ", and the") && (next.kind === "country" || next.kind === "body") && (m.kind === "country" || m.kind === "body")) {
       out.push(next);
       cur = next;
       continue;
@@ -150,9 +213,30 @@ export interface Subject {
 /** The subject of the verb at token k. */
 export function subjectOf(view: ClauseView, k: number, text: string, offset: number, depth = 0): Subject {
   const { tokens, mentions } = view;
+  // "…, with both sides agreeing to …": a participle's own subject after "with".
+  if (/ing$/.test(tokens[k]?.low ?? "")) {
+    const own = mentions.find((m) => m.last === k - 1 && tokens[m.first - 1]?.low === "with" && m.kind !== "pronoun");
+    if (own) return { mentions: coordinated(view, own, k), phrase: null };
+  }
+  // "…, Prime Minister Anwar Ibrahim said": a trailing attribution's subject stands right before it.
+  if (SPEECH_VERBS.has(tokens[k]?.low ?? "")) {
+    const right = mentions.find((m) => m.last === k - 1 && m.kind !== "pronoun");
+    if (right && tokens[right.first - 1]?.text === ",") return { mentions: [right], phrase: null };
+  }
   const clause = clauseAt(view, k);
+  // "Roman Vassilenko, who is on a visit to Cambodia, met …": the relative clause has closed; its antecedent is the subject.
+  if (clause.antecedent && !mentions.some((m) => m.first >= clause.at && m.last < k && m.kind !== "pronoun" && !isPrepositional(view, m))) {
+    return { mentions: coordinated(view, clause.antecedent, k), phrase: null };
+  }
   const start = skipFronted(view, clause.at, k);
-  const candidates = mentions.filter((m) => m.first >= start && m.last < k && SUBJECT_KINDS.has(m.kind) && !isPrepositional(view, m));
+  // "Philippine Coast Guard commandant Ronnie Gavan … held": the body is the person's, the person is the subject.
+  const affiliatedBefore = (m: Mention) => {
+    const p = affiliatedPerson(tokens, mentions, m);
+    return p !== null && p.last < k;
+  };
+  // A possessive is its noun's owner, not the subject ("Interpol's director Tendai Moyo visited …").
+  const owner = (m: Mention) => tokens[m.last].possessive && mentions.some((x) => x.first > m.last && x.first <= m.last + 3 && x.last < k);
+  const candidates = mentions.filter((m) => m.first >= start && m.last < k && SUBJECT_KINDS.has(m.kind) && !isPrepositional(view, m) && !owner(m) && !affiliatedBefore(m));
   // A conjunction right before the verb with no subject after it: the earlier verb's subject.
   const conj = (() => {
     for (let j = k - 1; j >= start; j--) {
@@ -200,7 +284,7 @@ export function reportingVerb(view: ClauseView, k: number): number | null {
 export function isPrepositional(view: ClauseView, m: Mention): boolean {
   const before = view.tokens[m.first - 1];
   if (!before) return false;
-  if (PREPOSITIONS.has(before.low)) return true;
+  if (PREPOSITIONS.has(before.low)) return !view.boundaries.some((b) => b.at === m.first);
   if (before.low === "and" || before.low === "or" || before.text === ",") {
     const prev = [...view.mentions].reverse().find((x) => x.last < m.first - 1);
     if (prev && prev.last >= m.first - 3 && prev !== m) return isPrepositional(view, prev);

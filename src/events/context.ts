@@ -7,7 +7,7 @@ import { clauseAt, coordinated, isPrepositional, type ClauseView } from "./claus
 import { isVerbish } from "./coref.ts";
 import { HONORIFICS } from "./lexicon.ts";
 import type { DateMention } from "./dates.ts";
-import type { Mention } from "./mentions.ts";
+import { affiliatedPerson, NUMBER_WORDS, type Mention } from "./mentions.ts";
 import type { PersonRecord } from "./people-registry.ts";
 import type { Sentence } from "./sentences.ts";
 import type { Token } from "./tokens.ts";
@@ -57,6 +57,11 @@ export function partiesOf(m: Mention, ctx: SentenceCtx, state: ExtractState): Pa
     case "body":
       return [{ name: m.party ?? m.text, kind: "body", role: null }];
     case "group": {
+      // "Our officers" in a quotation: the speaker's side.
+      if (/^(?:our|my)$/.test(ctx.tokens[m.first]?.low ?? "")) {
+        const speaker = ctx.quoteSpeaker(m.first);
+        if (speaker) return [personParty(speaker)];
+      }
       // "The national police chiefs of Thailand and Laos": the group names its members.
       if (ctx.tokens[m.last + 1]?.low === "of") {
         const of = ctx.mentions.find((x) => x.first === m.last + 2);
@@ -65,7 +70,18 @@ export function partiesOf(m: Mention, ctx: SentenceCtx, state: ExtractState): Pa
           if (members.length >= 2) return members;
         }
       }
-      if (state.lastMeeting.length >= 2) return state.lastMeeting;
+      // "… by A, B and C, after the three held talks": the people the sentence has just named.
+      const count = NUMBER_WORDS.get(ctx.tokens[m.first + 1]?.low ?? "") ?? (m.word.startsWith("both") ? 2 : null);
+      if (count !== null && count > 2) {
+        const named = ctx.mentions.filter((x) => x.last < m.first && x.kind === "person").flatMap((x) => x.people);
+        const unique = [...new Set(named)];
+        if (unique.length >= count) return unique.slice(-count).map(personParty);
+      }
+      if (state.lastMeeting.length >= 2 && (count === null || state.lastMeeting.length === count || count === 2)) return state.lastMeeting;
+      if (count !== null && count > 2) {
+        const recentN = state.recentPeople().filter((p) => p.lastSeen >= 0).slice(0, count);
+        if (recentN.length === count) return recentN.map(personParty);
+      }
       const recent = state.recentPeople().filter((p) => p.lastSeen >= 0).slice(0, 2);
       return recent.length === 2 ? recent.map(personParty) : [{ name: m.text, kind: "body", role: null }];
     }
@@ -109,13 +125,23 @@ export function objectAfter(ctx: SentenceCtx, k: number, state: ExtractState, ma
   if (k < ctx.tokens.length && ["in", "at", "on", "for", "during", "after", "before", "since", "until", "by", "from"].includes(ctx.tokens[k].low)) {
     return { parties: [], phrase: null, mentions: [] };
   }
-  const m = ctx.mentions.find((x) => x.first >= k && x.first - k <= maxGap && x.kind !== "pronoun");
+  let m = ctx.mentions.find((x) => x.first >= k && x.first - k <= maxGap && x.kind !== "pronoun");
+  let gapEnd = m?.first ?? k;
+  // "World Health Organization (WHO) Representative … Dr. Kwame Boateng", "Philippine Coast Guard commandant X":
+  // the body names the person's side; the person is who was met.
+  const person = m ? affiliatedPerson(ctx.tokens, ctx.mentions, m) : null;
+  if (m && person) {
+    gapEnd = m.first;
+    m = person;
+  }
   if (m) {
-    const gap = ctx.tokens.slice(k, m.first);
+    const gap = ctx.tokens.slice(k, gapEnd);
     const blocked = gap.some((t, j) => isVerbish(ctx.tokens, k + j) || [",", ".", ";", "”"].includes(t.text) || !(GAP_WORDS.has(t.low) || HONORIFICS.has(t.low)));
     if (!blocked) {
       const ms = coordinated(ctx.view, m, ctx.tokens.length);
-      return { parties: uniqueParties(ms.flatMap((x) => partiesOf(x, ctx, state))), phrase: null, mentions: ms };
+      // "his Thai counterpart" with no name anywhere: the words stand for the party.
+      const parties = uniqueParties(ms.flatMap((x) => { const ps = partiesOf(x, ctx, state); return ps.length || x.kind !== "role" ? ps : [{ name: x.text, kind: "person" as const, role: x.text }]; }));
+      return { parties, phrase: null, mentions: ms };
     }
   }
   let e = k;
@@ -138,9 +164,26 @@ const MODALS = new Set(["should", "must", "could", "might", "may", "can", "ought
 const FUTURE = new Set(["will", "would", "shall", "expected", "scheduled", "plans", "planned", "planning", "intends", "intended", "due", "going", "hopes", "hoped", "hoping", "wants", "wanted", "seeks", "sought", "aims", "set", "slated", "poised", "likely", "unlikely", "to"]);
 const CONDITIONAL = new Set(["if", "unless", "whether", "should", "once", "when"]);
 
+/**
+ * Words right before a verb that say it did not happen: "stopped short of agreeing", "declined to
+ * commit", "failed to conclude", "has yet to sign", "without signing", "refused to meet".
+ */
+const NEGATED_BEFORE =
+  /\b(?:(?:stopped|stops|stop|fell|falls|fall|came|comes)\s+short\s+of|(?:refus|declin|fail|hesitat)\w*\s+(?:\w+\s+)?to|(?:unable|unwilling|reluctant|not\s+ready|not\s+prepared|too\s+early)\s+to|(?:has|have|had|is|are|was|were)\s+yet\s+to|yet\s+to|without|instead\s+of|rather\s+than|no\s+longer|not\s+yet|never|(?:ruled|rules|rule)\s+out|(?:denied|denies|dismissed|rejected)\s+(?:reports?\s+|claims?\s+|suggestions?\s+)?that(?:\s+\S+){0,4}|(?:refrained|refrains|refrain)\s+from|(?:refused|rejected|declined|cancell?ed|postponed|called\s+off|turned\s+down|skipped|snubbed|boycotted|shunned)(?:\s+(?:a|an|the|any|their|his|her|its))?(?:\s+[\w-]+)?|(?:avoided|avoids|avoid)|(?:did|does|do|would|could|will)\s+not\s+(?:\w+\s+)?(?:to\s+)?)\s+$/i;
+
 /** Is the verb at k denied ("did not pledge"), conditional, or an opinion ("should have demanded")? */
 export function isDeniedOrModal(ctx: SentenceCtx, k: number, extraFuture = false): boolean {
   const start = clauseAt(ctx.view, k).at;
+  const at = ctx.tokens[k]?.start ?? 0;
+  const from = ctx.tokens[start]?.start ?? ctx.sent.start;
+  const lead = ctx.ptext.slice(Math.max(from, at - 60), at);
+  if (NEGATED_BEFORE.test(lead)) return true;
+  // "Donors are expected to pledge …", "is likely to sign": not yet done.
+  if (/\b(?:is|are|was|were|be|seems?|appears?)\s+(?:\w+ly\s+)?(?:expected|scheduled|due|likely|unlikely|slated|poised|tipped|rumoured|rumored)\s+to\s+(?:\w+\s+)?$/i.test(lead)) return true;
+  // "It remains unclear whether Japan will provide …", "… if the talks succeed, X will sign": conditional.
+  const clauseText = ctx.ptext.slice(from, at);
+  const cond = /\b(?:whether|if|unless)\b[^,;]*$/i.exec(clauseText);
+  if (cond && !/\bas if\b/i.test(cond[0])) return true;
   for (let j = k - 1; j >= Math.max(start, k - 4); j--) {
     const t = ctx.tokens[j];
     if (t.kind === "punct" || t.cap) break;

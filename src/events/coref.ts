@@ -4,7 +4,7 @@
  * never a person named as the object of the same clause ("she thanked Sar Kheng"), and
  * respecting a gender the briefing has shown (honorifics, "met his counterpart").
  */
-import { lower, PERSON_VERBS } from "./lexicon.ts";
+import { DEMONYMS, lower, PERSON_VERBS } from "./lexicon.ts";
 import type { Mention } from "./mentions.ts";
 import type { PersonRecord, PersonRegistry } from "./people-registry.ts";
 import type { Token } from "./tokens.ts";
@@ -38,6 +38,23 @@ export function isSubjectLike(tokens: Token[], m: Mention): boolean {
   while (tokens[k] && ADVERBS.has(tokens[k].low)) k++;
   return isVerbish(tokens, k);
 }
+
+/** Role words that stand for one another in a later reference ("the envoy" for "Ambassador X"). */
+const ROLE_FAMILIES = new Map<string, string[]>(
+  [
+    [["envoy", "diplomat", "emissary"], ["ambassador", "envoy", "consul", "chargé", "charge", "emissary", "diplomat", "representative", "high commissioner"]],
+    [["official"], ["minister", "secretary", "director", "official", "commissioner", "governor", "chief", "deputy", "head", "spokesman", "spokeswoman", "spokesperson", "ambassador", "officer"]],
+    [["minister"], ["minister", "secretary of state", "secretary"]],
+    [["secretary"], ["minister", "secretary"]],
+    [["general", "commander"], ["gen.", "gen", "general", "commander", "chief", "lt.", "maj."]],
+    [["lawmaker", "legislator", "parliamentarian"], ["lawmaker", "mp", "senator", "member of parliament", "legislator"]],
+    [["governor"], ["governor"]],
+    [["police chief", "chief"], ["chief", "commissioner", "director", "head"]],
+  ].flatMap(([keys, family]) => keys.map((k) => [k, family] as [string, string[]])),
+);
+
+/** Role words a reporter uses for a visitor whatever the title: "the envoy", "the guest". */
+const GENERIC_REFERENCES = new Set(["envoy", "visitor", "guest", "dignitary", "diplomat", "delegate", "emissary"]);
 
 export class Coref {
   lastSubject: PersonRecord | null = null;
@@ -75,11 +92,21 @@ export class Coref {
         }
       } else if (m.kind === "role") {
         const words = m.word.split(/\s+/).filter((w) => w && !["the", "this", "that", "his", "her", "their", "its", "our"].includes(w));
+        const esc = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+        const has = (roles: string, w: string) => new RegExp(`(?:^|[^\\p{L}])${esc(w)}s?(?:$|[^\\p{L}])`, "u").test(roles);
         const fits = (p: PersonRecord) => {
           const roles = lower(p.roles.join(" ; "));
-          return words.length > 0 && words.every((w) => new RegExp(`(?:^|[^\\p{L}])${w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}s?(?:$|[^\\p{L}])`, "u").test(roles));
+          return words.length > 0 && words.every((w) => has(roles, w));
         };
-        const found = [...this.registry.people].filter(fits).sort((a, b) => b.lastSeen - a.lastSeen)[0];
+        // "the envoy" for an ambassador, "the Chinese minister" for "China's Vice Minister …": a word of the same family.
+        const fitsLoosely = (p: PersonRecord) => {
+          const roles = lower(p.roles.join(" ; "));
+          return words.length > 0 && words.every((w) => has(roles, w) || (ROLE_FAMILIES.get(w) ?? []).some((f) => has(roles, f)) || (DEMONYMS.has(w) && has(roles, lower(DEMONYMS.get(w) ?? ""))));
+        };
+        const byRecency = (a: PersonRecord, b: PersonRecord) => b.lastSeen - a.lastSeen;
+        let found: PersonRecord | undefined = [...this.registry.people].filter(fits).sort(byRecency)[0] ?? [...this.registry.people].filter(fitsLoosely).sort(byRecency)[0];
+        // "the envoy", "the visitor", "the guest" with no role to match: the person last spoken of.
+        if (!found && words.length === 1 && GENERIC_REFERENCES.has(words[0])) found = this.ranked(new Set()).find((p) => p.lastSeen >= 0);
         if (found) {
           m.people = [found];
           this.registry.seen(found, paragraph, at);

@@ -28,11 +28,14 @@ export interface DateMention {
 }
 
 const MONTH_WORD = new RegExp(`\\b(?:${Object.keys(MONTHS).join("|")})\\b\\.?`, "i");
+/** A month next to a number ("August 18", "9 October", "the 3rd of May"): the only text worth chrono's time. */
+const MONTH_DAY = new RegExp(`\\b(?:${Object.keys(MONTHS).join("|")})\\b\\.?,?\\s+\\d|\\d(?:st|nd|rd|th)?\\s+(?:of\\s+)?(?:${Object.keys(MONTHS).join("|")})\\b`, "i");
 const NUMERIC_DATE = /\b\d{1,4}[/-]\d{1,2}[/-]\d{1,4}\b/;
 const WEEKDAY = /\b(?:(last|this|past|on|next|coming)\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b/gi;
 const RELATIVE = /\b(yesterday|today|earlier today|this (?:morning|afternoon|evening))\b/gi;
 const ANAPHORIC =
-  /\b(later (?:that|the same) (?:day|morning|afternoon|evening|night)|(?:on )?the same (?:day|morning|afternoon|evening)|earlier (?:that|the same) day|that (?:same )?(?:day|morning|afternoon|evening|night)|the (?:following|next) (?:day|morning)|a day later|the (?:previous|preceding) day|the day before)\b/gi;
+  /\b(later (?:that|the same) (?:day|morning|afternoon|evening|night)|(?:later|earlier) in the (?:day|morning|afternoon|evening)|(?:on )?the same (?:day|morning|afternoon|evening|night)|earlier (?:that|the same) (?:day|morning|afternoon)|that (?:same )?(?:day|morning|afternoon|evening|night)|hours (?:later|earlier)|the (?:following|next) (?:day|morning|afternoon|evening)|the day after|(?:a|one|two|three|four|five|six|\d) days? (?:later|after(?:wards)?|earlier|before)|the (?:previous|preceding) (?:day|evening|night)|the day before)\b/gi;
+const COUNT: Record<string, number> = { a: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6 };
 const BOUND_WORDS = /\b(?:since|until|till|by|before|through|from|ahead of|starting|effective|as of|no later than)\s+(?:the\s+)?(?:(?:morning|afternoon|evening|end) of\s+)?$/i;
 
 const iso = (d: Date) => format(d, "yyyy-MM-dd");
@@ -68,7 +71,7 @@ export function findDates(text: string, published: string | null, context: strin
   const bounded = (start: number) => BOUND_WORDS.test(text.slice(Math.max(0, start - 40), start));
   const overlaps = (s: number, e: number) => out.some((d) => d.start - offset < e && s < d.end - offset);
 
-  if (MONTH_WORD.test(text) || NUMERIC_DATE.test(text)) {
+  if (MONTH_DAY.test(text) || NUMERIC_DATE.test(text)) {
     const ref = published ? parseISO(published) : new Date(2000, 0, 1);
     for (const r of chrono.strict.parse(text, { instant: ref, timezone: 0 }, { forwardDate: false })) {
       const c = r.start;
@@ -111,8 +114,11 @@ export function findDates(text: string, published: string | null, context: strin
     let date: string | null = null;
     if (context) {
       const base = parseISO(context);
-      if (/following|next|later$/.test(phrase) || phrase === "a day later") date = iso(addDays(base, 1));
-      else if (/previous|preceding|day before/.test(phrase)) date = iso(subDays(base, 1));
+      const n = /^(a|one|two|three|four|five|six|\d) days?/.exec(phrase);
+      const count = n ? (COUNT[n[1]] ?? Number(n[1])) : 1;
+      if (/^hours/.test(phrase)) date = context;
+      else if (/following|next|later$|after(?:wards)?$|day after/.test(phrase)) date = iso(addDays(base, count));
+      else if (/previous|preceding|day before|earlier$|before$/.test(phrase)) date = iso(subDays(base, count));
       else date = context;
     }
     out.push({ start: m.index + offset, end: m.index + m[0].length + offset, date, yearStated: false, bounded: false, anaphoric: true });

@@ -5,7 +5,9 @@
  * Two passes over the sentences: the first collects the names the briefing introduces
  * (with titles, appositions or a verb); the second reads every sentence with those names
  * known, resolves "he", "she" and "the minister", attributes quotations, dates what
- * happened and finds the meetings and pledges.
+ * happened and finds the meetings and pledges. Only sentences holding a trigger word
+ * (MEETING_HINT, PLEDGE_HINT) are parsed into clauses and read for events; headlines and
+ * site furniture the cleaner left in are skipped.
  */
 import { splitDateline } from "../briefings/clean.ts";
 import type { Briefing } from "../briefings/types.ts";
@@ -13,31 +15,71 @@ import { clauseBoundaries } from "./clauses.ts";
 import type { ExtractState, SentenceCtx } from "./context.ts";
 import { Coref } from "./coref.ts";
 import { findDates } from "./dates.ts";
-import { findMeetings, sameMeeting, trimTopic, type FoundMeeting } from "./meetings.ts";
+import { findMeetings, MEETING_HINT, sameMeeting, trimTopic, type FoundMeeting } from "./meetings.ts";
 import { findMentions, type Mention } from "./mentions.ts";
-import { findNameCandidates } from "./names.ts";
+import { findNameCandidates, type NameCandidate } from "./names.ts";
 import { PersonRegistry, type PersonRecord } from "./people-registry.ts";
-import { findPledges, type FoundPledge } from "./pledges.ts";
+import { findPledges, PLEDGE_HINT, type FoundPledge } from "./pledges.ts";
 import { quoteSpans, splitSentences, type Sentence, type Span } from "./sentences.ts";
 import { tokenize, type Token } from "./tokens.ts";
 import type { BriefingEvents, Meeting, Pledge } from "./types.ts";
 
 /** Bump when extraction changes: cached events are extracted again. */
-export const EXTRACT_VERSION = "events-1";
+export const EXTRACT_VERSION = "events-2";
 
 interface Para {
   n: number;
   text: string;
-  sentences: Array<{ sent: Sentence; tokens: Token[] }>;
+  sentences: Array<{ sent: Sentence; tokens: Token[]; names?: NameCandidate[] }>;
 }
 
 /** "The request came on August 18 when …", "The pledge came during a meeting …": a date for what came before. */
 const BACK_REFERENCE =
   /^(?:The|This|That|These|Their|His|Her|Its)\s+(?:\w+\s+)?(?:request|requests|pledge|pledges|commitment|commitments|promise|promises|vow|agreement|agreements|appeal|call|announcement|remarks?|comments?|statement|assurance|offer|deal|accord|memorandum|mou|decision|move|meeting|talks|visit|discussion|discussions)\s+(?:came|was made|were made|was given|was signed|were signed|was announced|was reached|took place|followed|happened|was delivered)\b/i;
 
+/**
+ * Datelines the cleaner's rule leaves in place: a date or an agency with a double dash
+ * ("PHNOM PENH, June 20 (Xinhua) -- …", "HANOI, 5 March (VNA) – …").
+ */
+const DATELINE =
+  /^\p{Lu}[\p{Lu}\s.'’-]{1,40}?,\s*(?:\p{Lu}\p{L}+\.?\s+\d{1,2}(?:,\s*\d{4})?|\d{1,2}\s+\p{Lu}\p{L}+\.?(?:\s+\d{4})?)\s*(?:\([^)]{1,40}\))?\s*(?:--|[:—–-])\s+|^\p{Lu}[\p{Lu}\s.'’-]{1,40}?\s*(?:\([^)]{1,40}\))?\s*--\s+/u;
+
+function stripDateline(text: string): string {
+  const { dateline, rest } = splitDateline(text);
+  if (dateline !== null) return rest;
+  const m = DATELINE.exec(text);
+  if (!m || !/\p{Lu}{2}/u.test(m[0])) return text;
+  return text.slice(m[0].length);
+}
+
+/** A site's list of other stories that the cleaner let through ("Related:", "Also read", "Most popular"). */
+const TRAILER_LINE = /^(?:related|see also|also (?:read|on|see)|read (?:more|also|next)|more (?:on|from|news|stories)|further reading|most (?:read|popular|viewed)|popular|top stories|editor['’]?s? picks?|recommended|trending|latest(?: news)?|you may also like)\b[^.!?]{0,60}$/i;
+
+/**
+ * A headline or a ticker, not a sentence of the story: no full stop at the end, short, and
+ * mostly capitalised words ("Singapore Pledges S$10 Million to Regional Haze Fund") or pieces
+ * set apart by "|", "•" or "·".
+ */
+export function isHeadlineLike(text: string): boolean {
+  const t = text.trim();
+  if (/[.!?…:;,”"’')\]]$/u.test(t)) return false;
+  if (/\s[|•·]\s/.test(t)) return true;
+  if (t.length > 600 || /[.!?]["”’]?\s+\p{Lu}/u.test(t)) return false;
+  const words = t.split(/\s+/).filter((w) => /^\p{L}/u.test(w));
+  if (words.length < 3) return false;
+  // A short line with no full stop at all: a headline in sentence case ("Baht slides as exports disappoint").
+  if (t.length <= 120) return true;
+  const long = words.filter((w) => w.length > 3);
+  const caps = long.filter((w) => /^\p{Lu}/u.test(w)).length;
+  return long.length > 0 && caps / long.length >= 0.6;
+}
+
 function prepare(b: Briefing): Para[] {
-  return b.paragraphs.map((p) => {
-    const { rest } = splitDateline(p.text);
+  const trailer = b.paragraphs.findIndex((p, i) => i > 0 && TRAILER_LINE.test(p.text.trim()));
+  return b.paragraphs.map((p, i) => {
+    // Furniture keeps its number, not its words: nothing is read from it.
+    if ((trailer > 0 && i >= trailer) || isHeadlineLike(p.text)) return { n: p.n, text: p.text, sentences: [] };
+    const rest = stripDateline(p.text);
     const bodyStart = p.text.length - rest.length;
     const sentences = splitSentences(p.text).map((sent) => {
       if (sent.start < bodyStart && sent.end > bodyStart) {
@@ -109,8 +151,9 @@ export function extractEvents(briefing: Briefing): BriefingEvents {
   // Pass 1: the names the briefing introduces.
   let sIndex = 0;
   for (const p of paras) {
-    for (const { sent, tokens } of p.sentences) {
-      for (const c of findNameCandidates(tokens, sent.text, sent.start)) registry.add(c, p.n, sIndex * 1000 + c.first);
+    for (const s of p.sentences) {
+      s.names = findNameCandidates(s.tokens, s.sent.text, s.sent.start);
+      for (const c of s.names) registry.add(c, p.n, sIndex * 1000 + c.first);
       sIndex++;
     }
   }
@@ -123,7 +166,6 @@ export function extractEvents(briefing: Briefing): BriefingEvents {
     lastMeeting: [],
     recentPeople: () => [...registry.people].sort((a, b) => b.lastSeen - a.lastSeen),
   };
-  const lead = leadDate(paras, published);
   const meetings: FoundMeeting[] = [];
   const pledges: FoundPledge[] = [];
   let previous: { meetings: FoundMeeting[]; pledges: FoundPledge[] } = { meetings: [], pledges: [] };
@@ -131,8 +173,8 @@ export function extractEvents(briefing: Briefing): BriefingEvents {
 
   for (const p of paras) {
     const spans = quoteSpans(p.text);
-    const analysed = p.sentences.map(({ sent, tokens }) => {
-      const mentions = findMentions(tokens, sent.text, sent.start, registry);
+    const analysed = p.sentences.map(({ sent, tokens, names }) => {
+      const mentions = findMentions(tokens, sent.text, sent.start, registry, names);
       const inQuote = (i: number) => spans.some((q) => tokens[i] && tokens[i].start > q.start && tokens[i].start < q.end);
       coref.resolve(tokens, mentions, p.n, sIndex++ * 1000, inQuote);
       return { sent, tokens, mentions };
@@ -140,6 +182,9 @@ export function extractEvents(briefing: Briefing): BriefingEvents {
     const speakers = quoteSpeakers(p.text, spans, analysed, coref.lastSubject);
 
     for (const { sent, tokens, mentions } of analysed) {
+      // Only sentences with a trigger word are parsed into clauses and read for events.
+      const meetingHint = MEETING_HINT.test(sent.text);
+      const pledgeHint = PLEDGE_HINT.test(sent.text);
       const ctx: SentenceCtx = {
         source: briefing.id,
         paragraph: p.n,
@@ -147,7 +192,7 @@ export function extractEvents(briefing: Briefing): BriefingEvents {
         sent,
         tokens,
         mentions,
-        view: { tokens, mentions, boundaries: clauseBoundaries(tokens, mentions) },
+        view: { tokens, mentions, boundaries: meetingHint || pledgeHint ? clauseBoundaries(tokens, mentions) : [{ at: 0, speechVerb: null }] },
         dates: findDates(sent.text, published, state.context?.date ?? null, sent.start),
         published,
         quoteSpeaker: (i: number) => {
@@ -157,10 +202,10 @@ export function extractEvents(briefing: Briefing): BriefingEvents {
         },
       };
 
-      const foundMeetings = findMeetings(ctx, state);
+      const foundMeetings = meetingHint ? findMeetings(ctx, state) : [];
       const met = foundMeetings[foundMeetings.length - 1]?.meeting.participants.filter((x) => x.kind === "person") ?? [];
       if (met.length >= 2) state.lastMeeting = met;
-      const foundPledges = findPledges(ctx, state);
+      const foundPledges = pledgeHint ? findPledges(ctx, state) : [];
 
       // A back-reference dates what the sentence before reported, and names its occasion.
       if (BACK_REFERENCE.test(sent.text)) {
@@ -205,8 +250,10 @@ export function extractEvents(briefing: Briefing): BriefingEvents {
   }
 
   // Events with no date of their own and none before them: the story's date (the first date of its opening).
-  for (const f of [...meetings, ...pledges]) {
-    if (f.how !== "none" || !lead) continue;
+  const undated = [...meetings, ...pledges].filter((f) => f.how === "none");
+  const lead = undated.length ? leadDate(paras, published) : null;
+  for (const f of undated) {
+    if (!lead) continue;
     const ev = "meeting" in f ? f.meeting : f.pledge;
     ev.date = lead.date;
     ev.yearStated = lead.yearStated;

@@ -5,7 +5,9 @@
  * All entries are lower case; look them up with `lower(word)`.
  */
 
-export const lower = (s: string) => s.normalize("NFKC").replace(/[’‘ʼ]/g, "'").toLowerCase();
+const NON_ASCII = /[^\x00-\x7f]/;
+/** Lower case for lookups: NFKC, curly apostrophes straight (plain ASCII takes the short way). */
+export const lower = (s: string) => (NON_ASCII.test(s) ? s.normalize("NFKC").replace(/[’‘ʼ]/g, "'").toLowerCase() : s.toLowerCase());
 
 const set = (words: string) => new Set(words.trim().split(/\s*\n\s*|\s*,\s*/).filter(Boolean));
 
@@ -25,7 +27,10 @@ vice-chair, vice-chairman, vice-governor, vice-minister, vice-premier, superinte
 chargé, charge, registrar, auditor, ombudsman, president-elect, prime, vice, senior, executive, manager, member,
 secretary of state, attorney-general, solicitor-general, general-secretary, police chief, army chief, commissioner general,
 rapporteur, negotiator, delegate, worker, farmer, resident, villager, victim, defendant, suspect, student, teacher,
-doctor, nurse, owner, businessman, businesswoman, tycoon, candidate, opposition, warden, sheriff, marshal
+doctor, nurse, owner, businessman, businesswoman, tycoon, candidate, opposition, warden, sheriff, marshal,
+pol, gen, lt, col, maj, capt, sgt, brig, adm, cmdr, lieut, supt, insp, cpl, maj-gen, lt-gen, brig-gen, lt-col,
+commandant, administrator, president-designate, minister-designate, governor-general, vice-governor, deputy-governor, mp,
+permanent secretary, undersecretary-general, assistant secretary, executive secretary, country director, chief executive
 `);
 
 /** Abbreviated ranks and honorifics written with a full stop. */
@@ -139,7 +144,8 @@ Solomon Islands, Somalia, South Africa, South Korea, South Sudan, Spain, Sri Lan
 Syria, Taiwan, Tajikistan, Tanzania, Thailand, Togo, Tonga, Trinidad and Tobago, Tunisia, Turkey, Türkiye, Turkmenistan,
 Tuvalu, Uganda, Ukraine, United Arab Emirates, UAE, United Kingdom, UK, U.K., Britain, Great Britain, United States,
 United States of America, US, U.S., USA, America, Uruguay, Uzbekistan, Vanuatu, Vatican, Venezuela, Vietnam, Viet Nam,
-Yemen, Zambia, Zimbabwe, Korea, Hong Kong, Macau, Scotland, England, Wales, European Union, EU
+Yemen, Zambia, Zimbabwe, Korea, Hong Kong, Macau, Scotland, England, Wales, European Union, EU,
+Democratic Republic of Congo, Democratic Republic of the Congo, DR Congo, DRC, Republic of Congo, Republic of the Congo
 `;
 
 export const COUNTRIES = new Map<string, string>(
@@ -179,12 +185,12 @@ export const DEMONYMS = new Map<string, string>(
     swiss: "Switzerland", syrian: "Syria", taiwanese: "Taiwan", tajik: "Tajikistan", tanzanian: "Tanzania", thai: "Thailand",
     timorese: "Timor-Leste", tongan: "Tonga", tunisian: "Tunisia", turkish: "Turkey", turkmen: "Turkmenistan",
     ugandan: "Uganda", ukrainian: "Ukraine", uruguayan: "Uruguay", uzbek: "Uzbekistan", venezuelan: "Venezuela",
-    vietnamese: "Vietnam", welsh: "Wales", yemeni: "Yemen", zambian: "Zambia", zimbabwean: "Zimbabwe", european: "European Union",
+    vietnamese: "Vietnam", congolese: "Congo", welsh: "Wales", yemeni: "Yemen", zambian: "Zambia", zimbabwean: "Zimbabwe", european: "European Union",
   }),
 );
 
 /** Longest country name in words, for multi-word lookups. */
-export const MAX_COUNTRY_WORDS = 4;
+export const MAX_COUNTRY_WORDS = 5;
 
 /** "-ology", "-ture", "-ment"…: capitalised words of this shape are portfolios, not names. */
 export const PORTFOLIO_SHAPE = /(?:ology|ologies|ture|tures|ment|ments|tion|tions|sion|sions|ance|ances|ence|ences|ity|ities|ism|ics|ship|ness|ries|[a-z]{3}ing)$/i;
@@ -200,5 +206,8 @@ argued, argues, claimed, claims, denied, denies, confirmed, confirms, agreed, ag
 continued, continues, believes, believed, hoped, hopes, suggested, suggests, recalled, recalls, admitted, admits,
 presided, chaired, led, leads, accepted, declined, refused, invited, invites, discussed, discusses, held, holds,
 highlighted, highlights, underlined, underscored, pointed, remarked, replied, responded, questioned, criticised,
-criticized, complimented, congratulated, paid, outlined, described, revealed, reported, observed, concluded
+criticized, complimented, congratulated, paid, outlined, described, revealed, reported, observed, concluded,
+undertook, undertakes, sat, spoke, talked, conferred, telephoned, phoned, briefed, toured, accompanied, joined, greeted,
+offered, guaranteed, sought, took, made, gave, arrived, travelled, traveled, attended, addressed, inked, proposed,
+presented, handed, donated, pressed, demanded
 `);

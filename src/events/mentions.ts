@@ -4,7 +4,7 @@
  * groups ("the two sides", "the ministers"), role phrases ("the minister"), and pronouns.
  */
 import { COUNTRIES, DEMONYMS, MAX_COUNTRY_WORDS, ORG_WORDS, PERSON_VERBS, PLACE_WORDS, TITLES, lower } from "./lexicon.ts";
-import { findNameCandidates, isNameish, isTitleWord, nameRuns } from "./names.ts";
+import { findNameCandidates, isNameish, isTitleWord, nameRuns, type NameCandidate } from "./names.ts";
 import type { PersonRecord, PersonRegistry } from "./people-registry.ts";
 import type { Token } from "./tokens.ts";
 import type { PartyKind } from "./types.ts";
@@ -32,12 +32,18 @@ export interface Mention {
 const GROUP_HEADS = new Set([
   "sides", "countries", "nations", "ministers", "leaders", "chiefs", "officials", "delegations", "governments", "parties",
   "ministries", "men", "women", "presidents", "premiers", "envoys", "ambassadors", "heads", "counterparts", "agencies",
+  "governors", "mayors", "delegates", "representatives", "generals", "commanders", "secretaries", "diplomats", "negotiators",
+  "lawmakers", "neighbours", "neighbors", "allies", "partners", "states", "signatories", "teams", "organisations",
+  "organizations", "producers", "economies", "kingdoms", "commissioners", "directors", "officers", "chairs", "chairmen",
 ]);
 const GENERIC_BODIES = new Set([
   "government", "ministry", "authorities", "committee", "commission", "police", "court", "courts", "coalition", "group",
   "groups", "embassy", "delegation", "administration", "cabinet", "council", "agency", "department", "side", "kingdom",
   "organisation", "organization", "network", "team", "company", "bank", "parliament", "senate", "military", "army",
 ]);
+/** How many a group counts: "the two sides", "the three ministers". */
+export const NUMBER_WORDS = new Map<string, number>([["two", 2], ["three", 3], ["four", 4], ["five", 5], ["six", 6], ["both", 2]]);
+const PREPOSITION_WORDS = new Set(["in", "of", "at", "by", "from", "with", "to", "for", "on", "about", "during", "under"]);
 const DETERMINERS = new Set(["the", "his", "her", "their", "its", "our", "this", "that", "both"]);
 const PRONOUNS = new Set(["he", "she", "i", "we", "they", "it"]);
 
@@ -49,7 +55,8 @@ function slice(text: string, offset: number, tokens: Token[], a: number, b: numb
 
 /** The longest country name starting at token i (up to four words). */
 function countryAt(tokens: Token[], i: number): { last: number; name: string } | null {
-  for (let n = MAX_COUNTRY_WORDS; n >= 1; n--) {
+  if (!tokens[i].cap) return null;
+  for (let n = Math.min(MAX_COUNTRY_WORDS, tokens.length - i); n >= 1; n--) {
     const span = tokens.slice(i, i + n);
     if (span.length < n || !span.every((t) => isWord(t))) continue;
     if (!span[0].cap) continue;
@@ -66,7 +73,7 @@ function countryAt(tokens: Token[], i: number): { last: number; name: string } |
  * briefing introduced), so short forms are found too; pronouns and role phrases are left
  * unresolved here (see coref.ts).
  */
-export function findMentions(tokens: Token[], text: string, offset: number, registry: PersonRegistry): Mention[] {
+export function findMentions(tokens: Token[], text: string, offset: number, registry: PersonRegistry, known?: NameCandidate[]): Mention[] {
   const out: Mention[] = [];
   const taken = new Array<boolean>(tokens.length).fill(false);
   const take = (m: Mention) => {
@@ -75,7 +82,7 @@ export function findMentions(tokens: Token[], text: string, offset: number, regi
   };
 
   // People: every name run the registry knows; the role around it comes with it.
-  const candidates = new Map(findNameCandidates(tokens, text, offset).map((c) => [c.first, c]));
+  const candidates = new Map((known ?? findNameCandidates(tokens, text, offset)).map((c) => [c.first, c]));
   for (const [a, b] of nameRuns(tokens)) {
     const c = candidates.get(a);
     const last = c ? c.last : b;
@@ -106,6 +113,15 @@ export function findMentions(tokens: Token[], text: string, offset: number, regi
       }
     }
 
+    // "Cambodian authorities", "Thai police", "the Chinese side": a country's people as a body.
+    if (t.cap && DEMONYMS.has(t.low) && !t.possessive && isWord(tokens[i + 1]) && !tokens[i + 1].cap && (GENERIC_BODIES.has(tokens[i + 1].low) || ["officials", "forces", "troops", "negotiators"].includes(tokens[i + 1].low)) && !taken[i + 1] && !modifiesNext(tokens, i + 2)) {
+      const s = tokens[i - 1]?.low === "the" && !taken[i - 1] ? i - 1 : i;
+      const surface = slice(text, offset, tokens, s, i + 1);
+      take({ kind: "body", first: s, last: i + 1, nameFirst: i, nameLast: i + 1, text: surface, people: [], party: slice(text, offset, tokens, i, i + 1), partyKind: "body", word: tokens[i + 1].low });
+      i += 1;
+      continue;
+    }
+
     // Pronouns.
     if (PRONOUNS.has(t.low) && !t.possessive) {
       take({ kind: "pronoun", first: i, last: i, nameFirst: i, nameLast: i, text: t.text, people: [], party: null, partyKind: null, word: t.low });
@@ -113,7 +129,9 @@ export function findMentions(tokens: Token[], text: string, offset: number, regi
     }
 
     // Groups and generic bodies after a determiner: "the two sides", "his government", "the outgoing ambassador".
-    if (DETERMINERS.has(t.low)) {
+    // "that" is a determiner after a preposition ("in that ministry"), not after a verb or a noun ("assured X that …").
+    const complementizer = t.low === "that" && i > 0 && !PREPOSITION_WORDS.has(tokens[i - 1].low);
+    if (DETERMINERS.has(t.low) && !complementizer) {
       const np = determinerPhrase(tokens, i, taken);
       if (np) {
         const surface = slice(text, offset, tokens, i, np.head);
@@ -126,9 +144,9 @@ export function findMentions(tokens: Token[], text: string, offset: number, regi
         i = np.head;
         continue;
       }
-      if (t.low === "the" && tokens[i + 1]?.low === "two" && isWord(tokens[i + 2]) && PERSON_VERBS.has(tokens[i + 2].low)) {
-        // "The two discussed …"
-        take({ kind: "group", first: i, last: i + 1, nameFirst: i, nameLast: i + 1, text: slice(text, offset, tokens, i, i + 1), people: [], party: null, partyKind: null, word: "the two" });
+      if (t.low === "the" && NUMBER_WORDS.has(tokens[i + 1]?.low ?? "") && isWord(tokens[i + 2]) && (PERSON_VERBS.has(tokens[i + 2].low) || ["also", "then", "later", "had", "have", "jointly"].includes(tokens[i + 2].low))) {
+        // "The two discussed …", "after the three held talks"
+        take({ kind: "group", first: i, last: i + 1, nameFirst: i, nameLast: i + 1, text: slice(text, offset, tokens, i, i + 1), people: [], party: null, partyKind: null, word: `the ${tokens[i + 1].low}` });
         i += 1;
         continue;
       }
@@ -187,6 +205,34 @@ export function findMentions(tokens: Token[], text: string, offset: number, regi
   return out.sort((a, b) => a.first - b.first);
 }
 
+/**
+ * The person a body or country mention is the affiliation of: "World Health Organization (WHO)
+ * Representative … Dr. Kwame Boateng", "Philippine Coast Guard commandant Ronnie Gavan",
+ * "European Union Ambassador X" — the next mention is a person, and only an acronym in
+ * brackets or lower-case role words stand between. Null otherwise.
+ */
+export function affiliatedPerson(tokens: Token[], mentions: Mention[], m: Mention): Mention | null {
+  if ((m.kind !== "body" && m.kind !== "country") || tokens[m.last].possessive) return null;
+  const inParens = (x: Mention) => tokens[x.first - 1]?.text === "(" && tokens[x.last + 1]?.text === ")";
+  const next = mentions.find((x) => x.first > m.last && !inParens(x));
+  if (!next || (next.kind !== "person" && next.kind !== "role") || next.first - m.last > 4) return null;
+  const gap = tokens.slice(m.last + 1, next.first);
+  const ok = gap.every((t, j) => {
+    const prev = tokens[m.last + j];
+    if (t.text === "(" || t.text === ")") return true;
+    if (prev?.text === "(" && /^[\p{Lu}&-]{2,}$/u.test(t.text)) return true;
+    // "commandant", "country director": lower-case role words, not verbs or conjunctions.
+    return t.kind === "word" && !t.cap && !NOT_MODIFIERS.has(t.low) && !PERSON_VERBS.has(t.low) && !/(?:ed|ing)$/.test(t.low);
+  });
+  return ok ? next : null;
+}
+
+/** Is token j a lower-case head the word before it modifies ("Thai military [commanders]")? */
+function modifiesNext(tokens: Token[], j: number): boolean {
+  const t = tokens[j];
+  return isWord(t) && !t.cap && (GROUP_HEADS.has(t.low) || isTitleWord(t) || GENERIC_BODIES.has(t.low));
+}
+
 const NOT_MODIFIERS = new Set(["of", "to", "for", "with", "in", "on", "at", "by", "from", "and", "or", "but", "that", "who", "which", "as", "is", "was", "are", "were", "has", "had", "have", "will", "would", "not"]);
 
 /** "the two sides" (group), "his government" (body), "the Lao minister" (role), or null. */
@@ -197,7 +243,7 @@ function determinerPhrase(tokens: Token[], i: number, taken: boolean[]): { kind:
     if (!isWord(tk) || taken[k]) return null;
     const w = tk.low;
     const nextIsName = isNameish(tokens, k + 1, 0);
-    if (GROUP_HEADS.has(w) && !nextIsName) return { kind: "group", head: k };
+    if ((GROUP_HEADS.has(w) || (w.length > 4 && w.endsWith("s") && TITLES.has(w.slice(0, -1)))) && !nextIsName) return { kind: "group", head: k };
     if (!tk.cap && GENERIC_BODIES.has(w) && !nextIsName) {
       // "the national police chiefs": the body word modifies a group or a title.
       const nx = tokens[k + 1];

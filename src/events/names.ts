@@ -88,13 +88,45 @@ export function isNameish(tokens: Token[], i: number, sentenceStart: number): bo
 }
 
 /** Runs of name-like tokens (particles allowed inside: "Sanne de Vries"). */
+/** Lower-case particles starting at token i and the name word after them ("de la Paz", "van der Berg"): the index of that word, or -1. */
+function particlesThenName(tokens: Token[], i: number, sentenceStart: number): number {
+  let k = i;
+  while (k < i + 3 && isWord(tokens[k]) && NAME_PARTICLES.has(tokens[k].text) && tokens[k + 1] !== undefined && tokens[k + 1].start === tokens[k].end + 1) k++;
+  if (k === i || !isNameish(tokens, k, sentenceStart)) return -1;
+  return k;
+}
+
+/** Runs of a sentence's tokens, kept while the tokens live (both passes read them). */
+const RUNS = new WeakMap<Token[], Array<[number, number]>>();
+
+/** Runs of name-like tokens (particles allowed inside: "Sanne de Vries", "Maria de la Paz"). */
 export function nameRuns(tokens: Token[], sentenceStart = 0): Array<[number, number]> {
+  if (sentenceStart === 0) {
+    const cached = RUNS.get(tokens);
+    if (cached) return cached;
+    const runs = computeRuns(tokens, 0);
+    RUNS.set(tokens, runs);
+    return runs;
+  }
+  return computeRuns(tokens, sentenceStart);
+}
+
+function computeRuns(tokens: Token[], sentenceStart: number): Array<[number, number]> {
   const runs: Array<[number, number]> = [];
   let i = 0;
   while (i < tokens.length) {
+    let first = i;
     if (!isNameish(tokens, i, sentenceStart)) {
-      i++;
-      continue;
+      // "…, de la Paz held": a surname that starts with its particles, after a clause edge.
+      const prev = tokens[i - 1];
+      const edge = i === sentenceStart || (prev !== undefined && (prev.kind === "punct" || !prev.cap));
+      const k = edge && !(prev !== undefined && isWord(prev) && NAME_PARTICLES.has(prev.text)) ? particlesThenName(tokens, i, sentenceStart) : -1;
+      if (k < 0) {
+        i++;
+        continue;
+      }
+      first = i;
+      i = k;
     }
     let j = i;
     for (;;) {
@@ -104,36 +136,89 @@ export function nameRuns(tokens: Token[], sentenceStart = 0): Array<[number, num
         continue;
       }
       const p = tokens[j + 1];
-      if (isWord(p) && NAME_PARTICLES.has(p.text) && isNameish(tokens, j + 2, sentenceStart) && tokens[j + 2].start === p.end + 1) {
-        j += 2;
-        continue;
+      if (isWord(p) && NAME_PARTICLES.has(p.text) && p.start === tokens[j].end + 1) {
+        const k = particlesThenName(tokens, j + 1, sentenceStart);
+        if (k > 0) {
+          j = k;
+          continue;
+        }
       }
       break;
     }
-    runs.push([i, j]);
+    runs.push([first, j]);
     i = j + 1;
   }
   return runs;
 }
 
+/** Name words of a run, particles not counted. */
+const nameWords = (tokens: Token[], a: number, b: number) => {
+  let n = 0;
+  for (let k = a; k <= b; k++) if (!NAME_PARTICLES.has(tokens[k].text)) n++;
+  return n;
+};
+
 /** Is token k a role word in a back-scan (the role is read right to left from the name)? */
+/** Lower-case words that place a title: "Banteay Meanchey [provincial] governor", "Phnom Penh [municipal] police chief". */
+const PLACE_MODIFIERS = new Set(["provincial", "province", "municipal", "municipality", "city", "district", "regional", "state", "county", "commune", "village", "town", "local", "border", "capital"]);
+
 function roleToken(tokens: Token[], k: number, inRole: Token | undefined): boolean {
   const t = tokens[k];
+  // "Minister of Agriculture, Forestry and Fisheries": a comma inside a list of portfolios.
+  if (t.text === "," && isWord(inRole) && inRole.cap && (PORTFOLIO.has(inRole.low) || PORTFOLIO_SHAPE.test(inRole.base))) {
+    const prev = tokens[k - 1];
+    return isWord(prev) && prev.cap && (PORTFOLIO.has(prev.low) || PORTFOLIO_SHAPE.test(prev.base));
+  }
   if (t.kind !== "word") return false;
   const w = t.low;
   if (isTitleWord(t) || ROLE_MODIFIERS.has(w) || PORTFOLIO.has(w) || ORG_WORDS.has(w) || isCountryWord(t)) return true;
   if (BACK_CONNECTORS.has(w)) return true;
   // "Energy and Mines Minister": "and" between two portfolio words.
-  if ((w === "and" || w === "&") && inRole && isWord(inRole) && inRole.cap && PORTFOLIO.has(inRole.low) && isWord(tokens[k - 1]) && tokens[k - 1].cap && PORTFOLIO.has(tokens[k - 1].low)) return true;
+  const portfolioish = (x: Token | undefined) => isWord(x) && x.cap && (PORTFOLIO.has(x.low) || PORTFOLIO_SHAPE.test(x.base) || ORG_WORDS.has(x.low));
+  if ((w === "and" || w === "&") && portfolioish(inRole) && portfolioish(tokens[k - 1])) return true;
+  // "Deputy Prime Minister and Minister of National Defence Tea Seiha": two titles of one person.
+  if ((w === "and" || w === "&") && isWord(inRole) && inRole.cap && isTitleWord(inRole) && isWord(tokens[k - 1]) && tokens[k - 1].cap && isTitleWord(tokens[k - 1])) return true;
+  // "Plantation [and Commodities Minister]": the first of two joined portfolios.
+  if (portfolioish(t) && !t.possessive && inRole !== undefined && ["and", "&", ","].includes(inRole.text)) return true;
   if (isAcronym(t)) return true;
   if (t.base.endsWith(".")) return true; // ranks: "Pol.", "Lt."
   // "Valdorian President", "Royal Thai Police": an unknown capitalised word right before a role word.
   if (t.cap && !t.possessive && inRole && isWord(inRole) && (isTitleWord(inRole) || ORG_WORDS.has(inRole.low) || DEMONYMS.has(inRole.low) || PORTFOLIO.has(inRole.low))) {
     return !STOP_CAPS.has(w);
   }
+  // "Banteay Meanchey provincial governor": a place's words before a lower-case place modifier.
+  if (t.cap && !t.possessive && isWord(inRole) && ((!inRole.cap && PLACE_MODIFIERS.has(inRole.low)) || (inRole.cap && !inRole.possessive && k + 1 < tokens.length && placeRunBeforeModifier(tokens, k + 1)))) {
+    return !STOP_CAPS.has(w) && !PERSON_VERBS.has(w);
+  }
   // "Minister of Mining": a capitalised portfolio-shaped word after "of"/"for".
   if (t.cap && PORTFOLIO_SHAPE.test(t.base) && ["of", "for", "and"].includes(tokens[k - 1]?.low ?? "")) return true;
   return false;
+}
+
+/** Is token k the start of capitalised words followed by a place modifier ("Meanchey provincial")? */
+function placeRunBeforeModifier(tokens: Token[], k: number): boolean {
+  let j = k;
+  while (j < tokens.length && j < k + 3 && isWord(tokens[j]) && tokens[j].cap && !tokens[j].possessive) j++;
+  return j > k && isWord(tokens[j]) && !tokens[j].cap && PLACE_MODIFIERS.has(tokens[j].low);
+}
+
+/**
+ * After token b: "and|of|for|&" and capitalised words that end in an organisation word
+ * ("Mine Action [and Victim Assistance Authority]"), not in a person ("… and Party General
+ * Secretary To Lam").
+ */
+function continuesIntoBody(tokens: Token[], b: number): boolean {
+  const j = tokens[b + 1];
+  if (!isWord(j) || !["and", "of", "for", "&"].includes(j.low) || tokens[b].possessive) return false;
+  let k = b + 2;
+  let lastCap = -1;
+  while (k < tokens.length && k < b + 8 && isWord(tokens[k]) && (tokens[k].cap || ["of", "for", "and"].includes(tokens[k].low))) {
+    if (tokens[k].cap) lastCap = k;
+    if (tokens[k].possessive) break;
+    k++;
+  }
+  // "… and Royal Thai Army chief Gen. Pana": the body is the next person's.
+  return lastCap > 0 && ORG_WORDS.has(tokens[lastCap].low) && !isTitleWord(tokens[lastCap]) && !isTitleWord(tokens[lastCap + 1]);
 }
 
 const TRIM_ROLE_START = new Set(["the", "a", "an", "of", "for", "to", "and", "his", "her", "their", "its", "at", "in", "on"]);
@@ -200,16 +285,29 @@ function appositionAfter(tokens: Token[], last: number, text: string, offset: nu
   const head = span.slice(0, 7);
   if (!head.some((t) => isTitleWord(t))) return { end: last + 1, role: null };
   if (head.some((t) => t.kind === "word" && PERSON_VERBS.has(t.low) && !isTitleWord(t))) return { end: last + 1, role: null };
+  // "Hendra Wijayakusuma, Brazilian Minister of Environment Ana Beatriz Carvalho and …": a list of people, not a role.
+  for (const [ra, rb] of nameRuns(tokens.slice(start, k))) {
+    const before = tokens[start + ra - 1];
+    if (rb > ra && isWord(before) && before.cap && (isTitleWord(before) || PORTFOLIO.has(before.low) || PORTFOLIO_SHAPE.test(before.base)) && !ORG_WORDS.has(tokens[start + rb + 1]?.low ?? "")) return { end: last + 1, role: null };
+  }
   const role = cleanRole(text.slice(span[0].start - offset, span[span.length - 1].end - offset).replace(/^(the|a|an)\s+/i, ""));
   const end = k < tokens.length && closers.has(tokens[k].text) && tokens[k].text !== "." ? k + 1 : k;
   return { end, role };
 }
 
 /** "her Australian counterpart, Michael Hartigan": a role, a comma, then the name. */
-function roleBeforeComma(tokens: Token[], first: number, text: string, offset: number): { start: number; role: string | null } {
-  if (tokens[first - 1]?.text !== "," || !isTitleWord(tokens[first - 2])) return { start: first, role: null };
+function roleBeforeComma(tokens: Token[], first: number, text: string, offset: number, last: number): { start: number; role: string | null } {
+  if (tokens[first - 1]?.text !== ",") return { start: first, role: null };
+  // "Norway's ambassador to Indonesia, Henrik Solberg-Aasen, welcomed …": a role that does not end
+  // in its title counts only when the name is set off by commas on both sides.
+  const enclosed = [",", ".", ";", ")", "–", "—"].includes(tokens[last + 1]?.text ?? "") || last + 1 >= tokens.length;
+  if (!isTitleWord(tokens[first - 2]) && !enclosed) return { start: first, role: null };
   const r = roleBefore(tokens, first - 1, text, offset);
-  return r.role ? r : { start: first, role: null };
+  if (!r.role) return { start: first, role: null };
+  // The role opens the sentence or follows a preposition or a comma ("led by its director, Dr. …").
+  const lead = tokens[r.start - 1];
+  const leadOk = r.start === 0 || !isWord(lead) || ["by", "with", "and", "to", "from", "of", "for", "as", "on", "upon", "the", "a", "an", "its", "his", "her", "their"].includes(lead.low) || lead.kind !== "word";
+  return isTitleWord(tokens[first - 2]) || leadOk ? r : { start: first, role: null };
 }
 
 function genderOf(tokens: Token[], from: number, to: number): Gender {
@@ -226,7 +324,7 @@ export function findNameCandidates(tokens: Token[], text: string, offset: number
   const out: NameCandidate[] = [];
   for (const [a, bRaw] of nameRuns(tokens)) {
     let b = bRaw;
-    if (b - a + 1 > 4) continue;
+    if (nameWords(tokens, a, b) > 5) continue;
     const next = tokens[b + 1];
     // "Peace Palace", "Mekong River", "Export-Import Bank": part of a place or body.
     if (next && isWord(next) && next.cap && (ORG_WORDS.has(next.low) || PLACE_WORDS.has(next.low) || PORTFOLIO.has(next.low))) continue;
@@ -237,15 +335,21 @@ export function findNameCandidates(tokens: Token[], text: string, offset: number
     if (isWord(joiner) && ["of", "for", "on", "and"].includes(joiner.low) && isWord(owner) && owner.cap && (ORG_WORDS.has(owner.low) || PORTFOLIO.has(owner.low)) && !isTitleWord(owner)) continue;
     // "the Royal Cambodian Armed Forces": a capitalised word before a country's adjective belongs to a longer name.
     if (next && isWord(next) && next.cap && isCountryWord(next) && !tokens[b].possessive) continue;
-    // A run ending in a place word ("Phnom Penh City") is a place.
-    if (PLACE_WORDS.has(tokens[b].low) && b > a) continue;
+    // "Mine Action and Victim Assistance Authority": the run continues into a body's name.
+    if (continuesIntoBody(tokens, b)) continue;
+    // "Official Security Assistance programme": an abstract noun before a common noun is no name.
+    if (a === b && /(?:tion|sion|ance|ence|ment|ity|ness|ship)$/.test(tokens[a].low) && isWord(next) && !next.cap && !PERSON_VERBS.has(next.low)) continue;
+    // A run ending in a place word ("Phnom Penh City") is a place, unless a title names it ("chief of mission Mihyung Park").
+    if (PLACE_WORDS.has(tokens[b].low) && b > a && !(isTitleWord(tokens[a - 1]) || (isWord(tokens[a - 1]) && ORG_WORDS.has(tokens[a - 1].low) && isTitleWord(tokens[a - 3])))) continue;
     // Drop a trailing initial ("J.") that is not followed by a surname.
     while (b > a && /^\p{Lu}\.$/u.test(tokens[b].base)) b--;
     if (/^\p{Lu}\.$/u.test(tokens[a].base)) continue;
     const name = text.slice(tokens[a].start - offset, tokens[b].end - offset).replace(/['’]s$/u, "");
     const before = roleBefore(tokens, a, text, offset);
     // "his Lao counterpart, Minister of Public Security Bounthong Keomany": both roles.
-    const comma = roleBeforeComma(tokens, before.role ? before.start : a, text, offset);
+    let commaFrom = before.role ? before.start : a;
+    while (commaFrom > 0 && HONORIFICS.has(tokens[commaFrom - 1].low)) commaFrom--; // "its director, Dr. Lim Vannak"
+    const comma = roleBeforeComma(tokens, commaFrom, text, offset, b);
     const commaBefore = comma.role
       ? { start: comma.start, role: before.role ? `${comma.role}; ${before.role}` : comma.role }
       : before;
@@ -260,7 +364,8 @@ export function findNameCandidates(tokens: Token[], text: string, offset: number
     else if (b > a) {
       let v = b + 1;
       while (isWord(tokens[v]) && ["also", "further", "then", "had", "has", "have", "later", "previously", "earlier", "recently", "again", "strongly", "personally"].includes(tokens[v].low)) v++;
-      const verbAfter = isWord(tokens[v]) && PERSON_VERBS.has(tokens[v].low);
+      // "… Malaria Control led by its director": a passive verb says nothing of a person.
+      const verbAfter = isWord(tokens[v]) && PERSON_VERBS.has(tokens[v].low) && tokens[v + 1]?.low !== "by";
       const verbBefore = a > 0 && ["said", "says", "added", "wrote", "told", "according"].includes(tokens[a - 1].low);
       const toBefore = a > 1 && tokens[a - 1].low === "to" && tokens[a - 2].low === "according";
       if (verbAfter || verbBefore || toBefore) evidence = "verb";

@@ -21,7 +21,7 @@ export interface Token {
 }
 
 const TOKEN =
-  /(?:\p{L}\.){2,}|\p{L}[\p{L}\p{M}\p{N}]*(?:[-‐‑'’][\p{L}\p{M}\p{N}]+)*\.?|[$€£¥]?\p{N}[\p{N},.]*\p{N}%?|\p{N}%?|[^\s\p{L}\p{N}]/gu;
+  /(?:\p{L}\.){2,}|\p{L}[\p{L}\p{M}\p{N}]*(?:[-‐‑'’][\p{L}\p{M}\p{N}]+)*(?:(?<=s)['’](?![\p{L}\p{N}]))?\.?|[$€£¥]?\p{N}[\p{N},.]*\p{N}%?|\p{N}%?|[^\s\p{L}\p{N}]/gu;
 
 function make(text: string, start: number, kind: Token["kind"]): Token {
   let base = text;
