@@ -75,7 +75,17 @@ export class Library {
     readonly state: LibraryState,
   ) {
     for (const b of briefings) this.byId.set(b.id, b);
+    // For filters: each paragraph's briefing, and each briefing's date as a number (yyyymmdd).
+    const position = new Map(briefings.map((b, i) => [b.id, i]));
+    let top = 0;
+    for (const id of docs.keys()) top = Math.max(top, id + 1);
+    this.docBriefing = new Int32Array(top).fill(-1);
+    for (const [id, [source]] of docs) this.docBriefing[id] = position.get(source) ?? -1;
+    this.briefingDay = Int32Array.from(briefings, (b) => dayNumber(b.meta.published));
   }
+
+  private readonly docBriefing: Int32Array;
+  private readonly briefingDay: Int32Array;
 
   /**
    * Open the folder: reuse the snapshot (or the previous Library) for every file whose size
@@ -143,19 +153,18 @@ export class Library {
 
   /** Paragraphs matching the query, best first, with filters applied: the requested window and the total. */
   search(req: SearchRequest): { total: number; hits: SearchHit[] } {
-    const source = req.source;
-    const from = req.from;
-    const to = req.to;
-    const filtered = source !== undefined || from !== undefined || to !== undefined;
+    const sourceIndex = req.source === undefined ? -2 : this.briefings.findIndex((b) => b.id === req.source);
+    const from = req.from === undefined ? -Infinity : dayNumber(req.from);
+    const to = req.to === undefined ? Infinity : dayNumber(req.to);
+    const dated = req.from !== undefined || req.to !== undefined;
+    const filtered = sourceIndex !== -2 || dated;
+    const { docBriefing, briefingDay } = this;
     const keep = (id: number) => {
-      const doc = this.docs.get(id);
-      if (!doc) return false;
-      const [src] = doc;
-      if (source !== undefined && src !== source) return false;
-      if (from === undefined && to === undefined) return true;
-      const published = this.byId.get(src)?.meta.published;
-      if (!published) return false;
-      return (from === undefined || published >= from) && (to === undefined || published <= to);
+      const b = id < docBriefing.length ? docBriefing[id] : -1;
+      if (b < 0 || (sourceIndex !== -2 && b !== sourceIndex)) return false;
+      if (!dated) return true;
+      const day = briefingDay[b];
+      return day >= 0 && day >= from && day <= to;
     };
     const offset = req.offset ?? 0;
     const { total, hits } = this.index.search(req.query, filtered ? keep : undefined, offset + (req.limit ?? Infinity));
@@ -186,4 +195,9 @@ export class Library {
     }
     return term;
   }
+}
+
+/** "2024-01-25" → 20240125; -1 for no date. */
+function dayNumber(iso: string | null | undefined): number {
+  return iso ? Number(iso.slice(0, 10).replaceAll("-", "")) : -1;
 }
