@@ -51,6 +51,14 @@ describe("meeting families", () => {
     ["after meeting, in a trailing attribution", ["Malaysia and Thailand have agreed to build a road, Prime Minister Amir Hassan said after meeting his Thai counterpart Chai Wongsa on Thursday."], ["Hassan", "Wongsa"]],
     ["a relative clause before the verb", ["Kazakh Deputy Foreign Minister Ivan Petrov, who is on a three-day visit to Cambodia, met Senior Minister Sun Vibol on Wednesday."], ["Petrov", "Vibol"]],
     ["a meeting opening the sentence", ["Minister Ngam Phet said.", "Ambassador Ken Kato said.", "At a separate meeting on Thursday, Ngam Phet and Ken Kato reviewed progress on the road upgrade."], ["Phet", "Kato"]],
+    ["two people discussed", ["Minister Ngam Phet said.", "Ambassador Ken Kato said.", "On the sidelines of the forum in Dili, Ngam Phet and Ken Kato discussed a joint fisheries fund."], ["Phet", "Kato"]],
+    ["agreed after bilateral talks", ["Fiji's Trade Minister Ratu Josefa Vula and Tongan Trade Minister Sione Lavaka agreed on Friday to cut tariffs on kava, after bilateral talks in Suva."], ["Vula", "Lavaka"]],
+    ["a call on a weekday between", ["The trip followed a phone call on Tuesday between Samoan Prime Minister Tala Fuimaono and Fijian Prime Minister Dato' Seri Amir Rashid."], ["Fuimaono", "Amir Rashid"]],
+    ["two people spoke by telephone", ["Minister Ana Ruiz said on Monday.", "Minister Lino Costa said.", "Ruiz and Costa previously spoke by telephone in March."], ["Ruiz", "Costa"]],
+    ["after paying a courtesy call", ["Peruvian Ambassador to Ghana J. Quispe said on Monday that Lima would send seeds.", "The ambassador made the announcement after paying a courtesy call on Agriculture Minister Kofi Asante at the ministry."], ["Quispe", "Asante"]],
+    ["an abbreviated given name", ["Trade Secretary Ma. Lourdes Bautista-Cruz met Korean Trade Minister Kim Do-hyun in Seoul on Monday."], ["Bautista-Cruz", "Kim Do-hyun"]],
+    ["a middle initial after a long title", ["Secretary of Migrant Workers Ana T. Villareal was received by Labour Minister Omar Haddad on Monday."], ["Villareal", "Haddad"]],
+    ["a name in brackets inside a phrase", ["Minister Tep Sothy met with representatives of the International Organization for Migration (IOM) and the Asian Development Bank (ADB) on Monday."], ["Sothy", "Organization for Migration", "ADB"]],
   ];
   it.each(cases)("%s", (_, paragraphs, names) => {
     const { meetings } = lastParagraph(paragraphs);
@@ -94,6 +102,16 @@ describe("pledge families", () => {
     ["gave assurances", ["Interior Minister Sar Vuthy gave assurances that the elections would be free and fair."], "vuthy", /free and fair/],
     ["a parenthetical attribution", ["Minister Hafiz bin Osman said on Monday.", "Malaysia, he added, would contribute RM10 million to the joint fund."], "malaysia", /RM10 million/],
     ["exchanged notes", ["The governments of Japan and Laos on Thursday exchanged notes on a grant of 1.5 billion yen."], "japan", /notes on a grant/],
+    ["a relative clause's subject", ["Minister Ana Ruiz spoke by telephone with Chilean Minister Pedro Soto, who committed to sending a team of engineers."], "pedro soto", /team of engineers/],
+    ["a relative clause's request", ["Minister Ana Ruiz received Ambassador Lin Hao, who asked Peruvian police to share evidence on the gangs."], "lin hao", /share evidence/],
+    ["the ministers agreed", ["Minister Ana Ruiz held talks with Minister Lino Costa on Monday.", "The ministers agreed to launch a joint training centre by 2026."], "ruiz", /training centre/],
+    ["the two agreed, a new clause", ["Minister Ana Ruiz spoke by telephone with Minister Lino Costa on Monday, and the two agreed to share flood data daily."], "costa", /share flood data/],
+    ["they agreed after a meeting", ["Minister Ana Ruiz held talks with Minister Lino Costa on Monday.", "In May, they agreed to open a border post."], "ruiz", /border post/],
+    ["guaranteed that others would", ["Minister Ana Ruiz said on Monday.", "She also guaranteed that employers would pay the full minimum wage."], "ruiz", /full minimum wage/],
+    ["the premier for a prime minister", ["Kenyan Prime Minister Tala Fuimaono spoke by phone with Fijian Prime Minister Amir Rashid on Monday.", "During the call, the Kenyan premier urged Fiji to speed up the cable project."], "fuimaono", /speed up the cable/],
+    ["the delegation and its leader", ["Minister Ana Ruiz hosted a delegation led by Deputy Minister Omar Haddad on Monday.", "The delegation promised shaded rest areas along the route."], "haddad", /shaded rest areas/],
+    ["the agency its speaker's title names", ["JICA country director Sato Ken said the agency would donate 300 water pumps to flood-hit villages."], "jica", /300 water pumps/],
+    ["bodies owned by two countries", ["Chile's Ministry of Agriculture and Peru's Ministry of Production signed an agreement on fish quarantine."], "peru", /fish quarantine/],
   ];
   it.each(cases)("%s", (_, paragraphs, actor, commitment) => {
     const { pledges } = lastParagraph(paragraphs);

@@ -40,36 +40,29 @@ describe("extraction gates on the five sample briefings (seed gold, shared scori
   });
 });
 
-describe("extraction on unseen-style briefings (invented people and countries, gold written first)", () => {
-  let result: Awaited<ReturnType<typeof score>>;
-  beforeAll(async () => {
-    result = await score(here("fixtures/unseen-briefings"), here("fixtures/unseen-events.json"), "unseen");
-  });
-  for (const kind of ["meetings", "pledges"] as const) {
-    it(`${kind}: recall and precision ≥ 0.85, dates ≥ 0.9, nothing forbidden`, () => {
-      const s = result[kind];
-      expect(s.recall ?? 0, `missed: ${s.missed.join(" / ")}`).toBeGreaterThanOrEqual(0.85);
-      expect(s.precision ?? 0, `spurious: ${s.spurious.join(" / ")}`).toBeGreaterThanOrEqual(0.85);
-      expect(s.date ?? 0, s.missed.join(" / ")).toBeGreaterThanOrEqual(0.9);
-      expect(s.who ?? 0, s.missed.join(" / ")).toBeGreaterThanOrEqual(0.85);
-      expect(s.forbidden).toBe(0);
-    });
-  }
-});
+/** Sets written without sight of the extractor (the first two were tuned on afterwards; the third was not). */
+const HELD_OUT = [
+  { name: "unseen-style briefings (invented people and countries, gold written first)", dir: "fixtures/unseen-briefings", gold: "fixtures/unseen-events.json", set: "unseen", who: 0.85 },
+  { name: "the first blind held-out set", dir: "fixtures/heldout-events/briefings", gold: "fixtures/heldout-events/gold.json", set: "heldout", who: 0.85 },
+  { name: "the second blind held-out set", dir: "fixtures/heldout-events-2/briefings", gold: "fixtures/heldout-events-2/gold.json", set: "heldout2", who: 0.8 },
+  { name: "the third blind held-out set (samples' style; never tuned on)", dir: "fixtures/heldout-events-3/briefings", gold: "fixtures/heldout-events-3/gold.json", set: "heldout3", who: 0.85 },
+];
 
-describe("extraction on the blind held-out briefings (written without sight of the code)", () => {
-  let result: Awaited<ReturnType<typeof score>>;
-  beforeAll(async () => {
-    result = await score(here("fixtures/heldout-events/briefings"), here("fixtures/heldout-events/gold.json"), "heldout");
-  });
-  for (const kind of ["meetings", "pledges"] as const) {
-    it(`${kind}: recall and precision ≥ 0.85, dates ≥ 0.9, nothing forbidden`, () => {
-      const s = result[kind];
-      expect(s.recall ?? 0, `missed: ${s.missed.join(" / ")}`).toBeGreaterThanOrEqual(0.85);
-      expect(s.precision ?? 0, `spurious: ${s.spurious.join(" / ")}`).toBeGreaterThanOrEqual(0.85);
-      expect(s.date ?? 0, s.missed.join(" / ")).toBeGreaterThanOrEqual(0.9);
-      expect(s.who ?? 0, s.missed.join(" / ")).toBeGreaterThanOrEqual(0.85);
-      expect(s.forbidden).toBe(0);
+for (const held of HELD_OUT) {
+  describe(`extraction on ${held.name}`, () => {
+    let result: Awaited<ReturnType<typeof score>>;
+    beforeAll(async () => {
+      result = await score(here(held.dir), here(held.gold), held.set);
     });
-  }
-});
+    for (const kind of ["meetings", "pledges"] as const) {
+      it(`${kind}: recall and precision ≥ 0.85, dates ≥ 0.9, who ≥ ${held.who}, nothing forbidden`, () => {
+        const s = result[kind];
+        expect(s.recall ?? 0, `missed: ${s.missed.join(" / ")}`).toBeGreaterThanOrEqual(0.85);
+        expect(s.precision ?? 0, `spurious: ${s.spurious.join(" / ")}`).toBeGreaterThanOrEqual(0.85);
+        expect(s.date ?? 0, s.missed.join(" / ")).toBeGreaterThanOrEqual(0.9);
+        expect(s.who ?? 0, s.missed.join(" / ")).toBeGreaterThanOrEqual(held.who);
+        expect(s.forbidden).toBe(0);
+      });
+    }
+  });
+}

@@ -172,10 +172,15 @@ export function coordinated(view: ClauseView, m: Mention, limit: number): Mentio
   const out = [m];
   let cur = m;
   for (;;) {
-    const next = view.mentions.find((x) => x.first > cur.last && x.first < limit);
-    if (!next) break;
-    const between = view.tokens.slice(cur.last + 1, next.first).map((t) => t.low);
+    const found = view.mentions.find((x) => x.first > cur.last && x.first < limit);
+    if (!found) break;
+    const between = view.tokens.slice(cur.last + 1, found.first).map((t) => t.low);
+    // "… and Brazil's Ministry of Agriculture": the owned body is the party, its owner goes with it.
+    const owned = found.kind === "country" && view.tokens[found.last].possessive ? view.mentions.find((x) => x.first === found.last + 1 && x.kind === "body" && x.last < limit) : undefined;
+    const next = owned ?? found;
     const joined = between.join(" ");
+    // "…, and the two agreed to …": a clause of its own starts there.
+    if (between[0] === "," && next.kind === "group" && view.boundaries?.some((b) => b.at === next.first)) break;
     // "Mbeki and her Ugandan counterpart, Internal Affairs Minister Okello Ssempa"
     const roleJoin = /^,? ?and (?:his|her|their|its)(?: [^,;.]*)?,?$/.test(joined) && between.length <= 6 && next.kind === "person";
     // "Ms. Venkataraman and Ms. Rachana": an honorific the mention does not hold.
@@ -261,6 +266,11 @@ export function subjectOf(view: ClauseView, k: number, text: string, offset: num
     }
     return subjectOf(view, j, text, offset, depth + 1);
   }
+  // "…, Yoon Ha-eun, who committed to …", "Han Zhiyuan, who asked …": a relative clause's subject is its antecedent.
+  if (candidates.length === 0 && start === clause.at && /^(?:who|which)$/.test(tokens[clause.at - 1]?.low ?? "") && tokens[clause.at - 1]?.text !== "WHO" && tokens[clause.at - 2]?.text === ",") {
+    const ante = mentions.find((m) => m.last === clause.at - 3 && m.kind !== "pronoun");
+    if (ante && !mentions.some((m) => m.first > clause.at - 1 && m.last < k)) return { mentions: [ante], phrase: null };
+  }
   const first = candidates.find((m) => m.kind !== "pronoun" || m.word !== "it") ?? candidates[0];
   if (first) return { mentions: coordinated(view, first, k).filter((m) => SUBJECT_KINDS.has(m.kind)), phrase: null };
   // A participle after a comma ("…, agreeing to …"): the main clause's subject.
@@ -280,13 +290,25 @@ export function reportingVerb(view: ClauseView, k: number): number | null {
   return clauseAt(view, k).speechVerb;
 }
 
+/** Does a prepositional phrase open the clause and run, with no comma, to token j ("On the sidelines of the forum in Dili")? */
+function frontedPhrase(view: ClauseView, j: number): boolean {
+  const at = clauseAt(view, j).at;
+  if (!PREPOSITIONS.has(view.tokens[at]?.low ?? "")) return false;
+  for (let i = at; i < j; i++) if (view.tokens[i].kind === "punct") return false;
+  return true;
+}
+
 /** Is the mention the object of a preposition ("of Thailand and Laos" — both)? */
 export function isPrepositional(view: ClauseView, m: Mention): boolean {
   const before = view.tokens[m.first - 1];
   if (!before) return false;
   if (PREPOSITIONS.has(before.low)) return !view.boundaries.some((b) => b.at === m.first);
+  // "…with Dr. X, and the two agreed": a new clause's subject, not the preposition's object.
+  if (before.low === "and" && view.tokens[m.first - 2]?.text === "," && view.boundaries.some((b) => b.at === m.first)) return false;
   if (before.low === "and" || before.low === "or" || before.text === ",") {
     const prev = [...view.mentions].reverse().find((x) => x.last < m.first - 1);
+    // "In Dili, Ngam Phet and …": the comma closes a phrase fronting the clause, not a list.
+    if (prev && before.text === "," && prev.last === m.first - 2 && PREPOSITIONS.has(view.tokens[prev.first - 1]?.low ?? "") && frontedPhrase(view, prev.first - 1)) return false;
     if (prev && prev.last >= m.first - 3 && prev !== m) return isPrepositional(view, prev);
   }
   return false;

@@ -26,6 +26,8 @@ export interface SentenceCtx {
   published: string | null;
   /** The speaker of the quotation holding token i: a person, null (unknown), or undefined (not quoted). */
   quoteSpeaker(i: number): PersonRecord | null | undefined;
+  /** The quotation (paragraph offsets) holding token i, if any. */
+  quoteSpan?(i: number): { start: number; end: number } | undefined;
 }
 
 export interface ExtractState {
@@ -35,6 +37,8 @@ export interface ExtractState {
   lastMeeting: Party[];
   /** Most recently named people, for groups with no meeting before them. */
   recentPeople: () => PersonRecord[];
+  /** The leader of the last delegation named ("a delegation led by X"), for "the delegation" later. */
+  delegationLeader?: Party;
 }
 
 export const personParty = (p: PersonRecord): Party => ({ name: p.name, kind: "person", role: p.roles[0] ?? null });
@@ -54,8 +58,13 @@ export function partiesOf(m: Mention, ctx: SentenceCtx, state: ExtractState): Pa
     }
     case "country":
       return [{ name: m.party ?? m.text, kind: "country", role: null }];
-    case "body":
-      return [{ name: m.party ?? m.text, kind: "body", role: null }];
+    case "body": {
+      // "Vietnam's Ministry of Agriculture": the country the body belongs to stays with it.
+      const name = m.party ?? m.text;
+      const owner = ctx.mentions.find((x) => x.last === m.first - 1 && x.kind === "country" && ctx.tokens[x.last].possessive);
+      if (owner && /^\p{Lu}/u.test(name) && !name.includes(owner.party ?? owner.text)) return [{ name: `${ctx.ptext.slice(ctx.tokens[owner.first].start, ctx.tokens[owner.last].end)} ${name}`, kind: "body", role: null }];
+      return [{ name, kind: "body", role: null }];
+    }
     case "group": {
       // "Our officers" in a quotation: the speaker's side.
       if (/^(?:our|my)$/.test(ctx.tokens[m.first]?.low ?? "")) {
@@ -138,19 +147,51 @@ export function objectAfter(ctx: SentenceCtx, k: number, state: ExtractState, ma
     const gap = ctx.tokens.slice(k, gapEnd);
     const blocked = gap.some((t, j) => isVerbish(ctx.tokens, k + j) || [",", ".", ";", "”"].includes(t.text) || !(GAP_WORDS.has(t.low) || HONORIFICS.has(t.low)));
     if (!blocked) {
-      const ms = coordinated(ctx.view, m, ctx.tokens.length);
+      let ms = coordinated(ctx.view, m, ctx.tokens.length);
       // "his Thai counterpart" with no name anywhere: the words stand for the party.
-      const parties = uniqueParties(ms.flatMap((x) => { const ps = partiesOf(x, ctx, state); return ps.length || x.kind !== "role" ? ps : [{ name: x.text, kind: "person" as const, role: x.text }]; }));
+      let parties = uniqueParties(ms.flatMap((x) => { const ps = partiesOf(x, ctx, state); return ps.length || x.kind !== "role" ? ps : [{ name: x.text, kind: "person" as const, role: x.text }]; }));
+      // "with Myanmar's disaster management officials and the World Food Programme": the owner's people, then the rest.
+      const first = m;
+      if (ms.length === 1 && first.kind === "country" && ctx.tokens[first.last].possessive) {
+        let j = first.last + 1;
+        while (j < ctx.tokens.length && j <= first.last + 5 && ctx.tokens[j].kind === "word" && !ctx.tokens[j].cap && ctx.tokens[j].low !== "and" && !isVerbish(ctx.tokens, j)) j++;
+        const after = ctx.tokens[j]?.low === "and" ? ctx.mentions.find((x) => (x.first === j + 1 || (x.first === j + 2 && ctx.tokens[j + 1].low === "the")) && x.kind !== "pronoun") : undefined;
+        if (j > first.last + 1 && after) {
+          const rest = coordinated(ctx.view, after, ctx.tokens.length);
+          ms = [first, ...rest];
+          parties = uniqueParties([{ name: slice(ctx, first.first, j - 1), kind: "body", role: null }, ...rest.flatMap((x) => partiesOf(x, ctx, state))]);
+        }
+      }
       return { parties, phrase: null, mentions: ms };
     }
   }
   let e = k;
   const isVerb = (j: number) => PHRASE_VERBS.test(ctx.tokens[j].low);
-  while (e < ctx.tokens.length && !OBJECT_STOPS.has(ctx.tokens[e].low) && !isVerb(e) && e - k < 14) e++;
+  // Inside a capitalised name, "for" and an acronym in brackets belong to it: "the International Organization for
+  // Migration", "the World Health Organization (WHO) and the Korea International Cooperation Agency (KOICA)".
+  const inName = (j: number) => {
+    const t = ctx.tokens[j];
+    if (t.low === "for" && j > k && ctx.tokens[j - 1].cap && ctx.tokens[j + 1]?.cap) return 1;
+    if (t.text === "(" && j > k && ctx.tokens[j - 1].cap && ctx.tokens[j + 2]?.text === ")" && /^\p{Lu}[\p{Lu}\d-]+$/u.test(ctx.tokens[j + 1]?.text ?? "")) return 3;
+    return 0;
+  };
+  const step = (limit: number) => {
+    for (;;) {
+      if (e >= ctx.tokens.length || e - k >= limit) return;
+      const skip = inName(e);
+      if (skip) {
+        e += skip;
+        continue;
+      }
+      if (OBJECT_STOPS.has(ctx.tokens[e].low) || isVerb(e)) return;
+      e++;
+    }
+  };
+  step(14);
   // "with elders from the Pokot and Turkana communities": keep "from …" and "of …" inside.
   while (e < ctx.tokens.length && (ctx.tokens[e].low === "of" || ctx.tokens[e].low === "from" || ctx.tokens[e].low === "and") && e - k < 14) {
     e++;
-    while (e < ctx.tokens.length && !OBJECT_STOPS.has(ctx.tokens[e].low) && !isVerb(e) && e - k < 16) e++;
+    step(22);
   }
   if (e > k) {
     const phrase = slice(ctx, k, e - 1).replace(/^(?:with|on|upon|to)\s+/i, "").trim();
@@ -247,7 +288,16 @@ export function quoteFor(ctx: SentenceCtx, k: number): string {
     const newSubject = t[j].text === "," && t[j + 1]?.low === "and" && ctx.mentions.some((m) => m.first === j + 2 && m.kind !== "pronoun");
     if ((contrast || semicolon || newSubject) && ctx.quoteSpeaker(j) === undefined) cuts.push({ end: j, next: semicolon ? j + 1 : j + 2 });
   }
-  if (cuts.length === 0) return ctx.sent.text;
+  if (cuts.length === 0) {
+    // A quotation of several sentences ("“We will not let … . Every request … will be answered …,” said X"): all of it.
+    const q = ctx.quoteSpan?.(k);
+    if (q && (q.start < ctx.sent.start || q.end > ctx.sent.end)) {
+      const tail = /^[^.!?“”"]{0,120}?[.!?](?=\s|$)/u.exec(ctx.ptext.slice(q.end));
+      const end = Math.max(ctx.sent.end, q.end + (tail ? tail[0].length : 0));
+      return ctx.ptext.slice(Math.min(q.start, ctx.sent.start), end).trim();
+    }
+    return ctx.sent.text;
+  }
   let from = 0;
   for (const c of cuts) {
     if (k < c.end) return ctx.ptext.slice(t[from].start, t[c.end - 1].end).replace(/[\s,;]+$/u, "");

@@ -46,6 +46,7 @@ const ROLE_FAMILIES = new Map<string, string[]>(
     [["official"], ["minister", "secretary", "director", "official", "commissioner", "governor", "chief", "deputy", "head", "spokesman", "spokeswoman", "spokesperson", "ambassador", "officer"]],
     [["minister"], ["minister", "secretary of state", "secretary"]],
     [["secretary"], ["minister", "secretary"]],
+    [["premier"], ["prime minister", "premier", "chief minister", "head of government"]],
     [["general", "commander"], ["gen.", "gen", "general", "commander", "chief", "lt.", "maj."]],
     [["lawmaker", "legislator", "parliamentarian"], ["lawmaker", "mp", "senator", "member of parliament", "legislator"]],
     [["governor"], ["governor"]],
@@ -73,6 +74,7 @@ export class Coref {
    * the people's paragraph lists. Mentions inside quotations do not move the subject.
    */
   resolve(tokens: Token[], mentions: Mention[], paragraph: number, position: number, inQuote: (tokenIndex: number) => boolean): void {
+    const subjectBefore = this.lastSubject;
     mentions.forEach((m, idx) => {
       const at = position + m.first;
       if (m.kind === "pronoun" && (m.word === "he" || m.word === "she")) {
@@ -104,7 +106,11 @@ export class Coref {
           return words.length > 0 && words.every((w) => has(roles, w) || (ROLE_FAMILIES.get(w) ?? []).some((f) => has(roles, f)) || (DEMONYMS.has(w) && has(roles, lower(DEMONYMS.get(w) ?? ""))));
         };
         const byRecency = (a: PersonRecord, b: PersonRecord) => b.lastSeen - a.lastSeen;
-        let found: PersonRecord | undefined = [...this.registry.people].filter(fits).sort(byRecency)[0] ?? [...this.registry.people].filter(fitsLoosely).sort(byRecency)[0];
+        // Several fit: the last subject is the most salient ("the minister" after "X spoke with Lao Minister Y").
+        const pick = (ps: PersonRecord[]) =>
+          [this.lastSubject, subjectBefore].find((p): p is PersonRecord => p !== null && ps.includes(p)) ?? ps.sort(byRecency)[0];
+        const strict = [...this.registry.people].filter(fits);
+        let found: PersonRecord | undefined = strict.length ? pick(strict) : pick([...this.registry.people].filter(fitsLoosely));
         // "the envoy", "the visitor", "the guest" with no role to match: the person last spoken of.
         if (!found && words.length === 1 && GENERIC_REFERENCES.has(words[0])) found = this.ranked(new Set()).find((p) => p.lastSeen >= 0);
         if (found) {

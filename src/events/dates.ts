@@ -11,8 +11,14 @@
  * Without a published date, only a date whose year the text states is resolved; others
  * are null. Free text never goes through `new Date(string)`.
  */
-import * as chrono from "chrono-node";
-import { addDays, format, getDay, isValid, parseISO, subDays } from "date-fns";
+// English only: the full package loads every locale (ten times the start-up cost).
+import * as chrono from "chrono-node/en";
+import { addDays } from "date-fns/addDays";
+import { format } from "date-fns/format";
+import { getDay } from "date-fns/getDay";
+import { isValid } from "date-fns/isValid";
+import { parseISO } from "date-fns/parseISO";
+import { subDays } from "date-fns/subDays";
 import { MONTHS, WEEKDAYS } from "./lexicon.ts";
 
 export interface DateMention {

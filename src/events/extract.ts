@@ -25,7 +25,7 @@ import { tokenize, type Token } from "./tokens.ts";
 import type { BriefingEvents, Meeting, Pledge } from "./types.ts";
 
 /** Bump when extraction changes: cached events are extracted again. */
-export const EXTRACT_VERSION = "events-2";
+export const EXTRACT_VERSION = "events-4";
 
 interface Para {
   n: number;
@@ -199,6 +199,10 @@ export function extractEvents(briefing: Briefing): BriefingEvents {
           const at = tokens[i]?.start ?? -1;
           const q = spans.findIndex((s) => at > s.start && at < s.end);
           return q < 0 ? undefined : speakers[q];
+        },
+        quoteSpan: (i: number) => {
+          const at = tokens[i]?.start ?? -1;
+          return spans.find((s) => at > s.start && at < s.end);
         },
       };
 

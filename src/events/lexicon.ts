@@ -30,18 +30,22 @@ rapporteur, negotiator, delegate, worker, farmer, resident, villager, victim, de
 doctor, nurse, owner, businessman, businesswoman, tycoon, candidate, opposition, warden, sheriff, marshal,
 pol, gen, lt, col, maj, capt, sgt, brig, adm, cmdr, lieut, supt, insp, cpl, maj-gen, lt-gen, brig-gen, lt-col,
 commandant, administrator, president-designate, minister-designate, governor-general, vice-governor, deputy-governor, mp,
-permanent secretary, undersecretary-general, assistant secretary, executive secretary, country director, chief executive
+permanent secretary, undersecretary-general, assistant secretary, executive secretary, country director, chief executive,
+datuk, dato, datin, seri, cabinet secretary
 `);
 
 /** Abbreviated ranks and honorifics written with a full stop. */
 export const ABBREVIATIONS = set(`
 lt, gen, dr, mr, mrs, ms, st, jr, sr, col, maj, capt, sgt, adm, brig, cmdr, cdr, pol, prof, sen, rep, gov, pres,
 rev, hon, amb, supt, no, vol, jan, feb, mar, apr, jun, jul, aug, sep, sept, oct, nov, dec, inc, ltd, co, corp,
-vs, mt, ft, fig, dept, govt, est, approx, cpl, pte, insp, lieut, comdr, sec, asst, assoc, bros, messrs
+vs, mt, ft, fig, dept, govt, est, approx, cpl, pte, insp, lieut, comdr, sec, asst, assoc, bros, messrs, ma, md, mohd, muhd
 `);
 
 /** Honorifics that say nothing about the role and are dropped from it. */
-export const HONORIFICS = set(`mr, mr., mrs, mrs., ms, ms., madam, madame, sir, dame, dr, dr., h.e., excellency, his excellency`);
+export const HONORIFICS = set(`mr, mr., mrs, mrs., ms, ms., madam, madame, sir, dame, dr, dr., h.e., excellency, his excellency, datuk, dato, datin, seri`);
+
+/** Given names written abbreviated with a full stop, part of the name ("Ma. Cristina", "Md. Rahman", "Mohd. Hafiz"). */
+export const ABBREVIATED_GIVEN = set(`ma, md, mohd, muhd, mohamad, wm, jos, thos, chas, geo`);
 
 export const FEMALE_HONORIFICS = set(`mrs, mrs., ms, ms., madam, madame, dame, lady, queen, princess, chairwoman, spokeswoman, businesswoman`);
 export const MALE_HONORIFICS = set(`mr, mr., sir, lord, king, prince, chairman, spokesman, businessman`);
@@ -73,7 +77,8 @@ reform, reforms, privatisation, privatization, coordination, intelligence, count
 anti-corruption, corruption, narcotics, drugs, drug, crime, crimes, monetary, financial, fiscal, treasury, exchequer,
 office, presidency, administration, government, governance, special, affairs, operations, staff, armed, forces,
 commonwealth, overseas, development, unification, integration, solidarity, equality, gender, family, seniors,
-heritage, environment, ecology, conservation, wildlife, tourism, culture, labour, manpower, interior
+heritage, environment, ecology, conservation, wildlife, tourism, culture, labour, manpower, interior, invalids, migrant, migrants,
+workers, relief, resettlement, livestock, prevention, mitigation
 `);
 
 /** Heads that make a capitalised run an organisation or body rather than a person. */
@@ -113,7 +118,7 @@ editorial, photo, video, watch, read, related, more, top, latest, home, mr, mrs,
 `);
 
 /** Lower-case particles that may stand inside a name: "Sanne de Vries", "Ahmad bin Ali". */
-export const NAME_PARTICLES = set(`de, van, von, der, den, da, di, du, la, le, bin, binti, ibn, al, el, dos, das, del, ter, ten, zu, af`);
+export const NAME_PARTICLES = set(`de, ng, van, von, der, den, da, di, du, la, le, bin, binti, ibn, al, el, dos, das, del, ter, ten, zu, af`);
 
 export const MONTHS: Record<string, number> = {
   january: 1, february: 2, march: 3, april: 4, may: 5, june: 6, july: 7, august: 8, september: 9, october: 10,

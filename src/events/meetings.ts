@@ -32,7 +32,7 @@ export interface FoundMeeting {
   how: ChosenDate["how"];
 }
 
-type Shape = "verb" | "co-chair" | "fronted" | "gerund" | "passive" | "host" | "call-on" | "held" | "spoke" | "by-phone" | "between" | "noun-with";
+type Shape = "verb" | "joint" | "co-chair" | "fronted" | "gerund" | "passive" | "host" | "call-on" | "held" | "spoke" | "by-phone" | "between" | "noun-with";
 
 /** Get-togethers one holds or has: talks, a meeting, a working lunch, a phone call, an audience. */
 const GATHERING =
@@ -43,7 +43,7 @@ const GATHERING =
  * for meetings). Keep it in step with TRIGGERS.
  */
 export const MEETING_HINT =
-  /\b(?:met|meet|meeting|meetings|telephoned|phoned|rang|co-chaired|co-hosted|co-presided|received|hosted|welcomed|greeted|called|visited|paid|made|held|had|conducted|organised|organized|presided|spoke|talked|conferred|consulted|chatted|sat|huddled|exchanged|call|conversation|conference|talks|discussions|consultations|summit|audience|lunch|dinner)\b/i;
+  /\b(?:met|meet|meeting|meetings|telephoned|phoned|rang|co-chaired|co-hosted|co-presided|received|hosted|welcomed|greeted|called|visited|paid|made|held|had|conducted|organised|organized|presided|spoke|talked|conferred|consulted|chatted|sat|huddled|exchanged|discussed|call|conversation|conference|talks|discussions|consultations|summit|audience|lunch|dinner)\b/i;
 
 const TRIGGERS: Array<[RegExp, Shape]> = [
   // "the Lao minister was received by …", "was hosted by", "was welcomed by", "were met by".
@@ -58,7 +58,7 @@ const TRIGGERS: Array<[RegExp, Shape]> = [
   // "Ambassador X called on Prime Minister Y at the Peace Palace" (a visit; "called on Y to …" is a request).
   [/\bcalled\s+on\b(?!\s+(?:the\s+)?(?:government|authorities|countries|nations|states|all|both|members|donors|people|public|international|community|parties)\b)/gi, "call-on"],
   // "…, Anwar said after meeting his Thai counterpart Srettha", "After meeting X, Y said …": a meeting just held.
-  [/\b(?:after|following|while|during)\s+(?:a\s+)?meeting(?:\s+with)?\b(?!\s+(?:the|its|their|a|an)\s+(?:targets?|goals?|demands?|needs?|requirements?|criteria|standards?|deadlines?|obligations?|conditions?|expectations?))/gi, "gerund"],
+  [/\b(?:after|following|while|during)\s+(?:(?:a\s+)?meeting(?:\s+with)?|(?:paying|making)\s+(?:a\s+|an\s+)?(?:courtesy\s+|official\s+|farewell\s+|working\s+)?(?:call|visit)\s+(?:on|upon|to)|holding\s+(?:talks|a\s+meeting|discussions)\s+with|(?:talking|speaking)\s+(?:by\s+(?:tele)?phone\s+)?with)\b(?!\s+(?:the|its|their|a|an)\s+(?:targets?|goals?|demands?|needs?|requirements?|criteria|standards?|deadlines?|obligations?|conditions?|expectations?))/gi, "gerund"],
   // "At a separate meeting on Thursday, A and B reviewed …": a meeting opens the sentence, its subjects met.
   [/^(?:At|During|In|Over)\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}?(?:meeting|talks|session|discussions|consultations|lunch|dinner|breakfast|call|video\s+conference)\b(?![^,]*\bwith\b)/g, "fronted"],
   // "Interpol's director visited Pheakdey at the ministry": a visit to a person (places are not met).
@@ -69,8 +69,12 @@ const TRIGGERS: Array<[RegExp, Shape]> = [
   [new RegExp(`\\b(?:held|had|conducted)\\s+(?:a\\s+|an\\s+|their\\s+|his\\s+|her\\s+)?(?:[\\w-]+\\s+){0,3}?(?:${GATHERING})\\b(?:\\s+(?:by\\s+(?:tele)?phone\\s+|by\\s+video(?:\\s*(?:link|conference|call))?\\s+|online\\s+|virtually\\s+))?(?:\\s+with\\b)?`, "gi"), "held"],
   [/\b(?:spoke|talked|conferred|consulted|chatted|sat\s+down|huddled|exchanged\s+views)\b(?:\s+(?:by|over|on|via)\s+(?:the\s+)?(?:tele)?phone|\s+(?:via|by|over)\s+video(?:\s*(?:link|conference|call))?|\s+(?:separately|privately|briefly|virtually|online))?\s+(?:with|to)\b/gi, "spoke"],
   [/\b(?:in|during|via|over|through)\s+(?:a|an|their)\s+(?:[\w-]+\s+){0,2}?(?:telephone|phone|video|virtual|online)\s+(?:call|conversation|conference|meeting|talks)\b/gi, "by-phone"],
-  [/\b(?:meeting|talks|discussions|consultations|courtesy\s+call|conversation|summit|audience|phone\s+call|video\s+call|video\s+conference|lunch|dinner)\s+(?:(?:was|were)\s+(?:\w+ly\s+)?held\s+)?between\b/gi, "between"],
+  [/\b(?:meeting|talks|discussions|consultations|courtesy\s+call|conversation|summit|audience|phone\s+call|video\s+call|video\s+conference|lunch|dinner)\s+(?:(?:on|last|this)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|month|\d{1,2}\s+\p{Lu}\p{L}+|\p{Lu}\p{L}+\s+\d{1,2})\s+)?(?:(?:was|were)\s+(?:\w+ly\s+)?held\s+)?between\b/giu, "between"],
   [/\b(?:meeting|talks|discussions|consultations|courtesy\s+call|conversation|audience|phone\s+call|video\s+call|video\s+conference|working\s+lunch|working\s+dinner)\s+with\b/gi, "noun-with"],
+  // Two or more people as the subject, no object: "A and B discussed a joint reserve", "the two ministers
+  // spoke by telephone in March", "A and B agreed …, after bilateral talks in Putrajaya".
+  [/\b(?:discussed|(?:spoke|talked|conferred)\s+(?:(?:by|over|via|on)\s+(?:the\s+)?(?:tele)?phone|(?:via|by|over)\s+video(?:\s*(?:link|conference|call))?))\b(?!\s+(?:with|to)\b)/gi, "joint"],
+  [/\b(?:after|following)\s+(?:(?:their|his|her)\s+)?(?:(?:bilateral|closed-door|lengthy|official|formal|separate|private|high-level)\s+)?(?:talks|discussions|consultations)\b(?!\s+(?:with|between|of|on\s+\p{Lu})\b)/giu, "joint"],
 ];
 
 /** Objects of "met (with)" that are not parties: targets, deadlines, reactions. */
@@ -168,11 +172,22 @@ function participantsFor(ctx: SentenceCtx, state: ExtractState, shape: Shape, k:
       if (main) subj = { parties: partiesOf(main, ctx, state), phrase: null, mentions: [main] };
     }
   }
+  if (shape === "joint") {
+    // Only people who met one another: two or more named (or "the two ministers" standing for them).
+    const people = subj.parties.filter((p) => p.kind === "person");
+    if (people.length < 2 || subj.mentions.some((m) => m.kind === "body" || m.kind === "country")) return null;
+    return subj.parties;
+  }
   if (shape === "gerund") {
     // Who met: the subject of the verb the phrase hangs on ("Anwar said after meeting …"), or of the main clause after it.
     const obj = objectAfter(ctx, endTok + 1, state);
     if (!personish(obj.parties) || obj.mentions.some((m) => ctx.tokens[m.last].possessive)) return null;
     let v = k - 1;
+    // "The ambassador made the announcement after paying a courtesy call on X": the verb a few words back.
+    for (let j = k - 1; j >= 0 && j >= k - 6 && !isVerbish(ctx.tokens, v); j--) {
+      if (ctx.tokens[j].kind === "punct") break;
+      if (isVerbish(ctx.tokens, j)) v = j;
+    }
     if (k === 0 || ctx.tokens[k - 1].text === ",") {
       const comma = ctx.tokens.findIndex((t, j) => j > endTok && t.text === ",");
       if (comma < 0) return null;
@@ -242,6 +257,7 @@ function participantsFor(ctx: SentenceCtx, state: ExtractState, shape: Shape, k:
   // "a delegation … led by Superintendent General Kim Dae-sung": the leader is met too.
   if (!personish(obj.parties)) {
     const leader = leaderAfter(ctx, state, endTok + 1);
+    if (leader.length && /\bdelegation\b/i.test(obj.phrase ?? obj.parties.map((p) => p.name).join(" "))) state.delegationLeader = leader[0];
     if (leader.length) obj = { ...obj, parties: obj.parties.length || obj.phrase === null ? uniqueParties([...obj.parties, ...leader]) : obj.parties, phrase: obj.phrase };
     if (leader.length && obj.parties.length === 0) extraParties = leader;
   }

@@ -158,6 +158,8 @@ export function findMentions(tokens: Token[], text: string, offset: number, regi
       let lastOrg = -1;
       while (k < tokens.length && !taken[k]) {
         const tk = tokens[k];
+        // "Ministry of Agriculture and Brazil's Ministry of Trade": another owner starts another body.
+        if (tk.low === "and" && k > i && tokens[k + 1]?.possessive) break;
         if (isWord(tk) && (tk.cap || (["of", "for", "and", "on"].includes(tk.low) && isWord(tokens[k + 1]) && tokens[k + 1].cap))) {
           if (tk.cap && ORG_WORDS.has(tk.low)) lastOrg = k;
           if (tk.possessive) {

@@ -10,6 +10,7 @@
 import {
   COUNTRIES,
   DEMONYMS,
+  ABBREVIATED_GIVEN,
   FEMALE_HONORIFICS,
   HONORIFICS,
   MALE_HONORIFICS,
@@ -67,7 +68,7 @@ export function isNonNameCap(t: Token, sentenceStart: boolean, nearNumber?: bool
   const w = t.low;
   if (ALWAYS_STOP.has(w)) return true;
   if (sentenceStart && STOP_CAPS.has(w)) return true;
-  if (t.base.endsWith(".") && t.base.length > 2) return true; // "Gen.", "Pol."
+  if (t.base.endsWith(".") && t.base.length > 2 && !ABBREVIATED_GIVEN.has(t.low.replace(/\.$/, ""))) return true; // "Gen.", "Pol."
   if (TITLES.has(w) || PORTFOLIO.has(w) || ORG_WORDS.has(w) || ROLE_MODIFIERS.has(w) || isCountryWord(t)) return true;
   if (MONTHS[w] !== undefined && w.length > 3) return true;
   // "14 May", "May 3": the month, not a name.
@@ -169,6 +170,8 @@ function roleToken(tokens: Token[], k: number, inRole: Token | undefined): boole
     const prev = tokens[k - 1];
     return isWord(prev) && prev.cap && (PORTFOLIO.has(prev.low) || PORTFOLIO_SHAPE.test(prev.base));
   }
+  // "Dato' Seri": an honorific written with an apostrophe.
+  if ((t.text === "'" || t.text === "’") && isWord(tokens[k - 1]) && isTitleWord(tokens[k - 1]) && tokens[k - 1].end === t.start) return true;
   if (t.kind !== "word") return false;
   const w = t.low;
   if (isTitleWord(t) || ROLE_MODIFIERS.has(w) || PORTFOLIO.has(w) || ORG_WORDS.has(w) || isCountryWord(t)) return true;
@@ -343,7 +346,8 @@ export function findNameCandidates(tokens: Token[], text: string, offset: number
     if (PLACE_WORDS.has(tokens[b].low) && b > a && !(isTitleWord(tokens[a - 1]) || (isWord(tokens[a - 1]) && ORG_WORDS.has(tokens[a - 1].low) && isTitleWord(tokens[a - 3])))) continue;
     // Drop a trailing initial ("J.") that is not followed by a surname.
     while (b > a && /^\p{Lu}\.$/u.test(tokens[b].base)) b--;
-    if (/^\p{Lu}\.$/u.test(tokens[a].base)) continue;
+    // A run that starts with an initial is a name only after a title: "Ambassador to Myanmar K. Suresh".
+    if (/^\p{Lu}\.$/u.test(tokens[a].base) && (b === a || /^\p{Lu}\.$/u.test(tokens[b].base) || roleBefore(tokens, a, text, offset).role === null)) continue;
     const name = text.slice(tokens[a].start - offset, tokens[b].end - offset).replace(/['’]s$/u, "");
     const before = roleBefore(tokens, a, text, offset);
     // "his Lao counterpart, Minister of Public Security Bounthong Keomany": both roles.

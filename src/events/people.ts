@@ -8,15 +8,23 @@ import type { Person, PersonMention } from "./types.ts";
 
 /** Case-, accent- and punctuation-insensitive form of a name. */
 export function normName(s: string): string {
-  return s
-    .normalize("NFKD")
-    .replace(/\p{M}+/gu, "")
-    .replace(/[đĐ]/g, "d")
-    .replace(/['’‘ʼ]s\b/gu, "")
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, " ")
-    .trim();
+  let out = normCache.get(s);
+  if (out === undefined) {
+    out = s
+      .normalize("NFKD")
+      .replace(/\p{M}+/gu, "")
+      .replace(/[đĐ]/g, "d")
+      .replace(/['’‘ʼ]s\b/gu, "")
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}]+/gu, " ")
+      .trim();
+    // Names repeat across thousands of events: remember them (bounded).
+    if (normCache.size > 200_000) normCache.clear();
+    normCache.set(s, out);
+  }
+  return out;
 }
+const normCache = new Map<string, string>();
 
 const words = (s: string) => normName(s).split(" ").filter(Boolean);
 
@@ -26,10 +34,12 @@ function countryOf(s: string): string | null {
   return COUNTRIES.get(l) ?? DEMONYMS.get(l) ?? null;
 }
 
+/** Other spellings of a country's name, by their lower-case form. */
+const COUNTRY_ALIASES: Record<string, string> = { "viet nam": "Vietnam", uk: "United Kingdom", "u.k.": "United Kingdom", britain: "United Kingdom", "great britain": "United Kingdom", us: "United States", "u.s.": "United States", usa: "United States", america: "United States", "united states of america": "United States", "lao pdr": "Laos", burma: "Myanmar", czechia: "Czech Republic", "türkiye": "Turkey", "east timor": "Timor-Leste", uae: "United Arab Emirates" };
+
 function canonicalCountry(name: string | null): string | null {
   if (!name) return null;
-  const aliases: Record<string, string> = { "viet nam": "Vietnam", uk: "United Kingdom", "u.k.": "United Kingdom", britain: "United Kingdom", "great britain": "United Kingdom", us: "United States", "u.s.": "United States", usa: "United States", america: "United States", "united states of america": "United States", "lao pdr": "Laos", burma: "Myanmar", czechia: "Czech Republic", "türkiye": "Turkey", "east timor": "Timor-Leste", uae: "United Arab Emirates" };
-  return aliases[lower(name)] ?? name;
+  return COUNTRY_ALIASES[lower(name)] ?? name;
 }
 
 /**
@@ -40,6 +50,9 @@ function canonicalCountry(name: string | null): string | null {
 export function matchesParty(query: string, name: string, aliases: string[] = []): boolean {
   const q = words(query);
   if (q.length === 0) return false;
+  // Quick no: a match needs the query (or, for a country, one of its spellings) inside a name.
+  const nd = needles(query);
+  if (!nd.some((x) => normName(name).includes(x)) && !aliases.some((a) => nd.some((x) => normName(a).includes(x)))) return false;
   const qc = canonicalCountry(countryOf(query));
   for (const candidate of [name, ...aliases]) {
     const w = words(candidate);
@@ -62,6 +75,19 @@ export function matchesParty(query: string, name: string, aliases: string[] = []
  * `who: UK` respectively (the latter also `who: Cambodia`: the post is in Cambodia).
  */
 export function roleNamesCountry(query: string, role: string | null): boolean {
+  if (!role) return false;
+  const key = `${query}\u0000${role}`;
+  let hit = roleCache.get(key);
+  if (hit === undefined) {
+    hit = roleNamesCountryUncached(query, role);
+    if (roleCache.size > 200_000) roleCache.clear();
+    roleCache.set(key, hit);
+  }
+  return hit;
+}
+const roleCache = new Map<string, boolean>();
+
+function roleNamesCountryUncached(query: string, role: string | null): boolean {
   const qc = canonicalCountry(countryOf(query));
   if (!qc || !role) return false;
   const w = words(role);
@@ -72,6 +98,24 @@ export function roleNamesCountry(query: string, role: string | null): boolean {
   }
   return false;
 }
+
+/** What a name must contain to match `query`: the query itself, and every spelling of a country it names. */
+function needles(query: string): string[] {
+  let out = needleCache.get(query);
+  if (out) return out;
+  out = [normName(query)];
+  const qc = canonicalCountry(countryOf(query));
+  if (qc) {
+    for (const [spelling, country] of [...COUNTRIES, ...DEMONYMS, ...Object.entries(COUNTRY_ALIASES)]) {
+      if (canonicalCountry(country) === qc) out.push(normName(spelling));
+    }
+  }
+  out = [...new Set(out.filter(Boolean))];
+  if (needleCache.size > 10_000) needleCache.clear();
+  needleCache.set(query, out);
+  return out;
+}
+const needleCache = new Map<string, string[]>();
 
 interface Acc {
   name: string;

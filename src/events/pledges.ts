@@ -61,6 +61,8 @@ const TRIGGERS: Trigger[] = [
   { re: /\b(?:is|are|was|were|stands?|stood|remains?|remained)\s+(?:\w+ly\s+)?(?:ready|prepared|willing)\s+to\b/gi, kind: "pledge", keys: ["ready", "prepared", "willing"] },
   { re: /\b(?:undertook|undertakes|offered|offers|guaranteed|guarantees)\s+to\b/gi, kind: "pledge", keys: ["undert", "offer", "guarant"] },
   { re: /\b(?:assured|assures)\b(?=(?:\s+\S+){0,6}?\s+(?:that|of)\b)/gi, kind: "pledge", keys: ["assur"] },
+  // "She also guaranteed that Korean employers would pay …": a guarantee of what others will do.
+  { re: /\b(?:guaranteed|guarantees)\b(?=(?:\s+\S+){0,3}?\s+that\b)/gi, kind: "pledge", verb: true, keys: ["guarant"] },
   { re: /\b(?:gave|offered|provided|extended)\s+(?:\w+\s+){0,2}?(?:assurances?|guarantees?)\b(?=(?:\s+\S+){0,4}?\s+that\b)/gi, kind: "pledge", keys: ["assuranc", "guarantee"] },
   { re: /\b(?:is|are|was|were|remains?|remained)\s+(?:\w+ly\s+)?determined\s+to\b/gi, kind: "pledge", keys: ["determined"] },
   { re: new RegExp(`\\b(?:will|shall)\\s+(?:also\\s+|further\\s+|soon\\s+|now\\s+|immediately\\s+|jointly\\s+|always\\s+|still\\s+|continue\\s+to\\s+|\\w+ly\\s+)?(?:${WILL_VERBS})\\b`, "gi"), kind: "pledge", keys: ["will", "shall"] },
@@ -118,7 +120,8 @@ export function findPledges(ctx: SentenceCtx, state: ExtractState): FoundPledge[
       const before = text.slice(0, m.index);
       // "made no commitment to …", "gave no assurance": the noun is denied.
       if (/\b(?:no|any)\b/i.test(m[0]) && /(?:commitment|pledge|resolve|determination|readiness|willingness|agreements?|deals?|assurances?|guarantees?)s?$/i.test(m[0])) continue;
-      if (trigger.verb && DETERMINER_BEFORE.test(before) && !/\b(?:that|who)\s+$/i.test(before)) continue;
+      // ("the two agreed", "the three signed": a group, not a determiner before a noun.)
+      if (trigger.verb && DETERMINER_BEFORE.test(before) && !/\b(?:that|who)\s+$/i.test(before) && !agentBeforePast(before, m[0])) continue;
       // "welcomed Japan's pledge to …", "lauded Korea's vow": someone's pledge, named as a thing.
       if (trigger.verb && /['’]s?\s+(?:[\w-]+\s+)?$/u.test(before) && /\p{L}['’]s?\s+(?:[\w-]+\s+)?$/u.test(before)) continue;
       if (/^(?:will|shall)/i.test(m[0]) && RELATIVE_BEFORE.test(before)) continue;
@@ -164,6 +167,10 @@ export function findPledges(ctx: SentenceCtx, state: ExtractState): FoundPledge[
       const reporter = subjectOf(ctx.view, speechVerb, ctx.ptext, 0);
       actors = uniqueParties(reporter.mentions.filter((m) => m.kind !== "pronoun").flatMap((m) => partiesOf(m, ctx, state)));
     }
+    // "…, when they agreed to resume the tests": "they" who agree are the people who just met.
+    if (actors.length === 0 && trigger.kind === "agree" && state.lastMeeting.length >= 2 && subj.mentions.length === 1 && subj.mentions[0].kind === "pronoun" && subj.mentions[0].word === "they" && ctx.quoteSpeaker(k) === undefined) {
+      actors = state.lastMeeting;
+    }
     let assuredBy: Party | null = null;
     if (/^(?:assure[sd]?|promised|promises|pledged|pledges|vowed|vows|guaranteed|guarantees|confirmed|confirms)$/.test(ctx.tokens[k].low)) {
       // "Pheakdey assured the delegation that Cambodian authorities would …": the authorities are committed, per Pheakdey.
@@ -176,6 +183,14 @@ export function findPledges(ctx: SentenceCtx, state: ExtractState): FoundPledge[
           actors = who.map((p) => ownedBy(p, assuredBy));
         }
       }
+    }
+    // "The delegation promised …" after "a delegation led by X": X's delegation.
+    if (actors.length === 1 && state.delegationLeader && /^the\s+(?:\w+\s+)?delegation$/i.test(actors[0].name)) actors = [{ name: `${state.delegationLeader.name}’s delegation`, kind: "body", role: null }];
+    // "KOICA country director Kim Ji-hoon said the agency would …": the body the speaker's title names.
+    if (actors.length === 1 && speakerRec && /^the\s+(?:agency|organi[sz]ation|programme|program|fund|bank|centre|center|commission|institute|foundation)$/i.test(actors[0].name)) {
+      const sp = ctx.mentions.find((x) => x.kind === "person" && x.people.some((p) => p.name === speakerRec.name));
+      const body = sp ? ctx.mentions.find((b) => b.kind === "body" && b.last < sp.first && sp.first - b.last <= 4 && ctx.tokens.slice(b.last + 1, sp.first).every((t) => t.kind === "word")) : undefined;
+      if (body) actors = [{ name: body.party ?? body.text, kind: "body", role: null }];
     }
     let parties = actors;
     if (parties.length === 0 && speakerRec) parties = [speakerRec];
@@ -224,6 +239,18 @@ function governedByModal(ctx: SentenceCtx, k: number): boolean {
     if (t.kind === "word" && /^(?:said|says|told|added|announced|stressed|noted|pledged|promised|vowed|agreed|signed|urged|asked|called|was|were|is|are|has|have|had)$/.test(t.low)) return false;
   }
   return false;
+}
+
+/**
+ * "The ministers agreed", "The delegation promised", "the two agreed": a past tense after a
+ * determiner and an agent noun is a verb ("his promised aid", "the newly pledged funds" stay nouns).
+ */
+function agentBeforePast(before: string, word: string): boolean {
+  if (!/^\w+ed\b/i.test(word)) return false;
+  const m = /\b(?:the|this|that|these|those|his|her|its|their|our|all|both)\s+([\w-]+)\s+$/i.exec(before);
+  if (!m) return false;
+  const w = lower(m[1]);
+  return /^(?:two|three|four|five|six)$/.test(w) || AGENT_HEADS.has(w) || BODY_HEADS.has(w) || TITLES.has(w) || (w.endsWith("s") && TITLES.has(w.slice(0, -1)));
 }
 
 /** "his government" said by Michael Hartigan: "Michael Hartigan’s government". */

@@ -48,13 +48,33 @@ export interface EventFilter {
 
 /** Aliases of a party's name from the merged people ("Tina Redshaw" → ["Redshaw"]). */
 export function aliasIndex(people: readonly Person[]): (name: string) => string[] {
-  const byName = new Map(people.map((p) => [normName(p.name), p.aliases]));
-  return (name) => byName.get(normName(name)) ?? [];
+  let byName = aliasMaps.get(people);
+  if (!byName) aliasMaps.set(people, (byName = new Map(people.map((p) => [normName(p.name), p.aliases]))));
+  const map = byName;
+  return (name) => map.get(normName(name)) ?? [];
 }
+const aliasMaps = new WeakMap<readonly Person[], Map<string, string[]>>();
 
 /** By name or alias, or — for a country — by a role that names it ("Vietnam’s minister"). */
-const partyMatches = (query: string, p: Party, aliases: (name: string) => string[]) =>
-  matchesParty(query, p.name, aliases(p.name)) || roleNamesCountry(query, p.role);
+/**
+ * Does a party match `query`? By name or alias, or — for a country — by a role that names
+ * it ("Vietnam’s minister"). Names and roles repeat across thousands of events, so each
+ * (name, role) is decided once per query.
+ */
+export function partyMatcher(query: string, aliases: (name: string) => string[]): (p: Party) => boolean {
+  const byName = new Map<string, Map<string, boolean>>();
+  return (p) => {
+    let roles = byName.get(p.name);
+    if (!roles) byName.set(p.name, (roles = new Map()));
+    const role = p.role ?? "";
+    let hit = roles.get(role);
+    if (hit === undefined) {
+      hit = matchesParty(query, p.name, aliases(p.name)) || roleNamesCountry(query, p.role);
+      roles.set(role, hit);
+    }
+    return hit;
+  };
+}
 
 function inRange(date: string | null, f: EventFilter): boolean {
   if (f.from === undefined && f.to === undefined) return true;
@@ -74,14 +94,16 @@ export function byDateDesc<T extends { date: string | null; source: string; para
 
 export function filterMeetings(meetings: readonly Meeting[], f: EventFilter, people: readonly Person[]): Meeting[] {
   const aliases = aliasIndex(people);
+  const whoMatches = f.who === undefined ? null : partyMatcher(f.who, aliases);
+  const withMatches = f.with === undefined ? null : partyMatcher(f.with, aliases);
   return meetings
     .filter((m) => {
       if (f.source !== undefined && m.source !== f.source) return false;
       if (!inRange(m.date, f)) return false;
-      const who = f.who === undefined ? -1 : m.participants.findIndex((p) => partyMatches(f.who!, p, aliases));
-      if (f.who !== undefined && who < 0) return false;
+      const who = whoMatches ? m.participants.findIndex(whoMatches) : -1;
+      if (whoMatches && who < 0) return false;
       // `with`: another participant than the one `who` matched.
-      if (f.with !== undefined && !m.participants.some((p, i) => i !== who && partyMatches(f.with!, p, aliases))) return false;
+      if (withMatches && !m.participants.some((p, i) => i !== who && withMatches(p))) return false;
       return true;
     })
     .sort(byDateDesc);
@@ -89,18 +111,31 @@ export function filterMeetings(meetings: readonly Meeting[], f: EventFilter, peo
 
 /** Does a pledge's actor (or the person who stated it) match? */
 export function pledgeMatches(query: string, p: Pledge, aliases: (name: string) => string[]): boolean {
-  const parties = [p.actor, ...p.actors, ...(p.speaker ? [p.speaker] : [])];
-  return parties.some((x) => partyMatches(query, x, aliases)) || matchesParty(query, actorLabel(p));
+  return pledgeMatcher(query, aliases)(p);
+}
+
+/** The matcher `who` uses on pledges: the actor, co-actors, the speaker, or the label ("Vietnam (per To Lam)"). */
+function pledgeMatcher(query: string, aliases: (name: string) => string[]): (p: Pledge) => boolean {
+  const party = partyMatcher(query, aliases);
+  const labels = new Map<string, boolean>();
+  return (p) => {
+    if (party(p.actor) || p.actors.some(party) || (p.speaker !== undefined && p.speaker !== null && party(p.speaker))) return true;
+    const label = actorLabel(p);
+    let hit = labels.get(label);
+    if (hit === undefined) labels.set(label, (hit = matchesParty(query, label)));
+    return hit;
+  };
 }
 
 export function filterPledges(pledges: readonly Pledge[], f: EventFilter, people: readonly Person[]): Pledge[] {
   const aliases = aliasIndex(people);
+  const whoMatches = f.who === undefined ? null : pledgeMatcher(f.who, aliases);
   return pledges
     .filter((p) => {
       if (f.source !== undefined && p.source !== f.source) return false;
       if (f.kind !== undefined && p.kind !== f.kind) return false;
       if (!inRange(p.date, f)) return false;
-      if (f.who !== undefined && !pledgeMatches(f.who, p, aliases)) return false;
+      if (whoMatches && !whoMatches(p)) return false;
       return true;
     })
     .sort(byDateDesc);
