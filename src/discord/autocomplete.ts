@@ -46,6 +46,11 @@ function indexesOf(library: Library) {
   return built;
 }
 
+/** Build a Library's autocomplete lookups now rather than on the first keystroke. */
+export function warmAutocomplete(library: Library): void {
+  indexesOf(library);
+}
+
 /** Briefings whose id or headline words start with what was typed, newest first. */
 export function sourceChoices(library: Library, typed: string): Choice[] {
   return indexesOf(library).sources.find(typed, MAX_CHOICES);

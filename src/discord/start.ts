@@ -9,6 +9,7 @@ import { DEFAULT_CACHE_DIR, Library } from "../library/library.ts";
 import { watchLibrary, type LibraryWatcher } from "../library/watch.ts";
 import { createLogger } from "../log.ts";
 import { attachHandlers } from "./bot.ts";
+import { warmAutocomplete } from "./autocomplete.ts";
 import { ButtonStates } from "./button-state.ts";
 import { createClient, type ClientSettings } from "./client.ts";
 import type { BotContext } from "./context.ts";
@@ -36,6 +37,8 @@ export interface RunOptions {
 export async function runBot(env: Env, log: Logger, settings: ClientSettings = {}, options: RunOptions = {}): Promise<RunningBot> {
   const cacheDir = env.CACHE_DIR ?? DEFAULT_CACHE_DIR;
   let library = await Library.open({ dataDir: env.DATA_DIR, cacheDir });
+  // Autocomplete has 3 s and no deferral: build its lookups before the first keystroke.
+  warmAutocomplete(library);
   for (const p of library.problems) log.warn({ file: p.file }, formatProblem(p));
   log.info({ briefings: library.briefings.length, paragraphs: library.paragraphCount, fromCache: library.build.fromCache }, "briefings loaded");
 
@@ -48,6 +51,7 @@ export async function runBot(env: Env, log: Logger, settings: ClientSettings = {
           log,
           current: () => library,
           onLibrary: (next) => {
+            warmAutocomplete(next);
             library = next;
           },
           ...options.watch,
