@@ -1,6 +1,7 @@
 import type { Answer, AnswerItem, Citation, EventItem, PassageItem } from "../answer/types.ts";
 import type { Briefing } from "../briefings/types.ts";
 import { shorten } from "../render/shorten.ts";
+import { toMeetingJSON, toPledgeJSON } from "../events/json.ts";
 import type { Meeting, Party, Pledge } from "../events/types.ts";
 import type { Library } from "../library/library.ts";
 import { newestFirst } from "../../commands/sources.ts";
@@ -139,25 +140,9 @@ export function digestJson(digest: Digest, extra: Record<string, unknown> = {}) 
     since: digest.since,
     counts: digest.counts,
     briefings: digest.briefings.map((b) => ({ source: b.id, title: b.title, outlet: b.outlet, published: b.published, url: b.url, lead: b.lead })),
-    meetings: digest.meetings.map((m) => ({
-      source: m.source,
-      paragraph: m.paragraph,
-      date: m.date,
-      participants: m.participants.map((p) => p.name),
-      place: m.place,
-      topic: m.topic,
-      quote: m.quote,
-    })),
-    pledges: digest.pledges.map((p) => ({
-      source: p.source,
-      paragraph: p.paragraph,
-      date: p.date,
-      kind: p.kind,
-      actor: p.actor.name,
-      counterparts: p.counterparts.map((c) => c.name),
-      commitment: p.commitment,
-      quote: p.quote,
-    })),
+    // The same shapes as `meetings --json` and `pledges --json`.
+    meetings: digest.meetings.map(toMeetingJSON),
+    pledges: digest.pledges.map(toPledgeJSON),
   };
 }
 

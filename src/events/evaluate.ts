@@ -32,7 +32,8 @@ export interface KindScore {
 
 type Predicted = Record<string, unknown> & { source?: unknown; quote?: unknown; commitment?: unknown; date?: unknown };
 
-const norm = (s: unknown) =>
+/** The shared scorer's normalisation (../shared/eval/score.mjs): quotes, dashes, spaces, case. */
+export const norm = (s: unknown) =>
   String(s ?? "")
     .normalize("NFKC")
     .replace(/[\u2018\u2019\u02bc]/g, "'")
