@@ -25,20 +25,21 @@ export function merged(file: string, report: BenchReport): BenchReport {
 }
 
 const n = (x: number | null | undefined, digits = 1) =>
-  x == null || !Number.isFinite(x) ? "—" : x >= 100 ? Math.round(x).toLocaleString("en") : x.toFixed(digits);
+  x == null || !Number.isFinite(x) ? "—" : x >= 100 || Number.isInteger(x) ? Math.round(x).toLocaleString("en") : x.toFixed(digits);
 const big = (x: number) => (x >= 1_000_000 ? `${n(x / 1_000_000)}M` : x >= 1000 ? `${Math.round(x / 1000)}k` : String(x));
 const lat = (l: Latency | null | undefined) =>
   l ? `${n(l.p50)} / ${n(l.p95)} / ${n(l.p99)}${l.n < 100 ? ` (${l.n} runs)` : ""}` : "—";
 const pctOf = (x: number | null | undefined) => (x == null ? "—" : `${n(x * 100, 0)}%`);
-const times = (r: number | null | undefined) => (r == null ? "" : ` (×${r.toFixed(2)})`);
+const times = (r: number | null | undefined) => (r == null ? "" : ` (×${r >= 10 ? Math.round(r) : r.toFixed(2)})`);
 
 type Row = [label: string, cell: (s: SizeResult) => string];
 
 const ROWS: Row[] = [
-  ["Build from the folder (s)", (s) => `${s.buildS === null ? "failed" : n(s.buildS)}${s.ratio ? ` · plain ${n(s.baseline?.buildS)}` : ""}`],
+  ["Build from the folder (s)", (s) => `${s.buildS === null ? "— (see errors)" : n(s.buildS)}${s.ratio ? ` · plain ${n(s.baseline?.buildS)}` : ""}`],
   ["Heap once built (MB)", (s) => `${n(s.heapMB, 0)}${s.baseline ? ` · plain ${n(s.baseline.heapMB, 0)}` : ""}`],
   ["RSS once built (MB)", (s) => n(s.rssMB, 0)],
   ["Snapshot on disk (MB)", (s) => `${n(s.snapshotMB)}${s.baseline ? ` · plain ${n(s.baseline.snapshotMB)}` : ""}`],
+  ["Read and clean the folder, loadBriefings (s)", (s) => n(s.baseline?.readFolderS, 2)],
   ["Cold start to first answer (s)", (s) => `${n(s.coldStartS, 2)}${s.coldStart && !s.coldStart.fromCache ? " (rebuilt)" : ""}`],
   ["New briefing searchable (s)", (s) => n(s.freshS, 2)],
   ["Search p50 / p95 / p99 (ms)", (s) => lat(s.search)],
@@ -57,7 +58,8 @@ export function markdown(report: BenchReport): string {
   const head = sizes.map((s) => `${big(s.briefings)} briefings · ${big(s.paragraphs)} ¶`);
   const lines = [
     `Measured ${report.date.slice(0, 10)} on ${report.machine.cpus} × ${report.machine.cpuModel}, ${report.machine.memoryGB} GB, Node ${report.machine.node}` +
-      `${report.commit ? `, commit ${report.commit}` : ""}; ${report.options.queries} queries a set; latencies p50 / p95 / p99; (×r) = bot ÷ plain MiniSearch at p99.`,
+      `${report.commit ? `, commit ${report.commit}` : ""}; up to ${report.options.queries} queries a set, ${report.options.budgetS} s at most a set; ` +
+      "latencies p50 / p95 / p99 in ms, \"(n runs)\" where a set ran fewer than 100; (×r) = bot ÷ plain MiniSearch at p99.",
     "",
     `| | ${head.join(" | ")} |`,
     `|---|${head.map(() => "---").join("|")}|`,
@@ -79,7 +81,7 @@ export function markdown(report: BenchReport): string {
     }
     lines.push("");
   }
-  const busy = sizes.filter((s) => s.loadAvg && Math.max(s.loadAvg.before, s.loadAvg.after) > 1.5);
+  const busy = sizes.filter((s) => s.loadAvg && Math.max(s.loadAvg.before, s.loadAvg.after) > 3);
   if (busy.length) {
     lines.push(`Other work shared the machine during ${busy.map((s) => `${big(s.briefings)} (load ${s.loadAvg.before} → ${s.loadAvg.after})`).join(", ")}: those figures are pessimistic.`, "");
   }

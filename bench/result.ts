@@ -62,7 +62,7 @@ export interface SizeResult {
   } | null;
   checks: Check[];
   errors: string[];
-  /** One-minute load average when the size started and ended: above ~1 means other work shared the two cores. */
+  /** One-minute load average when the size started and ended: above ~3 means other work shared the two cores. */
   loadAvg: { before: number; after: number };
 }
 

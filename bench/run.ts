@@ -17,6 +17,8 @@ import { PROJECT_ROOT } from "./spawn.ts";
 
 export interface BenchOptions extends Omit<SizeOptions, "briefings"> {
   sizes: number[];
+  /** Called after each size with the report so far (so a long run that dies keeps what it measured). */
+  onSize?: (report: BenchReport) => void;
 }
 
 export async function runBench(opts: BenchOptions): Promise<BenchReport> {
@@ -27,13 +29,16 @@ export async function runBench(opts: BenchOptions): Promise<BenchReport> {
     options: { queries: opts.queries, seed: opts.seed, querySeed: opts.querySeed, budgetS: opts.budgetS, coldRuns: opts.coldRuns },
     sizes: [],
   };
-  for (const briefings of opts.sizes) report.sizes.push(await runSize({ ...opts, briefings }));
+  for (const briefings of opts.sizes) {
+    report.sizes.push(await runSize({ ...opts, briefings }));
+    opts.onSize?.(report);
+  }
   return report;
 }
 
 const HELP = `npm run bench -- [--quick] [--sizes 1000,10000,100000] [--queries 1000] [--budget 120]
   [--cold-runs 3] [--seed 1] [--no-baseline] [--no-stages] [--merge] [--profile] [--heap-limit 16384]
-  --quick       one small archive (300 briefings, 200 queries, 6 s a set); writes bench/results/quick.json, not the docs
+  --quick       one small archive (300 briefings, 200 queries, 6 s a set); writes bench/tmp/quick.json, not the docs
   --sizes       briefing counts to measure (about 10 paragraphs each)
   --queries     queries in each set (search, typo, filtered, autocomplete; half as many event lookups)
   --budget      seconds at most per query set; a set stops early (and says how many it ran) past it
@@ -90,17 +95,16 @@ async function main(argv: string[]): Promise<void> {
     log: (line) => process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${line}\n`),
   };
   const started = performance.now();
-  const report = await runBench(opts);
-  if (quick) {
-    const file = writeJson(resultsDir, report, "quick.json");
-    opts.log(`wrote ${path.relative(PROJECT_ROOT, file)}`);
-  } else {
+  const save = (report: BenchReport) => {
+    if (quick) return void writeJson(BENCH_TMP, report, "quick.json");
     const full = v.merge ? merged(path.join(resultsDir, "latest.json"), report) : report;
     writeJson(resultsDir, full);
     writeJson(resultsDir, report, `run-${report.date.slice(0, 19).replace(/:/g, "")}.json`);
     writeDocs(docsFile, full);
-    opts.log("wrote bench/results/latest.json and docs/benchmarks.md");
-  }
+  };
+  // Written after every size, so that a long run stopped part way keeps what it measured.
+  const report = await runBench({ ...opts, onSize: save });
+  opts.log(quick ? "wrote bench/tmp/quick.json" : "wrote bench/results/latest.json and docs/benchmarks.md");
   for (const s of report.sizes) {
     opts.log(
       `${s.briefings} briefings, ${s.paragraphs} ¶: build ${s.buildS} s, heap ${s.heapMB} MB, snapshot ${s.snapshotMB} MB, cold start ${s.coldStartS} s; ` +

@@ -100,8 +100,12 @@ export async function runSize(opts: SizeOptions): Promise<SizeResult> {
     let base: BaselineResult | null = null;
     if (opts.baseline) {
       log(`${opts.briefings} briefings: measuring plain MiniSearch`);
-      base = (await worker("baseline", { ...common, cacheDir: path.join(scratch, "baseline") }, opts, scratch)) as BaselineResult;
-      errors.push(...base.errors);
+      try {
+        base = (await worker("baseline", { ...common, cacheDir: path.join(scratch, "baseline") }, opts, scratch)) as BaselineResult;
+        errors.push(...base.errors);
+      } catch (err) {
+        errors.push(`baseline: ${(err as Error).message.split("\n").slice(0, 3).join(" ")}`);
+      }
     }
 
     const partial: Omit<SizeResult, "checks"> = {
