@@ -100,22 +100,26 @@ export async function runBot(env: Env, log: Logger, settings: ClientSettings = {
 /** `npm start` with a token: run until Ctrl-C or SIGTERM, then disconnect cleanly. */
 export async function startBot(env: Env): Promise<void> {
   const log = createLogger(env.LOG_LEVEL, [env.DISCORD_TOKEN]);
-  let bot: RunningBot;
-  try {
-    bot = await runBot(env, log);
-  } catch (err) {
-    log.fatal({ err }, "could not connect to Discord: check DISCORD_TOKEN (Developer Portal → your app → Bot → Reset Token)");
-    process.exitCode = 1;
-    return;
-  }
+  // Signals are handled from the start: a stop asked for while connecting waits for the
+  // connection, then disconnects.
+  let starting: Promise<RunningBot | null> = Promise.resolve(null);
   let stopping = false;
   const shutdown = (signal: string) => {
     if (stopping) return;
     stopping = true;
     log.info({ signal }, "shutting down");
-    void bot.stop().finally(() => process.exit(0));
+    void starting
+      .then((bot) => bot?.stop())
+      .catch((err: unknown) => log.error({ err }, "error while shutting down"))
+      .finally(() => process.exit(0));
   };
   process.on("SIGINT", () => shutdown("SIGINT"));
   process.on("SIGTERM", () => shutdown("SIGTERM"));
   process.on("unhandledRejection", (err) => log.error({ err }, "unhandled rejection"));
+  starting = runBot(env, log).catch((err: unknown) => {
+    log.fatal({ err }, "could not connect to Discord: check DISCORD_TOKEN (Developer Portal → your app → Bot → Reset Token)");
+    process.exitCode = 1;
+    return null;
+  });
+  if ((await starting) === null) process.exit(1);
 }
