@@ -12,6 +12,7 @@ import { createLogger } from "../src/log.ts";
 import { startEmulator, type DiscordEmulator, type FailureHandle } from "./emulator/index.ts";
 import { sampleFolder, tempDir } from "./helpers/folders.ts";
 import { addBriefings, briefingCounts, refOf } from "./fixtures/digest/briefings.ts";
+import { emulatorEnv } from "./helpers/bot-harness.ts";
 
 /**
  * Scheduled digests end to end: the real bot on a real discord.js client against the Discord
@@ -73,17 +74,7 @@ beforeAll(async () => {
   const schedules = `*/10 * * * * *|Asia/Phnom_Penh|${ch.briefings}; 0 8 * * 1-5|${ch.newsroom}; */10 * * * * *|UTC|${ch.locked}`;
   const parsed = parseSchedules(schedules);
   if (!parsed.ok) throw new Error(parsed.message);
-  env = {
-    DISCORD_TOKEN: emu.token,
-    DISCORD_APP_ID: emu.appId,
-    DISCORD_GUILD_ID: emu.guildId,
-    DISCORD_API_URL: emu.apiUrl,
-    DATA_DIR: folder.dir,
-    CACHE_DIR: cache.dir,
-    STATE_DIR: state.dir,
-    DIGEST_SCHEDULES: parsed.schedules,
-    LOG_LEVEL: "info",
-  };
+  env = emulatorEnv(emu, { DATA_DIR: folder.dir, CACHE_DIR: cache.dir, STATE_DIR: state.dir, DIGEST_SCHEDULES: parsed.schedules });
   await deployCommands(env, () => undefined);
   locked = emu.failChannel(ch.locked); // 403 Missing Access, until the test lifts it
   await start();

@@ -186,15 +186,8 @@ export function findMentions(tokens: Token[], text: string, offset: number, regi
         continue;
       }
       // An unknown capitalised word or run that is not a person: a place or a body ("Canberra", "Valdoria").
-      if (isNameish(tokens, i, 0) && i > 0) {
-        let j = i;
-        while (j + 1 < tokens.length && !taken[j + 1] && !tokens[j].possessive && isNameish(tokens, j + 1, 0)) j++;
-        const name = slice(text, offset, tokens, i, j).replace(/['’]s$/u, "");
-        take({ kind: "body", first: i, last: j, nameFirst: i, nameLast: j, text: name, people: [], party: name, partyKind: "body", word: "" });
-        i = j;
-        continue;
-      }
-      if (i === 0 && isNameish(tokens, 0, 0) && !/(?:ing|ed|ly)$/.test(t.low)) {
+      // At the start of a sentence, not a capitalised "-ing/-ed/-ly" word.
+      if (isNameish(tokens, i, 0) && (i > 0 || !/(?:ing|ed|ly)$/.test(t.low))) {
         let j = i;
         while (j + 1 < tokens.length && !taken[j + 1] && !tokens[j].possessive && isNameish(tokens, j + 1, 0)) j++;
         const name = slice(text, offset, tokens, i, j).replace(/['’]s$/u, "");

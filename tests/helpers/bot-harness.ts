@@ -19,6 +19,18 @@ export interface BotHarness {
   stop: () => Promise<void>;
 }
 
+/** The bot's environment pointed at the emulator, plus folders and other settings. */
+export function emulatorEnv(emu: DiscordEmulator, rest: Partial<Env> & { DATA_DIR: string }): Env {
+  return {
+    DISCORD_TOKEN: emu.token,
+    DISCORD_APP_ID: emu.appId,
+    DISCORD_GUILD_ID: emu.guildId,
+    DISCORD_API_URL: emu.apiUrl,
+    LOG_LEVEL: "info",
+    ...rest,
+  } as Env;
+}
+
 /**
  * The real bot on a real discord.js client against the Discord emulator, over a copy of the
  * bundled briefings plus `extra` files, with its commands deployed to the emulated guild.
@@ -27,15 +39,7 @@ export async function startHarness(extra: Record<string, string> = {}): Promise<
   const folder = sampleFolder(extra);
   const cache = tempDir("briefings-e2e-cache-");
   const emu = await startEmulator();
-  const env: Env = {
-    DISCORD_TOKEN: emu.token,
-    DISCORD_APP_ID: emu.appId,
-    DISCORD_GUILD_ID: emu.guildId,
-    DISCORD_API_URL: emu.apiUrl,
-    DATA_DIR: folder.dir,
-    CACHE_DIR: cache.dir,
-    LOG_LEVEL: "info",
-  } as Env;
+  const env = emulatorEnv(emu, { DATA_DIR: folder.dir, CACHE_DIR: cache.dir });
   const registered: string[] = [];
   await deployCommands(env, (line) => registered.push(line));
   let logs = "";
