@@ -5,10 +5,9 @@ import path from "node:path";
  * Child process: open the Library from the snapshot and answer one search, as a restarted
  * bot would; print `ANSWER {…}` the moment the answer exists (the parent times process
  * start to that line). With a fresh word, then save a new briefing into the folder and
- * time until a search finds it (`FRESH {…}`) — through the bot's folder watcher when
- * src/library/watch.ts exists, else by reopening the Library — and remove the file again.
- *
- *   node --import tsx bench/cold-start.ts <dataDir> <cacheDir> <query> [freshWord]
+ * time until a search finds it (`FRESH {…}`) through the bot's folder watcher, and remove
+ * the file again. The harness runs it bundled, as `npm start` runs the bot (bin/build.mjs);
+ * by hand: node --import tsx bench/cold-start.ts <dataDir> <cacheDir> <query> [freshWord]
  */
 const [dataDir, cacheDir, query, freshWord] = process.argv.slice(2);
 const started = performance.now(); // ms since this process started (performance.timeOrigin)
@@ -28,39 +27,26 @@ process.stdout.write(
 if (freshWord) {
   const file = path.join(dataDir, `zz_fresh_${process.pid}.txt`);
   const findsIt = (lib: typeof library) => lib.search({ query: freshWord, limit: 1 }).total > 0;
-  // The bot's own folder watcher when there is one (src/library/watch.ts); else reopening the Library.
-  let watcher: { nextRebuild(): Promise<{ ok: boolean; library?: typeof library; error?: string }>; close(): Promise<void> } | null = null;
-  try {
-    const watchPath = "../src/library/watch.ts";
-    const { watchLibrary } = (await import(watchPath)) as { watchLibrary?: (o: object) => NonNullable<typeof watcher> };
-    const { pino } = await import("pino");
-    let current = library;
-    if (watchLibrary) {
-      watcher = watchLibrary({ dataDir, cacheDir, log: pino({ level: "silent" }), current: () => current, onLibrary: (l: typeof library) => (current = l) });
-    }
-  } catch {
-    watcher = null;
-  }
+  const { watchLibrary } = await import("../src/library/watch.ts");
+  const { pino } = await import("pino");
+  let current = library;
+  const watcher = watchLibrary({ dataDir, cacheDir, log: pino({ level: "silent" }), current: () => current, onLibrary: (l) => (current = l) });
   const saved = performance.now();
   writeFileSync(file, `---\ntitle: "Fresh briefing"\npublished: 2025-06-30\n---\nThe minister spoke about ${freshWord} at a press conference.\n`);
   let found = false;
   // The watcher's fs.watch and timers do not hold the process open; this does, while waiting.
   const keepAlive = setInterval(() => undefined, 1000);
   try {
-    if (watcher) {
-      for (;;) {
-        const r = await watcher.nextRebuild();
-        if (r.ok && r.library && findsIt(r.library)) found = true;
-        if (found || !r.ok) break;
-      }
-    } else {
-      found = findsIt(await Library.open({ dataDir, cacheDir }));
+    for (;;) {
+      const r = await watcher.nextRebuild();
+      if (r.ok && r.library && findsIt(r.library)) found = true;
+      if (found || !r.ok) break;
     }
   } finally {
     const freshS = Number(((performance.now() - saved) / 1000).toFixed(3));
     clearInterval(keepAlive);
-    await watcher?.close();
+    await watcher.close();
     rmSync(file, { force: true });
-    process.stdout.write(`FRESH ${JSON.stringify({ freshS, found, via: watcher ? "watchLibrary" : "Library.open" })}\n`);
+    process.stdout.write(`FRESH ${JSON.stringify({ freshS, found, via: "watchLibrary" })}\n`);
   }
 }

@@ -7,6 +7,7 @@ import { checksFor } from "./checks.ts";
 import { generateArchive } from "./generate.ts";
 import { ratio, type Latency } from "./measure.ts";
 import type { ColdStart, Percentiles, SizeResult } from "./result.ts";
+import { BUILD_DIR, bundle } from "../bin/build.mjs";
 import { runChild } from "./spawn.ts";
 
 /** One size, end to end: generate (or reuse) the archive, then measure the bot, its cold start and the baseline, each in its own process. */
@@ -78,9 +79,11 @@ export async function runSize(opts: SizeOptions): Promise<SizeResult> {
     // Without a snapshot every "cold start" is a full rebuild: once is enough to show it;
     // when the bot could not be built at all, not even that.
     const coldRuns = bot.buildS === null ? 0 : bot.snapshotMB === null ? 1 : opts.coldRuns;
+    // Cold starts run the bundle `npm start` runs (bin/build.mjs), under bare Node.
+    const coldScript = coldRuns ? await bundleColdStart() : "";
     for (let i = 0; i < coldRuns; i++) {
       const last = i === coldRuns - 1;
-      const run = await runChild("bench/cold-start.ts", [archive.dataDir, cacheDir, query, ...(last ? ["zanzibarite"] : [])]);
+      const run = await runChild(coldScript, [archive.dataDir, cacheDir, query, ...(last ? ["zanzibarite"] : [])], ["--enable-source-maps"]);
       const answer = run.lines.ANSWER as { importMs: number; openMs: number; answerMs: number; fromCache: boolean } | undefined;
       if (!answer) {
         errors.push(`cold start failed (exit ${run.code}): ${run.stderr.trim().split("\n").slice(-3).join(" ")}`);
@@ -143,4 +146,14 @@ export async function runSize(opts: SizeOptions): Promise<SizeResult> {
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }
+}
+
+/**
+ * bench/cold-start.ts bundled the way `npm start` bundles the bot (inside the project, so
+ * its packages resolve from node_modules); the path of the script to run.
+ */
+async function bundleColdStart(): Promise<string> {
+  const outdir = path.join(BUILD_DIR, "bench");
+  await bundle({ "cold-start": "bench/cold-start.ts" }, outdir);
+  return path.join(outdir, "cold-start.mjs");
 }

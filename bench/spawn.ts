@@ -11,11 +11,15 @@ export interface ChildRun {
   stderr: string;
 }
 
-/** Run a TypeScript file under tsx in a fresh Node process, collecting its `TAG {json}` lines with their arrival times. */
+/**
+ * Run a file in a fresh Node process — TypeScript under tsx, or an already built `.mjs` under
+ * bare Node — collecting its `TAG {json}` lines with their arrival times.
+ */
 export function runChild(script: string, args: string[], nodeFlags: string[] = []): Promise<ChildRun> {
   return new Promise((resolve, reject) => {
     const t0 = performance.now();
-    const child = spawn(process.execPath, [...nodeFlags, "--import", "tsx", script, ...args], {
+    const loader = script.endsWith(".ts") ? ["--import", "tsx"] : [];
+    const child = spawn(process.execPath, [...nodeFlags, ...loader, script, ...args], {
       cwd: PROJECT_ROOT,
       stdio: ["ignore", "pipe", "pipe"],
       env: { ...process.env, NODE_OPTIONS: "" },

@@ -1,13 +1,11 @@
 import { config as loadDotenv } from "dotenv";
-import { fileURLToPath } from "node:url";
+import path from "node:path";
 import { z } from "zod";
 import { parseSchedules } from "./digest/schedule.ts";
 
-/** The project's root folder (where package.json is), whatever the working directory. */
-export const PROJECT_ROOT = fileURLToPath(new URL("..", import.meta.url));
-export const DEFAULT_DATA_DIR = fileURLToPath(new URL("../data/briefings", import.meta.url));
-/** Where the digest remembers what it has posted. Not a cache: deleting it forgets that. */
-export const DEFAULT_STATE_DIR = fileURLToPath(new URL("../state", import.meta.url));
+import { DEFAULT_DATA_DIR, PROJECT_ROOT } from "./paths.ts";
+
+export { DEFAULT_DATA_DIR, DEFAULT_STATE_DIR, PROJECT_ROOT } from "./paths.ts";
 
 const snowflake = z.string().regex(/^\d{17,20}$/, "must be a Discord id: 17 to 20 digits");
 const optional = <T extends z.ZodTypeAny>(schema: T) =>
@@ -43,7 +41,7 @@ export type EnvResult = { ok: true; env: Env } | { ok: false; problems: string[]
 
 /** Read `.env` (if present) then validate; each bad variable is one line naming it. */
 export function readEnv(source: NodeJS.ProcessEnv = process.env, { dotenv = true } = {}): EnvResult {
-  if (dotenv) loadDotenv({ path: `${PROJECT_ROOT}.env`, quiet: true });
+  if (dotenv) loadDotenv({ path: path.join(PROJECT_ROOT, ".env"), quiet: true });
   const result = envSchema.safeParse(source);
   if (result.success) return { ok: true, env: result.data };
   return {

@@ -4,7 +4,7 @@ import type { Briefing, LoadProblem } from "../briefings/types.ts";
 import { extractEvents } from "../events/extract.ts";
 import type { BriefingEvents } from "../events/types.ts";
 import { ParagraphIndex, type IndexDoc } from "../search/index.ts";
-import type { Content, FileEntry, SegmentEntry } from "./snapshot.ts";
+import { freshContent, type Content, type FileEntry, type SegmentEntry } from "./snapshot.ts";
 import { stampFiles, type LibraryState, type LoadedSegment } from "./state.ts";
 
 /** Paragraphs in a segment built in one go; new briefings go to small tail segments. */
@@ -12,10 +12,19 @@ export const SEGMENT_PARAGRAPHS = 50_000;
 /** A tail segment smaller than this is rebuilt together with new briefings. */
 const TAIL_PARAGRAPHS = 4_000;
 
+/** Global paragraph id → its briefing (position in `briefings`, -1 for none) and paragraph number (0 for none). */
+export interface DocTable {
+  briefing: Int32Array;
+  paragraph: Uint32Array;
+  /** Paragraphs in the table. */
+  count: number;
+}
+
 export interface Assembled {
   briefings: Briefing[];
   problems: LoadProblem[];
-  events: Map<string, BriefingEvents>;
+  /** Each briefing's content by briefing id (its events and paragraphs parsed on first use). */
+  contentById: Map<string, Content>;
   files: FileEntry[];
   contents: Map<string, Content>;
   /** Contents not in the previous state (to append to the snapshot). */
@@ -24,8 +33,7 @@ export interface Assembled {
   /** Segments built now (to write to the snapshot). */
   newSegments: LoadedSegment[];
   nextDoc: number;
-  /** Global paragraph id → [briefing id, paragraph number]. */
-  docs: Map<number, [string, number]>;
+  docs: DocTable;
   changed: boolean;
 }
 
@@ -63,7 +71,7 @@ export async function assemble(dataDir: string, known: LibraryState): Promise<As
     const reuse = known.contents.get(b.hash) ?? contents.get(b.hash);
     if (reuse) contents.set(b.hash, reuse);
     else {
-      const content: Content = { hash: b.hash, meta: b.meta, paragraphs: b.paragraphs, events: extractEvents(b) };
+      const content = freshContent(b.hash, b.meta, b.paragraphs, extractEvents(b));
       contents.set(b.hash, content);
       newContents.push(content);
     }
@@ -71,6 +79,7 @@ export async function assemble(dataDir: string, known: LibraryState): Promise<As
 
   // Briefings in name order; a second file with the same id is reported.
   const byId = new Map<string, Briefing>();
+  const contentById = new Map<string, Content>();
   for (const f of files) {
     if (f.problem !== undefined) {
       problems.push({ file: f.file, message: f.problem });
@@ -83,10 +92,11 @@ export async function assemble(dataDir: string, known: LibraryState): Promise<As
       problems.push(duplicateProblem(earlier, f.file));
       continue;
     }
-    byId.set(id, { id, file: f.file, meta: c.meta, paragraphs: c.paragraphs, hash: c.hash });
+    byId.set(id, briefingOf(id, f.file, c));
+    contentById.set(id, c);
   }
   const briefings = [...byId.values()];
-  const events = new Map(briefings.map((b) => [b.id, contents.get(b.hash)!.events]));
+  const count = (b: Briefing) => contentById.get(b.id)!.count;
 
   // Keep segments whose briefings are all still there, unchanged.
   const placed = new Set<string>();
@@ -111,17 +121,17 @@ export async function assemble(dataDir: string, known: LibraryState): Promise<As
   for (let i = 0; i < unplaced.length; ) {
     const chunk: Briefing[] = [];
     let paragraphs = 0;
-    while (i < unplaced.length && (chunk.length === 0 || paragraphs + unplaced[i].paragraphs.length <= SEGMENT_PARAGRAPHS)) {
+    while (i < unplaced.length && (chunk.length === 0 || paragraphs + count(unplaced[i]) <= SEGMENT_PARAGRAPHS)) {
       chunk.push(unplaced[i]);
-      paragraphs += unplaced[i].paragraphs.length;
+      paragraphs += count(unplaced[i]);
       i++;
     }
     const entry: SegmentEntry = { file: `segment-${nextDoc}.bin`, briefings: [], paragraphs };
     const docs: IndexDoc[] = [];
     for (const b of chunk) {
       entry.briefings.push({ hash: b.hash, id: b.id, firstDoc: nextDoc });
-      docs.push(...indexDocs(b, events.get(b.id)!, nextDoc));
-      nextDoc += b.paragraphs.length;
+      docs.push(...indexDocs(b, contentById.get(b.id)!.events, nextDoc));
+      nextDoc += count(b);
     }
     const loaded = { entry, segment: ParagraphIndex.buildSegment(docs) };
     newSegments.push(loaded);
@@ -129,15 +139,37 @@ export async function assemble(dataDir: string, known: LibraryState): Promise<As
   }
   if (newSegments.length) changed = true;
 
-  const docs = new Map<number, [string, number]>();
+  segments = segments.filter((s) => s.entry.paragraphs > 0);
+  const docs = docTable(segments, briefings, contentById, nextDoc);
+  return { briefings, problems, contentById, files, contents, newContents, segments, newSegments, nextDoc, docs, changed };
+}
+
+/** A briefing whose paragraphs come from its content when first read. */
+function briefingOf(id: string, file: string, c: Content): Briefing {
+  return {
+    id,
+    file,
+    meta: c.meta,
+    hash: c.hash,
+    get paragraphs() {
+      return c.paragraphs;
+    },
+  };
+}
+
+function docTable(segments: readonly LoadedSegment[], briefings: readonly Briefing[], contentById: ReadonlyMap<string, Content>, size: number): DocTable {
+  const position = new Map(briefings.map((b, i) => [b.id, i]));
+  const table: DocTable = { briefing: new Int32Array(size).fill(-1), paragraph: new Uint32Array(size), count: 0 };
   for (const s of segments) {
     for (const x of s.entry.briefings) {
-      const b = byId.get(x.id)!;
-      for (const p of b.paragraphs) docs.set(x.firstDoc + p.n - 1, [b.id, p.n]);
+      const at = position.get(x.id)!;
+      const n = contentById.get(x.id)!.count;
+      table.briefing.fill(at, x.firstDoc, x.firstDoc + n);
+      for (let i = 0; i < n; i++) table.paragraph[x.firstDoc + i] = i + 1;
+      table.count += n;
     }
   }
-  segments = segments.filter((s) => s.entry.paragraphs > 0);
-  return { briefings, problems, events, files, contents, newContents, segments, newSegments, nextDoc, docs, changed };
+  return table;
 }
 
 /** A briefing's paragraphs as index documents, with consecutive ids from `firstDoc`. */

@@ -1,4 +1,3 @@
-import { fileURLToPath } from "node:url";
 import type { Citation } from "../answer/types.ts";
 import { UserError } from "../answer/types.ts";
 import type { Briefing, LoadProblem, Paragraph } from "../briefings/types.ts";
@@ -7,12 +6,13 @@ import type { BriefingEvents, Meeting, Pledge } from "../events/types.ts";
 import { INDEX_VERSION, ParagraphIndex } from "../search/index.ts";
 import { markTerms } from "../search/highlight.ts";
 import { processTerm, tokenize } from "../search/text.ts";
-import { assemble } from "./assemble.ts";
+import { assemble, type DocTable } from "./assemble.ts";
 import { save } from "./save.ts";
-import { cacheFolder, SNAPSHOT_FORMAT } from "./snapshot.ts";
+import { cacheFolder, SNAPSHOT_FORMAT, type Content } from "./snapshot.ts";
 import { EMPTY_STATE, readState, type LibraryState } from "./state.ts";
+import { DEFAULT_CACHE_DIR } from "../paths.ts";
 
-export const DEFAULT_CACHE_DIR = fileURLToPath(new URL("../../.cache", import.meta.url));
+export { DEFAULT_CACHE_DIR };
 
 export interface OpenOptions {
   dataDir: string;
@@ -68,24 +68,24 @@ export class Library {
     readonly briefings: readonly Briefing[],
     readonly problems: readonly LoadProblem[],
     private readonly index: ParagraphIndex,
-    private readonly docs: ReadonlyMap<number, [string, number]>,
-    readonly perBriefingEvents: ReadonlyMap<string, BriefingEvents>,
+    private readonly docs: DocTable,
+    private readonly contentById: ReadonlyMap<string, Content>,
     readonly build: BuildInfo,
     /** What the next build starts from. */
     readonly state: LibraryState,
   ) {
     for (const b of briefings) this.byId.set(b.id, b);
-    // For filters: each paragraph's briefing, and each briefing's date as a number (yyyymmdd).
-    const position = new Map(briefings.map((b, i) => [b.id, i]));
-    let top = 0;
-    for (const id of docs.keys()) top = Math.max(top, id + 1);
-    this.docBriefing = new Int32Array(top).fill(-1);
-    for (const [id, [source]] of docs) this.docBriefing[id] = position.get(source) ?? -1;
+    // For filters: each briefing's date as a number (yyyymmdd).
     this.briefingDay = Int32Array.from(briefings, (b) => dayNumber(b.meta.published));
   }
 
-  private readonly docBriefing: Int32Array;
   private readonly briefingDay: Int32Array;
+  private eventsById: Map<string, BriefingEvents> | null = null;
+
+  /** Each briefing's extracted events, by briefing id (parsed from the snapshot on first use). */
+  get perBriefingEvents(): ReadonlyMap<string, BriefingEvents> {
+    return (this.eventsById ??= new Map(this.briefings.map((b) => [b.id, this.contentById.get(b.id)!.events])));
+  }
 
   /**
    * Open the folder: reuse the snapshot (or the previous Library) for every file whose size
@@ -100,14 +100,13 @@ export class Library {
     const builtAt = a.changed || !known.builtAt ? new Date().toISOString() : known.builtAt;
     const state: LibraryState = { builtAt, files: new Map(a.files.map((f) => [f.file, f])), contents: a.contents, segments: a.segments, nextDoc: a.nextDoc };
     if (folder && a.changed) await save(folder, versions, state, a, known).catch(() => undefined);
-    const lead = new Uint16Array(a.nextDoc);
-    for (const [id, [, n]] of a.docs) lead[id] = Math.min(n, 65535);
+    const lead = Uint16Array.from(a.docs.paragraph, (n) => Math.min(n, 65535));
     const index = ParagraphIndex.fromSegments(
       a.segments.map((s) => s.segment),
       lead,
     );
     const build = { builtAt, fromCache: !a.changed, buildMs: performance.now() - started };
-    return new Library(dataDir, a.briefings, a.problems, index, a.docs, a.events, build, state);
+    return new Library(dataDir, a.briefings, a.problems, index, a.docs, a.contentById, build, state);
   }
 
   get(id: string): Briefing | undefined {
@@ -140,7 +139,7 @@ export class Library {
   }
 
   get paragraphCount(): number {
-    return this.docs.size;
+    return this.docs.count;
   }
 
   get meetings(): Meeting[] {
@@ -158,7 +157,8 @@ export class Library {
     const to = req.to === undefined ? Infinity : dayNumber(req.to);
     const dated = req.from !== undefined || req.to !== undefined;
     const filtered = sourceIndex !== -2 || dated;
-    const { docBriefing, briefingDay } = this;
+    const { briefingDay } = this;
+    const docBriefing = this.docs.briefing;
     const keep = (id: number) => {
       const b = id < docBriefing.length ? docBriefing[id] : -1;
       if (b < 0 || (sourceIndex !== -2 && b !== sourceIndex)) return false;
@@ -170,11 +170,8 @@ export class Library {
     const { total, hits } = this.index.search(req.query, filtered ? keep : undefined, offset + (req.limit ?? Infinity));
     const out: SearchHit[] = [];
     for (const hit of hits.slice(offset)) {
-      const doc = this.docs.get(hit.id);
-      if (!doc) continue;
-      const [src, n] = doc;
-      const briefing = this.byId.get(src);
-      const paragraph = briefing?.paragraphs[n - 1];
+      const briefing = this.briefingOfDoc(hit.id);
+      const paragraph = briefing?.paragraphs[this.docs.paragraph[hit.id] - 1];
       if (!briefing || !paragraph) continue;
       out.push(new SearchHit(briefing, paragraph, hit.score, hit.terms));
     }
@@ -186,10 +183,15 @@ export class Library {
     return this.index.suggest(query).map((terms) => terms.map((t) => this.surface(t)).join(" "));
   }
 
+  private briefingOfDoc(id: number): Briefing | undefined {
+    const at = id >= 0 && id < this.docs.briefing.length ? this.docs.briefing[id] : -1;
+    return at >= 0 ? this.briefings[at] : undefined;
+  }
+
   /** A word as a paragraph writes it, for an index term (which may be stemmed). */
   private surface(term: string): string {
-    const doc = this.docs.get(this.index.firstDocWith(term) ?? -1);
-    const text = doc ? this.byId.get(doc[0])?.paragraphs[doc[1] - 1]?.text : undefined;
+    const id = this.index.firstDocWith(term) ?? -1;
+    const text = this.briefingOfDoc(id)?.paragraphs[this.docs.paragraph[id] - 1]?.text;
     if (text) {
       for (const word of tokenize(text)) if (processTerm(word)?.includes(term)) return word.toLowerCase();
     }

@@ -9,14 +9,16 @@ import type { BriefingEvents } from "../events/types.ts";
  * - `manifest.json`: the code versions, every file's size and modification time with its
  *   content hash (or the problem that skipped it), and the index segments with the
  *   briefings each holds;
- * - `content.jsonl`: one line per briefing content (by hash): cleaned paragraphs, metadata
- *   and extracted events — appended to as briefings arrive;
+ * - `content.jsonl`: one line per briefing content (by hash) — metadata, then extracted
+ *   events, then cleaned paragraphs, as three JSON texts joined by tabs — appended to as
+ *   briefings arrive. Opening parses only the small first part of each line; events and
+ *   paragraphs are parsed the first time something asks for them;
  * - `segment-N.bin`: frozen index segments.
  * A restart with unchanged files reads these and no briefing; a changed file is read again.
  */
 
 /** Bump when the snapshot's own layout changes. */
-export const SNAPSHOT_FORMAT = "snapshot-3";
+export const SNAPSHOT_FORMAT = "snapshot-4";
 
 export interface FileEntry {
   file: string;
@@ -46,11 +48,78 @@ export interface Manifest {
   nextDoc: number;
 }
 
+/** One briefing's content as the Library keeps it; `paragraphs` and `events` may be parsed on first use. */
 export interface Content {
+  readonly hash: string;
+  readonly meta: BriefingMeta;
+  /** Number of paragraphs (numbered 1…count). */
+  readonly count: number;
+  readonly paragraphs: Paragraph[];
+  readonly events: BriefingEvents;
+}
+
+/** Content just read from a briefing file. */
+export function freshContent(hash: string, meta: BriefingMeta, paragraphs: Paragraph[], events: BriefingEvents): Content {
+  return { hash, meta, count: paragraphs.length, paragraphs, events };
+}
+
+/** The first part of a content line; the byte lengths of the other two tell a whole line from a torn one. */
+interface LineHead {
   hash: string;
   meta: BriefingMeta;
-  paragraphs: Paragraph[];
-  events: BriefingEvents;
+  count: number;
+  eventsBytes: number;
+  paragraphsBytes: number;
+}
+
+const TAB = 9;
+const NEWLINE = 10;
+
+/** Content backed by its line in the snapshot file: events and paragraphs are parsed when first read. */
+class StoredContent implements Content {
+  readonly hash: string;
+  readonly meta: BriefingMeta;
+  readonly count: number;
+  private readonly eventsBytes: number;
+  private readonly paragraphsBytes: number;
+  private parsedEvents: BriefingEvents | null = null;
+  private parsedParagraphs: Paragraph[] | null = null;
+
+  constructor(
+    head: LineHead,
+    private readonly buf: Buffer,
+    /** Where the events part starts; paragraphs follow after one tab. */
+    private readonly at: number,
+  ) {
+    this.hash = head.hash;
+    this.meta = head.meta;
+    this.count = head.count;
+    this.eventsBytes = head.eventsBytes;
+    this.paragraphsBytes = head.paragraphsBytes;
+  }
+
+  get events(): BriefingEvents {
+    return (this.parsedEvents ??= JSON.parse(this.buf.toString("utf8", this.at, this.at + this.eventsBytes)) as BriefingEvents);
+  }
+
+  get paragraphs(): Paragraph[] {
+    const from = this.at + this.eventsBytes + 1;
+    return (this.parsedParagraphs ??= JSON.parse(this.buf.toString("utf8", from, from + this.paragraphsBytes)) as Paragraph[]);
+  }
+
+  /** The line as stored, to copy into a rewritten file without parsing it. */
+  line(): Buffer {
+    const start = this.buf.lastIndexOf(NEWLINE, this.at) + 1;
+    return this.buf.subarray(start, this.at + this.eventsBytes + 1 + this.paragraphsBytes + 1);
+  }
+}
+
+function contentLine(c: Content): Buffer {
+  if (c instanceof StoredContent) return c.line();
+  const events = Buffer.from(JSON.stringify(c.events));
+  const paragraphs = Buffer.from(JSON.stringify(c.paragraphs));
+  const head: LineHead = { hash: c.hash, meta: c.meta, count: c.count, eventsBytes: events.length, paragraphsBytes: paragraphs.length };
+  return Buffer.concat([Buffer.from(JSON.stringify(head)), Buffer.of(TAB), events, Buffer.of(TAB), paragraphs, Buffer.of(NEWLINE)]);
 }
 
 export function cacheFolder(cacheDir: string, dataDir: string): string {
@@ -73,7 +142,7 @@ export async function readManifest(folder: string): Promise<Manifest | null> {
   }
 }
 
-/** Every content line, by hash; a torn last line (a crash mid-append) is ignored. */
+/** Every content line, by hash; a torn or damaged line (a crash mid-append) is skipped, so that briefing is read again. */
 export async function readContent(folder: string): Promise<Map<string, Content>> {
   const out = new Map<string, Content>();
   let buf: Buffer;
@@ -84,14 +153,17 @@ export async function readContent(folder: string): Promise<Map<string, Content>>
   }
   let start = 0;
   while (start < buf.length) {
-    let end = buf.indexOf(10, start);
+    let end = buf.indexOf(NEWLINE, start);
     if (end < 0) end = buf.length;
-    if (end > start) {
+    const tab = buf.indexOf(TAB, start);
+    if (tab > start && tab < end) {
       try {
-        const c = JSON.parse(buf.toString("utf8", start, end)) as Content;
-        out.set(c.hash, c);
+        const head = JSON.parse(buf.toString("utf8", start, tab)) as LineHead;
+        const at = tab + 1;
+        const whole = at + head.eventsBytes + 1 + head.paragraphsBytes === end && buf[at + head.eventsBytes] === TAB;
+        if (whole && typeof head.hash === "string") out.set(head.hash, new StoredContent(head, buf, at));
       } catch {
-        // a torn line: that briefing is read from its file again
+        // damaged: that briefing is read from its file again
       }
     }
     start = end + 1;
@@ -102,15 +174,10 @@ export async function readContent(folder: string): Promise<Map<string, Content>>
 export async function appendContent(folder: string, contents: readonly Content[], rewrite: boolean): Promise<void> {
   await mkdir(folder, { recursive: true });
   const file = path.join(folder, "content.jsonl");
-  const lines = contents.map((c) => `${JSON.stringify(c)}\n`);
-  if (rewrite) {
-    const tmp = `${file}.${process.pid}.tmp`;
-    await writeFile(tmp, "");
-    for (let i = 0; i < lines.length; i += 1000) await appendFile(tmp, lines.slice(i, i + 1000).join(""));
-    await rename(tmp, file);
-  } else if (lines.length) {
-    for (let i = 0; i < lines.length; i += 1000) await appendFile(file, lines.slice(i, i + 1000).join(""));
-  }
+  const target = rewrite ? `${file}.${process.pid}.tmp` : file;
+  if (rewrite) await writeFile(target, "");
+  for (let i = 0; i < contents.length; i += 1000) await appendFile(target, Buffer.concat(contents.slice(i, i + 1000).map(contentLine)));
+  if (rewrite) await rename(target, file);
 }
 
 export async function writeSegment(folder: string, file: string, data: Buffer): Promise<void> {
