@@ -72,6 +72,34 @@ describe("watching data/briefings", () => {
     expect(bot.library().problems).toEqual([]);
   });
 
+  it("a file written while a rebuild reads the folder is not missed: that build is not served, the next one has it", async () => {
+    const late = digestBriefing(72);
+    let dir = "";
+    let builds = 0;
+    const bot = await serve(async (o) => {
+      const lib = await Library.open(o);
+      // The first build has read the folder; a file lands before it is handed over.
+      if (++builds === 1) writeFileSync(path.join(dir, late.name), late.text);
+      return lib;
+    });
+    dir = bot.dir;
+    const first = digestBriefing(73);
+    const served = new Promise<Library>((resolve) => {
+      const poll = setInterval(() => {
+        if (bot.library().get("972_digest_72")) {
+          clearInterval(poll);
+          resolve(bot.library());
+        }
+      }, 10);
+    });
+    writeFileSync(path.join(bot.dir, first.name), first.text);
+    const lib = await served;
+    expect(builds).toBeGreaterThanOrEqual(2);
+    expect(lib.get("973_digest_73")).toBeDefined();
+    // The build that missed the late file was never handed over.
+    expect(bot.logs().match(/"msg":"briefings reloaded"/g)).toHaveLength(1);
+  });
+
   it("a rebuild that fails keeps the previous Library serving, and says so", async () => {
     let fail = true;
     const bot = await serve(async (o) => {

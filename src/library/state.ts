@@ -1,4 +1,5 @@
-import { stat } from "node:fs/promises";
+import { statSync } from "node:fs";
+import { setImmediate as yieldToEvents } from "node:timers/promises";
 import path from "node:path";
 import { Segment } from "../search/segment.ts";
 import { readContent, readManifest, readSegment, type Content, type FileEntry, type SegmentEntry } from "./snapshot.ts";
@@ -37,21 +38,31 @@ export async function readState(folder: string, versions: readonly string[]): Pr
   }
 }
 
-/** Size and modification time of each file (a few at a time: archives hold thousands). */
+/**
+ * Size and modification time of each file that is a file. Synchronous stats are about three
+ * times faster than promised ones on a large folder; every 2,000 files the event loop gets a
+ * turn, so a bot keeps answering while a 100,000-file archive is checked.
+ */
 export async function stampFiles(dir: string, names: readonly string[]): Promise<FileEntry[]> {
-  const out: FileEntry[] = new Array(names.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < names.length) {
-      const i = next++;
-      try {
-        const s = await stat(path.join(dir, names[i]));
-        out[i] = { file: names[i], size: s.isFile() ? s.size : -1, mtimeMs: s.mtimeMs };
-      } catch {
-        out[i] = { file: names[i], size: -1, mtimeMs: 0 };
-      }
+  const out: FileEntry[] = [];
+  for (let i = 0; i < names.length; i++) {
+    if (i > 0 && i % 2000 === 0) await yieldToEvents();
+    try {
+      const s = statSync(path.join(dir, names[i]));
+      if (s.isFile()) out.push({ file: names[i], size: s.size, mtimeMs: s.mtimeMs });
+    } catch {
+      // gone since it was listed
     }
-  };
-  await Promise.all(Array.from({ length: 32 }, worker));
-  return out.filter((e) => e.size >= 0);
+  }
+  return out;
+}
+
+/** Whether the folder's briefing files are exactly those of `files`, same sizes and times. */
+export async function sameFiles(dir: string, names: readonly string[], files: ReadonlyMap<string, FileEntry>): Promise<boolean> {
+  const stamps = await stampFiles(dir, names);
+  if (stamps.length !== files.size) return false;
+  return stamps.every((s) => {
+    const f = files.get(s.file);
+    return f !== undefined && f.size === s.size && f.mtimeMs === s.mtimeMs;
+  });
 }

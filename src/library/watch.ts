@@ -1,13 +1,12 @@
 import { statSync, watch, type FSWatcher } from "node:fs";
-import { readdir, stat } from "node:fs/promises";
-import path from "node:path";
 import type { Logger } from "pino";
-import { formatProblem } from "../briefings/load.ts";
+import { formatProblem, listBriefingFiles } from "../briefings/load.ts";
 import { Library, type OpenOptions } from "./library.ts";
+import { sameFiles } from "./state.ts";
 
 /**
  * Keeps the Library up to date with its folder: when files in it change, waits until the
- * changes settle (no event for `settleMs`, and the folder unchanged while building), builds
+ * changes settle (no event for `settleMs`, and the folder still as the build found it), builds
  * a new Library and hands it over. A bad or half-written file is skipped by the loader like
  * at start; a build that fails, or a folder that cannot be read, keeps the previous Library
  * serving. Write a briefing under a temporary name (a dotfile, or another extension) and
@@ -36,26 +35,6 @@ export interface WatchOptions {
 
 const BRIEFING = /\.(txt|md)$/i;
 
-/** Names, sizes and modification times of the briefing files: changes while building mean "not settled". */
-async function fingerprint(dir: string): Promise<string> {
-  try {
-    const names = (await readdir(dir)).filter((n) => BRIEFING.test(n) && !n.startsWith(".")).sort();
-    const parts = await Promise.all(
-      names.map(async (n) => {
-        try {
-          const s = await stat(path.join(dir, n));
-          return `${n}:${s.size}:${s.mtimeMs}`;
-        } catch {
-          return `${n}:gone`;
-        }
-      }),
-    );
-    return parts.join("|");
-  } catch (err) {
-    return `unreadable:${(err as NodeJS.ErrnoException).code ?? ""}`;
-  }
-}
-
 export class LibraryWatcher {
   private watcher: FSWatcher | null = null;
   private settleTimer: NodeJS.Timeout | null = null;
@@ -72,7 +51,7 @@ export class LibraryWatcher {
   private readonly checkMs: number;
 
   constructor(private readonly options: WatchOptions) {
-    this.settleMs = options.settleMs ?? 1000;
+    this.settleMs = options.settleMs ?? 300;
     this.retryMs = options.retryMs ?? 5000;
     this.checkMs = options.checkMs ?? Math.max(this.retryMs, 10_000);
   }
@@ -173,10 +152,15 @@ export class LibraryWatcher {
     this.settleTimer.unref();
   }
 
+  /** The folder still holds exactly the files the Library was built from (none written to since). */
+  private async unchangedSince(library: Library): Promise<boolean> {
+    const listed = await listBriefingFiles(this.options.dataDir);
+    return listed.ok && (await sameFiles(this.options.dataDir, listed.names, library.state.files));
+  }
+
   private async build(): Promise<RebuildResult> {
     const { dataDir, cacheDir, log, current } = this.options;
     const open = this.options.open ?? Library.open;
-    const before = await fingerprint(dataDir);
     let result: RebuildResult;
     try {
       // Start from the Library being served: only changed files are read, only new briefings indexed.
@@ -185,7 +169,7 @@ export class LibraryWatcher {
       if (folderProblem) {
         result = { ok: false, error: formatProblem(folderProblem) };
         this.lost(new Error(result.error)); // the folder went away: watch it again when it is back
-      } else if ((await fingerprint(dataDir)) !== before) {
+      } else if (!(await this.unchangedSince(library))) {
         // Still being written: build again once it settles; nobody is told about this one.
         log.debug({ dataDir }, "the briefings folder changed while it was read; waiting for it to settle");
         this.changed();
