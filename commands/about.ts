@@ -1,6 +1,6 @@
 import type { Answer, LineItem } from "../src/answer/types.ts";
 import type { Command } from "../src/commands/types.ts";
-import { formatProblem } from "../src/briefings/load.ts";
+import { formatProblem } from "../src/briefings/folder.ts";
 
 /** /about: what is indexed — counts, date range, when it was built, files skipped. */
 export const about: Command = {

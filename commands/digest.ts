@@ -1,7 +1,7 @@
 import path from "node:path";
 import { UserError, type Answer } from "../src/answer/types.ts";
 import type { Command } from "../src/commands/types.ts";
-import { DEFAULT_STATE_DIR } from "../src/config.ts";
+import { DEFAULT_STATE_DIR } from "../src/paths.ts";
 import { buildDigest, digestAnswer, unsentBriefings } from "../src/digest/build.ts";
 import { formatTime } from "../src/digest/time.ts";
 import { readStateFile, STATE_FILE, type ReadResult } from "../src/digest/state.ts";

@@ -1,5 +1,5 @@
 import { stdin, stdout, stderr } from "node:process";
-import { formatProblem } from "./briefings/load.ts";
+import { formatProblem } from "./briefings/folder.ts";
 import { readEnv } from "./config.ts";
 import { Library } from "./library/library.ts";
 import { startShell } from "./shell/shell.ts";

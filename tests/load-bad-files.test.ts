@@ -1,7 +1,8 @@
 import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { formatProblem, loadBriefings } from "../src/briefings/load.ts";
+import { formatProblem } from "../src/briefings/folder.ts";
+import { loadBriefings } from "../src/briefings/load.ts";
 import { sampleFolder } from "./helpers/folders.ts";
 
 const folder = sampleFolder();

@@ -1,13 +1,13 @@
 import { createHash } from "node:crypto";
-import { readdir, readFile, stat } from "node:fs/promises";
+import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { cleanBody } from "./clean.ts";
 import { readFrontMatter } from "./front-matter.ts";
+import { duplicateProblem, listBriefingFiles } from "./folder.ts";
 import type { Briefing, LoadProblem } from "./types.ts";
 
 /** A briefing is a news article: anything past this is not one (or not only one). */
 export const MAX_BRIEFING_BYTES = 2 * 1024 * 1024;
-const EXTENSIONS = new Set([".txt", ".md"]);
 
 export interface LoadResult {
   briefings: Briefing[];
@@ -58,19 +58,6 @@ export function parseBriefing(file: string, bytes: Buffer): ParseResult {
   };
 }
 
-export type ListResult = { ok: true; names: string[] } | { ok: false; problem: LoadProblem };
-
-/** The briefing files in `dir` (`.txt`, `.md`, no dotfiles), sorted; or why the folder cannot be read. */
-export async function listBriefingFiles(dir: string): Promise<ListResult> {
-  try {
-    const names = (await readdir(dir)).filter((n) => EXTENSIONS.has(path.extname(n).toLowerCase()) && !n.startsWith("."));
-    return { ok: true, names: names.sort() };
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    const why = code === "ENOENT" ? "does not exist" : code === "ENOTDIR" ? "is not a folder" : `cannot be read (${code ?? String(err)})`;
-    return { ok: false, problem: { file: dir, message: `the briefings folder ${why}: set DATA_DIR or --data to a folder of .txt/.md briefings` } };
-  }
-}
 
 /** Read and parse one file of the folder; null for something that is not a file. */
 export async function readBriefingFile(dir: string, name: string): Promise<ParseResult | null> {
@@ -87,10 +74,6 @@ export async function readBriefingFile(dir: string, name: string): Promise<Parse
   }
 }
 
-/** Two files with one id: the first in name order is kept, the other reported. */
-export function duplicateProblem(kept: Briefing, other: string): LoadProblem {
-  return { file: other, message: `has the same id "${kept.id}" as ${kept.file}, which was loaded instead: rename one of them` };
-}
 
 /**
  * Load every `.txt` and `.md` briefing in `dir`. A bad file is skipped with one problem
@@ -118,6 +101,3 @@ export async function loadBriefings(dir: string): Promise<LoadResult> {
   }
   return { briefings: [...byId.values()], problems };
 }
-
-/** One line per problem, as shown to an editor: `skipped 003.txt: is empty: …`. */
-export const formatProblem = (p: LoadProblem) => `skipped ${p.file}: ${p.message}`;

@@ -1,7 +1,7 @@
 import { stdin, stdout, stderr } from "node:process";
 import { parseArgs } from "node:util";
 import { UserError } from "../answer/types.ts";
-import { formatProblem } from "../briefings/load.ts";
+import { formatProblem } from "../briefings/folder.ts";
 import { execute } from "../commands/execute.ts";
 import { readEnv } from "../config.ts";
 import { Library } from "../library/library.ts";

@@ -1,7 +1,7 @@
 import path from "node:path";
 import type { Logger } from "pino";
 import type { Client } from "discord.js";
-import { formatProblem } from "../briefings/load.ts";
+import { formatProblem } from "../briefings/folder.ts";
 import type { Env } from "../config.ts";
 import { createDigests, type DigestTuning } from "./digest-setup.ts";
 import type { DigestScheduler } from "../digest/scheduler.ts";

@@ -24,8 +24,7 @@ import { quoteSpans, splitSentences, type Sentence, type Span } from "./sentence
 import { tokenize, type Token } from "./tokens.ts";
 import type { BriefingEvents, Meeting, Pledge } from "./types.ts";
 
-/** Bump when extraction changes: cached events are extracted again. */
-export const EXTRACT_VERSION = "events-4";
+export { EXTRACT_VERSION } from "./version.ts";
 
 interface Para {
   n: number;

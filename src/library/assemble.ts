@@ -1,7 +1,6 @@
 import path from "node:path";
-import { duplicateProblem, listBriefingFiles, readBriefingFile } from "../briefings/load.ts";
+import { duplicateProblem, listBriefingFiles } from "../briefings/folder.ts";
 import type { Briefing, LoadProblem } from "../briefings/types.ts";
-import { extractEvents } from "../events/extract.ts";
 import type { BriefingEvents } from "../events/types.ts";
 import { ParagraphIndex, type IndexDoc } from "../search/index.ts";
 import { freshContent, type Content, type FileEntry, type SegmentEntry } from "./snapshot.ts";
@@ -52,6 +51,8 @@ export async function assemble(dataDir: string, known: LibraryState): Promise<As
   const newContents: Content[] = [];
   const files: FileEntry[] = [];
   let changed = stamps.length !== known.files.size;
+  // The parser and the extractor are loaded only when a file has to be read.
+  let reader: Reader | null = null;
   for (const stamp of stamps) {
     const old = known.files.get(stamp.file);
     if (old && old.size === stamp.size && old.mtimeMs === stamp.mtimeMs && (old.problem !== undefined || (old.hash !== undefined && known.contents.has(old.hash)))) {
@@ -60,7 +61,8 @@ export async function assemble(dataDir: string, known: LibraryState): Promise<As
       continue;
     }
     changed = true;
-    const parsed = await readBriefingFile(dataDir, stamp.file);
+    reader ??= await loadReader();
+    const parsed = await reader.readBriefingFile(dataDir, stamp.file);
     if (parsed === null) continue;
     if (!parsed.ok) {
       files.push({ ...stamp, problem: parsed.message });
@@ -71,7 +73,7 @@ export async function assemble(dataDir: string, known: LibraryState): Promise<As
     const reuse = known.contents.get(b.hash) ?? contents.get(b.hash);
     if (reuse) contents.set(b.hash, reuse);
     else {
-      const content = freshContent(b.hash, b.meta, b.paragraphs, extractEvents(b));
+      const content = freshContent(b.hash, b.meta, b.paragraphs, reader.extractEvents(b));
       contents.set(b.hash, content);
       newContents.push(content);
     }
@@ -142,6 +144,16 @@ export async function assemble(dataDir: string, known: LibraryState): Promise<As
   segments = segments.filter((s) => s.entry.paragraphs > 0);
   const docs = docTable(segments, briefings, contentById, nextDoc);
   return { briefings, problems, contentById, files, contents, newContents, segments, newSegments, nextDoc, docs, changed };
+}
+
+interface Reader {
+  readBriefingFile: typeof import("../briefings/load.ts").readBriefingFile;
+  extractEvents: typeof import("../events/extract.ts").extractEvents;
+}
+
+async function loadReader(): Promise<Reader> {
+  const [{ readBriefingFile }, { extractEvents }] = await Promise.all([import("../briefings/load.ts"), import("../events/extract.ts")]);
+  return { readBriefingFile, extractEvents };
 }
 
 /** A briefing whose paragraphs come from its content when first read. */

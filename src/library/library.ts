@@ -1,7 +1,7 @@
 import type { Citation } from "../answer/types.ts";
 import { UserError } from "../answer/types.ts";
 import type { Briefing, LoadProblem, Paragraph } from "../briefings/types.ts";
-import { EXTRACT_VERSION } from "../events/extract.ts";
+import { EXTRACT_VERSION } from "../events/version.ts";
 import type { BriefingEvents, Meeting, Pledge } from "../events/types.ts";
 import { INDEX_VERSION, ParagraphIndex } from "../search/index.ts";
 import { markTerms } from "../search/highlight.ts";

@@ -1,6 +1,6 @@
 import { statSync, watch, type FSWatcher } from "node:fs";
 import type { Logger } from "pino";
-import { formatProblem, listBriefingFiles } from "../briefings/load.ts";
+import { formatProblem, isBriefingName, listBriefingFiles } from "../briefings/folder.ts";
 import { Library, type OpenOptions } from "./library.ts";
 import { sameFiles } from "./state.ts";
 
@@ -32,8 +32,6 @@ export interface WatchOptions {
   /** How to build a Library (tests substitute one that fails). */
   open?: (options: OpenOptions) => Promise<Library>;
 }
-
-const BRIEFING = /\.(txt|md)$/i;
 
 export class LibraryWatcher {
   private watcher: FSWatcher | null = null;
@@ -93,7 +91,7 @@ export class LibraryWatcher {
     try {
       const ino = statSync(this.options.dataDir).ino;
       this.watcher = watch(this.options.dataDir, { persistent: false }, (_event, name) => {
-        if (name === null || BRIEFING.test(name.toString())) this.changed();
+        if (name === null || isBriefingName(name.toString())) this.changed();
       });
       this.watcher.on("error", (err) => this.lost(err));
       this.watchedIno = ino;
