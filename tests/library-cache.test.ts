@@ -65,6 +65,8 @@ describe("the Library's on-disk snapshot", () => {
     // Unchanged briefings keep their index segment; the newcomer gets its own.
     expect(after.state.segments.length).toBeGreaterThanOrEqual(1);
     expect(after.state.segments.some((s) => s.entry.briefings.some((b) => b.id === "901_new"))).toBe(true);
+    // An update answers first and saves behind; once saved, a restart needs no rebuild.
+    await after.saved;
     expect((await open()).build.fromCache).toBe(true);
   });
 });

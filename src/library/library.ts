@@ -73,6 +73,8 @@ export class Library {
     readonly build: BuildInfo,
     /** What the next build starts from. */
     readonly state: LibraryState,
+    /** Settles once this Library's snapshot is on disk (at once when nothing needed saving; never rejects). */
+    readonly saved: Promise<void>,
   ) {
     for (const b of briefings) this.byId.set(b.id, b);
     // For filters: each briefing's date as a number (yyyymmdd).
@@ -95,18 +97,26 @@ export class Library {
     const started = performance.now();
     const versions = [SNAPSHOT_FORMAT, INDEX_VERSION, EXTRACT_VERSION];
     const folder = cacheDir ? cacheFolder(cacheDir, dataDir) : null;
-    const known = previous && previous.dataDir === dataDir ? previous.state : folder ? await readState(folder, versions) : EMPTY_STATE;
+    const update = previous !== undefined && previous.dataDir === dataDir;
+    const known = update ? previous.state : folder ? await readState(folder, versions) : EMPTY_STATE;
     const a = await assemble(dataDir, known);
     const builtAt = a.changed || !known.builtAt ? new Date().toISOString() : known.builtAt;
     const state: LibraryState = { builtAt, files: new Map(a.files.map((f) => [f.file, f])), contents: a.contents, segments: a.segments, nextDoc: a.nextDoc };
-    if (folder && a.changed) await save(folder, versions, state, a, known).catch(() => undefined);
+    // A first open saves before answering; an update (a new briefing while serving) answers
+    // at once and saves behind, after the previous Library's save.
+    let saved: Promise<void> = Promise.resolve();
+    if (folder && a.changed) {
+      const after = update ? previous.saved : Promise.resolve();
+      saved = after.then(() => save(folder, versions, state, a, known)).catch(() => undefined);
+      if (!update) await saved;
+    }
     const lead = Uint16Array.from(a.docs.paragraph, (n) => Math.min(n, 65535));
     const index = ParagraphIndex.fromSegments(
       a.segments.map((s) => s.segment),
       lead,
     );
     const build = { builtAt, fromCache: !a.changed, buildMs: performance.now() - started };
-    return new Library(dataDir, a.briefings, a.problems, index, a.docs, a.contentById, build, state);
+    return new Library(dataDir, a.briefings, a.problems, index, a.docs, a.contentById, build, state, saved);
   }
 
   get(id: string): Briefing | undefined {

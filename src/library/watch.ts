@@ -1,4 +1,5 @@
 import { statSync, watch, type FSWatcher } from "node:fs";
+import { setImmediate as yieldToEvents } from "node:timers/promises";
 import type { Logger } from "pino";
 import { formatProblem, isBriefingName, listBriefingFiles } from "../briefings/folder.ts";
 import { Library, type OpenOptions } from "./library.ts";
@@ -41,6 +42,8 @@ export class LibraryWatcher {
   /** The inode of the folder being watched. */
   private watchedIno: number | null = null;
   private isLost = false;
+  /** Change events seen so far. */
+  private events = 0;
   private chain: Promise<unknown> = Promise.resolve();
   private closed = false;
   private waiters: Array<(r: RebuildResult) => void> = [];
@@ -63,7 +66,7 @@ export class LibraryWatcher {
     return this;
   }
 
-  /** Stop watching; a build in progress finishes but is not handed over. */
+  /** Stop watching; a build in progress finishes but is not handed over; the served Library's snapshot is saved. */
   async close(): Promise<void> {
     this.closed = true;
     this.watcher?.close();
@@ -72,6 +75,7 @@ export class LibraryWatcher {
     if (this.retryTimer) clearTimeout(this.retryTimer);
     if (this.checkTimer) clearInterval(this.checkTimer);
     await this.chain;
+    await this.options.current().saved;
   }
 
   /** Resolves with the outcome of the next rebuild that finishes. */
@@ -91,7 +95,10 @@ export class LibraryWatcher {
     try {
       const ino = statSync(this.options.dataDir).ino;
       this.watcher = watch(this.options.dataDir, { persistent: false }, (_event, name) => {
-        if (name === null || isBriefingName(name.toString())) this.changed();
+        if (name === null || isBriefingName(name.toString())) {
+          this.events++;
+          this.changed();
+        }
       });
       this.watcher.on("error", (err) => this.lost(err));
       this.watchedIno = ino;
@@ -150,8 +157,18 @@ export class LibraryWatcher {
     this.settleTimer.unref();
   }
 
-  /** The folder still holds exactly the files the Library was built from (none written to since). */
-  private async unchangedSince(library: Library): Promise<boolean> {
+  /**
+   * The folder still holds exactly the files the Library was built from. While the folder is
+   * watched, "no change event since the build started" says so for free (after a full turn
+   * of the event loop, so that an event already queued is counted); otherwise every file is
+   * checked against what the build read.
+   */
+  private async unchangedSince(library: Library, eventsBefore: number): Promise<boolean> {
+    if (this.watcher && !this.isLost) {
+      await yieldToEvents(); // to the end of this turn …
+      await yieldToEvents(); // … and through the next one's poll for I/O events
+      return this.events === eventsBefore;
+    }
     const listed = await listBriefingFiles(this.options.dataDir);
     return listed.ok && (await sameFiles(this.options.dataDir, listed.names, library.state.files));
   }
@@ -159,6 +176,7 @@ export class LibraryWatcher {
   private async build(): Promise<RebuildResult> {
     const { dataDir, cacheDir, log, current } = this.options;
     const open = this.options.open ?? Library.open;
+    const eventsBefore = this.events;
     let result: RebuildResult;
     try {
       // Start from the Library being served: only changed files are read, only new briefings indexed.
@@ -167,7 +185,7 @@ export class LibraryWatcher {
       if (folderProblem) {
         result = { ok: false, error: formatProblem(folderProblem) };
         this.lost(new Error(result.error)); // the folder went away: watch it again when it is back
-      } else if (!(await this.unchangedSince(library))) {
+      } else if (!(await this.unchangedSince(library, eventsBefore))) {
         // Still being written: build again once it settles; nobody is told about this one.
         log.debug({ dataDir }, "the briefings folder changed while it was read; waiting for it to settle");
         this.changed();
