@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import MiniSearch from "minisearch";
-import { Postings, type TermOptions } from "./postings.ts";
+import { Postings, type Restriction } from "./postings.ts";
 import { Segment } from "./segment.ts";
 import { TopK } from "./top-k.ts";
 import { RowTable, rowPool, type RowPool } from "./rows.ts";
@@ -8,7 +8,7 @@ import { planQuery, type Concept } from "./expand.ts";
 import { IRREGULAR } from "./irregular.ts";
 import { indexTermFor, indexTerms, LISTED_PHRASES, wordsOf } from "./lists.ts";
 import { STOP_WORDS } from "./stop-words.ts";
-import { combine } from "./rank.ts";
+import { combine, leadPrior, RANKING } from "./rank.ts";
 import { termsOf } from "./text.ts";
 
 /**
@@ -70,11 +70,42 @@ const hasDigit = (t: string) => /\d/.test(t);
 /** One typo in 5–7 letters, two from 8 letters on; none in numbers. */
 const fuzzyFor = (term: string) => (term.length >= 5 && !hasDigit(term) ? 0.2 : false);
 
+/** A concept's ways of matching, resolved to index terms with their weights. */
+interface ConceptPlan {
+  /** The reporter's own words (each with its prefix or typo variants), summed. */
+  own: Array<ReadonlyMap<string, number>>;
+  ownWeight: number;
+  /** The listed phrase whole, and synonyms and aliases, with their weights: the best counts. */
+  whole: Array<[ReadonlyMap<string, number>, number]>;
+}
+
+/**
+ * When and how search skips work that cannot change its answer (see `prune`). Pruning pays
+ * only for a short window of results over common words. Tests change these to compare.
+ */
+export const PRUNING = {
+  enabled: true,
+  /** Longest window of results pruned for. */
+  maxTop: 1000,
+  /** Postings the costliest concept must read before pruning is tried. */
+  minCost: 5000,
+  /** Paragraphs of the cheapest concept the pilot scores in full: this many times the window, at least `pilotMin`. */
+  pilotFactor: 4,
+  pilotMin: 40,
+};
+const MAX_LEAD_PRIOR = Math.max(leadPrior(1), leadPrior(2), leadPrior(3));
+
 export class ParagraphIndex {
 
   private readonly postings: Postings;
   /** Buffers for a query's tables (rows, briefing bests, word sums), lent to each query in turn. */
   private readonly pools: RowPool[];
+  /** Paragraphs marked as in the briefings to score (`inside[id] === stamp`) and as counted (`seen`). */
+  private readonly inside: Uint32Array;
+  private readonly seen: Uint32Array;
+  private stamp = 0;
+  /** How many concepts the last search scored only where they could matter (0: none pruned). */
+  lastPruned = 0;
 
   private constructor(
     readonly segments: readonly Segment[],
@@ -82,6 +113,8 @@ export class ParagraphIndex {
   ) {
     this.postings = new Postings(segments, FIELDS);
     this.pools = [rowPool(lead.length), rowPool(lead.length), rowPool(lead.length)];
+    this.inside = new Uint32Array(lead.length);
+    this.seen = new Uint32Array(lead.length);
   }
 
   /** Index paragraphs with MiniSearch and freeze the result into a segment. */
@@ -114,21 +147,42 @@ export class ParagraphIndex {
   search(query: string, filter?: (id: number) => boolean, top = Infinity): { total: number; hits: Hit[] } {
     const concepts = planQuery(query);
     if (concepts.length === 0) return { total: 0, hits: [] };
+    const last = concepts[concepts.length - 1].own;
+    const plans = concepts.map((c) => this.resolve(c, last));
     const [rowPool, bestPool, sumPool] = this.pools;
     const rows = new RowTable(concepts.length, rowPool);
     const best = new RowTable(concepts.length, bestPool);
     const sums = new RowTable(1, sumPool);
+    const matched = new Set<string>();
     try {
-      const matched = this.scoreConcepts(concepts, rows, sums);
-      // Every index term the query matched: highlighting marks those a paragraph contains.
-      const terms = [...new Set([...matched].flatMap(wordsOf))];
       const heap = new TopK(top);
       let total = 0;
-      combine(rows, best, this.lead, (id, score) => {
+      const push = (id: number, score: number) => {
         if (filter && !filter(id)) return;
         total++;
         heap.push(id, score);
-      });
+      };
+      this.lastPruned = 0;
+      const pruned = PRUNING.enabled && plans.length > 1 && top <= PRUNING.maxTop ? this.prune(plans, rows, best, sums, filter, top) : null;
+      if (pruned) {
+        this.lastPruned = pruned.size;
+        // The concepts that can lift a paragraph into the top are scored everywhere; the
+        // others only in the briefings those reach, and merely counted elsewhere.
+        plans.forEach((p, c) => {
+          if (!pruned.has(c)) this.scoreConcept(p, c, rows, sums, matched);
+        });
+        const only = this.briefingsOf(rows, filter, true);
+        plans.forEach((p, c) => {
+          if (pruned.has(c)) this.scoreConcept(p, c, rows, sums, matched, only);
+        });
+        combine(rows, best, this.lead, push);
+        total += only.others;
+      } else {
+        plans.forEach((p, c) => this.scoreConcept(p, c, rows, sums, matched));
+        combine(rows, best, this.lead, push);
+      }
+      // Every index term the query matched: highlighting marks those a paragraph contains.
+      const terms = [...new Set([...matched].flatMap(wordsOf))].sort();
       return { total, hits: heap.sorted().map(([id, score]) => ({ id, score, terms })) };
     } finally {
       rows.clear();
@@ -138,44 +192,128 @@ export class ParagraphIndex {
   }
 
   /**
-   * Each concept's score in each paragraph (a row per paragraph, a column per concept): its
-   * best way of matching there — the reporter's own words, summed (each exactly and, when
-   * long enough or the last word typed, as a prefix; a word the index does not hold also
-   * with typos), the listed phrase whole, or a synonym weighted down. Returns the index
-   * terms matched.
+   * A concept's ways of matching, looked up once: the reporter's own words (each exactly
+   * and, when long enough or the last word typed, as a prefix; a word the index does not
+   * hold also with typos), the listed phrase whole, or a synonym weighted down.
    */
-  private scoreConcepts(concepts: readonly Concept[], rows: RowTable, sums: RowTable): Set<string> {
-    const last = concepts.length ? concepts[concepts.length - 1].own : [];
-    const matched = new Set<string>();
-    concepts.forEach((concept, c) => {
-      const keep = (id: number, s: number) => {
-        const r = rows.ensure(id) + c;
-        if (s > rows.values[r]) rows.values[r] = s;
-      };
-      const add = (id: number, s: number) => {
-        sums.values[sums.ensure(id)] += s;
-      };
-      for (const t of concept.own) {
-        const prefix = !hasDigit(t) && (t.length >= 5 || (t.length >= 3 && last.includes(t)));
-        const exact = this.term(t, { prefix }, matched, add);
-        const fuzzy = fuzzyFor(t);
-        if (!exact && fuzzy) this.term(t, { fuzzy, maxFuzzy: 2 }, matched, add);
-      }
-      const ownWeight = concept.phrase ? PHRASE_WORDS_WEIGHT : 1;
-      for (let i = 0; i < sums.count; i++) keep(sums.id(i), ownWeight * sums.values[i]);
-      sums.clear();
-      if (concept.phrase) this.term(indexTermFor(concept.own), {}, matched, keep);
-      for (const a of concept.alternatives) this.term(indexTermFor(a.terms), {}, matched, (id, s) => keep(id, a.weight * s));
-    });
-    return matched;
+  private resolve(concept: Concept, last: readonly string[]): ConceptPlan {
+    const own: Array<ReadonlyMap<string, number>> = [];
+    for (const t of concept.own) {
+      const prefix = !hasDigit(t) && (t.length >= 5 || (t.length >= 3 && last.includes(t)));
+      const exact = this.postings.variants(t, { prefix });
+      own.push(exact);
+      const fuzzy = fuzzyFor(t);
+      if (!exact.has(t) && fuzzy) own.push(this.postings.variants(t, { fuzzy, maxFuzzy: 2 }));
+    }
+    const whole: Array<[ReadonlyMap<string, number>, number]> = [];
+    if (concept.phrase) whole.push([this.postings.variants(indexTermFor(concept.own)), 1]);
+    for (const a of concept.alternatives) whole.push([this.postings.variants(indexTermFor(a.terms)), a.weight]);
+    return { own, ownWeight: concept.phrase ? PHRASE_WORDS_WEIGHT : 1, whole };
+  }
+
+  /** The most one paragraph can score for the concept, and how many postings it reads. */
+  private measure(plan: ConceptPlan): { bound: number; cost: number } {
+    let own = 0;
+    let cost = 0;
+    for (const v of plan.own) {
+      own += this.postings.bound(v, FIELD_BOOST);
+      cost += this.postings.cost(v);
+    }
+    let bound = plan.ownWeight * own;
+    for (const [v, weight] of plan.whole) {
+      bound = Math.max(bound, weight * this.postings.bound(v, FIELD_BOOST));
+      cost += this.postings.cost(v);
+    }
+    return { bound, cost };
   }
 
   /**
-   * Score one index term (with its prefix or typo variants if asked) in every paragraph that
-   * holds it. Returns whether the term itself is in the index.
+   * The concepts that need not be scored everywhere (MaxScore, by briefing): a paragraph
+   * whose briefing holds none of the other concepts cannot reach the top. A first estimate
+   * of the top's lowest score comes from the briefings where the cheapest concept scores
+   * best, all concepts scored there; then the costliest concepts are set aside while the
+   * most a paragraph with only them could score — their bounds summed, at their coverage,
+   * with the best lead prior — stays below that estimate. Null: score everything.
    */
-  private term(term: string, options: TermOptions, matched: Set<string>, each: (id: number, score: number) => void): boolean {
-    return this.postings.score(term, options, FIELD_BOOST, each, matched);
+  private prune(plans: readonly ConceptPlan[], rows: RowTable, best: RowTable, sums: RowTable, filter: ((id: number) => boolean) | undefined, top: number): Set<number> | null {
+    const k = plans.length;
+    const { neighbour, briefing, contextCoverage, coveragePower } = RANKING;
+    if (Math.max(neighbour, briefing, contextCoverage) > 1) return null;
+    const measured = plans.map((p) => this.measure(p));
+    const byCost = measured.map((_, c) => c).sort((a, b) => measured[b].cost - measured[a].cost);
+    // Too little to gain: even the costliest concept reads few postings.
+    if (measured[byCost[0]].cost < PRUNING.minCost) return null;
+    // The pilot: the cheapest concept's best paragraphs that the filter keeps.
+    const cheapest = byCost[k - 1];
+    this.scoreConcept(plans[cheapest], cheapest, rows, sums, new Set());
+    const pilot = new TopK(Math.max(PRUNING.pilotMin, PRUNING.pilotFactor * top));
+    for (let i = 0; i < rows.count; i++) {
+      const id = rows.id(i);
+      if (!filter || filter(id)) pilot.push(id, rows.values[i * k + cheapest]);
+    }
+    rows.clear();
+    if (pilot.size < top) return null;
+    const only = this.briefingsOf(pilot.idList(), undefined, false);
+    plans.forEach((p, c) => this.scoreConcept(p, c, rows, sums, new Set(), only));
+    const heap = new TopK(top);
+    combine(rows, best, this.lead, (id, score) => {
+      if (!filter || filter(id)) heap.push(id, score);
+    });
+    rows.clear();
+    best.clear();
+    if (heap.size < top) return null;
+    const threshold = heap.lowest();
+    const set = new Set<number>();
+    let sum = 0;
+    for (const c of byCost) {
+      const bound = (sum + measured[c].bound) * ((set.size + 1) / k) ** coveragePower * MAX_LEAD_PRIOR;
+      if (bound * (1 + 1e-9) >= threshold) continue;
+      set.add(c);
+      sum += measured[c].bound;
+    }
+    return set.size ? set : null;
+  }
+
+  /**
+   * Mark every paragraph of the briefings holding one of `ids` (or of the ids with a row in
+   * `rows`) with a new stamp; with `count`, paragraphs outside are counted once each.
+   */
+  private briefingsOf(ids: RowTable | readonly number[], filter: ((id: number) => boolean) | undefined, count: boolean): Restriction {
+    const stamp = ++this.stamp;
+    const inside = this.inside;
+    const lead = this.lead;
+    const list = Array.isArray(ids) ? (ids as readonly number[]) : null;
+    const table = list ? null : (ids as RowTable);
+    const n = list ? list.length : table!.count;
+    for (let i = 0; i < n; i++) {
+      const id = list ? list[i] : table!.id(i);
+      if (inside[id] === stamp) continue;
+      let g = id - (Math.max(1, lead[id]) - 1);
+      inside[g] = stamp;
+      while (g + 1 < lead.length && lead[g + 1] === lead[g] + 1) inside[++g] = stamp;
+      inside[id] = stamp;
+    }
+    return { in: inside, stamp, seen: count ? this.seen : undefined, keep: filter, others: 0 };
+  }
+
+  /**
+   * Concept `c`'s score in each paragraph (its column of `rows`): its best way of matching
+   * there — the reporter's own words summed, the listed phrase whole, or a synonym weighted
+   * down. Index terms matched are added to `matched`; with `only`, see Postings.scoreVariants.
+   */
+  private scoreConcept(plan: ConceptPlan, c: number, rows: RowTable, sums: RowTable, matched: Set<string>, only?: Restriction): void {
+    const keep = (id: number, s: number) => {
+      const r = rows.ensure(id) + c;
+      if (s > rows.values[r]) rows.values[r] = s;
+    };
+    const add = (id: number, s: number) => {
+      sums.values[sums.ensure(id)] += s;
+    };
+    for (const v of plan.own) this.postings.scoreVariants(v, FIELD_BOOST, add, matched, only);
+    const ownWeight = plan.ownWeight;
+    for (let i = 0; i < sums.count; i++) keep(sums.id(i), ownWeight * sums.values[i]);
+    sums.clear();
+    for (const [v, weight] of plan.whole) this.postings.scoreVariants(v, FIELD_BOOST, weight === 1 ? keep : (id, s) => keep(id, weight * s), matched, only);
   }
 
   /** Close terms for a query that found nothing (index terms, still stemmed): the likeliest first. */

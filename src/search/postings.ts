@@ -16,6 +16,28 @@ export interface TermOptions {
   maxFuzzy?: number;
 }
 
+/** Only some paragraphs scored: see `Postings.scoreVariants`. */
+export interface Restriction {
+  in: Uint32Array;
+  stamp: number;
+  /** Paragraphs outside already counted (`seen[id] === stamp`); none counted without it. */
+  seen?: Uint32Array;
+  keep?: (id: number) => boolean;
+  others: number;
+}
+
+interface TermStats {
+  /** Dictionary id in each segment, -1 where absent. */
+  local: Int32Array;
+  df: Float64Array;
+  idf: Float64Array;
+  /** Highest tf part per field, -1 until scanned. */
+  best: Float64Array;
+}
+
+/** Variants whose statistics are kept between queries (emptied when full). */
+const STATS_LIMIT = 100_000;
+
 export class Postings {
   /** Documents in the collection (global paragraph ids are below this). */
   readonly documentCount: number;
@@ -70,27 +92,128 @@ export class Postings {
    */
   score(term: string, options: TermOptions, boost: Readonly<Record<string, number>>, each: (id: number, score: number) => void, matched?: Set<string>): boolean {
     const variants = this.variants(term, options);
-    if (variants.size === 0) return false;
-    const fieldBoost = this.fields.map((f) => boost[f] ?? 1);
+    this.scoreVariants(variants, boost, each, matched);
+    return variants.has(term);
+  }
+
+  /** Per variant: the dictionary id in each segment, df, idf and the best BM25 tf part per field. */
+  private readonly stats = new Map<string, TermStats>();
+
+  private statsOf(variant: string): TermStats {
+    let st = this.stats.get(variant);
+    if (st) return st;
+    const nf = this.fields.length;
+    const local = new Int32Array(this.segments.length).fill(-1);
+    const df = new Float64Array(nf);
+    this.segments.forEach((s, i) => {
+      const id = s.dict.get(variant);
+      if (id === undefined) return;
+      local[i] = id;
+      for (let f = 0; f < nf; f++) df[f] += s.df(f, id);
+    });
+    const idf = Float64Array.from(df, (n) => (n === 0 ? 0 : Math.log(1 + (this.documentCount - n + 0.5) / (n + 0.5))));
+    st = { local, df, idf, best: new Float64Array(nf).fill(-1) };
+    if (this.stats.size >= STATS_LIMIT) this.stats.clear();
+    this.stats.set(variant, st);
+    return st;
+  }
+
+  /** The highest BM25 tf part (tf·(k+1)/(tf + k·(1 − b + b·len/avg))) of `variant` in field `f`, over all paragraphs: scanned once, then kept. */
+  private bestPart(st: TermStats, f: number): number {
+    if (st.best[f] >= 0) return st.best[f];
+    const norm = BM25.k * (1 - BM25.b);
+    const perLength = (BM25.k * BM25.b) / (this.avgLength[f] || 1);
+    let best = 0;
+    this.segments.forEach((s, i) => {
+      const id = st.local[i];
+      if (id < 0) return;
+      const docs = s.docs[f], tfs = s.tfs[f], lengths = s.fieldLength[f];
+      for (let p = s.offsets[f][id], end = s.offsets[f][id + 1]; p < end; p++) {
+        const tf = tfs[p];
+        const v = (tf * (BM25.k + 1)) / (tf + norm + perLength * lengths[docs[p]]);
+        if (v > best) best = v;
+      }
+    });
+    st.best[f] = best;
+    return best;
+  }
+
+  /** An upper bound on the score `scoreVariants` gives any one paragraph. */
+  bound(variants: ReadonlyMap<string, number>, boost: Readonly<Record<string, number>>): number {
+    let ub = 0;
+    for (const [variant, weight] of variants) {
+      const st = this.statsOf(variant);
+      for (let f = 0; f < this.fields.length; f++) {
+        const b = boost[this.fields[f]] ?? 1;
+        if (!b || st.df[f] === 0) continue;
+        ub += weight * b * st.idf[f] * (BM25.d + this.bestPart(st, f));
+      }
+    }
+    return ub;
+  }
+
+  /** Postings to read for the variants (their documents over every field). */
+  cost(variants: ReadonlyMap<string, number>): number {
+    let n = 0;
+    for (const v of variants.keys()) for (const d of this.statsOf(v).df) n += d;
+    return n;
+  }
+
+  /**
+   * Score variants (from `variants`, with their weights) in every paragraph holding one:
+   * `each(id, score)` once per paragraph with the sum over variants and fields. With
+   * `only`, just the paragraphs `only.in[id] === only.stamp` are scored; the others are
+   * counted once each (`only.seen`) if `only.keep` accepts them, into `only.others`.
+   */
+  scoreVariants(
+    variants: ReadonlyMap<string, number>,
+    boost: Readonly<Record<string, number>>,
+    each: (id: number, score: number) => void,
+    matched?: Set<string>,
+    only?: Restriction,
+  ): void {
+    if (variants.size === 0) return;
     // Sum per paragraph across variants and fields, then report each paragraph once.
     const sums = this.sums, touched = this.touched;
     let count = 0;
     for (const [variant, weight] of variants) {
+      const st = this.statsOf(variant);
       let any = false;
       for (let f = 0; f < this.fields.length; f++) {
-        if (!fieldBoost[f]) continue;
-        const df = this.df(variant, f);
-        if (df === 0) continue;
+        const fieldBoost = boost[this.fields[f]] ?? 1;
+        if (!fieldBoost || st.df[f] === 0) continue;
         any = true;
-        const idf = Math.log(1 + (this.documentCount - df + 0.5) / (df + 0.5));
-        const w = weight * fieldBoost[f] * idf;
+        const w = weight * fieldBoost * st.idf[f];
         const norm = BM25.k * (1 - BM25.b);
         const perLength = (BM25.k * BM25.b) / (this.avgLength[f] || 1);
-        for (const s of this.segments) {
-          const id = s.dict.get(variant);
-          if (id === undefined) continue;
+        for (let i = 0; i < this.segments.length; i++) {
+          const id = st.local[i];
+          if (id < 0) continue;
+          const s = this.segments[i];
           const docs = s.docs[f], tfs = s.tfs[f], lengths = s.fieldLength[f], ids = s.ids;
-          for (let p = s.offsets[f][id], end = s.offsets[f][id + 1]; p < end; p++) {
+          const start = s.offsets[f][id], end = s.offsets[f][id + 1];
+          if (only) {
+            const inside = only.in, stamp = only.stamp, seen = only.seen, keep = only.keep;
+            let others = 0;
+            for (let p = start; p < end; p++) {
+              const d = docs[p];
+              const g = ids[d];
+              if (inside[g] !== stamp) {
+                if (seen && seen[g] !== stamp) {
+                  seen[g] = stamp;
+                  if (!keep || keep(g)) others++;
+                }
+                continue;
+              }
+              const tf = tfs[p];
+              const v = w * (BM25.d + (tf * (BM25.k + 1)) / (tf + norm + perLength * lengths[d]));
+              if (sums[g] === 0) touched[count++] = g;
+              sums[g] += v;
+            }
+            only.others += others;
+            continue;
+          }
+          for (let p = start; p < end; p++) {
             const d = docs[p], tf = tfs[p];
             const v = w * (BM25.d + (tf * (BM25.k + 1)) / (tf + norm + perLength * lengths[d]));
             const g = ids[d];
@@ -107,7 +230,6 @@ export class Postings {
       sums[g] = 0;
       each(g, v);
     }
-    return variants.has(term);
   }
 
   /** Paragraphs whose field `f` holds `term`, over all segments. */

@@ -48,6 +48,20 @@ export class TopK {
     [this.scores[a], this.scores[b]] = [this.scores[b], this.scores[a]];
   }
 
+  get size(): number {
+    return this.ids.length;
+  }
+
+  /** The lowest score held (the one a newcomer must beat once full). */
+  lowest(): number {
+    return this.scores.length ? this.scores[0] : -Infinity;
+  }
+
+  /** The ids held, in no order. */
+  idList(): readonly number[] {
+    return this.ids;
+  }
+
   /** Best first. */
   sorted(): Array<[id: number, score: number]> {
     return this.ids.map((id, i) => [id, this.scores[i]] as [number, number]).sort((a, b) => b[1] - a[1] || a[0] - b[0]);
