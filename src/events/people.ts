@@ -161,10 +161,19 @@ export function mergePeople(perBriefing: Array<{ source: string; published: stri
   const multi = items.filter((x) => words(x.m.name).length > 1);
   const single = items.filter((x) => words(x.m.name).length <= 1);
   for (const x of multi) add(normName(x.m.name), x.m, x.source, x.published);
+  // A single word belongs to the one full name holding it; with none or several it stands alone.
+  const owners = new Map<string, string[]>();
+  for (const key of byKey.keys()) {
+    for (const w of new Set(key.split(" "))) {
+      const list = owners.get(w);
+      if (list) list.push(key);
+      else owners.set(w, [key]);
+    }
+  }
   for (const x of single) {
     const w = normName(x.m.name);
-    const owners = [...byKey.entries()].filter(([key]) => key.split(" ").includes(w));
-    add(owners.length === 1 ? owners[0][0] : w, x.m, x.source, x.published);
+    const of = owners.get(w);
+    add(of?.length === 1 ? of[0] : w, x.m, x.source, x.published);
   }
 
   return [...byKey.values()]

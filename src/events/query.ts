@@ -26,9 +26,11 @@ export function eventsOf(library: Library): EventsView {
   let view = views.get(library);
   if (!view) {
     const perBriefing = [...library.perBriefingEvents.entries()];
+    // Sorted once, newest first: a filtered list is then already in order (the filters' own
+    // sort costs one comparison per result instead of a full sort on every query).
     view = {
-      meetings: perBriefing.flatMap(([, e]) => e.meetings),
-      pledges: perBriefing.flatMap(([, e]) => e.pledges),
+      meetings: perBriefing.flatMap(([, e]) => e.meetings).sort(byDateDesc),
+      pledges: perBriefing.flatMap(([, e]) => e.pledges).sort(byDateDesc),
       people: mergePeople(perBriefing.map(([source, e]) => ({ source, published: library.get(source)?.meta.published ?? null, people: e.people }))),
     };
     views.set(library, view);
