@@ -1,4 +1,4 @@
-import { mkdirSync, renameSync, writeFileSync } from "node:fs";
+import { mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { Writable } from "node:stream";
 import { afterEach, describe, expect, it } from "vitest";
@@ -21,12 +21,13 @@ afterEach(async () => {
   cleanups.splice(0).forEach((c) => c());
 });
 
-async function serve(open?: (o: OpenOptions) => Promise<Library>) {
+async function serve(open?: (o: OpenOptions) => Promise<Library>, beforeWatch?: (dir: string) => void) {
   const folder = sampleFolder();
   cleanups.push(folder.cleanup);
   let logs = "";
   const log = createLogger("info", [], new Writable({ write: (c, _e, cb) => ((logs += c.toString()), cb()) }));
   let library = await Library.open({ dataDir: folder.dir, cacheDir: null });
+  beforeWatch?.(folder.dir);
   watcher = watchLibrary({
     dataDir: folder.dir,
     cacheDir: null,
@@ -70,6 +71,42 @@ describe("watching data/briefings", () => {
     expect((await next).ok).toBe(true);
     expect(bot.library().get("971_digest_71")).toBeDefined();
     expect(bot.library().problems).toEqual([]);
+  });
+
+  it("after the first rebuild only the files named by change events are looked at: an added, a changed and a removed file all count", async () => {
+    const seen: Array<string[] | null> = [];
+    const bot = await serve((o) => {
+      seen.push(o.changedNames ? [...o.changedNames].sort() : null);
+      return Library.open(o);
+    });
+    const a = digestBriefing(74);
+    let next = bot.watcher.nextRebuild();
+    writeFileSync(path.join(bot.dir, a.name), a.text); // first rebuild: the whole folder is checked
+    expect((await next).ok).toBe(true);
+    const b = digestBriefing(75);
+    next = bot.watcher.nextRebuild();
+    writeFileSync(path.join(bot.dir, b.name), b.text);
+    writeFileSync(path.join(bot.dir, a.name), a.text.replace(a.title, "Retitled by the desk"));
+    expect((await next).ok).toBe(true);
+    expect(bot.library().get("975_digest_75")).toBeDefined();
+    expect(bot.library().get("974_digest_74")?.meta.title).toBe("Retitled by the desk");
+    next = bot.watcher.nextRebuild();
+    rmSync(path.join(bot.dir, a.name));
+    expect((await next).ok).toBe(true);
+    expect(bot.library().get("974_digest_74")).toBeUndefined();
+    expect(bot.library().briefings.map((x) => x.id)).toEqual([...bot.library().briefings.map((x) => x.id)].sort());
+    expect(bot.library().briefings).toHaveLength(6);
+    // The first build may look at the whole folder (the start-of-watch check can race the first write).
+    expect([null, [a.name]]).toContainEqual(seen[0]);
+    expect(seen.slice(1)).toEqual([[a.name, b.name].sort(), [a.name]]);
+  });
+
+  it("a briefing saved between opening the Library and starting to watch is picked up all the same", async () => {
+    const early = digestBriefing(76);
+    const bot = await serve(undefined, (dir) => writeFileSync(path.join(dir, early.name), early.text));
+    expect(bot.library().get("976_digest_76")).toBeUndefined();
+    expect((await bot.watcher.nextRebuild()).ok).toBe(true);
+    expect(bot.library().get("976_digest_76")).toBeDefined();
   });
 
   it("a file written while a rebuild reads the folder is not missed: that build is not served, the next one has it", async () => {

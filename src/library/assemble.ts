@@ -1,10 +1,9 @@
-import path from "node:path";
-import { duplicateProblem, listBriefingFiles } from "../briefings/folder.ts";
+import { duplicateProblem, isBriefingName, listBriefingFiles } from "../briefings/folder.ts";
 import type { Briefing, LoadProblem } from "../briefings/types.ts";
 import type { BriefingEvents } from "../events/types.ts";
 import { ParagraphIndex, type IndexDoc } from "../search/index.ts";
 import { freshContent, type Content, type FileEntry, type SegmentEntry } from "./snapshot.ts";
-import { stampFiles, type LibraryState, type LoadedSegment } from "./state.ts";
+import { stampFiles, stampFilesNow, type LibraryState, type LoadedSegment } from "./state.ts";
 
 /** Paragraphs in a segment built in one go; new briefings go to small tail segments. */
 export const SEGMENT_PARAGRAPHS = 50_000;
@@ -41,13 +40,21 @@ export interface Assembled {
  * changed, extract events only for new content, keep every index segment whose briefings
  * are unchanged, and index the rest into new segments.
  */
-export async function assemble(dataDir: string, known: LibraryState): Promise<Assembled> {
-  const listed = await listBriefingFiles(dataDir);
+export async function assemble(dataDir: string, known: LibraryState, changedNames?: ReadonlySet<string>): Promise<Assembled> {
   const problems: LoadProblem[] = [];
-  if (!listed.ok) problems.push(listed.problem);
-  const stamps = listed.ok ? await stampFiles(dataDir, listed.names) : [];
+  let stamps: FileEntry[];
+  const patching = changedNames !== undefined && known.files.size > 0;
+  if (patching) {
+    stamps = patchStamps(dataDir, known.files, changedNames);
+  } else {
+    const listed = await listBriefingFiles(dataDir);
+    if (!listed.ok) problems.push(listed.problem);
+    stamps = listed.ok ? await stampFiles(dataDir, listed.names) : [];
+  }
 
-  const contents = new Map<string, Content>();
+  // Patching, the previous contents are copied whole (much cheaper than one by one) and
+  // those of changed or removed files dropped after.
+  const contents = patching ? new Map(known.contents) : new Map<string, Content>();
   const newContents: Content[] = [];
   const files: FileEntry[] = [];
   let changed = stamps.length !== known.files.size;
@@ -57,7 +64,7 @@ export async function assemble(dataDir: string, known: LibraryState): Promise<As
     const old = known.files.get(stamp.file);
     if (old && old.size === stamp.size && old.mtimeMs === stamp.mtimeMs && (old.problem !== undefined || (old.hash !== undefined && known.contents.has(old.hash)))) {
       files.push(old);
-      if (old.hash) contents.set(old.hash, known.contents.get(old.hash)!);
+      if (old.hash && !patching) contents.set(old.hash, known.contents.get(old.hash)!);
       continue;
     }
     changed = true;
@@ -78,23 +85,32 @@ export async function assemble(dataDir: string, known: LibraryState): Promise<As
       newContents.push(content);
     }
   }
+  if (patching) {
+    const replaced = [...changedNames].flatMap((name) => known.files.get(name)?.hash ?? []);
+    if (replaced.length) {
+      const live = new Set(files.map((f) => f.hash));
+      for (const hash of replaced) if (!live.has(hash)) contents.delete(hash);
+    }
+  }
 
   // Briefings in name order; a second file with the same id is reported.
   const byId = new Map<string, Briefing>();
   const contentById = new Map<string, Content>();
+  const position = new Map<string, number>();
   for (const f of files) {
     if (f.problem !== undefined) {
       problems.push({ file: f.file, message: f.problem });
       continue;
     }
     const c = contents.get(f.hash!)!;
-    const id = path.basename(f.file, path.extname(f.file));
+    const id = f.file.slice(0, f.file.lastIndexOf(".")); // names end in .txt or .md
     const earlier = byId.get(id);
     if (earlier) {
       problems.push(duplicateProblem(earlier, f.file));
       continue;
     }
-    byId.set(id, briefingOf(id, f.file, c));
+    position.set(id, byId.size);
+    byId.set(id, new StoredBriefing(id, f.file, c));
     contentById.set(id, c);
   }
   const briefings = [...byId.values()];
@@ -142,7 +158,7 @@ export async function assemble(dataDir: string, known: LibraryState): Promise<As
   if (newSegments.length) changed = true;
 
   segments = segments.filter((s) => s.entry.paragraphs > 0);
-  const docs = docTable(segments, briefings, contentById, nextDoc);
+  const docs = docTable(segments, position, contentById, nextDoc);
   return { briefings, problems, contentById, files, contents, newContents, segments, newSegments, nextDoc, docs, changed };
 }
 
@@ -156,21 +172,52 @@ async function loadReader(): Promise<Reader> {
   return { readBriefingFile, extractEvents };
 }
 
-/** A briefing whose paragraphs come from its content when first read. */
-function briefingOf(id: string, file: string, c: Content): Briefing {
-  return {
-    id,
-    file,
-    meta: c.meta,
-    hash: c.hash,
-    get paragraphs() {
-      return c.paragraphs;
-    },
-  };
+/**
+ * The folder's files when only `changed` can differ from `files` (the watcher saw change
+ * events naming them): the others keep their entries, the named ones are looked at again.
+ */
+function patchStamps(dir: string, files: ReadonlyMap<string, FileEntry>, changed: ReadonlySet<string>): FileEntry[] {
+  const fresh = new Map<string, FileEntry | null>();
+  for (const name of changed) {
+    const [stamp] = isBriefingName(name) ? stampFilesNow(dir, [name]) : [];
+    fresh.set(name, stamp ?? null);
+  }
+  const out: FileEntry[] = [];
+  for (const [name, entry] of files) if (!fresh.has(name)) out.push(entry);
+  let added = false;
+  for (const stamp of fresh.values()) {
+    if (stamp) {
+      out.push(stamp);
+      added = true;
+    }
+  }
+  // Name order, as a full listing gives (nearly sorted already: cheap).
+  return added ? out.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0)) : out;
 }
 
-function docTable(segments: readonly LoadedSegment[], briefings: readonly Briefing[], contentById: ReadonlyMap<string, Content>, size: number): DocTable {
-  const position = new Map(briefings.map((b, i) => [b.id, i]));
+/** A briefing whose paragraphs come from its content when first read. */
+class StoredBriefing implements Briefing {
+  constructor(
+    readonly id: string,
+    readonly file: string,
+    private readonly content: Content,
+  ) {}
+
+  get meta() {
+    return this.content.meta;
+  }
+
+  get hash() {
+    return this.content.hash;
+  }
+
+  get paragraphs() {
+    return this.content.paragraphs;
+  }
+}
+
+/** `position`: each briefing's place in the Library's list, by id. */
+function docTable(segments: readonly LoadedSegment[], position: ReadonlyMap<string, number>, contentById: ReadonlyMap<string, Content>, size: number): DocTable {
   const table: DocTable = { briefing: new Int32Array(size).fill(-1), paragraph: new Uint32Array(size), count: 0 };
   for (const s of segments) {
     for (const x of s.entry.briefings) {

@@ -14,12 +14,20 @@ import { DEFAULT_CACHE_DIR } from "../paths.ts";
 
 export { DEFAULT_CACHE_DIR };
 
+/** How long an update waits before saving its snapshot. */
+const SAVE_BEHIND_MS = 250;
+
 export interface OpenOptions {
   dataDir: string;
   /** Where the snapshot is kept; null disables caching. */
   cacheDir?: string | null;
   /** The Library this one replaces: what it already read and indexed is reused. */
   previous?: Library;
+  /**
+   * With `previous`: the only file names that may have changed since it was built (the
+   * watcher's change events name them), so the rest of the folder is not listed or checked.
+   */
+  changedNames?: ReadonlySet<string>;
 }
 
 export interface SearchRequest {
@@ -93,13 +101,13 @@ export class Library {
    * Open the folder: reuse the snapshot (or the previous Library) for every file whose size
    * and time are unchanged, read the others, index what is new, and save the snapshot.
    */
-  static async open({ dataDir, cacheDir = DEFAULT_CACHE_DIR, previous }: OpenOptions): Promise<Library> {
+  static async open({ dataDir, cacheDir = DEFAULT_CACHE_DIR, previous, changedNames }: OpenOptions): Promise<Library> {
     const started = performance.now();
     const versions = [SNAPSHOT_FORMAT, INDEX_VERSION, EXTRACT_VERSION];
     const folder = cacheDir ? cacheFolder(cacheDir, dataDir) : null;
     const update = previous !== undefined && previous.dataDir === dataDir;
     const known = update ? previous.state : folder ? await readState(folder, versions) : EMPTY_STATE;
-    const a = await assemble(dataDir, known);
+    const a = await assemble(dataDir, known, update ? changedNames : undefined);
     const builtAt = a.changed || !known.builtAt ? new Date().toISOString() : known.builtAt;
     const state: LibraryState = { builtAt, files: new Map(a.files.map((f) => [f.file, f])), contents: a.contents, segments: a.segments, nextDoc: a.nextDoc };
     // A first open saves before answering; an update (a new briefing while serving) answers
@@ -107,10 +115,14 @@ export class Library {
     let saved: Promise<void> = Promise.resolve();
     if (folder && a.changed) {
       const after = update ? previous.saved : Promise.resolve();
-      saved = after.then(() => save(folder, versions, state, a, known)).catch(() => undefined);
+      // Behind means after the new Library is handed over: serialising a large manifest takes
+      // the event loop for a moment, which should not delay the first answers from it.
+      const handedOver = update ? after.then(() => new Promise((resolve) => setTimeout(resolve, SAVE_BEHIND_MS))) : after;
+      saved = handedOver.then(() => save(folder, versions, state, a, known)).catch(() => undefined);
       if (!update) await saved;
     }
-    const lead = Uint16Array.from(a.docs.paragraph, (n) => Math.min(n, 65535));
+    const lead = new Uint16Array(a.docs.paragraph.length);
+    for (let i = 0; i < lead.length; i++) lead[i] = Math.min(a.docs.paragraph[i], 65535);
     const index = ParagraphIndex.fromSegments(
       a.segments.map((s) => s.segment),
       lead,

@@ -45,11 +45,20 @@ export async function readState(folder: string, versions: readonly string[]): Pr
  */
 export async function stampFiles(dir: string, names: readonly string[]): Promise<FileEntry[]> {
   const out: FileEntry[] = [];
-  for (let i = 0; i < names.length; i++) {
-    if (i > 0 && i % 2000 === 0) await yieldToEvents();
+  for (let i = 0; i < names.length; i += 2000) {
+    if (i > 0) await yieldToEvents();
+    out.push(...stampFilesNow(dir, names.slice(i, i + 2000)));
+  }
+  return out;
+}
+
+/** stampFiles for a few files, synchronously. */
+export function stampFilesNow(dir: string, names: readonly string[]): FileEntry[] {
+  const out: FileEntry[] = [];
+  for (const name of names) {
     try {
-      const s = statSync(path.join(dir, names[i]));
-      if (s.isFile()) out.push({ file: names[i], size: s.size, mtimeMs: s.mtimeMs });
+      const s = statSync(path.join(dir, name));
+      if (s.isFile()) out.push({ file: name, size: s.size, mtimeMs: s.mtimeMs });
     } catch {
       // gone since it was listed
     }
@@ -57,10 +66,13 @@ export async function stampFiles(dir: string, names: readonly string[]): Promise
   return out;
 }
 
-/** Whether the folder's briefing files are exactly those of `files`, same sizes and times. */
-export async function sameFiles(dir: string, names: readonly string[], files: ReadonlyMap<string, FileEntry>): Promise<boolean> {
-  const stamps = await stampFiles(dir, names);
-  if (stamps.length !== files.size) return false;
+/** Whether the folder's briefing files are exactly those of `files`, same sizes and times, leaving aside the names in `except`. */
+export async function sameFiles(dir: string, names: readonly string[], files: ReadonlyMap<string, FileEntry>, except?: ReadonlySet<string>): Promise<boolean> {
+  const skip = (name: string) => except?.has(name) ?? false;
+  const stamps = (await stampFiles(dir, names)).filter((s) => !skip(s.file));
+  let expected = files.size;
+  for (const name of except ?? []) if (files.has(name)) expected--;
+  if (stamps.length !== expected) return false;
   return stamps.every((s) => {
     const f = files.get(s.file);
     return f !== undefined && f.size === s.size && f.mtimeMs === s.mtimeMs;

@@ -44,6 +44,19 @@ export class LibraryWatcher {
   private isLost = false;
   /** Change events seen so far. */
   private events = 0;
+  /**
+   * Files named by change events since the served Library's build began; null when that is
+   * not known (the folder did not match when watching began, a lost watch, an event without
+   * a name, a build that was not handed over): the next build then checks the whole folder.
+   */
+  private changedNames: Set<string> | null = null;
+  /** The check that starts each watch (see checkBaseline). */
+  private baseline: Promise<void> = Promise.resolve();
+
+  /** Settles once the watch has started and checked the folder (new files are then looked at alone). */
+  get ready(): Promise<void> {
+    return this.baseline;
+  }
   private chain: Promise<unknown> = Promise.resolve();
   private closed = false;
   private waiters: Array<(r: RebuildResult) => void> = [];
@@ -97,11 +110,14 @@ export class LibraryWatcher {
       this.watcher = watch(this.options.dataDir, { persistent: false }, (_event, name) => {
         if (name === null || isBriefingName(name.toString())) {
           this.events++;
+          if (name === null) this.changedNames = null;
+          else this.changedNames?.add(name.toString());
           this.changed();
         }
       });
       this.watcher.on("error", (err) => this.lost(err));
       this.watchedIno = ino;
+      this.baseline = this.checkBaseline();
       if (this.isLost) {
         this.isLost = false;
         this.options.log.info({ dataDir: this.options.dataDir }, "watching the briefings folder again");
@@ -169,18 +185,47 @@ export class LibraryWatcher {
       await yieldToEvents(); // … and through the next one's poll for I/O events
       return this.events === eventsBefore;
     }
+    return this.folderMatches(library);
+  }
+
+  /** The folder holds the files `library` was built from, but for those named in `except`. */
+  private async folderMatches(library: Library, except?: ReadonlySet<string>): Promise<boolean> {
     const listed = await listBriefingFiles(this.options.dataDir);
-    return listed.ok && (await sameFiles(this.options.dataDir, listed.names, library.state.files));
+    return listed.ok && (await sameFiles(this.options.dataDir, listed.names, library.state.files, except));
+  }
+
+  /**
+   * Once watching starts, one check of the whole folder against the served Library: when it
+   * matches (files named by events meanwhile aside), change events name everything that
+   * changes from then on, and the next build looks only at those files; when it does not — a
+   * file changed before the watch began — a rebuild of the whole folder is started.
+   */
+  private async checkBaseline(): Promise<void> {
+    const named = new Set<string>();
+    this.changedNames = named;
+    if (!(await this.folderMatches(this.options.current(), named))) {
+      this.changedNames = null;
+      this.changed();
+    }
   }
 
   private async build(): Promise<RebuildResult> {
     const { dataDir, cacheDir, log, current } = this.options;
     const open = this.options.open ?? Library.open;
+    await this.baseline;
     const eventsBefore = this.events;
+    const changedNames = this.changedNames;
+    this.changedNames = new Set();
     let result: RebuildResult;
     try {
-      // Start from the Library being served: only changed files are read, only new briefings indexed.
-      const library = await open({ dataDir, ...(cacheDir !== undefined ? { cacheDir } : {}), previous: current() });
+      // Start from the Library being served: only changed files are read, only new briefings
+      // indexed; when the events named every changed file, only those are looked at.
+      const library = await open({
+        dataDir,
+        ...(cacheDir !== undefined ? { cacheDir } : {}),
+        previous: current(),
+        ...(changedNames ? { changedNames } : {}),
+      });
       const folderProblem = library.problems.find((p) => p.file === dataDir);
       if (folderProblem) {
         result = { ok: false, error: formatProblem(folderProblem) };
@@ -188,6 +233,7 @@ export class LibraryWatcher {
       } else if (!(await this.unchangedSince(library, eventsBefore))) {
         // Still being written: build again once it settles; nobody is told about this one.
         log.debug({ dataDir }, "the briefings folder changed while it was read; waiting for it to settle");
+        this.changedNames = null;
         this.changed();
         return { ok: false, error: "the folder changed while it was read" };
       } else {
@@ -208,6 +254,7 @@ export class LibraryWatcher {
         "briefings reloaded",
       );
     } else {
+      this.changedNames = null;
       log.error({ dataDir, error: result.error, serving: current().briefings.length }, `briefings not reloaded: ${result.error}; still serving the previous briefings`);
     }
     const waiters = this.waiters;
