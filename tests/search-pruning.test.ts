@@ -7,10 +7,11 @@ import { ParagraphIndex, PRUNING, type IndexDoc } from "../src/search/index.ts";
 import { tempDir } from "./helpers/folders.ts";
 
 /**
- * Pruning (MaxScore by briefing) must not change an answer: the same hits in the same order,
- * with the same scores, and the same total, as scoring every paragraph.
+ * The fast ways through a search must not change an answer: pruning (MaxScore by briefing)
+ * and the dense per-segment scorer give the same hits in the same order, with the same
+ * scores, and the same total, as scoring every paragraph through the row tables.
  */
-describe("search pruning gives the answers of a full search", async () => {
+describe("pruned and dense searches give the answers of a full search", async () => {
   const tmp = tempDir("bb-pruning-");
   afterAll(() => tmp.cleanup());
   const archive = generateArchive(400, 5, path.join(tmp.dir, "archive"));
@@ -37,9 +38,9 @@ describe("search pruning gives the answers of a full search", async () => {
     ["every third paragraph", (id) => id % 3 === 0],
   ];
 
-  const run = (prune: boolean, query: string, filter: ((id: number) => boolean) | undefined, top: number) => {
+  const run = (way: "full" | "pruned" | "dense", query: string, filter: ((id: number) => boolean) | undefined, top: number) => {
     const saved = { ...PRUNING };
-    Object.assign(PRUNING, { enabled: prune, minCost: 0, pilotMin: 5, pilotFactor: 1 });
+    Object.assign(PRUNING, { dense: way === "dense", enabled: way === "pruned", minCost: 0, pilotMin: 5, pilotFactor: 1 });
     try {
       return index.search(query, filter, top);
     } finally {
@@ -52,17 +53,20 @@ describe("search pruning gives the answers of a full search", async () => {
     let prunedSearches = 0;
     for (const query of queries) {
       for (const top of [1, 5, 20]) {
-        const full = run(false, query, filter, top);
-        const pruned = run(true, query, filter, top);
+        const full = run("full", query, filter, top);
+        const pruned = run("pruned", query, filter, top);
         if (index.lastPruned) prunedSearches++;
-        expect(pruned.total, query).toBe(full.total);
-        expect(pruned.hits.map((h) => h.id), query).toEqual(full.hits.map((h) => h.id));
-        pruned.hits.forEach((h, i) => expect(h.score).toBeCloseTo(full.hits[i].score, 9));
-        expect(pruned.hits[0]?.terms ?? []).toEqual(full.hits[0]?.terms ?? []);
+        for (const fast of [pruned, run("dense", query, filter, top)]) {
+          expect(fast.total, query).toBe(full.total);
+          expect(fast.hits.map((h) => h.id), query).toEqual(full.hits.map((h) => h.id));
+          fast.hits.forEach((h, i) => expect(h.score).toBe(full.hits[i].score));
+          expect(fast.hits[0]?.terms ?? []).toEqual(full.hits[0]?.terms ?? []);
+        }
         if (pruned.total !== full.hits.length) differ++;
       }
     }
     expect(differ).toBeGreaterThan(0);
     expect(prunedSearches).toBeGreaterThan(queries.length / 2);
+    expect(index.denseReady).toBe(true);
   });
 });

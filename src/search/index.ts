@@ -9,6 +9,7 @@ import { IRREGULAR } from "./irregular.ts";
 import { indexTermFor, indexTerms, LISTED_PHRASES, wordsOf } from "./lists.ts";
 import { STOP_WORDS } from "./stop-words.ts";
 import { combine, leadPrior, RANKING } from "./rank.ts";
+import { DENSE_MAX_CONCEPTS, DenseScorer } from "./dense.ts";
 import { termsOf } from "./text.ts";
 
 /**
@@ -84,6 +85,8 @@ interface ConceptPlan {
  * only for a short window of results over common words. Tests change these to compare.
  */
 export const PRUNING = {
+  /** Score through dense per-segment columns when the segments allow (dense.ts). */
+  dense: true,
   enabled: true,
   /** Longest window of results pruned for. */
   maxTop: 1000,
@@ -104,6 +107,8 @@ export class ParagraphIndex {
   private readonly inside: Uint32Array;
   private readonly seen: Uint32Array;
   private stamp = 0;
+  /** The fast way through well-formed segments (see dense.ts), null when they are not. */
+  private readonly dense: DenseScorer | null;
   /** How many concepts the last search scored only where they could matter (0: none pruned). */
   lastPruned = 0;
 
@@ -115,6 +120,7 @@ export class ParagraphIndex {
     this.pools = [rowPool(lead.length), rowPool(lead.length), rowPool(lead.length)];
     this.inside = new Uint32Array(lead.length);
     this.seen = new Uint32Array(lead.length);
+    this.dense = DenseScorer.fits(segments, lead, this.postings);
   }
 
   /** Index paragraphs with MiniSearch and freeze the result into a segment. */
@@ -163,6 +169,11 @@ export class ParagraphIndex {
         heap.push(id, score);
       };
       this.lastPruned = 0;
+      if (this.dense && PRUNING.dense && plans.length <= DENSE_MAX_CONCEPTS) {
+        total = this.dense.run(plans, FIELD_BOOST, matched, filter, heap, top);
+        const terms = [...new Set([...matched].flatMap(wordsOf))].sort();
+        return { total, hits: heap.sorted().map(([id, score]) => ({ id, score, terms })) };
+      }
       const pruned = PRUNING.enabled && plans.length > 1 && top <= PRUNING.maxTop ? this.prune(plans, rows, best, sums, filter, top) : null;
       if (pruned) {
         this.lastPruned = pruned.size;
@@ -340,6 +351,11 @@ export class ParagraphIndex {
       if (id !== undefined && s.df(0, id) > 0) return s.ids[s.docs[0][s.offsets[0][id]]];
     }
     return undefined;
+  }
+
+  /** Whether the segments allow the dense scorer (consecutive ids, whole briefings). */
+  get denseReady(): boolean {
+    return this.dense !== null;
   }
 
   get documentCount(): number {

@@ -6,7 +6,7 @@ import type { Segment } from "./segment.ts";
  * and prefix and typo variants weighted as MiniSearch weights them — but reading typed
  * arrays, with no object per posting, so common terms cost microseconds, not milliseconds.
  */
-const BM25 = { k: 1.2, b: 0.7, d: 0.5 };
+export const BM25 = { k: 1.2, b: 0.7, d: 0.5 };
 const WEIGHTS = { fuzzy: 0.45, prefix: 0.375 };
 
 export interface TermOptions {
@@ -26,7 +26,7 @@ export interface Restriction {
   others: number;
 }
 
-interface TermStats {
+export interface TermStats {
   /** Dictionary id in each segment, -1 where absent. */
   local: Int32Array;
   df: Float64Array;
@@ -41,7 +41,7 @@ const STATS_LIMIT = 100_000;
 export class Postings {
   /** Documents in the collection (global paragraph ids are below this). */
   readonly documentCount: number;
-  private readonly avgLength: Float64Array;
+  readonly avgLength: Float64Array;
   private readonly fieldIndex: ReadonlyMap<string, number>;
   /** Scratch space for summing a term's scores per paragraph, reused across calls. */
   private readonly sums: Float64Array;
@@ -99,7 +99,7 @@ export class Postings {
   /** Per variant: the dictionary id in each segment, df, idf and the best BM25 tf part per field. */
   private readonly stats = new Map<string, TermStats>();
 
-  private statsOf(variant: string): TermStats {
+  statsOf(variant: string): TermStats {
     let st = this.stats.get(variant);
     if (st) return st;
     const nf = this.fields.length;
