@@ -55,6 +55,21 @@ describe("the Library's on-disk snapshot", () => {
     expect((await open()).build.fromCache).toBe(true);
   });
 
+  it("a content line torn by a crash mid-append is read again from its briefing; the other lines are used as they are", async () => {
+    const { readdirSync, readFileSync, truncateSync } = await import("node:fs");
+    const before = await open();
+    expect(before.build.fromCache).toBe(true);
+    const [snapshot] = readdirSync(cache.dir).filter((f) => f.startsWith("library-"));
+    const file = path.join(cache.dir, snapshot, "content.jsonl");
+    truncateSync(file, readFileSync(file).length - 40); // the last line loses its end
+    const lib = await open();
+    expect(lib.build.fromCache).toBe(false);
+    expect(lib.briefings).toHaveLength(before.briefings.length);
+    for (const b of lib.briefings) expect(b.paragraphs).toEqual(before.get(b.id)!.paragraphs);
+    expect(lib.meetings).toEqual(before.meetings);
+    expect((await open()).build.fromCache).toBe(true);
+  });
+
   it("updates from the previous Library, indexing only the new briefing", async () => {
     const before = await open();
     writeFileSync(path.join(folder.dir, "901_new.txt"), briefingFile({ title: "Quokka census", published: "2025-04-01" }, "Rangers counted quokkas on Rottnest."));

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { appendFile, mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { appendFile, mkdir, open, readFile, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { BriefingMeta, Paragraph } from "../briefings/types.ts";
 import type { BriefingEvents } from "../events/types.ts";
@@ -176,8 +176,28 @@ export async function appendContent(folder: string, contents: readonly Content[]
   const file = path.join(folder, "content.jsonl");
   const target = rewrite ? `${file}.${process.pid}.tmp` : file;
   if (rewrite) await writeFile(target, "");
+  else if (contents.length && !(await endsLine(file))) await appendFile(file, "\n"); // after a torn line: start a new one
   for (let i = 0; i < contents.length; i += 1000) await appendFile(target, Buffer.concat(contents.slice(i, i + 1000).map(contentLine)));
   if (rewrite) await rename(target, file);
+}
+
+/** Whether the file is missing, empty or ends with a newline. */
+async function endsLine(file: string): Promise<boolean> {
+  let handle;
+  try {
+    handle = await open(file, "r");
+  } catch {
+    return true;
+  }
+  try {
+    const { size } = await handle.stat();
+    if (size === 0) return true;
+    const last = Buffer.alloc(1);
+    await handle.read(last, 0, 1, size - 1);
+    return last[0] === NEWLINE;
+  } finally {
+    await handle.close();
+  }
 }
 
 export async function writeSegment(folder: string, file: string, data: Buffer): Promise<void> {
