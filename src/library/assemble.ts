@@ -5,10 +5,32 @@ import { ParagraphIndex, type IndexDoc } from "../search/index.ts";
 import { freshContent, type Content, type FileEntry, type SegmentEntry } from "./snapshot.ts";
 import { stampFiles, stampFilesNow, type LibraryState, type LoadedSegment } from "./state.ts";
 
-/** Paragraphs in a segment built in one go; new briefings go to small tail segments. */
-export const SEGMENT_PARAGRAPHS = 50_000;
-/** A tail segment smaller than this is rebuilt together with new briefings. */
-const TAIL_PARAGRAPHS = 4_000;
+/** How the index is cut into segments. */
+export interface SegmentLayout {
+  /** Paragraphs in a segment built in one go (and in one that compaction builds). */
+  segment: number;
+  /** A tail segment smaller than this is rebuilt together with new briefings; new briefings go to it. */
+  tail: number;
+  /** With this many small segments at the end (each under half a segment), compacting them is due. */
+  compactAfter: number;
+}
+
+export const SEGMENT_LAYOUT: SegmentLayout = { segment: 50_000, tail: 4_000, compactAfter: 4 };
+
+/** How many segments at the end are small (under half a full one): what compaction would rebuild. */
+export function smallTail(segments: readonly LoadedSegment[], layout: SegmentLayout): number {
+  let n = 0;
+  while (n < segments.length && segments[segments.length - 1 - n].entry.paragraphs < layout.segment / 2) n++;
+  return n;
+}
+
+export interface AssembleOptions {
+  /** Only these file names may have changed since `known` (the watcher's events named them). */
+  changedNames?: ReadonlySet<string>;
+  /** Rebuild the small segments at the end into full-size ones. */
+  compact?: boolean;
+  layout?: SegmentLayout;
+}
 
 /** Global paragraph id → its briefing (position in `briefings`, -1 for none) and paragraph number (0 for none). */
 export interface DocTable {
@@ -33,6 +55,8 @@ export interface Assembled {
   nextDoc: number;
   docs: DocTable;
   changed: boolean;
+  /** Small segments were rebuilt into full-size ones. */
+  compacted: boolean;
 }
 
 /**
@@ -40,7 +64,7 @@ export interface Assembled {
  * changed, extract events only for new content, keep every index segment whose briefings
  * are unchanged, and index the rest into new segments.
  */
-export async function assemble(dataDir: string, known: LibraryState, changedNames?: ReadonlySet<string>): Promise<Assembled> {
+export async function assemble(dataDir: string, known: LibraryState, { changedNames, compact = false, layout = SEGMENT_LAYOUT }: AssembleOptions = {}): Promise<Assembled> {
   const problems: LoadProblem[] = [];
   let stamps: FileEntry[];
   const patching = changedNames !== undefined && known.files.size > 0;
@@ -126,8 +150,12 @@ export async function assemble(dataDir: string, known: LibraryState, changedName
     } else changed = true;
   }
   let unplaced = briefings.filter((b) => !placed.has(b.id));
-  // Small tail segments are rebuilt with the newcomers rather than piling up.
-  while (unplaced.length && segments.length && segments[segments.length - 1].entry.paragraphs < TAIL_PARAGRAPHS) {
+  // Small tail segments are rebuilt with the newcomers rather than piling up; compacting,
+  // every small segment at the end is rebuilt into full-size ones.
+  let merge = compact ? smallTail(segments, layout) : 0;
+  if (compact && merge < 2) merge = 0; // one small segment is already as compact as it gets
+  while (segments.length && (merge > 0 || (unplaced.length && segments[segments.length - 1].entry.paragraphs < layout.tail))) {
+    merge--;
     const tail = segments.pop()!;
     const ids = new Set(tail.entry.briefings.map((x) => x.id));
     unplaced = [...briefings.filter((b) => ids.has(b.id)), ...unplaced];
@@ -139,7 +167,7 @@ export async function assemble(dataDir: string, known: LibraryState, changedName
   for (let i = 0; i < unplaced.length; ) {
     const chunk: Briefing[] = [];
     let paragraphs = 0;
-    while (i < unplaced.length && (chunk.length === 0 || paragraphs + count(unplaced[i]) <= SEGMENT_PARAGRAPHS)) {
+    while (i < unplaced.length && (chunk.length === 0 || paragraphs + count(unplaced[i]) <= layout.segment)) {
       chunk.push(unplaced[i]);
       paragraphs += count(unplaced[i]);
       i++;
@@ -156,10 +184,11 @@ export async function assemble(dataDir: string, known: LibraryState, changedName
     segments.push(loaded);
   }
   if (newSegments.length) changed = true;
+  const compacted = compact && newSegments.length > 0;
 
   segments = segments.filter((s) => s.entry.paragraphs > 0);
   const docs = docTable(segments, position, contentById, nextDoc);
-  return { briefings, problems, contentById, files, contents, newContents, segments, newSegments, nextDoc, docs, changed };
+  return { briefings, problems, contentById, files, contents, newContents, segments, newSegments, nextDoc, docs, changed, compacted };
 }
 
 interface Reader {

@@ -6,7 +6,7 @@ import type { BriefingEvents, Meeting, Pledge } from "../events/types.ts";
 import { INDEX_VERSION, ParagraphIndex } from "../search/index.ts";
 import { markTerms } from "../search/highlight.ts";
 import { processTerm, tokenize } from "../search/text.ts";
-import { assemble, type DocTable } from "./assemble.ts";
+import { assemble, SEGMENT_LAYOUT, smallTail, type DocTable, type SegmentLayout } from "./assemble.ts";
 import { save } from "./save.ts";
 import { cacheFolder, SNAPSHOT_FORMAT, type Content } from "./snapshot.ts";
 import { EMPTY_STATE, readState, type LibraryState } from "./state.ts";
@@ -28,6 +28,10 @@ export interface OpenOptions {
    * watcher's change events name them), so the rest of the folder is not listed or checked.
    */
   changedNames?: ReadonlySet<string>;
+  /** Rebuild the small index segments that new briefings left at the end into full-size ones. */
+  compact?: boolean;
+  /** How the index is cut into segments (tests use small ones). */
+  layout?: SegmentLayout;
 }
 
 export interface SearchRequest {
@@ -62,6 +66,10 @@ export interface BuildInfo {
   /** Nothing was read or indexed again: everything came from the snapshot (or the previous Library). */
   fromCache: boolean;
   buildMs: number;
+  /** This build rebuilt small segments into full-size ones. */
+  compacted: boolean;
+  /** New briefings have left enough small segments that compacting them is due (see LibraryWatcher). */
+  compactionDue: boolean;
 }
 
 /**
@@ -101,13 +109,13 @@ export class Library {
    * Open the folder: reuse the snapshot (or the previous Library) for every file whose size
    * and time are unchanged, read the others, index what is new, and save the snapshot.
    */
-  static async open({ dataDir, cacheDir = DEFAULT_CACHE_DIR, previous, changedNames }: OpenOptions): Promise<Library> {
+  static async open({ dataDir, cacheDir = DEFAULT_CACHE_DIR, previous, changedNames, compact, layout = SEGMENT_LAYOUT }: OpenOptions): Promise<Library> {
     const started = performance.now();
     const versions = [SNAPSHOT_FORMAT, INDEX_VERSION, EXTRACT_VERSION];
     const folder = cacheDir ? cacheFolder(cacheDir, dataDir) : null;
     const update = previous !== undefined && previous.dataDir === dataDir;
     const known = update ? previous.state : folder ? await readState(folder, versions) : EMPTY_STATE;
-    const a = await assemble(dataDir, known, update ? changedNames : undefined);
+    const a = await assemble(dataDir, known, { ...(update && changedNames ? { changedNames } : {}), compact: compact ?? false, layout });
     const builtAt = a.changed || !known.builtAt ? new Date().toISOString() : known.builtAt;
     const state: LibraryState = { builtAt, files: new Map(a.files.map((f) => [f.file, f])), contents: a.contents, segments: a.segments, nextDoc: a.nextDoc };
     // A first open saves before answering; an update (a new briefing while serving) answers
@@ -127,7 +135,7 @@ export class Library {
       a.segments.map((s) => s.segment),
       lead,
     );
-    const build = { builtAt, fromCache: !a.changed, buildMs: performance.now() - started };
+    const build = { builtAt, fromCache: !a.changed, buildMs: performance.now() - started, compacted: a.compacted, compactionDue: smallTail(a.segments, layout) >= layout.compactAfter };
     return new Library(dataDir, a.briefings, a.problems, index, a.docs, a.contentById, build, state, saved);
   }
 

@@ -30,6 +30,12 @@ export interface WatchOptions {
   retryMs?: number;
   /** How often to check that the folder is still the one watched (a folder moved away or replaced sends no event). */
   checkMs?: number;
+  /**
+   * Quiet time before the small index segments that new briefings leave behind are rebuilt
+   * into full-size ones (when the Library says it is due): a few seconds of work, kept out
+   * of the way of new briefings.
+   */
+  compactIdleMs?: number;
   /** How to build a Library (tests substitute one that fails). */
   open?: (options: OpenOptions) => Promise<Library>;
 }
@@ -63,11 +69,14 @@ export class LibraryWatcher {
   private readonly settleMs: number;
   private readonly retryMs: number;
   private readonly checkMs: number;
+  private readonly compactIdleMs: number;
+  private compactTimer: NodeJS.Timeout | null = null;
 
   constructor(private readonly options: WatchOptions) {
     this.settleMs = options.settleMs ?? 300;
     this.retryMs = options.retryMs ?? 5000;
     this.checkMs = options.checkMs ?? Math.max(this.retryMs, 10_000);
+    this.compactIdleMs = options.compactIdleMs ?? 60_000;
   }
 
   /** Start watching the folder. */
@@ -87,6 +96,7 @@ export class LibraryWatcher {
     if (this.settleTimer) clearTimeout(this.settleTimer);
     if (this.retryTimer) clearTimeout(this.retryTimer);
     if (this.checkTimer) clearInterval(this.checkTimer);
+    if (this.compactTimer) clearTimeout(this.compactTimer);
     await this.chain;
     await this.options.current().saved;
   }
@@ -97,8 +107,8 @@ export class LibraryWatcher {
   }
 
   /** Rebuild now (after any build in progress). */
-  rebuild(): Promise<RebuildResult> {
-    const next = this.chain.then(() => this.build());
+  rebuild(compact = false): Promise<RebuildResult> {
+    const next = this.chain.then(() => this.build(compact));
     this.chain = next.catch(() => undefined);
     return next;
   }
@@ -118,6 +128,7 @@ export class LibraryWatcher {
       this.watcher.on("error", (err) => this.lost(err));
       this.watchedIno = ino;
       this.baseline = this.checkBaseline();
+      this.scheduleCompaction();
       if (this.isLost) {
         this.isLost = false;
         this.options.log.info({ dataDir: this.options.dataDir }, "watching the briefings folder again");
@@ -166,6 +177,8 @@ export class LibraryWatcher {
   private changed(): void {
     if (this.closed) return;
     if (this.settleTimer) clearTimeout(this.settleTimer);
+    if (this.compactTimer) clearTimeout(this.compactTimer);
+    this.compactTimer = null;
     this.settleTimer = setTimeout(() => {
       this.settleTimer = null;
       void this.rebuild();
@@ -209,7 +222,17 @@ export class LibraryWatcher {
     }
   }
 
-  private async build(): Promise<RebuildResult> {
+  /** Compact the index once the folder has been quiet for a while, if the served Library says it is due. */
+  private scheduleCompaction(): void {
+    if (this.closed || this.compactTimer || this.settleTimer || !this.options.current().build.compactionDue) return;
+    this.compactTimer = setTimeout(() => {
+      this.compactTimer = null;
+      void this.rebuild(true);
+    }, this.compactIdleMs);
+    this.compactTimer.unref();
+  }
+
+  private async build(compact: boolean): Promise<RebuildResult> {
     const { dataDir, cacheDir, log, current } = this.options;
     const open = this.options.open ?? Library.open;
     await this.baseline;
@@ -225,6 +248,7 @@ export class LibraryWatcher {
         ...(cacheDir !== undefined ? { cacheDir } : {}),
         previous: current(),
         ...(changedNames ? { changedNames } : {}),
+        ...(compact ? { compact } : {}),
       });
       const folderProblem = library.problems.find((p) => p.file === dataDir);
       if (folderProblem) {
@@ -249,6 +273,8 @@ export class LibraryWatcher {
       const known = new Set(previous.problems.map(formatProblem));
       for (const p of result.library.problems) if (!known.has(formatProblem(p))) log.warn({ file: p.file }, formatProblem(p));
       this.options.onLibrary(result.library);
+      if (result.library.build.compacted) log.info({ segments: result.library.state.segments.length }, "index segments compacted");
+      this.scheduleCompaction();
       log.info(
         { briefings: result.library.briefings.length, before: previous.briefings.length, skipped: result.library.problems.length },
         "briefings reloaded",
