@@ -3,6 +3,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { generateArchive } from "../bench/generate.ts";
 import { buildQueries } from "../bench/queries.ts";
 import { loadBriefings } from "../src/briefings/load.ts";
+import { DENSE } from "../src/search/dense.ts";
 import { ParagraphIndex, PRUNING, type IndexDoc } from "../src/search/index.ts";
 import { tempDir } from "./helpers/folders.ts";
 
@@ -56,7 +57,12 @@ describe("pruned and dense searches give the answers of a full search", async ()
         const full = run("full", query, filter, top);
         const pruned = run("pruned", query, filter, top);
         if (index.lastPruned) prunedSearches++;
-        for (const fast of [pruned, run("dense", query, filter, top)]) {
+        const dense = run("dense", query, filter, top);
+        const block = DENSE.block;
+        DENSE.block = 50;
+        const blocks = run("dense", query, filter, top);
+        DENSE.block = block;
+        for (const fast of [pruned, dense, blocks]) {
           expect(fast.total, query).toBe(full.total);
           expect(fast.hits.map((h) => h.id), query).toEqual(full.hits.map((h) => h.id));
           fast.hits.forEach((h, i) => expect(h.score).toBe(full.hits[i].score));
