@@ -157,10 +157,15 @@ export function mergePeople(perBriefing: Array<{ source: string; published: stri
   };
 
   // Full names first, so single words can find the one they belong to.
-  const items = perBriefing.flatMap((b) => b.people.map((m) => ({ m, source: b.source, published: b.published })));
-  const multi = items.filter((x) => words(x.m.name).length > 1);
-  const single = items.filter((x) => words(x.m.name).length <= 1);
-  for (const x of multi) add(normName(x.m.name), x.m, x.source, x.published);
+  // (A normalised name is words joined by single spaces: a space means two words or more.)
+  const single: Array<{ m: PersonMention; source: string; published: string | null }> = [];
+  for (const b of perBriefing) {
+    for (const m of b.people) {
+      const key = normName(m.name);
+      if (key.includes(" ")) add(key, m, b.source, b.published);
+      else single.push({ m, source: b.source, published: b.published });
+    }
+  }
   // A single word belongs to the one full name holding it; with none or several it stands alone.
   const owners = new Map<string, string[]>();
   for (const key of byKey.keys()) {
