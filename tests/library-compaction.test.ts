@@ -25,6 +25,9 @@ function setup() {
   return { dir: folder.dir, cacheDir: cache.dir };
 }
 
+/** The fast scorer needs segments of consecutive ids holding whole briefings; assemble keeps them so. */
+const dense = (lib: Library) => (lib as unknown as { index: { denseReady: boolean } }).index.denseReady;
+
 const answers = (lib: Library) =>
   ["ferry crossing", "grey list", "cybercrime", "timetable story 7"].map((query) =>
     lib.search({ query, limit: 8 }).hits.map((h) => `${h.briefing.id}¶${h.paragraph.n}:${h.score.toFixed(6)}`),
@@ -42,6 +45,7 @@ describe("index compaction", () => {
     const small = lib.state.segments.filter((s) => s.entry.paragraphs < layout.segment / 2).length;
     expect(small).toBeGreaterThanOrEqual(layout.compactAfter);
     expect(lib.build.compactionDue).toBe(true);
+    expect(dense(lib)).toBe(true);
     await lib.saved;
 
     const compacted = await Library.open({ dataDir: dir, cacheDir, layout, previous: lib, compact: true });
@@ -51,6 +55,7 @@ describe("index compaction", () => {
     expect(compacted.state.segments.every((s) => s.entry.paragraphs <= layout.segment)).toBe(true);
     expect(compacted.briefings.map((b) => b.id)).toEqual(lib.briefings.map((b) => b.id));
     expect(answers(compacted)).toEqual(answers(lib));
+    expect(dense(compacted)).toBe(true);
     await compacted.saved;
 
     // The compacted index is what a restart reads.
@@ -58,6 +63,7 @@ describe("index compaction", () => {
     expect(restarted.build.fromCache).toBe(true);
     expect(restarted.state.segments.length).toBe(compacted.state.segments.length);
     expect(answers(restarted)).toEqual(answers(lib));
+    expect(dense(restarted)).toBe(true);
   });
 
   it("the folder watcher compacts on its own once the folder has been quiet", async () => {
