@@ -5,7 +5,7 @@ import { Library } from "../src/library/library.ts";
 import { findAutocomplete } from "./autocomplete.ts";
 import { fitOptions, optionalCommand } from "./commands.ts";
 import type { Manifest } from "./generate.ts";
-import { latency, memory, timed, type Latency, type RunOptions } from "./measure.ts";
+import { latency, memory, timed, warmAll, type Latency, type RunOptions } from "./measure.ts";
 import { buildQueries, type KnownItem, type SearchCase } from "./queries.ts";
 import { measureStages, type Stages } from "./stages.ts";
 
@@ -146,6 +146,11 @@ export async function measureBot(args: BotArgs): Promise<BotResult> {
     return outcome;
   };
 
+  warmAll([
+    [q.search, search],
+    [q.fuzzy, search],
+    [q.filtered, search],
+  ]);
   const result: BotResult = {
     briefings: library.briefings.length,
     paragraphs: library.paragraphCount,
