@@ -132,6 +132,7 @@ export async function measureBot(args: BotArgs): Promise<BotResult> {
       reloadS = reopened.s;
       reloadFromCache = reopened.value.build.fromCache;
       library = reopened.value;
+      built = library; // the first build is not kept alive while the reopened Library is measured
     } catch (err) {
       errors.push(`reopening from the snapshot failed: ${(err as Error).message}`);
     }

@@ -55,6 +55,7 @@ export const defaultWarmup = (n: number): number => Math.min(100, Math.max(20, M
  * first, fuzzy and filtered 1.2 ms right after).
  */
 export function warmAll(sets: ReadonlyArray<readonly [readonly unknown[], (input: never) => unknown]>): void {
+  collect(); // the worker's own garbage (a first build, a reload) is not the queries' to pay for
   for (const [inputs, fn] of sets) {
     const call = fn as (input: unknown) => unknown;
     for (let i = 0; i < Math.min(defaultWarmup(inputs.length), inputs.length); i++) call(inputs[i]);
@@ -86,13 +87,16 @@ export interface Memory {
   rssMB: number;
 }
 
+/** A full collection, when the process runs with --expose-gc (the bench's workers do). */
+export function collect(): void {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  gc?.();
+  gc?.();
+}
+
 /** Heap in use and resident set size, after a full collection when the process runs with --expose-gc. */
 export function memory(): Memory {
-  const gc = (globalThis as { gc?: () => void }).gc;
-  if (gc) {
-    gc();
-    gc();
-  }
+  collect();
   const m = process.memoryUsage();
   return { heapMB: round(m.heapUsed / 2 ** 20, 1), rssMB: round(m.rss / 2 ** 20, 1) };
 }

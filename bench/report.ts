@@ -20,7 +20,8 @@ export function merged(file: string, report: BenchReport): BenchReport {
   if (!existsSync(file)) return report;
   const old = JSON.parse(readFileSync(file, "utf8")) as BenchReport;
   const fresh = new Set(report.sizes.map((s) => s.briefings));
-  const sizes = [...old.sizes.filter((s) => !fresh.has(s.briefings)), ...report.sizes].sort((a, b) => a.briefings - b.briefings);
+  const kept = old.sizes.filter((s) => !fresh.has(s.briefings)).map((s) => ({ ...s, measured: s.measured ?? { commit: old.commit ?? null, date: old.date } }));
+  const sizes = [...kept, ...report.sizes].sort((a, b) => a.briefings - b.briefings);
   return { ...report, sizes };
 }
 
@@ -72,6 +73,13 @@ export function markdown(report: BenchReport): string {
     `| Stages | ${sizes.map((s) => (s.stages ? [s.stages.readS, s.stages.cleanS, s.stages.extractS, s.stages.indexS, s.stages.serializeS].map((x) => n(x, 2)).join(" · ") : "—")).join(" | ")} |`,
     "",
   ];
+  const earlier = sizes.filter((s) => s.measured && s.measured.commit !== report.commit);
+  if (earlier.length) {
+    lines.push(
+      `From an earlier run kept in this report: ${earlier.map((s) => `${big(s.briefings)} briefings (${s.measured!.date.slice(0, 16).replace("T", " ")}, commit ${s.measured!.commit ?? "unknown"})`).join("; ")}.`,
+      "",
+    );
+  }
   const checks = sizes.filter((s) => s.checks.length > 0);
   if (checks.length) {
     lines.push("Issue #6 targets:", "");

@@ -64,6 +64,8 @@ export interface SizeResult {
   errors: string[];
   /** One-minute load average when the size started and ended: above ~3 means other work shared the two cores. */
   loadAvg: { before: number; after: number };
+  /** The run this size comes from, when a merged report holds sizes of several runs (`--merge`). */
+  measured?: { commit: string | null; date: string };
 }
 
 export interface Machine {
