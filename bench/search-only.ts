@@ -2,6 +2,7 @@ import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { loadBriefings } from "../src/briefings/load.ts";
 import { parseDateOption } from "../src/commands/options.ts";
+import { dayNumber, docFilter } from "../src/library/filter.ts";
 import { ParagraphIndex, type IndexDoc } from "../src/search/index.ts";
 import { Segment } from "../src/search/segment.ts";
 import type { Manifest } from "./generate.ts";
@@ -33,7 +34,6 @@ function hash(text: string): number {
   return h >>> 0;
 }
 
-const dayNumber = (iso: string | null | undefined) => (iso ? Number(iso.slice(0, 10).replaceAll("-", "")) : -1);
 
 interface Meta {
   briefings: string[];
@@ -92,19 +92,12 @@ export function loadIndex(out: string) {
   const days = Int32Array.from(meta.days);
   /** The Library's search, minus highlighting and paragraph lookup. */
   const search = (c: SearchCase, limit = 5) => {
-    const source = c.source === undefined ? -2 : (position.get(c.source) ?? -1);
-    const from = c.from === undefined ? -Infinity : dayNumber(parseDateOption("from", c.from));
-    const to = c.to === undefined ? Infinity : dayNumber(parseDateOption("to", c.to));
-    const dated = c.from !== undefined || c.to !== undefined;
-    const filtered = source !== -2 || dated;
-    const keep = (id: number) => {
-      const b = id < docBriefing.length ? docBriefing[id] : -1;
-      if (b < 0 || (source !== -2 && b !== source)) return false;
-      if (!dated) return true;
-      const day = days[b];
-      return day >= 0 && day >= from && day <= to;
-    };
-    return index.search(c.query, filtered ? keep : undefined, limit);
+    const keep = docFilter(docBriefing, days, {
+      ...(c.source !== undefined ? { source: position.get(c.source) ?? -1 } : {}),
+      ...(c.from !== undefined ? { from: parseDateOption("from", c.from) } : {}),
+      ...(c.to !== undefined ? { to: parseDateOption("to", c.to) } : {}),
+    });
+    return index.search(c.query, keep, limit);
   };
   return { index, search, texts, meta };
 }

@@ -7,6 +7,7 @@ import { INDEX_VERSION, ParagraphIndex } from "../search/index.ts";
 import { markTerms } from "../search/highlight.ts";
 import { processTerm, tokenize } from "../search/text.ts";
 import { assemble, SEGMENT_LAYOUT, smallTail, type DocTable, type SegmentLayout } from "./assemble.ts";
+import { dayNumber, docFilter } from "./filter.ts";
 import { save } from "./save.ts";
 import { cacheFolder, SNAPSHOT_FORMAT, type Content } from "./snapshot.ts";
 import { EMPTY_STATE, readState, type LibraryState } from "./state.ts";
@@ -182,22 +183,13 @@ export class Library {
 
   /** Paragraphs matching the query, best first, with filters applied: the requested window and the total. */
   search(req: SearchRequest): { total: number; hits: SearchHit[] } {
-    const sourceIndex = req.source === undefined ? -2 : this.briefings.findIndex((b) => b.id === req.source);
-    const from = req.from === undefined ? -Infinity : dayNumber(req.from);
-    const to = req.to === undefined ? Infinity : dayNumber(req.to);
-    const dated = req.from !== undefined || req.to !== undefined;
-    const filtered = sourceIndex !== -2 || dated;
-    const { briefingDay } = this;
-    const docBriefing = this.docs.briefing;
-    const keep = (id: number) => {
-      const b = id < docBriefing.length ? docBriefing[id] : -1;
-      if (b < 0 || (sourceIndex !== -2 && b !== sourceIndex)) return false;
-      if (!dated) return true;
-      const day = briefingDay[b];
-      return day >= 0 && day >= from && day <= to;
-    };
+    const keep = docFilter(this.docs.briefing, this.briefingDay, {
+      ...(req.source !== undefined ? { source: this.briefings.findIndex((b) => b.id === req.source) } : {}),
+      ...(req.from !== undefined ? { from: req.from } : {}),
+      ...(req.to !== undefined ? { to: req.to } : {}),
+    });
     const offset = req.offset ?? 0;
-    const { total, hits } = this.index.search(req.query, filtered ? keep : undefined, offset + (req.limit ?? Infinity));
+    const { total, hits } = this.index.search(req.query, keep, offset + (req.limit ?? Infinity));
     const out: SearchHit[] = [];
     for (const hit of hits.slice(offset)) {
       const briefing = this.briefingOfDoc(hit.id);
@@ -227,9 +219,4 @@ export class Library {
     }
     return term;
   }
-}
-
-/** "2024-01-25" → 20240125; -1 for no date. */
-function dayNumber(iso: string | null | undefined): number {
-  return iso ? Number(iso.slice(0, 10).replaceAll("-", "")) : -1;
 }
