@@ -4,8 +4,8 @@ import MiniSearch from "minisearch";
 import { loadBriefings } from "../src/briefings/load.ts";
 import { relevanceOf, type Relevance } from "./bot.ts";
 import type { Manifest } from "./generate.ts";
-import { latency, memory, timed, warmAll, type Latency, type RunOptions } from "./measure.ts";
-import { buildQueries, type SearchCase } from "./queries.ts";
+import { latency, memory, timed, warmAll, WARMUP, type Latency, type RunOptions } from "./measure.ts";
+import { buildQueries, warmupQueries, type SearchCase } from "./queries.ts";
 
 /**
  * Plain MiniSearch, default options, over the same paragraphs (as the project's loader
@@ -79,6 +79,7 @@ export async function measureBaseline(args: BaselineArgs): Promise<BaselineResul
   }
 
   const q = buildQueries(args.manifest, args.queries, args.querySeed);
+  const warm = warmupQueries(args.manifest, args.queries, args.querySeed, WARMUP.rounds);
   const run: RunOptions = { budgetS: args.budgetS };
   const keep = (c: SearchCase) => (id: number) => {
     if (c.source !== undefined && sourceOf[id] !== c.source) return false;
@@ -91,11 +92,13 @@ export async function measureBaseline(args: BaselineArgs): Promise<BaselineResul
     const k = keep(c);
     return mini.search(c.query, { filter: (r) => k(r.id as number) });
   };
-  warmAll([
-    [q.search, (c: SearchCase) => mini.search(c.query)],
-    [q.fuzzy, (c: SearchCase) => mini.search(c.query, { fuzzy: 0.2 })],
-    [q.filtered, filtered],
-  ]);
+  warmAll(
+    warm.map((w) => [
+      [w.search, (c: SearchCase) => mini.search(c.query)],
+      [w.fuzzy, (c: SearchCase) => mini.search(c.query, { fuzzy: 0.2 })],
+      [w.filtered, filtered],
+    ]),
+  );
   return {
     paragraphs: docs.length,
     readFolderS,

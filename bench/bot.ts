@@ -5,8 +5,8 @@ import { Library } from "../src/library/library.ts";
 import { findAutocomplete } from "./autocomplete.ts";
 import { fitOptions, optionalCommand } from "./commands.ts";
 import type { Manifest } from "./generate.ts";
-import { latency, memory, timed, warmAll, type Latency, type RunOptions } from "./measure.ts";
-import { buildQueries, type KnownItem, type SearchCase } from "./queries.ts";
+import { latency, memory, timed, warmAll, WARMUP, type Latency, type RunOptions } from "./measure.ts";
+import { buildQueries, warmupQueries, type AutocompleteCase, type EventCase, type KnownItem, type SearchCase } from "./queries.ts";
 import { measureStages, type Stages } from "./stages.ts";
 
 /**
@@ -42,7 +42,7 @@ export interface BotResult {
   filtered: Latency | null;
   events: (Latency & { commands: string[] }) | null;
   autocomplete: (Latency & { via: string }) | null;
-  /** Searches (warm-up included) that did not return an answer (user errors such as "no words to search for"). */
+  /** Timed searches that did not return an answer (user errors such as "no words to search for"). */
   unanswered: number;
   relevance: Relevance | null;
   errors: string[];
@@ -139,19 +139,23 @@ export async function measureBot(args: BotArgs): Promise<BotResult> {
   }
 
   const q = buildQueries(args.manifest, args.queries, args.querySeed);
+  const warm = warmupQueries(args.manifest, args.queries, args.querySeed, WARMUP.rounds);
   const run: RunOptions = { budgetS: args.budgetS };
   let unanswered = 0;
+  const ask = (c: SearchCase) => execute(library, "search", { query: c.query, source: c.source, from: c.from, to: c.to, limit: 5 });
   const search = (c: SearchCase) => {
-    const outcome = execute(library, "search", { query: c.query, source: c.source, from: c.from, to: c.to, limit: 5 });
+    const outcome = ask(c);
     if (!outcome.ok) unanswered++;
     return outcome;
   };
 
-  warmAll([
-    [q.search, search],
-    [q.fuzzy, search],
-    [q.filtered, search],
-  ]);
+  warmAll(
+    warm.map((w) => [
+      [w.search, ask],
+      [w.fuzzy, ask],
+      [w.filtered, ask],
+    ]),
+  );
   const result: BotResult = {
     briefings: library.briefings.length,
     paragraphs: library.paragraphCount,
@@ -176,14 +180,21 @@ export async function measureBot(args: BotArgs): Promise<BotResult> {
 
   const eventCommands = (["meetings", "pledges"] as const).filter((name) => optionalCommand([name]));
   if (eventCommands.length > 0) {
-    const cases = q.events
-      .filter((c) => eventCommands.includes(c.command))
-      .map((c) => ({ name: c.command, options: fitOptions(optionalCommand([c.command])!, c.values, { limit: 5 }) }))
-      .filter((c): c is { name: "meetings" | "pledges"; options: Record<string, unknown> } => c.options !== null);
-    result.events = { ...latency(cases, (c) => execute(library, c.name, c.options), run), commands: eventCommands };
+    const cases = (events: EventCase[]) =>
+      events
+        .filter((c) => eventCommands.includes(c.command))
+        .map((c) => ({ name: c.command, options: fitOptions(optionalCommand([c.command])!, c.values, { limit: 5 }) }))
+        .filter((c): c is { name: "meetings" | "pledges"; options: Record<string, unknown> } => c.options !== null);
+    const lookup = (c: { name: "meetings" | "pledges"; options: Record<string, unknown> }) => execute(library, c.name, c.options);
+    warmAll(warm.map((w) => [[cases(w.events), lookup]]));
+    result.events = { ...latency(cases(q.events), lookup, run), commands: eventCommands };
   }
 
   const complete = await findAutocomplete(library);
-  if (complete) result.autocomplete = { ...latency(q.autocomplete, (c) => complete.complete(c.kind, c.prefix), run), via: complete.via };
+  if (complete) {
+    const suggest = (c: AutocompleteCase) => complete.complete(c.kind, c.prefix);
+    warmAll(warm.map((w) => [[w.autocomplete, suggest]]));
+    result.autocomplete = { ...latency(q.autocomplete, suggest, run), via: complete.via };
+  }
   return result;
 }

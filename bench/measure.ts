@@ -33,36 +33,45 @@ export function summarise(durations: readonly number[]): Latency {
 }
 
 export interface RunOptions {
-  /** Calls made first and not measured (JIT warm-up). */
+  /** Calls of the first inputs made first and not measured (0: warm with `warmAll` instead). */
   warmup?: number;
   /** Stop measuring after this many seconds; the inputs are shuffled, so a prefix is a fair sample. */
   budgetS?: number;
 }
 
-/** Milliseconds per call of `fn` over `inputs`, summarised. */
 /**
- * A long-running bot answers warm: the first hundred or so calls after a start are JIT-cold
- * (measured: at 100k paragraphs the first 60 searches of a process are 2–5× slower than the
- * same searches later). So each set first runs up to 10% of its inputs, at least 20 and at
- * most 100, untimed — the same for the bot and for plain MiniSearch — then times them all.
+ * A long-running bot answers warm, so latencies are of a warmed process. Before a set is
+ * timed, warm-up queries of the same kinds run untimed: `WARMUP.rounds` rounds of fresh
+ * sets drawn with other seeds (`warmupQueries`), so the timed queries themselves are asked
+ * for the first time; each set of each round runs until done or for its share of
+ * `WARMUP.seconds`. The bot and plain MiniSearch get the same.
+ * Measured at 10k paragraphs, search p99 of the first set timed: after 100 of its own
+ * queries (the earlier warm-up) 1.9–3.2 ms; after one round of 3,000 fresh ones 1.5–2.9 ms
+ * (the optimising compiler still bailing out on shapes it meets for the first time); after
+ * three rounds 0.7–1.4 ms, as later sets. Plain MiniSearch: 2.8–4.5 ms either way.
  */
-export const defaultWarmup = (n: number): number => Math.min(100, Math.max(20, Math.round(n / 10)));
+export const WARMUP = { rounds: 3, seconds: 30 };
 
-/**
- * Before any set is timed, the first calls of every set (as many as `latency` would warm
- * with): the sets share most of their code path, and without this the first set timed pays
- * for the JIT of all of them (measured at 10k paragraphs: search p99 4.8 ms when timed
- * first, fuzzy and filtered 1.2 ms right after).
- */
-export function warmAll(sets: ReadonlyArray<readonly [readonly unknown[], (input: never) => unknown]>): void {
+type Warm = readonly [readonly unknown[], (input: never) => unknown];
+
+/** Run every round's sets untimed (see WARMUP), a full collection first. */
+export function warmAll(rounds: ReadonlyArray<readonly Warm[]>): void {
   collect(); // the worker's own garbage (a first build, a reload) is not the queries' to pay for
-  for (const [inputs, fn] of sets) {
-    const call = fn as (input: unknown) => unknown;
-    for (let i = 0; i < Math.min(defaultWarmup(inputs.length), inputs.length); i++) call(inputs[i]);
+  const slots = rounds.reduce((n, sets) => n + sets.length, 0);
+  for (const sets of rounds) {
+    for (const [inputs, fn] of sets) {
+      const call = fn as (input: unknown) => unknown;
+      const deadline = performance.now() + (WARMUP.seconds * 1000) / slots;
+      for (const input of inputs) {
+        call(input);
+        if (performance.now() > deadline) break;
+      }
+    }
   }
 }
 
-export function latency<T>(inputs: readonly T[], fn: (input: T) => unknown, { warmup = defaultWarmup(inputs.length), budgetS = Infinity }: RunOptions = {}): Latency {
+/** Milliseconds per call of `fn` over `inputs`, summarised (after `warmup` untimed calls of the first inputs). */
+export function latency<T>(inputs: readonly T[], fn: (input: T) => unknown, { warmup = 0, budgetS = Infinity }: RunOptions = {}): Latency {
   for (let i = 0; i < Math.min(warmup, inputs.length); i++) fn(inputs[i]);
   const durations: number[] = [];
   const deadline = performance.now() + budgetS * 1000;

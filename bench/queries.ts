@@ -105,6 +105,10 @@ function knownItem(rng: Rng, p: SampledParagraph, df: Map<string, number>): Know
   return { query: ranked.slice(0, 3).join(" "), expect: p.text };
 }
 
+/** Untimed warm-up sets (bench/measure.ts `WARMUP`), one per round, drawn with seeds that are not the timed sets'. */
+export const warmupQueries = (m: Manifest, count: number, seed: number, rounds: number): QuerySets[] =>
+  Array.from({ length: rounds }, (_, r) => buildQueries(m, count, seed + 1_000_003 + r));
+
 export function buildQueries(m: Manifest, count = 1000, seed = 7): QuerySets {
   const rng = new Rng(seed);
   const paragraphs = () => rng.pick(m.sample);
