@@ -3,6 +3,7 @@ import { setImmediate as yieldToEvents } from "node:timers/promises";
 import type { Logger } from "pino";
 import { formatProblem, isBriefingName, listBriefingFiles } from "../briefings/folder.ts";
 import { Library, type OpenOptions } from "./library.ts";
+import { loadReader } from "./assemble.ts";
 import { sameFiles } from "./state.ts";
 
 /**
@@ -220,6 +221,8 @@ export class LibraryWatcher {
       this.changedNames = null;
       this.changed();
     }
+    // Ready to read a new briefing: its parser loaded now, not when the briefing arrives.
+    await loadReader().catch(() => undefined);
   }
 
   /** Compact the index once the folder has been quiet for a while, if the served Library says it is due. */
