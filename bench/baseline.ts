@@ -88,14 +88,16 @@ export async function measureBaseline(args: BaselineArgs): Promise<BaselineResul
     // The bot takes "2024" or "2024-03" as whole periods; so does this.
     return d !== null && (c.from === undefined || d >= c.from) && (c.to === undefined || d.slice(0, c.to.length) <= c.to);
   };
+  const plain = (c: SearchCase) => mini.search(c.query);
+  const fuzzy = (c: SearchCase) => mini.search(c.query, { fuzzy: 0.2 });
   const filtered = (c: SearchCase) => {
     const k = keep(c);
     return mini.search(c.query, { filter: (r) => k(r.id as number) });
   };
   warmAll(
     warm.map((w) => [
-      [w.search, (c: SearchCase) => mini.search(c.query)],
-      [w.fuzzy, (c: SearchCase) => mini.search(c.query, { fuzzy: 0.2 })],
+      [w.search, plain],
+      [w.fuzzy, fuzzy],
       [w.filtered, filtered],
     ]),
   );
@@ -107,8 +109,8 @@ export async function measureBaseline(args: BaselineArgs): Promise<BaselineResul
     rssMB,
     snapshotMB,
     loadS,
-    search: latency(q.search, (c) => mini.search(c.query), run),
-    fuzzy: latency(q.fuzzy, (c) => mini.search(c.query, { fuzzy: 0.2 }), run),
+    search: latency(q.search, plain, run),
+    fuzzy: latency(q.fuzzy, fuzzy, run),
     filtered: latency(q.filtered, filtered, run),
     relevance: relevanceOf(q.relevance, (query) => mini.search(query).slice(0, 10).map((r) => docs[r.id as number].text), args.budgetS),
     errors,
