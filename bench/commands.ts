@@ -1,5 +1,5 @@
 import { findCommand } from "../commands/index.ts";
-import type { Command, OptionSpec } from "../src/commands/types.ts";
+import type { Command, OptionSpec } from "../src/kit/command.ts";
 
 /**
  * Commands that may not exist yet (meetings, pledges, autocomplete) are measured only when

@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { loadBriefings } from "../src/briefings/load.ts";
-import { parseDateOption } from "../src/commands/options.ts";
+import { parseDateOption } from "../src/kit/options.ts";
 import { dayNumber, docFilter } from "../src/library/filter.ts";
 import { ParagraphIndex, type IndexDoc } from "../src/search/index.ts";
 import { Segment } from "../src/search/segment.ts";

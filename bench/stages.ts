@@ -1,9 +1,9 @@
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { parseBriefing } from "../src/briefings/load.ts";
-import type { Briefing } from "../src/briefings/types.ts";
-import { extractEvents } from "../src/events/extract.ts";
-import type { BriefingEvents } from "../src/events/types.ts";
+import type { Briefing } from "../src/briefings/briefing.ts";
+import { extractEvents } from "../src/extraction/extract.ts";
+import type { BriefingEvents } from "../src/extraction/event.ts";
 import { ParagraphIndex, type IndexDoc } from "../src/search/index.ts";
 import { seconds } from "./measure.ts";
 

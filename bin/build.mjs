@@ -30,5 +30,5 @@ export async function bundle(entries, outdir = BUILD_DIR) {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  await bundle({ main: "src/main.ts" });
+  await bundle({ main: "src/app/main.ts" });
 }

@@ -1,5 +1,5 @@
-import type { Answer, LineItem } from "../src/answer/types.ts";
-import type { Command } from "../src/commands/types.ts";
+import type { Answer, LineItem } from "../src/kit/answer.ts";
+import type { Command } from "../src/kit/command.ts";
 import { formatProblem } from "../src/briefings/folder.ts";
 
 /** /about: what is indexed — counts, date range, when it was built, files skipped. */

@@ -1,7 +1,7 @@
-import { UserError, type Answer } from "../src/answer/types.ts";
-import { routeQuestion } from "../src/ask/route.ts";
-import { PAGING, parseOptions } from "../src/commands/options.ts";
-import type { Command } from "../src/commands/types.ts";
+import { UserError, type Answer } from "../src/kit/answer.ts";
+import { routeQuestion } from "../src/questions/route.ts";
+import { PAGING, parseOptions } from "../src/kit/options.ts";
+import type { Command } from "../src/kit/command.ts";
 import { findCommand } from "./index.ts";
 
 /**

@@ -1,10 +1,10 @@
 import path from "node:path";
-import { UserError, type Answer } from "../src/answer/types.ts";
-import type { Command } from "../src/commands/types.ts";
-import { DEFAULT_STATE_DIR } from "../src/paths.ts";
+import { UserError, type Answer } from "../src/kit/answer.ts";
+import type { Command } from "../src/kit/command.ts";
+import { DEFAULT_STATE_DIR } from "../src/app/paths.ts";
 import { buildDigest, digestAnswer, unsentBriefings } from "../src/digest/build.ts";
 import { formatTime } from "../src/digest/time.ts";
-import { readStateFile, STATE_FILE, type ReadResult } from "../src/digest/state.ts";
+import { readStateFile, STATE_FILE, type ReadResult } from "../src/digest/store.ts";
 import { newestFirst } from "./sources.ts";
 
 /**

@@ -1,4 +1,4 @@
-import type { Command } from "../src/commands/types.ts";
+import type { Command } from "../src/kit/command.ts";
 import { about } from "./about.ts";
 import { ask } from "./ask.ts";
 import { digest } from "./digest.ts";

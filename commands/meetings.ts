@@ -1,10 +1,10 @@
-import type { Answer, EventItem } from "../src/answer/types.ts";
-import { DATE_RANGE, PAGING, paging } from "../src/commands/options.ts";
-import type { Command, Options } from "../src/commands/types.ts";
-import { toMeetingJSON } from "../src/events/json.ts";
-import { personChoices } from "../src/events/people.ts";
-import { dateLabel, eventsOf, filterMeetings, type EventFilter } from "../src/events/query.ts";
-import type { Meeting, Party } from "../src/events/types.ts";
+import type { Answer, EventItem } from "../src/kit/answer.ts";
+import { DATE_RANGE, PAGING, paging } from "../src/kit/options.ts";
+import type { Command, Options } from "../src/kit/command.ts";
+import { toMeetingJSON } from "../src/library/views/events-json.ts";
+import { personChoices } from "../src/library/views/people.ts";
+import { dateLabel, eventsOf, filterMeetings, type EventFilter } from "../src/library/views/events-query.ts";
+import type { Meeting, Party } from "../src/extraction/event.ts";
 import type { Library } from "../src/library/library.ts";
 
 const withRole = (p: Party) => (p.role ? `${p.name} (${p.role})` : p.name);

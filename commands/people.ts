@@ -1,8 +1,8 @@
-import type { Answer, LineItem } from "../src/answer/types.ts";
-import { PAGING, paging } from "../src/commands/options.ts";
-import type { Command } from "../src/commands/types.ts";
-import { matchesParty, personChoices } from "../src/events/people.ts";
-import { eventsOf } from "../src/events/query.ts";
+import type { Answer, LineItem } from "../src/kit/answer.ts";
+import { PAGING, paging } from "../src/kit/options.ts";
+import type { Command } from "../src/kit/command.ts";
+import { matchesParty, personChoices } from "../src/library/views/people.ts";
+import { eventsOf } from "../src/library/views/events-query.ts";
 
 /** /people: who the briefings name, how often, and where last. */
 export const people: Command = {

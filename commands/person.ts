@@ -1,8 +1,8 @@
-import { UserError, type Answer, type AnswerItem } from "../src/answer/types.ts";
-import type { Command } from "../src/commands/types.ts";
-import { toMeetingJSON, toPledgeJSON } from "../src/events/json.ts";
-import { findPerson, personChoices } from "../src/events/people.ts";
-import { eventsOf, filterMeetings, filterPledges } from "../src/events/query.ts";
+import { UserError, type Answer, type AnswerItem } from "../src/kit/answer.ts";
+import type { Command } from "../src/kit/command.ts";
+import { toMeetingJSON, toPledgeJSON } from "../src/library/views/events-json.ts";
+import { findPerson, personChoices } from "../src/library/views/people.ts";
+import { eventsOf, filterMeetings, filterPledges } from "../src/library/views/events-query.ts";
 import { meetingItem } from "./meetings.ts";
 import { pledgeItem } from "./pledges.ts";
 

@@ -1,9 +1,9 @@
-import type { Answer, EventItem } from "../src/answer/types.ts";
-import { DATE_RANGE, PAGING, paging } from "../src/commands/options.ts";
-import type { Command } from "../src/commands/types.ts";
-import { actorLabel, toPledgeJSON } from "../src/events/json.ts";
-import { dateLabel, eventsOf, filterPledges } from "../src/events/query.ts";
-import type { Pledge, PledgeKind } from "../src/events/types.ts";
+import type { Answer, EventItem } from "../src/kit/answer.ts";
+import { DATE_RANGE, PAGING, paging } from "../src/kit/options.ts";
+import type { Command } from "../src/kit/command.ts";
+import { actorLabel, toPledgeJSON } from "../src/library/views/events-json.ts";
+import { dateLabel, eventsOf, filterPledges } from "../src/library/views/events-query.ts";
+import type { Pledge, PledgeKind } from "../src/extraction/event.ts";
 import type { Library } from "../src/library/library.ts";
 import { eventFilter, nameHint } from "./meetings.ts";
 

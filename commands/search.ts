@@ -1,6 +1,6 @@
-import { UserError, type Answer, type PassageItem } from "../src/answer/types.ts";
-import { DATE_RANGE, PAGING, paging } from "../src/commands/options.ts";
-import type { Command } from "../src/commands/types.ts";
+import { UserError, type Answer, type PassageItem } from "../src/kit/answer.ts";
+import { DATE_RANGE, PAGING, paging } from "../src/kit/options.ts";
+import type { Command } from "../src/kit/command.ts";
 import { ParagraphIndex } from "../src/search/index.ts";
 
 export const MAX_QUERY_LENGTH = 500;

@@ -1,5 +1,5 @@
-import { UserError, type Answer, type PassageItem } from "../src/answer/types.ts";
-import type { Command } from "../src/commands/types.ts";
+import { UserError, type Answer, type PassageItem } from "../src/kit/answer.ts";
+import type { Command } from "../src/kit/command.ts";
 
 /** /source: one briefing with its numbered paragraphs, or one paragraph with its neighbours. */
 export const source: Command = {

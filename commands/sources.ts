@@ -1,7 +1,7 @@
-import type { Answer, LineItem } from "../src/answer/types.ts";
-import { paging } from "../src/commands/options.ts";
-import type { Command } from "../src/commands/types.ts";
-import type { Briefing } from "../src/briefings/types.ts";
+import type { Answer, LineItem } from "../src/kit/answer.ts";
+import { paging } from "../src/kit/options.ts";
+import type { Command } from "../src/kit/command.ts";
+import type { Briefing } from "../src/briefings/briefing.ts";
 
 /** Newest first; undated briefings last, then by id. */
 export function newestFirst(a: Briefing, b: Briefing): number {

@@ -1,6 +1,6 @@
 import { readdir } from "node:fs/promises";
 import path from "node:path";
-import type { Briefing, LoadProblem } from "./types.ts";
+import type { Briefing, LoadProblem } from "./briefing.ts";
 
 /**
  * The briefings folder without reading any briefing: which files are briefings, and how a

@@ -4,7 +4,7 @@ import path from "node:path";
 import { cleanBody } from "./clean.ts";
 import { readFrontMatter } from "./front-matter.ts";
 import { duplicateProblem, listBriefingFiles } from "./folder.ts";
-import type { Briefing, LoadProblem } from "./types.ts";
+import type { Briefing, LoadProblem } from "./briefing.ts";
 
 /** A briefing is a news article: anything past this is not one (or not only one). */
 export const MAX_BRIEFING_BYTES = 2 * 1024 * 1024;

@@ -1,8 +1,8 @@
-import type { Answer, AnswerItem, Citation, EventItem, PassageItem } from "../answer/types.ts";
-import type { Briefing } from "../briefings/types.ts";
-import { shorten } from "../render/shorten.ts";
-import { toMeetingJSON, toPledgeJSON } from "../events/json.ts";
-import type { Meeting, Party, Pledge } from "../events/types.ts";
+import type { Answer, AnswerItem, Citation, EventItem, PassageItem } from "../kit/answer.ts";
+import type { Briefing } from "../briefings/briefing.ts";
+import { shorten } from "../kit/shorten.ts";
+import { toMeetingJSON, toPledgeJSON } from "../library/views/events-json.ts";
+import type { Meeting, Party, Pledge } from "../extraction/event.ts";
 import type { Library } from "../library/library.ts";
 import { newestFirst } from "../../commands/sources.ts";
 

@@ -2,7 +2,7 @@ import type { Logger } from "pino";
 import type { Clock } from "./clock.ts";
 import { nextRunAfter, type Schedule } from "./schedule.ts";
 import type { DigestService } from "./service.ts";
-import type { LastRun, PendingDigest } from "./state.ts";
+import type { LastRun, PendingDigest } from "./store.ts";
 
 /**
  * When digests run. croner computes each schedule's run times in its zone; the scheduler

@@ -7,7 +7,7 @@ import type { Clock } from "./clock.ts";
 import { digestMessages, partRef, partNonce, type DigestMessageBody } from "../discord/digest-messages.ts";
 import type { ChannelPoster } from "../discord/digest-poster.ts";
 import { DEFAULT_ZONE, type Schedule } from "./schedule.ts";
-import type { DigestState, DigestStore, LastRun, PendingDigest } from "./state.ts";
+import type { DigestState, DigestStore, LastRun, PendingDigest } from "./store.ts";
 
 /**
  * Digests for channels: what is new, recorded before it is posted, posted so that it is never

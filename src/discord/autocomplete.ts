@@ -1,9 +1,9 @@
 import type { AutocompleteInteraction } from "discord.js";
 import { findCommand } from "../../commands/index.ts";
 import type { Library } from "../library/library.ts";
-import { eventsOf } from "../events/query.ts";
+import { eventsOf } from "../library/views/events-query.ts";
 import { PrefixIndex, type PrefixEntry } from "../search/prefix-index.ts";
-import type { BotContext } from "./context.ts";
+import type { BotContext } from "./bot-context.ts";
 
 /** Discord allows 25 choices, each name and value 1–100 characters. */
 const MAX_CHOICES = 25;

@@ -1,5 +1,5 @@
 import { Events, type Client } from "discord.js";
-import type { BotContext } from "./context.ts";
+import type { BotContext } from "./bot-context.ts";
 import { handleMention } from "./conversation.ts";
 import { handleInteraction } from "./interactions.ts";
 

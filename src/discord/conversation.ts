@@ -1,9 +1,9 @@
 import type { Client, Message } from "discord.js";
 import { MAX_QUERY_LENGTH } from "../../commands/search.ts";
-import { execute } from "../commands/execute.ts";
-import type { BotContext } from "./context.ts";
+import { execute } from "../kit/dispatch.ts";
+import type { BotContext } from "./bot-context.ts";
 import { renderAnswer, renderNotice } from "./render.ts";
-import { shorten } from "../render/shorten.ts";
+import { shorten } from "../kit/shorten.ts";
 
 /** Text of a message as a query: mentions, custom emoji and links removed, within the query limit. */
 export function queryFromMessage(content: string): string {

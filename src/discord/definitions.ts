@@ -8,7 +8,7 @@ import {
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from "discord-api-types/v10";
 import { COMMANDS } from "../../commands/index.ts";
-import type { Command, OptionSpec } from "../commands/types.ts";
+import type { Command, OptionSpec } from "../kit/command.ts";
 
 /**
  * Slash commands generated from `commands/`: one definition per command, options from its

@@ -1,6 +1,6 @@
 import { MessageFlags, PermissionFlagsBits, type APIEmbed, type ChatInputCommandInteraction } from "discord.js";
-import type { LineItem } from "../answer/types.ts";
-import type { BotContext } from "./context.ts";
+import type { LineItem } from "../kit/answer.ts";
+import type { BotContext } from "./bot-context.ts";
 import { NO_MENTIONS, renderAnswer, renderNotice } from "./render.ts";
 import { notify } from "./reply.ts";
 import { countsLine } from "../digest/build.ts";

@@ -1,7 +1,7 @@
 import type { APIEmbed } from "discord.js";
-import type { Answer } from "../answer/types.ts";
+import type { Answer } from "../kit/answer.ts";
 import { LIMITS, renderAnswer } from "./render.ts";
-import { shorten } from "../render/shorten.ts";
+import { shorten } from "../kit/shorten.ts";
 import { countsLine, digestSections, type Digest, type DigestSection } from "../digest/build.ts";
 
 /**

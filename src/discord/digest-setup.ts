@@ -1,11 +1,11 @@
 import type { Logger } from "pino";
-import { DEFAULT_STATE_DIR, type Env } from "../config.ts";
+import { DEFAULT_STATE_DIR, type Env } from "../app/settings.ts";
 import type { Library } from "../library/library.ts";
 import { systemClock, type Clock } from "../digest/clock.ts";
 import { DEFAULT_RETRY, digestRest, RestPoster, type ChannelPoster, type RetryPolicy } from "./digest-poster.ts";
 import { DigestScheduler } from "../digest/scheduler.ts";
 import { DigestService, type DigestOptions, type StepHook } from "../digest/service.ts";
-import { DigestStore } from "../digest/state.ts";
+import { DigestStore } from "../digest/store.ts";
 
 /** Knobs tests turn: a clock they move, quick retries, a hook at each step of a digest. */
 export interface DigestTuning {

@@ -7,7 +7,7 @@ import {
 } from "discord.js";
 import { handleDigest } from "./digest-command.ts";
 import { handleAutocomplete } from "./autocomplete.ts";
-import type { BotContext } from "./context.ts";
+import type { BotContext } from "./bot-context.ts";
 import { DIGEST_COMMAND, FIND_IN_BRIEFINGS } from "./definitions.ts";
 import { queryFromMessage } from "./conversation.ts";
 import { answerFor, notify } from "./reply.ts";

@@ -1,8 +1,8 @@
 import { escapeMarkdown, type APIEmbed } from "discord.js";
 import { ButtonStyle, ComponentType, type APIActionRowComponent, type APIComponentInMessageActionRow } from "discord-api-types/v10";
-import type { Answer, AnswerItem, Citation } from "../answer/types.ts";
-import { pageLine } from "../render/text.ts";
-import { shortenAt, shorten } from "../render/shorten.ts";
+import type { Answer, AnswerItem, Citation } from "../kit/answer.ts";
+import { pageLine } from "../terminal/render-text.ts";
+import { shortenAt, shorten } from "../kit/shorten.ts";
 
 /** Discord's limits (https://discord.com/developers/docs/resources/message#embed-object-embed-limits). */
 export const LIMITS = { title: 256, description: 4096, footer: 2048, total: 6000, content: 2000 } as const;

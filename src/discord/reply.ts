@@ -1,7 +1,7 @@
 import { MessageFlags, type Interaction, type RepliableInteraction } from "discord.js";
 import { findCommand } from "../../commands/index.ts";
-import { execute } from "../commands/execute.ts";
-import type { BotContext } from "./context.ts";
+import { execute } from "../kit/dispatch.ts";
+import type { BotContext } from "./bot-context.ts";
 import { renderAnswer, renderNotice, type RenderedMessage } from "./render.ts";
 
 /**

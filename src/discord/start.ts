@@ -2,17 +2,17 @@ import path from "node:path";
 import type { Logger } from "pino";
 import type { Client } from "discord.js";
 import { formatProblem } from "../briefings/folder.ts";
-import type { Env } from "../config.ts";
+import type { Env } from "../app/settings.ts";
 import { createDigests, type DigestTuning } from "./digest-setup.ts";
 import type { DigestScheduler } from "../digest/scheduler.ts";
 import { DEFAULT_CACHE_DIR, Library } from "../library/library.ts";
 import { watchLibrary, type LibraryWatcher } from "../library/watch.ts";
-import { createLogger } from "../log.ts";
+import { createLogger } from "../app/log.ts";
 import { attachHandlers } from "./bot.ts";
 import { warmAutocomplete } from "./autocomplete.ts";
 import { ButtonStates } from "./button-state.ts";
 import { createClient, type ClientSettings } from "./client.ts";
-import type { BotContext } from "./context.ts";
+import type { BotContext } from "./bot-context.ts";
 
 export interface RunningBot {
   client: Client;

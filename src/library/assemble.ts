@@ -1,9 +1,9 @@
 import { duplicateProblem, isBriefingName, listBriefingFiles } from "../briefings/folder.ts";
-import type { Briefing, LoadProblem } from "../briefings/types.ts";
-import type { BriefingEvents } from "../events/types.ts";
+import type { Briefing, LoadProblem } from "../briefings/briefing.ts";
+import type { BriefingEvents } from "../extraction/event.ts";
 import { ParagraphIndex, type IndexDoc } from "../search/index.ts";
 import { freshContent, type Content, type FileEntry, type SegmentEntry } from "./snapshot.ts";
-import { stampFiles, stampFilesNow, type LibraryState, type LoadedSegment } from "./state.ts";
+import { stampFiles, stampFilesNow, type LibraryState, type LoadedSegment } from "./built-state.ts";
 
 /** How the index is cut into segments. */
 export interface SegmentLayout {
@@ -198,7 +198,7 @@ export async function assemble(dataDir: string, known: LibraryState, { changedNa
 
 interface Reader {
   readBriefingFile: typeof import("../briefings/load.ts").readBriefingFile;
-  extractEvents: typeof import("../events/extract.ts").extractEvents;
+  extractEvents: typeof import("../extraction/extract.ts").extractEvents;
 }
 
 let reader: Promise<Reader> | null = null;
@@ -208,7 +208,7 @@ let reader: Promise<Reader> | null = null;
  * the folder watcher loads them ahead (about 0.4 s), so a new briefing does not wait for them.
  */
 export function loadReader(): Promise<Reader> {
-  return (reader ??= Promise.all([import("../briefings/load.ts"), import("../events/extract.ts")]).then(([{ readBriefingFile }, { extractEvents }]) => ({ readBriefingFile, extractEvents })));
+  return (reader ??= Promise.all([import("../briefings/load.ts"), import("../extraction/extract.ts")]).then(([{ readBriefingFile }, { extractEvents }]) => ({ readBriefingFile, extractEvents })));
 }
 
 /**

@@ -1,17 +1,17 @@
-import type { Citation } from "../answer/types.ts";
-import { UserError } from "../answer/types.ts";
-import type { Briefing, LoadProblem, Paragraph } from "../briefings/types.ts";
-import { EXTRACT_VERSION } from "../events/version.ts";
-import type { BriefingEvents, Meeting, Pledge } from "../events/types.ts";
+import type { Citation } from "../kit/answer.ts";
+import { UserError } from "../kit/answer.ts";
+import type { Briefing, LoadProblem, Paragraph } from "../briefings/briefing.ts";
+import { EXTRACT_VERSION } from "../extraction/version.ts";
+import type { BriefingEvents, Meeting, Pledge } from "../extraction/event.ts";
 import { INDEX_VERSION, ParagraphIndex } from "../search/index.ts";
 import { markTerms } from "../search/highlight.ts";
-import { processTerm, tokenize } from "../search/text.ts";
+import { processTerm, tokenize } from "../search/analyze.ts";
 import { assemble, SEGMENT_LAYOUT, smallTail, type DocTable, type SegmentLayout } from "./assemble.ts";
 import { dayNumber, docFilter } from "./filter.ts";
 import { save } from "./save.ts";
 import { cacheFolder, SNAPSHOT_FORMAT, type Content } from "./snapshot.ts";
-import { EMPTY_STATE, readState, type LibraryState } from "./state.ts";
-import { DEFAULT_CACHE_DIR } from "../paths.ts";
+import { EMPTY_STATE, readState, type LibraryState } from "./built-state.ts";
+import { DEFAULT_CACHE_DIR } from "../app/paths.ts";
 
 export { DEFAULT_CACHE_DIR };
 

@@ -1,6 +1,6 @@
 import type { Assembled } from "./assemble.ts";
 import { appendContent, writeManifest, writeSegment, type Manifest } from "./snapshot.ts";
-import type { LibraryState } from "./state.ts";
+import type { LibraryState } from "./built-state.ts";
 
 /**
  * Save what changed: new segments, new content lines (or the whole content file when most

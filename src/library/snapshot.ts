@@ -1,8 +1,8 @@
 import { createHash } from "node:crypto";
 import { appendFile, mkdir, open, readFile, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
-import type { BriefingMeta, Paragraph } from "../briefings/types.ts";
-import type { BriefingEvents } from "../events/types.ts";
+import type { BriefingMeta, Paragraph } from "../briefings/briefing.ts";
+import type { BriefingEvents } from "../extraction/event.ts";
 
 /**
  * The Library's on-disk cache, in parts so that no part is one giant string:

@@ -4,7 +4,7 @@ import type { Logger } from "pino";
 import { formatProblem, isBriefingName, listBriefingFiles } from "../briefings/folder.ts";
 import { Library, type OpenOptions } from "./library.ts";
 import { loadReader } from "./assemble.ts";
-import { sameFiles } from "./state.ts";
+import { sameFiles } from "./built-state.ts";
 
 /**
  * Keeps the Library up to date with its folder: when files in it change, waits until the

@@ -1,6 +1,6 @@
 import { derivedStems } from "./derive.ts";
 import { LIST_LINES, LONGEST_PHRASE, phraseKey, type Phrase } from "./lists.ts";
-import { processTerm, tokenize } from "./text.ts";
+import { processTerm, tokenize } from "./analyze.ts";
 
 /**
  * Query planning: a query becomes a list of concepts, one per word or listed phrase the

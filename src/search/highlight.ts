@@ -1,4 +1,4 @@
-import { processTerm, tokensWithOffsets } from "./text.ts";
+import { processTerm, tokensWithOffsets } from "./analyze.ts";
 
 /** Offsets of the words in `text` whose index terms are among `matched`. */
 export function markTerms(text: string, matched: readonly string[]): Array<[number, number]> {

@@ -10,7 +10,7 @@ import { indexTermFor, indexTerms, LISTED_PHRASES, wordsOf } from "./lists.ts";
 import { STOP_WORDS } from "./stop-words.ts";
 import { combine, leadPrior, RANKING } from "./rank.ts";
 import { DENSE_MAX_CONCEPTS, DenseScorer } from "./dense.ts";
-import { termsOf } from "./text.ts";
+import { termsOf } from "./analyze.ts";
 
 /**
  * The paragraph index: one MiniSearch document per paragraph, with the briefing's headline

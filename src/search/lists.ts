@@ -1,6 +1,6 @@
 import { ALIASES } from "./aliases.ts";
 import { SYNONYM_SECTIONS } from "./synonyms.ts";
-import { termsOf } from "./text.ts";
+import { termsOf } from "./analyze.ts";
 
 /**
  * The synonym and alias lists, parsed into index terms: each line becomes the phrases it

@@ -1,4 +1,4 @@
-import { fold } from "./text.ts";
+import { fold } from "./analyze.ts";
 
 /**
  * Prefix lookup for autocomplete: every word of every entry's keys, folded (case, accents),

@@ -1,0 +1,53 @@
+import { parseArgs } from "node:util";
+import { UserError } from "../kit/answer.ts";
+import { findCommand, COMMANDS } from "../../commands/index.ts";
+import type { Command } from "../kit/command.ts";
+
+export interface CommandLine {
+  command: Command;
+  options: Record<string, unknown>;
+  json: boolean;
+  data?: string;
+  help: boolean;
+}
+
+/**
+ * `search "UK cybercrime" --limit 3 --json` → the command, its raw options and the
+ * front-end flags. Bare words fill the command's positional option.
+ */
+export function parseCommandLine(argv: readonly string[]): CommandLine {
+  const [name, ...rest] = argv;
+  const command = name ? findCommand(name) : undefined;
+  if (!command) {
+    throw new UserError(`There is no command "${name ?? ""}". Commands: ${COMMANDS.map((c) => c.name).join(", ")}. Try --help.`);
+  }
+  const optionSpecs: Record<string, { type: "string" | "boolean" }> = {
+    json: { type: "boolean" },
+    data: { type: "string" },
+    help: { type: "boolean" },
+  };
+  for (const o of command.options) optionSpecs[o.name] = { type: o.type === "boolean" ? "boolean" : "string" };
+  let parsed: ReturnType<typeof parseArgs>;
+  try {
+    parsed = parseArgs({ args: [...rest], options: optionSpecs, allowPositionals: true, strict: true });
+  } catch (err) {
+    const known = command.options.map((o) => `--${o.name}`).join(", ") || "none";
+    throw new UserError(`${(err as Error).message.split(".")[0]}. ${command.name}'s options: ${known}; also --json, --data DIR, --help.`);
+  }
+  const { json, data, help, ...options } = parsed.values as Record<string, unknown>;
+  const positional = command.options.find((o) => o.positional);
+  if (parsed.positionals.length > 0) {
+    if (!positional) throw new UserError(`${command.name} takes no bare words ("${parsed.positionals.join(" ")}"); use its --options.`);
+    if (options[positional.name] !== undefined) throw new UserError(`${positional.name} is given twice.`);
+    options[positional.name] = parsed.positionals.join(" ");
+  }
+  return { command, options, json: json === true, data: typeof data === "string" ? data : undefined, help: help === true };
+}
+
+/** Split a shell line into words, honouring "double" and 'single' quotes. */
+export function splitLine(line: string): string[] {
+  const words: string[] = [];
+  const re = /"([^"]*)"|'([^']*)'|(\S+)/g;
+  for (const m of line.matchAll(re)) words.push(m[1] ?? m[2] ?? m[3]);
+  return words;
+}

@@ -1,0 +1,24 @@
+import { COMMANDS } from "../../commands/index.ts";
+import type { Command } from "../kit/command.ts";
+
+/** `npx briefings --help` and `npx briefings <command> --help`. */
+export function cliHelp(command?: Command): string {
+  if (command) {
+    const opts = command.options.map(
+      (o) => `  ${o.positional ? `<${o.name}>` : `--${o.name}`}${o.type === "boolean" ? "" : o.positional ? "" : ` ${o.type.toUpperCase()}`}  ${o.description}${o.required ? " (required)" : ""}`,
+    );
+    return [`briefings ${command.name} — ${command.description}`, "", ...opts, "  --json  machine-readable output", "  --data DIR  read briefings from DIR", ""].join("\n");
+  }
+  return [
+    "briefings — search the newsroom's briefings; every answer is quoted verbatim with a citation.",
+    "",
+    "Usage: npx briefings <command> [options] [--json] [--data DIR]",
+    "       npx briefings            (interactive shell)",
+    "",
+    "Commands:",
+    ...COMMANDS.map((c) => `  ${c.name.padEnd(10)} ${c.description}`),
+    "",
+    "Run `npx briefings <command> --help` for a command's options.",
+    "",
+  ].join("\n");
+}

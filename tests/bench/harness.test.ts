@@ -1,0 +1,82 @@
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { generateArchive } from "../../bench/generate.ts";
+import { percentile, summarise } from "../../bench/measure.ts";
+import { buildQueries } from "../../bench/queries.ts";
+import { markdown, writeJson } from "../../bench/report.ts";
+import { runBench } from "../../bench/run.ts";
+import { tempDir } from "../support/folders.ts";
+
+const tmp = tempDir("briefings-bench-");
+afterAll(() => tmp.cleanup());
+
+const latencyShape = { n: expect.any(Number), p50: expect.any(Number), p95: expect.any(Number), p99: expect.any(Number) };
+
+describe("the benchmark harness", () => {
+  it("generates the same archive from the same seed, with front matter and about ten paragraphs a briefing", () => {
+    const a = generateArchive(12, 3, path.join(tmp.dir, "a"));
+    const b = generateArchive(12, 3, path.join(tmp.dir, "b"));
+    const files = readdirSync(a.dataDir).sort();
+    expect(files).toHaveLength(12);
+    expect(readdirSync(b.dataDir).sort()).toEqual(files);
+    expect(readFileSync(path.join(b.dataDir, files[5]), "utf8")).toBe(readFileSync(path.join(a.dataDir, files[5]), "utf8"));
+    expect(a.manifest.paragraphs / 12).toBeGreaterThanOrEqual(8);
+    expect(a.manifest.paragraphs / 12).toBeLessThanOrEqual(12);
+    expect(files.filter((f) => readFileSync(path.join(a.dataDir, f), "utf8").startsWith("---\ntitle: ")).length).toBeGreaterThan(6);
+    const q = buildQueries(a.manifest, 50);
+    expect(q.search).toHaveLength(50);
+    expect(q.filtered.every((c) => c.source !== undefined || c.from !== undefined)).toBe(true);
+    expect(q.search.every((c) => c.query.split(" ").length >= 1 && c.query.trim() !== "")).toBe(true);
+  });
+
+  it("takes nearest-rank percentiles", () => {
+    const xs = Array.from({ length: 100 }, (_, i) => 100 - i);
+    expect(percentile([...xs].sort((a, b) => a - b), 99)).toBe(99);
+    expect(summarise(xs)).toMatchObject({ n: 100, p50: 50, p95: 95, p99: 99, max: 100 });
+  });
+
+  it("measures a tiny archive end to end and reports the documented JSON shape", async () => {
+    const report = await runBench({
+      sizes: [20],
+      seed: 1,
+      querySeed: 7,
+      queries: 20,
+      budgetS: 5,
+      coldRuns: 1,
+      baseline: true,
+      stages: true,
+      tmpDir: tmp.dir,
+      heapLimitMB: 2048,
+      profileDir: null,
+      log: () => undefined,
+    });
+    const file = writeJson(path.join(tmp.dir, "results"), report);
+    const json = JSON.parse(readFileSync(file, "utf8"));
+    expect(json.machine).toMatchObject({ cpus: expect.any(Number), node: process.version });
+    expect(typeof json.date).toBe("string");
+    expect(json.sizes).toHaveLength(1);
+    const size = json.sizes[0];
+    expect(size).toMatchObject({
+      briefings: 20,
+      paragraphs: expect.any(Number),
+      buildS: expect.any(Number),
+      heapMB: expect.any(Number),
+      snapshotMB: expect.any(Number),
+      coldStartS: expect.any(Number),
+      freshS: expect.any(Number),
+      search: latencyShape,
+      fuzzy: latencyShape,
+      filtered: latencyShape,
+      baseline: { buildS: expect.any(Number), search: latencyShape, fuzzy: latencyShape },
+      ratio: { search: { p99: expect.any(Number) } },
+      errors: [],
+    });
+    expect(size.paragraphs).toBeGreaterThan(100);
+    expect(size.coldStart.fromCache).toBe(true);
+    expect(size).toHaveProperty("events");
+    expect(size).toHaveProperty("autocomplete");
+    expect(size.search.n).toBeGreaterThan(0);
+    expect(markdown(report)).toContain("| Search p50 / p95 / p99 (ms) |");
+  }, 120_000);
+});

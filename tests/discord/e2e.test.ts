@@ -1,0 +1,214 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { Routes, type APIEmbed, type APIMessage } from "discord-api-types/v10";
+import { ButtonStates } from "../../src/discord/button-state.ts";
+import type { RunningBot } from "../../src/discord/start.ts";
+import type { DiscordEmulator } from "../support/emulator/index.ts";
+import { startHarness, type BotHarness } from "../support/bot-harness.ts";
+import { longBriefing } from "../support/long-briefing.ts";
+import path from "node:path";
+
+/**
+ * The real bot, on a real discord.js client, against the Discord emulator: every command,
+ * autocomplete, paging and share buttons, a mention, the context menu, deploy-commands,
+ * user errors and an unexpected error. Assertions are on what the bot sent to Discord.
+ */
+let h: BotHarness;
+let emu: DiscordEmulator;
+let bot: RunningBot;
+const logs = () => h.logs();
+
+const EPHEMERAL = 1 << 6;
+const embedOf = (m: APIMessage | undefined): APIEmbed => {
+  expect(m?.embeds?.length).toBe(1);
+  return m!.embeds[0];
+};
+const buttons = (m: APIMessage | undefined) =>
+  (m?.components?.[0] as { components: Array<{ label: string; custom_id: string; disabled?: boolean }> } | undefined)?.components ?? [];
+
+beforeAll(async () => {
+  h = await startHarness({ "900_zebra.txt": longBriefing() });
+  ({ emu, bot } = h);
+});
+
+afterAll(async () => {
+  await h?.stop();
+});
+
+describe("the bot in Discord (emulated)", () => {
+  it("connects with only the Guilds and GuildMessages intents", () => {
+    expect(emu.intents()).toBe((1 << 0) | (1 << 9));
+  });
+
+  it("deploy-commands registers every command to the guild and prints what it registered", () => {
+    const names = emu.commands(emu.guildId).map((c) => c.name).sort();
+    expect(names).toEqual(expect.arrayContaining(["about", "ask", "help", "search", "source", "sources", "Find in briefings"]));
+    expect(h.registered[0]).toMatch(new RegExp(`^Registered ${names.length} commands to server ${emu.guildId}`));
+    expect(h.registered.some((l) => l.startsWith("  /search — "))).toBe(true);
+    const put = emu.callsTo("PUT", "/applications/:app/guilds/:guild/commands");
+    expect(put).toHaveLength(1);
+    expect(put[0].status).toBe(200);
+  });
+
+  it("/search answers with block-quoted passages, bold matches, numbered linked citations and a page footer", async () => {
+    const res = await emu.slashCommand({ name: "search", options: { query: "UK cybercrime support" } }).response();
+    expect(res.kind).toBe("reply");
+    const embed = embedOf(res.message);
+    expect(embed.description).toMatch(/^> .*\*\*cybercrime\*\*/);
+    expect(embed.description).toContain("**[1]** [Sar Kheng requests additional support from UK in fight against cybercrime](https://phnompenhpost.com/national/sar-kheng-requests-additional-support-uk-fight-against-cybercrime) — The Phnom Penh Post · 2022-08-19 · ¶1");
+    expect(embed.footer?.text).toMatch(/^results 1–5 of \d+$/);
+    expect(buttons(res.message).map((b) => b.label)).toEqual(["Previous", "Next"]);
+    expect((res.call.body as { data: { allowed_mentions: unknown } }).data.allowed_mentions).toEqual({ parse: [], replied_user: false });
+  });
+
+  it("pages with Next and Previous, and the buttons still work after a restart", async () => {
+    const first = await emu.slashCommand({ name: "search", options: { query: "crime" } }).response();
+    const next = buttons(first.message).find((b) => b.label === "Next")!;
+    const second = await emu.clickButton({ customId: next.custom_id, messageId: first.message!.id }).response();
+    expect(second.kind).toBe("update");
+    expect(embedOf(second.message).footer?.text).toMatch(/^results 6–10 of \d+$/);
+    expect(embedOf(second.message).description).toContain("**[6]**");
+    // A restart forgets everything in memory: a fresh button store must still decode the id.
+    bot.context.buttons = new ButtonStates(path.join(h.cacheDir, "buttons.json"));
+    const prev = buttons(second.message).find((b) => b.label === "Previous")!;
+    const back = await emu.clickButton({ customId: prev.custom_id, messageId: second.message!.id }).response();
+    expect(embedOf(back.message).footer?.text).toMatch(/^results 1–5 of \d+$/);
+  });
+
+  it("answers a stale or foreign button politely, privately", async () => {
+    // A message left by an earlier run whose button state is gone.
+    const old = (await bot.client.rest.post(Routes.channelMessages(emu.channelIds[0]), {
+      body: {
+        content: "an old answer",
+        allowed_mentions: { parse: [] },
+        components: [{ type: 1, components: [{ type: 2, style: 2, label: "Next", custom_id: "b1|page|search|2|@forgottenkey1234" }] }],
+      },
+    })) as APIMessage;
+    const res = await emu.clickButton({ customId: "b1|page|search|2|@forgottenkey1234", messageId: old.id }).response();
+    expect(res.kind).toBe("reply");
+    expect(res.message?.content).toMatch(/no longer works/);
+    expect(res.message!.flags! & EPHEMERAL).toBe(EPHEMERAL);
+  });
+
+  it("hide makes the answer ephemeral with a Share button that posts it to the channel", async () => {
+    const hidden = await emu.slashCommand({ name: "search", options: { query: "grey list", hide: true } }).response();
+    expect(hidden.message!.flags! & EPHEMERAL).toBe(EPHEMERAL);
+    const share = buttons(hidden.message).find((b) => b.label === "Share to channel")!;
+    const shared = await emu.clickButton({ customId: share.custom_id, messageId: hidden.message!.id }).response();
+    expect(shared.kind).toBe("reply");
+    expect((shared.message!.flags ?? 0) & EPHEMERAL).toBe(0);
+    expect(shared.message!.content).toBe(`Shared by <@${emu.userId}>`);
+    expect(embedOf(shared.message).description).toContain("**grey** **list**");
+    expect(buttons(shared.message).some((b) => b.label === "Share to channel")).toBe(false);
+  });
+
+  it("autocompletes sources by id prefix or headline words, at most 25", async () => {
+    const byId = await emu.autocomplete({ name: "search", options: { query: "x", source: "002" }, focused: "source" }).response();
+    expect(byId.choices).toEqual([{ name: "2024-01-03 · Commissioner Creates Working Group to Increase Police Tech Capabilities", value: "002_12f7e6579d666584" }]);
+    const byWord = await emu.autocomplete({ name: "source", options: { id: "vietnam" }, focused: "id" }).response();
+    expect(byWord.choices?.map((c) => c.value)).toEqual(["004_47f2573022b012a6"]);
+    const all = await emu.autocomplete({ name: "source", options: { id: "" }, focused: "id" }).response();
+    expect(all.choices!.length).toBe(6);
+  });
+
+  it("/source, /sources, /about and /help answer", async () => {
+    const src = await emu.slashCommand({ name: "source", options: { id: "002_12f7e6579d666584", paragraph: 3, context: 0 } }).response();
+    expect(embedOf(src.message).description).toMatch(/^\*¶3 of \d+/);
+    expect(embedOf(src.message).description).toContain("General Sar Thet made the remarks");
+    const list = await emu.slashCommand({ name: "sources" }).response();
+    expect(embedOf(list.message).description).toMatch(/2025-06-01 · Zebra crossings/);
+    const about = await emu.slashCommand({ name: "about" }).response();
+    expect(embedOf(about.message).description).toContain("6 briefings");
+    const help = await emu.slashCommand({ name: "help" }).response();
+    expect(embedOf(help.message).description).toContain("search");
+  });
+
+  it("a user's mistake gets a short private explanation", async () => {
+    const unknown = await emu.slashCommand({ name: "source", options: { id: "nope" } }).response();
+    expect(unknown.message?.content).toMatch(/There is no briefing "nope"/);
+    expect(unknown.message!.flags! & EPHEMERAL).toBe(EPHEMERAL);
+    const badDate = await emu.slashCommand({ name: "search", options: { query: "crime", from: "2024-13-45" } }).response();
+    expect(badDate.message?.content).toMatch(/"2024-13-45" is not a date for from/);
+    const stopWords = await emu.slashCommand({ name: "search", options: { query: "the of and" } }).response();
+    expect(stopWords.message?.content).toMatch(/no words to search for/);
+  });
+
+  it("an unexpected error is logged with context and answered with a private apology; the bot keeps going", async () => {
+    const real = bot.context.library;
+    bot.context.library = () => {
+      throw new Error("disk on fire");
+    };
+    try {
+      const res = await emu.slashCommand({ name: "about" }).response();
+      expect(res.message?.content).toMatch(/^Sorry — something went wrong/);
+      expect(res.message!.flags! & EPHEMERAL).toBe(EPHEMERAL);
+    } finally {
+      bot.context.library = real;
+    }
+    expect(logs()).toContain("disk on fire");
+    expect(logs()).toMatch(/"msg":"interaction failed"/);
+    const after = await emu.slashCommand({ name: "about" }).response();
+    expect(embedOf(after.message).title).toBe("About the briefings");
+  });
+
+  it("answers a mention with a reply, routing the question", async () => {
+    const reply = await emu.mentionBot("who met Tina Redshaw?").reply();
+    expect(reply.message_reference?.message_id).toBeDefined();
+    expect(reply.embeds[0].description).toMatch(/^\*meetings — who: Tina Redshaw\*/);
+    expect(reply.embeds[0].description).toContain("Sar Kheng");
+    expect(reply.embeds[0].description).toContain("2022-08-18");
+  });
+
+  it("/meetings, /pledges, /people and /person answer with events, quotes and citations", async () => {
+    const met = await emu.slashCommand({ name: "meetings", options: { who: "Redshaw" } }).response();
+    const meetings = embedOf(met.message).description!;
+    expect(meetings).toContain("Tina Redshaw");
+    expect(meetings).toContain("> The request came on August 18 when Sar Kheng met with outgoing British ambassador to Cambodia Tina Redshaw.");
+    expect(meetings).toContain("2022-08-19 · ¶2");
+    const pledged = await emu.slashCommand({ name: "pledges", options: { who: "Vietnam", kind: "pledge" } }).response();
+    expect(embedOf(pledged.message).description).toContain("committed to robust collaboration");
+    const people = await emu.slashCommand({ name: "people" }).response();
+    expect(embedOf(people.message).description).toContain("Sar Kheng");
+    const person = await emu.slashCommand({ name: "person", options: { name: "Redshaw" } }).response();
+    expect(embedOf(person.message).description).toContain("outgoing British ambassador to Cambodia");
+  });
+
+  it("autocompletes who by surname, alias or country, at most 25", async () => {
+    const bySurname = await emu.autocomplete({ name: "meetings", options: { who: "redsh" }, focused: "who" }).response();
+    expect(bySurname.choices?.map((c) => c.value)).toEqual(["Tina Redshaw"]);
+    const byCountry = await emu.autocomplete({ name: "pledges", options: { who: "viet" }, focused: "who" }).response();
+    expect(byCountry.choices?.map((c) => c.value)).toContain("Vietnam");
+    const all = await emu.autocomplete({ name: "meetings", options: { who: "" }, focused: "who" }).response();
+    expect(all.choices!.length).toBeGreaterThan(3);
+    expect(all.choices!.length).toBeLessThanOrEqual(25);
+  });
+
+  it("'Find in briefings' searches with the target message's text, privately", async () => {
+    const res = await emu.messageCommand({ name: "Find in briefings", targetContent: "Anything new on the FATF grey list? <@223456789012345678>" }).response();
+    expect(res.message!.flags! & EPHEMERAL).toBe(EPHEMERAL);
+    expect(embedOf(res.message).description).toContain("**grey** **list**");
+  });
+
+  it("stays within Discord's limits with 25 results of paragraphs thousands of characters long", async () => {
+    const res = await emu.slashCommand({ name: "search", options: { query: "zebra crossing report", limit: 25 } }).response();
+    expect(res.call.status).toBe(204);
+    const embed = embedOf(res.message);
+    expect(embed.footer?.text).toMatch(/^results 1–25 of \d+$/);
+    expect(embed.description!.length).toBeLessThanOrEqual(4096);
+    expect(embed.description!.match(/\*\*\[\d+\]\*\*/g)).toHaveLength(25);
+  });
+
+  it("never pings: quoted @everyone and role mentions, and a query with a user mention", async () => {
+    await emu.slashCommand({ name: "search", options: { query: "zebra @everyone" } }).response();
+    await emu.slashCommand({ name: "search", options: { query: "<@223456789012345678> zebra" } }).response();
+    await emu.mentionBot("zebra <@&123456789012345678> @everyone").reply();
+    const bodies = emu.messageCalls();
+    expect(bodies.length).toBeGreaterThan(10);
+    expect(bodies.some((c) => JSON.stringify(c.body).includes("@everyone"))).toBe(true);
+    emu.assertNoPings();
+  });
+
+  it("never logs the token", () => {
+    expect(logs().length).toBeGreaterThan(0);
+    expect(logs()).not.toContain(emu.token);
+  });
+});

@@ -1,0 +1,101 @@
+import { writeFileSync } from "node:fs";
+import path from "node:path";
+import { Writable } from "node:stream";
+import { afterAll, describe, expect, it } from "vitest";
+import type { SegmentLayout } from "../../src/library/assemble.ts";
+import { Library } from "../../src/library/library.ts";
+import { watchLibrary } from "../../src/library/watch.ts";
+import { createLogger } from "../../src/app/log.ts";
+import { digestBriefing } from "../fixtures/digest/briefings.ts";
+import { sampleFolder, tempDir } from "../support/folders.ts";
+
+/**
+ * New briefings go to a small tail segment; once a few small segments pile up at the end of
+ * the index they are rebuilt into full-size ones — with the same answers. Small segment
+ * sizes here so that a handful of briefings shows it.
+ */
+const layout: SegmentLayout = { segment: 60, tail: 6, compactAfter: 3 };
+const folders: Array<{ cleanup: () => void }> = [];
+afterAll(() => folders.forEach((f) => f.cleanup()));
+
+function setup() {
+  const folder = sampleFolder();
+  const cache = tempDir("briefings-compaction-");
+  folders.push(folder, cache);
+  return { dir: folder.dir, cacheDir: cache.dir };
+}
+
+/** The fast scorer needs segments of consecutive ids holding whole briefings; assemble keeps them so. */
+const dense = (lib: Library) => (lib as unknown as { index: { denseReady: boolean } }).index.denseReady;
+
+const answers = (lib: Library) =>
+  ["ferry crossing", "grey list", "cybercrime", "timetable story 7"].map((query) =>
+    lib.search({ query, limit: 8 }).hits.map((h) => `${h.briefing.id}¶${h.paragraph.n}:${h.score.toFixed(6)}`),
+  );
+
+describe("index compaction", () => {
+  it("small segments left by new briefings are rebuilt into full-size ones, answering the same", async () => {
+    const { dir, cacheDir } = setup();
+    let lib = await Library.open({ dataDir: dir, cacheDir, layout });
+    for (let n = 1; n <= 8; n++) {
+      const b = digestBriefing(n, { sentences: 4 });
+      writeFileSync(path.join(dir, b.name), b.text);
+      lib = await Library.open({ dataDir: dir, cacheDir, layout, previous: lib, changedNames: new Set([b.name]) });
+    }
+    const small = lib.state.segments.filter((s) => s.entry.paragraphs < layout.segment / 2).length;
+    expect(small).toBeGreaterThanOrEqual(layout.compactAfter);
+    expect(lib.build.compactionDue).toBe(true);
+    expect(dense(lib)).toBe(true);
+    await lib.saved;
+
+    const compacted = await Library.open({ dataDir: dir, cacheDir, layout, previous: lib, compact: true });
+    expect(compacted.build.compacted).toBe(true);
+    expect(compacted.build.compactionDue).toBe(false);
+    expect(compacted.state.segments.length).toBeLessThan(lib.state.segments.length);
+    expect(compacted.state.segments.every((s) => s.entry.paragraphs <= layout.segment)).toBe(true);
+    expect(compacted.briefings.map((b) => b.id)).toEqual(lib.briefings.map((b) => b.id));
+    expect(answers(compacted)).toEqual(answers(lib));
+    expect(dense(compacted)).toBe(true);
+    await compacted.saved;
+
+    // The compacted index is what a restart reads.
+    const restarted = await Library.open({ dataDir: dir, cacheDir, layout });
+    expect(restarted.build.fromCache).toBe(true);
+    expect(restarted.state.segments.length).toBe(compacted.state.segments.length);
+    expect(answers(restarted)).toEqual(answers(lib));
+    expect(dense(restarted)).toBe(true);
+  });
+
+  it("the folder watcher compacts on its own once the folder has been quiet", async () => {
+    const { dir, cacheDir } = setup();
+    let logs = "";
+    const log = createLogger("info", [], new Writable({ write: (c, _e, cb) => ((logs += c.toString()), cb()) }));
+    let library = await Library.open({ dataDir: dir, cacheDir, layout });
+    const watcher = watchLibrary({
+      dataDir: dir,
+      cacheDir,
+      log,
+      current: () => library,
+      onLibrary: (next) => (library = next),
+      open: (o) => Library.open({ ...o, layout }),
+      settleMs: 20,
+      compactIdleMs: 50,
+    });
+    try {
+      await watcher.ready;
+      for (let n = 1; n <= 8; n++) {
+        const next = watcher.nextRebuild();
+        const b = digestBriefing(n, { sentences: 4 });
+        writeFileSync(path.join(dir, b.name), b.text);
+        expect((await next).ok).toBe(true);
+        if (library.build.compacted) break; // the idle time passed between two briefings
+      }
+      while (!library.build.compacted) expect((await watcher.nextRebuild()).ok).toBe(true);
+      expect(logs).toContain("index segments compacted");
+      expect(library.build.compactionDue).toBe(false);
+      expect(library.search({ query: "ferry crossing" }).total).toBeGreaterThan(0);
+    } finally {
+      await watcher.close();
+    }
+  });
+});

@@ -1,0 +1,78 @@
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { generateArchive } from "../../bench/generate.ts";
+import { buildQueries } from "../../bench/queries.ts";
+import { loadBriefings } from "../../src/briefings/load.ts";
+import { DENSE } from "../../src/search/dense.ts";
+import { ParagraphIndex, PRUNING, type IndexDoc } from "../../src/search/index.ts";
+import { tempDir } from "../support/folders.ts";
+
+/**
+ * The fast ways through a search must not change an answer: pruning (MaxScore by briefing)
+ * and the dense per-segment scorer give the same hits in the same order, with the same
+ * scores, and the same total, as scoring every paragraph through the row tables.
+ */
+describe("pruned and dense searches give the answers of a full search", async () => {
+  const tmp = tempDir("bb-pruning-");
+  afterAll(() => tmp.cleanup());
+  const archive = generateArchive(400, 5, path.join(tmp.dir, "archive"));
+  const { briefings } = await loadBriefings(archive.dataDir);
+  const docs: IndexDoc[] = [];
+  const day: number[] = [];
+  for (const b of briefings) {
+    for (const p of b.paragraphs) {
+      day.push(Number((b.meta.published ?? "0").replaceAll("-", "")));
+      docs.push({ id: docs.length, text: p.text, title: b.meta.title ?? "", names: "", n: p.n });
+    }
+  }
+  // Two segments, as a Library has several.
+  const half = docs.findIndex((d, i) => i >= docs.length / 2 && d.n === 1);
+  const lead = Uint16Array.from(docs, (d) => d.n);
+  const index = ParagraphIndex.fromSegments([ParagraphIndex.buildSegment(docs.slice(0, half)), ParagraphIndex.buildSegment(docs.slice(half))], lead);
+  const q = buildQueries(archive.manifest, 150, 11);
+  const queries = [...q.search, ...q.fuzzy, ...q.relevance].map((c) => c.query);
+  const sorted = [...day].sort((a, b) => a - b);
+  const from = sorted[Math.floor(sorted.length * 0.3)], to = sorted[Math.floor(sorted.length * 0.6)];
+  const filters: Array<[string, ((id: number) => boolean) | undefined]> = [
+    ["no filter", undefined],
+    ["a date range", (id) => day[id] >= from && day[id] <= to],
+    ["every third paragraph", (id) => id % 3 === 0],
+  ];
+
+  const run = (way: "full" | "pruned" | "dense", query: string, filter: ((id: number) => boolean) | undefined, top: number) => {
+    const saved = { ...PRUNING };
+    Object.assign(PRUNING, { dense: way === "dense", enabled: way === "pruned", minCost: 0, pilotMin: 5, pilotFactor: 1 });
+    try {
+      return index.search(query, filter, top);
+    } finally {
+      Object.assign(PRUNING, saved);
+    }
+  };
+
+  it.each(filters)("%s", (_, filter) => {
+    let differ = 0;
+    let prunedSearches = 0;
+    for (const query of queries) {
+      for (const top of [1, 5, 20]) {
+        const full = run("full", query, filter, top);
+        const pruned = run("pruned", query, filter, top);
+        if (index.lastPruned) prunedSearches++;
+        const dense = run("dense", query, filter, top);
+        const block = DENSE.block;
+        DENSE.block = 50;
+        const blocks = run("dense", query, filter, top);
+        DENSE.block = block;
+        for (const fast of [pruned, dense, blocks]) {
+          expect(fast.total, query).toBe(full.total);
+          expect(fast.hits.map((h) => h.id), query).toEqual(full.hits.map((h) => h.id));
+          fast.hits.forEach((h, i) => expect(h.score).toBe(full.hits[i].score));
+          expect(fast.hits[0]?.terms ?? []).toEqual(full.hits[0]?.terms ?? []);
+        }
+        if (pruned.total !== full.hits.length) differ++;
+      }
+    }
+    expect(differ).toBeGreaterThan(0);
+    expect(prunedSearches).toBeGreaterThan(queries.length / 2);
+    expect(index.denseReady).toBe(true);
+  });
+});

@@ -1,0 +1,73 @@
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
+import { describe, expect, it } from "vitest";
+import { PROJECT_ROOT } from "../../src/app/settings.ts";
+import { tempDir } from "../support/folders.ts";
+
+const run = promisify(execFile);
+const cache = tempDir("briefings-cli-cache-");
+const env = { ...process.env, CACHE_DIR: cache.dir, DISCORD_TOKEN: "" };
+
+async function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run("node", ["bin/briefings.mjs", ...args], { cwd: PROJECT_ROOT, env });
+    return { code: 0, stdout, stderr };
+  } catch (err) {
+    const e = err as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+describe("npx briefings (one-shot CLI)", () => {
+  it("search --json keeps the contract and puts the UK request paragraph first with its full citation", async () => {
+    const { code, stdout } = await cli(["search", "UK cybercrime support", "--json", "--limit", "3"]);
+    expect(code).toBe(0);
+    const out = JSON.parse(stdout);
+    expect(out.query).toBe("UK cybercrime support");
+    expect(out.results).toHaveLength(3);
+    const first = out.results[0];
+    expect(first).toMatchObject({
+      source: "000_1ce3e456409cc760",
+      paragraph: 1,
+      text: expect.stringContaining("requested that the United Kingdom provide additional support"),
+      score: expect.any(Number),
+      citation: {
+        title: "Sar Kheng requests additional support from UK in fight against cybercrime",
+        outlet: "The Phnom Penh Post",
+        published: "2022-08-19",
+        url: "https://phnompenhpost.com/national/sar-kheng-requests-additional-support-uk-fight-against-cybercrime",
+      },
+    });
+  });
+
+  it("prints readable text with marked terms and citations without --json", async () => {
+    const { code, stdout } = await cli(["search", "grey list", "--limit", "1"]);
+    expect(code).toBe(0);
+    expect(stdout).toContain("*grey* *list*");
+    expect(stdout).toMatch(/The Phnom Penh Post, "Sar Kheng, UK envoy discuss transnational crime", 2023-04-06, ¶6/);
+  });
+
+  it("reads another folder with --data and reports a bad option in one line", async () => {
+    const empty = tempDir();
+    const { stdout } = await cli(["sources", "--json", "--data", empty.dir]);
+    expect(JSON.parse(stdout)).toMatchObject({ total: 0, sources: [] });
+    const bad = await cli(["search", "crime", "--limit", "banana"]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr.trim()).toBe('Option limit: "banana" is not a whole number.');
+    const unknown = await cli(["search", "crime", "--colour", "red"]);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toMatch(/Unknown option '--colour'.*--limit/);
+    empty.cleanup();
+  });
+
+  it("answers an unknown source clearly", async () => {
+    const { code, stderr } = await cli(["source", "999_nothing"]);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/There is no briefing "999_nothing"/);
+  });
+
+  it("has --help for the tool and for each command", async () => {
+    expect((await cli(["--help"])).stdout).toMatch(/Usage: npx briefings <command>/);
+    expect((await cli(["search", "--help"])).stdout).toMatch(/--source STRING/);
+  });
+});
