@@ -23,7 +23,8 @@ export async function findAutocomplete(library: Library): Promise<Autocomplete |
     if (typeof sourceChoices === "function" && typeof partyChoices === "function") {
       return {
         via: "src/discord/autocomplete.ts",
-        complete: (kind, prefix) => (kind === "source" ? sourceChoices(library, prefix) : partyChoices(library, prefix)),
+        complete: (kind, prefix) =>
+          kind === "source" ? sourceChoices(library, prefix) : partyChoices(library, prefix),
       };
     }
   } catch {

@@ -47,7 +47,10 @@ interface Doc {
 
 export async function measureBaseline(args: BaselineArgs): Promise<BaselineResult> {
   const errors: string[] = [];
-  const { s: readFolderS, value: { briefings } } = await timed(() => loadBriefings(args.dataDir));
+  const {
+    s: readFolderS,
+    value: { briefings },
+  } = await timed(() => loadBriefings(args.dataDir));
   const docs: Doc[] = [];
   const sourceOf: string[] = [];
   const dateOf: Array<string | null> = [];
@@ -86,7 +89,9 @@ export async function measureBaseline(args: BaselineArgs): Promise<BaselineResul
     if (c.from === undefined && c.to === undefined) return true;
     const d = dateOf[id];
     // The bot takes "2024" or "2024-03" as whole periods; so does this.
-    return d !== null && (c.from === undefined || d >= c.from) && (c.to === undefined || d.slice(0, c.to.length) <= c.to);
+    return (
+      d !== null && (c.from === undefined || d >= c.from) && (c.to === undefined || d.slice(0, c.to.length) <= c.to)
+    );
   };
   const plain = (c: SearchCase) => mini.search(c.query);
   const fuzzy = (c: SearchCase) => mini.search(c.query, { fuzzy: 0.2 });
@@ -112,7 +117,15 @@ export async function measureBaseline(args: BaselineArgs): Promise<BaselineResul
     search: latency(q.search, plain, run),
     fuzzy: latency(q.fuzzy, fuzzy, run),
     filtered: latency(q.filtered, filtered, run),
-    relevance: relevanceOf(q.relevance, (query) => mini.search(query).slice(0, 10).map((r) => docs[r.id as number].text), args.budgetS),
+    relevance: relevanceOf(
+      q.relevance,
+      (query) =>
+        mini
+          .search(query)
+          .slice(0, 10)
+          .map((r) => docs[r.id as number].text),
+      args.budgetS,
+    ),
     errors,
   };
 }

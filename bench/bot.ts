@@ -6,7 +6,14 @@ import { findAutocomplete } from "./autocomplete.ts";
 import { fitOptions, optionalCommand } from "./commands.ts";
 import type { Manifest } from "./generate.ts";
 import { latency, memory, timed, warmAll, WARMUP, type Latency, type RunOptions } from "./measure.ts";
-import { buildQueries, warmupQueries, type AutocompleteCase, type EventCase, type KnownItem, type SearchCase } from "./queries.ts";
+import {
+  buildQueries,
+  warmupQueries,
+  type AutocompleteCase,
+  type EventCase,
+  type KnownItem,
+  type SearchCase,
+} from "./queries.ts";
 import { measureStages, type Stages } from "./stages.ts";
 
 /**
@@ -76,7 +83,11 @@ export function rankOf(texts: readonly string[], expect: string): number {
 }
 
 /** Known-item relevance; stops after `budgetS` seconds (`n` says how many were scored). */
-export function relevanceOf(items: readonly KnownItem[], top: (query: string) => string[], budgetS = Infinity): Relevance {
+export function relevanceOf(
+  items: readonly KnownItem[],
+  top: (query: string) => string[],
+  budgetS = Infinity,
+): Relevance {
   const deadline = performance.now() + budgetS * 1000;
   const ranks: number[] = [];
   for (const k of items) {
@@ -96,7 +107,16 @@ export function relevanceOf(items: readonly KnownItem[], top: (query: string) =>
 export function unbuilt(manifest: Manifest, stages: Stages | null, errors: string[]): BotResult {
   const nothing = { buildS: null, heapMB: null, rssMB: null, snapshotMB: null, reloadS: null, reloadFromCache: false };
   const none = { search: null, fuzzy: null, filtered: null, events: null, autocomplete: null, relevance: null };
-  return { briefings: manifest.briefings, paragraphs: manifest.paragraphs, problems: 0, stages, ...nothing, ...none, unanswered: 0, errors };
+  return {
+    briefings: manifest.briefings,
+    paragraphs: manifest.paragraphs,
+    problems: 0,
+    stages,
+    ...nothing,
+    ...none,
+    unanswered: 0,
+    errors,
+  };
 }
 
 export async function measureBot(args: BotArgs): Promise<BotResult> {
@@ -112,7 +132,8 @@ export async function measureBot(args: BotArgs): Promise<BotResult> {
     const e = err as Error;
     errors.push(`Library.open failed after ${((performance.now() - started) / 1000).toFixed(1)} s: ${e.message}`);
     // Only a failure to save the snapshot is worth a second build without one.
-    if (!/snapshot|toJSON|stringify|Invalid string length|writeFile/i.test(`${e.message}\n${e.stack}`)) return unbuilt(args.manifest, stages, errors);
+    if (!/snapshot|toJSON|stringify|Invalid string length|writeFile/i.test(`${e.message}\n${e.stack}`))
+      return unbuilt(args.manifest, stages, errors);
     try {
       ({ s: buildS, value: built } = await timed(() => Library.open({ dataDir: args.dataDir, cacheDir: null })));
     } catch (again) {
@@ -142,7 +163,8 @@ export async function measureBot(args: BotArgs): Promise<BotResult> {
   const warm = warmupQueries(args.manifest, args.queries, args.querySeed, WARMUP.rounds);
   const run: RunOptions = { budgetS: args.budgetS };
   let unanswered = 0;
-  const ask = (c: SearchCase) => execute(library, "search", { query: c.query, source: c.source, from: c.from, to: c.to, limit: 5 });
+  const ask = (c: SearchCase) =>
+    execute(library, "search", { query: c.query, source: c.source, from: c.from, to: c.to, limit: 5 });
   const search = (c: SearchCase) => {
     const outcome = ask(c);
     if (!outcome.ok) unanswered++;
@@ -173,7 +195,11 @@ export async function measureBot(args: BotArgs): Promise<BotResult> {
     events: null,
     autocomplete: null,
     unanswered: 0,
-    relevance: relevanceOf(q.relevance, (query) => library.search({ query, limit: 10 }).hits.map((h) => h.paragraph.text), args.budgetS),
+    relevance: relevanceOf(
+      q.relevance,
+      (query) => library.search({ query, limit: 10 }).hits.map((h) => h.paragraph.text),
+      args.budgetS,
+    ),
     errors,
   };
   result.unanswered = unanswered;
@@ -185,7 +211,8 @@ export async function measureBot(args: BotArgs): Promise<BotResult> {
         .filter((c) => eventCommands.includes(c.command))
         .map((c) => ({ name: c.command, options: fitOptions(optionalCommand([c.command])!, c.values, { limit: 5 }) }))
         .filter((c): c is { name: "meetings" | "pledges"; options: Record<string, unknown> } => c.options !== null);
-    const lookup = (c: { name: "meetings" | "pledges"; options: Record<string, unknown> }) => execute(library, c.name, c.options);
+    const lookup = (c: { name: "meetings" | "pledges"; options: Record<string, unknown> }) =>
+      execute(library, c.name, c.options);
     warmAll(warm.map((w) => [[cases(w.events), lookup]]));
     result.events = { ...latency(cases(q.events), lookup, run), commands: eventCommands };
   }

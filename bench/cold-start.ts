@@ -30,10 +30,19 @@ if (freshWord) {
   const { watchLibrary } = await import("../src/library/watch.ts");
   const { pino } = await import("pino");
   let current = library;
-  const watcher = watchLibrary({ dataDir, cacheDir, log: pino({ level: "silent" }), current: () => current, onLibrary: (l) => (current = l) });
+  const watcher = watchLibrary({
+    dataDir,
+    cacheDir,
+    log: pino({ level: "silent" }),
+    current: () => current,
+    onLibrary: (l) => (current = l),
+  });
   await watcher.ready; // a bot that has been running: the watch is up and has checked the folder
   const saved = performance.now();
-  writeFileSync(file, `---\ntitle: "Fresh briefing"\npublished: 2025-06-30\n---\nThe minister spoke about ${freshWord} at a press conference.\n`);
+  writeFileSync(
+    file,
+    `---\ntitle: "Fresh briefing"\npublished: 2025-06-30\n---\nThe minister spoke about ${freshWord} at a press conference.\n`,
+  );
   let found = false;
   // The watcher's fs.watch and timers do not hold the process open; this does, while waiting.
   const keepAlive = setInterval(() => undefined, 1000);

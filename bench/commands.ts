@@ -29,7 +29,11 @@ export function optionalCommand(names: readonly string[]): Command | undefined {
  * Raw options for `command` from drawn `values`, or null when a required option cannot be
  * filled (the case is then skipped, not failed).
  */
-export function fitOptions(command: Command, values: Record<string, string>, extra: Record<string, unknown> = {}): Record<string, unknown> | null {
+export function fitOptions(
+  command: Command,
+  values: Record<string, string>,
+  extra: Record<string, unknown> = {},
+): Record<string, unknown> | null {
   const declared = new Map<string, OptionSpec>(command.options.map((o) => [o.name, o]));
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(values)) {

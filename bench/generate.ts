@@ -64,7 +64,12 @@ export function generateArchive(count: number, seed = 1, baseDir = BENCH_TMP): A
   const rng = new Rng(seed);
   const pool = new PeoplePool(rng, 150);
   const days = Math.ceil(count / PER_DAY);
-  const ticker: string[] = ["Evercore Asia Expresses Interest in Cambodia’s Growth", "Justice Minister Reviews Year-Long Campaign Progress", "Japanese Finance Minister Vows to Further Strengthen Relations", "Police Return Suspect to Thailand"];
+  const ticker: string[] = [
+    "Evercore Asia Expresses Interest in Cambodia’s Growth",
+    "Justice Minister Reviews Year-Long Campaign Progress",
+    "Japanese Finance Minister Vows to Further Strengthen Relations",
+    "Police Return Suspect to Thailand",
+  ];
   const sample: SampledParagraph[] = [];
   const ids: string[] = [];
   let paragraphs = 0;
@@ -82,7 +87,8 @@ export function generateArchive(count: number, seed = 1, baseDir = BENCH_TMP): A
       // Reservoir sampling: every paragraph is equally likely to be in the sample.
       seen++;
       const slot = seen <= SAMPLE_SIZE ? seen - 1 : Math.floor(rng.next() * seen);
-      if (slot < SAMPLE_SIZE) sample[slot] = { source: id, published: a.published, text, people: a.people.filter((p) => text.includes(p)) };
+      if (slot < SAMPLE_SIZE)
+        sample[slot] = { source: id, published: a.published, text, people: a.people.filter((p) => text.includes(p)) };
     }
     paragraphs += a.paragraphs.length;
   }
@@ -107,5 +113,7 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.a
   const count = Number(process.argv[2] ?? 1000);
   const started = performance.now();
   const { dataDir, manifest } = generateArchive(count, Number(process.argv[3] ?? 1));
-  console.log(`${manifest.briefings} briefings, ${manifest.paragraphs} paragraphs, ${(manifest.bytes / 1e6).toFixed(1)} MB in ${dataDir} (${((performance.now() - started) / 1000).toFixed(1)} s)`);
+  console.log(
+    `${manifest.briefings} briefings, ${manifest.paragraphs} paragraphs, ${(manifest.bytes / 1e6).toFixed(1)} MB in ${dataDir} (${((performance.now() - started) / 1000).toFixed(1)} s)`,
+  );
 }

@@ -23,7 +23,10 @@ export function commit(): string | null {
   if (process.env.BENCH_COMMIT) return process.env.BENCH_COMMIT;
   try {
     const head = execFileSync("git", ["rev-parse", "--short", "HEAD"], { cwd: PROJECT_ROOT, encoding: "utf8" }).trim();
-    const dirty = execFileSync("git", ["--no-optional-locks", "status", "--porcelain", "--untracked-files=no"], { cwd: PROJECT_ROOT, encoding: "utf8" }).trim();
+    const dirty = execFileSync("git", ["--no-optional-locks", "status", "--porcelain", "--untracked-files=no"], {
+      cwd: PROJECT_ROOT,
+      encoding: "utf8",
+    }).trim();
     return dirty ? `${head}+changes` : head;
   } catch {
     return null;

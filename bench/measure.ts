@@ -71,7 +71,11 @@ export function warmAll(rounds: ReadonlyArray<readonly Warm[]>): void {
 }
 
 /** Milliseconds per call of `fn` over `inputs`, summarised (after `warmup` untimed calls of the first inputs). */
-export function latency<T>(inputs: readonly T[], fn: (input: T) => unknown, { warmup = 0, budgetS = Infinity }: RunOptions = {}): Latency {
+export function latency<T>(
+  inputs: readonly T[],
+  fn: (input: T) => unknown,
+  { warmup = 0, budgetS = Infinity }: RunOptions = {},
+): Latency {
   for (let i = 0; i < Math.min(warmup, inputs.length); i++) fn(inputs[i]);
   const durations: number[] = [];
   const deadline = performance.now() + budgetS * 1000;

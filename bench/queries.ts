@@ -44,16 +44,21 @@ export interface QuerySets {
 }
 
 const WORD = /[A-Za-z][A-Za-z'’-]*[A-Za-z]/g;
-const contentWords = (text: string) => (text.match(WORD) ?? []).filter((w) => w.length >= 3 && !STOP_WORDS.has(w.toLowerCase()));
+const contentWords = (text: string) =>
+  (text.match(WORD) ?? []).filter((w) => w.length >= 3 && !STOP_WORDS.has(w.toLowerCase()));
 
 /** One edit a hurried reporter makes: a swapped, dropped, doubled or wrong letter. */
 export function typo(rng: Rng, word: string): string {
   const i = rng.int(1, word.length - 2);
   switch (rng.int(0, 3)) {
-    case 0: return word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2);
-    case 1: return word.slice(0, i) + word.slice(i + 1);
-    case 2: return word.slice(0, i) + word[i] + word.slice(i);
-    default: return word.slice(0, i) + "aeiourstn"[rng.int(0, 8)] + word.slice(i + 1);
+    case 0:
+      return word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2);
+    case 1:
+      return word.slice(0, i) + word.slice(i + 1);
+    case 2:
+      return word.slice(0, i) + word[i] + word.slice(i);
+    default:
+      return word.slice(0, i) + "aeiourstn"[rng.int(0, 8)] + word.slice(i + 1);
   }
 }
 
@@ -90,12 +95,14 @@ function window(rng: Rng, day: string): { from: string; to: string } {
       const to = new Date(d.getTime() + 3 * 86_400_000).toISOString().slice(0, 10);
       return { from, to };
     }
-    case 1: return { from: `${y}-${pad(mo)}`, to: `${y}-${pad(mo)}` };
+    case 1:
+      return { from: `${y}-${pad(mo)}`, to: `${y}-${pad(mo)}` };
     case 2: {
       const q = Math.floor((mo - 1) / 3) * 3 + 1;
       return { from: `${y}-${pad(q)}`, to: `${y}-${pad(q + 2)}` };
     }
-    default: return { from: `${y}`, to: `${y}` };
+    default:
+      return { from: `${y}`, to: `${y}` };
   }
 }
 
@@ -118,7 +125,8 @@ export function buildQueries(m: Manifest, count = 1000, seed = 7): QuerySets {
   for (let i = 0; i < count; i++) {
     search.push({ query: plainQuery(rng, m, paragraphs()) });
     let q = plainQuery(rng, m, paragraphs());
-    for (let tries = 0; tries < 5 && !q.split(" ").some((w) => w.length >= 5); tries++) q = plainQuery(rng, m, paragraphs());
+    for (let tries = 0; tries < 5 && !q.split(" ").some((w) => w.length >= 5); tries++)
+      q = plainQuery(rng, m, paragraphs());
     fuzzy.push({ query: withTypo(rng, q) });
     const p = paragraphs();
     const c: SearchCase = { query: plainQuery(rng, m, p) };
@@ -159,7 +167,8 @@ export function buildQueries(m: Manifest, count = 1000, seed = 7): QuerySets {
   }
 
   const df = new Map<string, number>();
-  for (const p of m.sample) for (const w of new Set(contentWords(p.text).map((x) => x.toLowerCase()))) df.set(w, (df.get(w) ?? 0) + 1);
+  for (const p of m.sample)
+    for (const w of new Set(contentWords(p.text).map((x) => x.toLowerCase()))) df.set(w, (df.get(w) ?? 0) + 1);
   const relevance = Array.from({ length: Math.min(300, count) }, () => knownItem(rng, paragraphs(), df));
 
   return { search, fuzzy, filtered, events, autocomplete, relevance };

@@ -20,14 +20,21 @@ export function merged(file: string, report: BenchReport): BenchReport {
   if (!existsSync(file)) return report;
   const old = JSON.parse(readFileSync(file, "utf8")) as BenchReport;
   const fresh = new Set(report.sizes.map((s) => s.briefings));
-  const kept = old.sizes.filter((s) => !fresh.has(s.briefings)).map((s) => ({ ...s, measured: s.measured ?? { commit: old.commit ?? null, date: old.date } }));
+  const kept = old.sizes
+    .filter((s) => !fresh.has(s.briefings))
+    .map((s) => ({ ...s, measured: s.measured ?? { commit: old.commit ?? null, date: old.date } }));
   const sizes = [...kept, ...report.sizes].sort((a, b) => a.briefings - b.briefings);
   return { ...report, sizes };
 }
 
 const n = (x: number | null | undefined, digits = 1) =>
-  x == null || !Number.isFinite(x) ? "—" : x >= 100 || Number.isInteger(x) ? Math.round(x).toLocaleString("en") : x.toFixed(digits);
-const big = (x: number) => (x >= 1_000_000 ? `${n(x / 1_000_000)}M` : x >= 1000 ? `${Math.round(x / 1000)}k` : String(x));
+  x == null || !Number.isFinite(x)
+    ? "—"
+    : x >= 100 || Number.isInteger(x)
+      ? Math.round(x).toLocaleString("en")
+      : x.toFixed(digits);
+const big = (x: number) =>
+  x >= 1_000_000 ? `${n(x / 1_000_000)}M` : x >= 1000 ? `${Math.round(x / 1000)}k` : String(x);
 const lat = (l: Latency | null | undefined) =>
   l ? `${n(l.p50)} / ${n(l.p95)} / ${n(l.p99)}${l.n < 100 ? ` (${l.n} runs)` : ""}` : "—";
 const pctOf = (x: number | null | undefined) => (x == null ? "—" : `${n(x * 100, 0)}%`);
@@ -36,12 +43,18 @@ const times = (r: number | null | undefined) => (r == null ? "" : ` (×${r >= 10
 type Row = [label: string, cell: (s: SizeResult) => string];
 
 const ROWS: Row[] = [
-  ["Build from the folder (s)", (s) => `${s.buildS === null ? "— (see errors)" : n(s.buildS)}${s.ratio ? ` · plain ${n(s.baseline?.buildS)}` : ""}`],
+  [
+    "Build from the folder (s)",
+    (s) => `${s.buildS === null ? "— (see errors)" : n(s.buildS)}${s.ratio ? ` · plain ${n(s.baseline?.buildS)}` : ""}`,
+  ],
   ["Heap once built (MB)", (s) => `${n(s.heapMB, 0)}${s.baseline ? ` · plain ${n(s.baseline.heapMB, 0)}` : ""}`],
   ["RSS once built (MB)", (s) => n(s.rssMB, 0)],
   ["Snapshot on disk (MB)", (s) => `${n(s.snapshotMB)}${s.baseline ? ` · plain ${n(s.baseline.snapshotMB)}` : ""}`],
   ["Read and clean the folder, loadBriefings (s)", (s) => n(s.baseline?.readFolderS, 2)],
-  ["Cold start to first answer (s)", (s) => `${n(s.coldStartS, 2)}${s.coldStart && !s.coldStart.fromCache ? " (rebuilt)" : ""}`],
+  [
+    "Cold start to first answer (s)",
+    (s) => `${n(s.coldStartS, 2)}${s.coldStart && !s.coldStart.fromCache ? " (rebuilt)" : ""}`,
+  ],
   ["New briefing searchable (s)", (s) => n(s.freshS, 2)],
   ["Search p50 / p95 / p99 (ms)", (s) => lat(s.search)],
   ["· plain MiniSearch", (s) => `${lat(s.baseline?.search)}${times(s.ratio?.search.p99)}`],
@@ -49,9 +62,18 @@ const ROWS: Row[] = [
   ["· plain MiniSearch, fuzzy 0.2", (s) => `${lat(s.baseline?.fuzzy)}${times(s.ratio?.fuzzy.p99)}`],
   ["Filtered search p50 / p95 / p99 (ms)", (s) => lat(s.filtered)],
   ["· plain MiniSearch, filter", (s) => `${lat(s.baseline?.filtered)}${times(s.ratio?.filtered.p99)}`],
-  ["Meetings / pledges p50 / p95 / p99 (ms)", (s) => (s.events ? lat(s.events) : s.buildS === null ? "—" : "no command yet")],
-  ["Autocomplete p50 / p95 / p99 (ms)", (s) => (s.autocomplete ? lat(s.autocomplete) : s.buildS === null ? "—" : "no command yet")],
-  ["Known item in top 5 (bot · plain)", (s) => `${pctOf(s.relevance?.hitAt5)}${s.baseline ? ` · ${pctOf(s.baseline.relevance.hitAt5)}` : ""}`],
+  [
+    "Meetings / pledges p50 / p95 / p99 (ms)",
+    (s) => (s.events ? lat(s.events) : s.buildS === null ? "—" : "no command yet"),
+  ],
+  [
+    "Autocomplete p50 / p95 / p99 (ms)",
+    (s) => (s.autocomplete ? lat(s.autocomplete) : s.buildS === null ? "—" : "no command yet"),
+  ],
+  [
+    "Known item in top 5 (bot · plain)",
+    (s) => `${pctOf(s.relevance?.hitAt5)}${s.baseline ? ` · ${pctOf(s.baseline.relevance.hitAt5)}` : ""}`,
+  ],
 ];
 
 export function markdown(report: BenchReport): string {
@@ -60,7 +82,7 @@ export function markdown(report: BenchReport): string {
   const lines = [
     `Measured ${report.date.slice(0, 10)} on ${report.machine.cpus} × ${report.machine.cpuModel}, ${report.machine.memoryGB} GB, Node ${report.machine.node}` +
       `${report.commit ? `, commit ${report.commit}` : ""}; up to ${report.options.queries} queries a set, ${report.options.budgetS} s at most a set; ` +
-      "latencies p50 / p95 / p99 in ms, \"(n runs)\" where a set ran fewer than 100; (×r) = bot ÷ plain MiniSearch at p99.",
+      'latencies p50 / p95 / p99 in ms, "(n runs)" where a set ran fewer than 100; (×r) = bot ÷ plain MiniSearch at p99.',
     "",
     `| | ${head.join(" | ")} |`,
     `|---|${head.map(() => "---").join("|")}|`,
@@ -91,7 +113,10 @@ export function markdown(report: BenchReport): string {
   }
   const busy = sizes.filter((s) => s.loadAvg && Math.max(s.loadAvg.before, s.loadAvg.after) > 3);
   if (busy.length) {
-    lines.push(`Other work shared the machine during ${busy.map((s) => `${big(s.briefings)} (load ${s.loadAvg.before} → ${s.loadAvg.after})`).join(", ")}: those figures are pessimistic.`, "");
+    lines.push(
+      `Other work shared the machine during ${busy.map((s) => `${big(s.briefings)} (load ${s.loadAvg.before} → ${s.loadAvg.after})`).join(", ")}: those figures are pessimistic.`,
+      "",
+    );
   }
   const errors = sizes.flatMap((s) => s.errors.map((e) => `- ${big(s.briefings)} briefings: ${e.split("\n")[0]}`));
   if (errors.length) lines.push("Errors:", "", ...errors, "");
@@ -104,7 +129,10 @@ export function writeDocs(file: string, report: BenchReport): void {
   const current = existsSync(file) ? readFileSync(file, "utf8") : `# Benchmarks\n\n${START}\n${END}\n`;
   const at = current.indexOf(START);
   const end = current.indexOf(END);
-  const next = at >= 0 && end > at ? current.slice(0, at) + table + current.slice(end + END.length) : `${current.trimEnd()}\n\n${table}\n`;
+  const next =
+    at >= 0 && end > at
+      ? current.slice(0, at) + table + current.slice(end + END.length)
+      : `${current.trimEnd()}\n\n${table}\n`;
   mkdirSync(path.dirname(file), { recursive: true });
   writeFileSync(file, next);
 }

@@ -26,7 +26,13 @@ export async function runBench(opts: BenchOptions): Promise<BenchReport> {
     machine: machine(),
     date: new Date().toISOString(),
     commit: commit(),
-    options: { queries: opts.queries, seed: opts.seed, querySeed: opts.querySeed, budgetS: opts.budgetS, coldRuns: opts.coldRuns },
+    options: {
+      queries: opts.queries,
+      seed: opts.seed,
+      querySeed: opts.querySeed,
+      budgetS: opts.budgetS,
+      coldRuns: opts.coldRuns,
+    },
     sizes: [],
   };
   for (const briefings of opts.sizes) {
@@ -81,7 +87,11 @@ async function main(argv: string[]): Promise<void> {
     return x;
   };
   const opts: BenchOptions = {
-    sizes: v.sizes ? v.sizes.split(",").map((s) => int(s.trim().replace(/k$/i, "000"), 0)) : quick ? [300] : [1000, 10_000, 100_000],
+    sizes: v.sizes
+      ? v.sizes.split(",").map((s) => int(s.trim().replace(/k$/i, "000"), 0))
+      : quick
+        ? [300]
+        : [1000, 10_000, 100_000],
     seed: int(v.seed, 1),
     querySeed: 7,
     queries: int(v.queries, quick ? 200 : 1000),

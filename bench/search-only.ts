@@ -34,7 +34,6 @@ function hash(text: string): number {
   return h >>> 0;
 }
 
-
 interface Meta {
   briefings: string[];
   days: number[];
@@ -54,9 +53,12 @@ async function build(archive: string, out: string) {
   const texts = new Uint32Array(total);
   const segments: string[] = [];
   let next = 0;
-  for (let i = 0; i < briefings.length; ) {
+  for (let i = 0; i < briefings.length;) {
     const docs: IndexDoc[] = [];
-    while (i < briefings.length && (docs.length === 0 || docs.length + briefings[i].paragraphs.length <= SEGMENT_PARAGRAPHS)) {
+    while (
+      i < briefings.length &&
+      (docs.length === 0 || docs.length + briefings[i].paragraphs.length <= SEGMENT_PARAGRAPHS)
+    ) {
       const b = briefings[i];
       for (const p of b.paragraphs) {
         const id = next + p.n - 1;
@@ -71,10 +73,20 @@ async function build(archive: string, out: string) {
     const file = `segment-${segments.length}.bin`;
     writeFileSync(path.join(out, file), ParagraphIndex.buildSegment(docs).toBuffer());
     segments.push(file);
-    console.log(`${file}: ${docs.length} paragraphs, ${next}/${total}, ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+    console.log(
+      `${file}: ${docs.length} paragraphs, ${next}/${total}, ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+    );
   }
-  writeFileSync(path.join(out, "docs.bin"), Buffer.concat([Buffer.from(docBriefing.buffer), Buffer.from(texts.buffer), Buffer.from(lead.buffer)]));
-  const meta: Meta = { briefings: briefings.map((b) => b.id), days: briefings.map((b) => dayNumber(b.meta.published)), segments, paragraphs: total };
+  writeFileSync(
+    path.join(out, "docs.bin"),
+    Buffer.concat([Buffer.from(docBriefing.buffer), Buffer.from(texts.buffer), Buffer.from(lead.buffer)]),
+  );
+  const meta: Meta = {
+    briefings: briefings.map((b) => b.id),
+    days: briefings.map((b) => dayNumber(b.meta.published)),
+    segments,
+    paragraphs: total,
+  };
   writeFileSync(path.join(out, "meta.json"), JSON.stringify(meta));
 }
 
@@ -129,7 +141,12 @@ async function time(archive: string, out: string, queries: number, rounds: numbe
       return i < 0 ? Infinity : i + 1;
     });
     const share = (ok: (r: number) => boolean) => Number((ranks.filter(ok).length / ranks.length).toFixed(3));
-    result.relevance = { n: ranks.length, hitAt1: share((r) => r === 1), hitAt5: share((r) => r <= 5), mrr: Number((ranks.reduce((s, r) => s + (Number.isFinite(r) ? 1 / r : 0), 0) / ranks.length).toFixed(3)) };
+    result.relevance = {
+      n: ranks.length,
+      hitAt1: share((r) => r === 1),
+      hitAt5: share((r) => r <= 5),
+      mrr: Number((ranks.reduce((s, r) => s + (Number.isFinite(r) ? 1 / r : 0), 0) / ranks.length).toFixed(3)),
+    };
   }
   if (only.has("totals")) {
     // A digest of totals and top ids, to compare two versions' answers.
@@ -151,8 +168,16 @@ const opt = (name: string, dflt: string) => {
 };
 if (mode === "build") await build(archive, out);
 else if (mode === "time") {
-  await time(archive, out, Number(opt("queries", "1000")), Number(opt("rounds", "1")), new Set(opt("only", "search,fuzzy,filtered,relevance").split(",")));
+  await time(
+    archive,
+    out,
+    Number(opt("queries", "1000")),
+    Number(opt("rounds", "1")),
+    new Set(opt("only", "search,fuzzy,filtered,relevance").split(",")),
+  );
 } else if (mode) {
-  console.error("usage: tsx bench/search-only.ts build|time <archive dir> <out dir> [--queries N] [--rounds N] [--only sets]");
+  console.error(
+    "usage: tsx bench/search-only.ts build|time <archive dir> <out dir> [--queries N] [--rounds N] [--only sets]",
+  );
   process.exit(1);
 }

@@ -37,14 +37,21 @@ function worker(role: "bot" | "baseline", args: object, opts: SizeOptions, scrat
   if (opts.profileDir && role === "bot") flags.push("--cpu-prof", `--cpu-prof-dir=${opts.profileDir}`);
   return runChild("bench/worker.ts", [role, file], flags).then((run) => {
     const result = run.lines.RESULT;
-    if (!result) throw new Error(`${role} worker failed (exit ${run.code}):\n${run.stderr.trim().split("\n").slice(-15).join("\n")}`);
+    if (!result)
+      throw new Error(
+        `${role} worker failed (exit ${run.code}):\n${run.stderr.trim().split("\n").slice(-15).join("\n")}`,
+      );
     return result;
   });
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
 const seconds = (ms: number) => Number((ms / 1000).toFixed(3));
-const pct = (a: Latency | null, b: Latency): Percentiles => ({ p50: ratio(a?.p50, b.p50), p95: ratio(a?.p95, b.p95), p99: ratio(a?.p99, b.p99) });
+const pct = (a: Latency | null, b: Latency): Percentiles => ({
+  p50: ratio(a?.p50, b.p50),
+  p95: ratio(a?.p95, b.p95),
+  p99: ratio(a?.p99, b.p99),
+});
 
 export async function runSize(opts: SizeOptions): Promise<SizeResult> {
   const { log } = opts;
@@ -66,9 +73,9 @@ export async function runSize(opts: SizeOptions): Promise<SizeResult> {
   };
   try {
     log(`${opts.briefings} briefings: measuring the bot (stages, build, snapshot, queries)`);
-    const bot = ((await worker("bot", { ...common, cacheDir }, opts, scratch).catch((err: Error) =>
+    const bot = (await worker("bot", { ...common, cacheDir }, opts, scratch).catch((err: Error) =>
       unbuilt(archive.manifest, null, [err.message]),
-    )) as BotResult);
+    )) as BotResult;
     const errors = [...bot.errors];
 
     log(`${opts.briefings} briefings: cold start from the snapshot (${opts.coldRuns} runs) and a new briefing`);
@@ -83,16 +90,30 @@ export async function runSize(opts: SizeOptions): Promise<SizeResult> {
     const coldScript = coldRuns ? await bundleColdStart() : "";
     for (let i = 0; i < coldRuns; i++) {
       const last = i === coldRuns - 1;
-      const run = await runChild(coldScript, [archive.dataDir, cacheDir, query, ...(last ? ["zanzibarite"] : [])], ["--enable-source-maps"]);
-      const answer = run.lines.ANSWER as { importMs: number; openMs: number; answerMs: number; fromCache: boolean } | undefined;
+      const run = await runChild(
+        coldScript,
+        [archive.dataDir, cacheDir, query, ...(last ? ["zanzibarite"] : [])],
+        ["--enable-source-maps"],
+      );
+      const answer = run.lines.ANSWER as
+        { importMs: number; openMs: number; answerMs: number; fromCache: boolean } | undefined;
       if (!answer) {
         errors.push(`cold start failed (exit ${run.code}): ${run.stderr.trim().split("\n").slice(-3).join(" ")}`);
         break;
       }
       runsS.push(seconds(run.at.ANSWER));
-      cold = { runsS, fromCache: answer.fromCache, importMs: answer.importMs, openMs: answer.openMs, answerMs: answer.answerMs };
+      cold = {
+        runsS,
+        fromCache: answer.fromCache,
+        importMs: answer.importMs,
+        openMs: answer.openMs,
+        answerMs: answer.answerMs,
+      };
       const fresh = run.lines.FRESH as { freshS: number; found: boolean } | undefined;
-      if (last && !fresh) errors.push(`the new-briefing measurement did not finish (exit ${run.code}): ${run.stderr.trim().split("\n").slice(-2).join(" ")}`);
+      if (last && !fresh)
+        errors.push(
+          `the new-briefing measurement did not finish (exit ${run.code}): ${run.stderr.trim().split("\n").slice(-2).join(" ")}`,
+        );
       if (fresh) {
         freshS = fresh.found ? fresh.freshS : null;
         if (!fresh.found) errors.push("a new briefing saved into the folder was not found by search");
@@ -104,7 +125,12 @@ export async function runSize(opts: SizeOptions): Promise<SizeResult> {
     if (opts.baseline) {
       log(`${opts.briefings} briefings: measuring plain MiniSearch`);
       try {
-        base = (await worker("baseline", { ...common, cacheDir: path.join(scratch, "baseline") }, opts, scratch)) as BaselineResult;
+        base = (await worker(
+          "baseline",
+          { ...common, cacheDir: path.join(scratch, "baseline") },
+          opts,
+          scratch,
+        )) as BaselineResult;
         errors.push(...base.errors);
       } catch (err) {
         errors.push(`baseline: ${(err as Error).message.split("\n").slice(0, 3).join(" ")}`);

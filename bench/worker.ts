@@ -22,7 +22,13 @@ export interface WorkerArgs {
 const [role, argsFile] = process.argv.slice(2);
 const args = JSON.parse(readFileSync(argsFile, "utf8")) as WorkerArgs;
 const manifest = JSON.parse(readFileSync(args.manifestFile, "utf8")) as Manifest;
-const common = { dataDir: args.dataDir, manifest, queries: args.queries, querySeed: args.querySeed, budgetS: args.budgetS };
+const common = {
+  dataDir: args.dataDir,
+  manifest,
+  queries: args.queries,
+  querySeed: args.querySeed,
+  budgetS: args.budgetS,
+};
 const result =
   role === "bot"
     ? await measureBot({ ...common, cacheDir: args.cacheDir, stages: args.stages })

@@ -8,7 +8,10 @@ export const about: Command = {
   description: "What the bot has indexed: counts, date range, when built",
   options: [],
   run(library): Answer {
-    const dates = library.briefings.map((b) => b.meta.published).filter((d): d is string => d !== null).sort();
+    const dates = library.briefings
+      .map((b) => b.meta.published)
+      .filter((d): d is string => d !== null)
+      .sort();
     const facts = {
       briefings: library.briefings.length,
       paragraphs: library.paragraphCount,

@@ -12,7 +12,14 @@ export const ask: Command = {
   name: "ask",
   description: "Ask in plain words: who met whom, who pledged what, or anything else",
   options: [
-    { name: "question", description: "e.g. who met Tina Redshaw? what did Vietnam pledge?", type: "string", required: true, positional: true, maxLength: 500 },
+    {
+      name: "question",
+      description: "e.g. who met Tina Redshaw? what did Vietnam pledge?",
+      type: "string",
+      required: true,
+      positional: true,
+      maxLength: 500,
+    },
     ...PAGING,
   ],
   run(library, options): Answer {
@@ -22,13 +29,25 @@ export const ask: Command = {
     const target = findCommand(route);
     if (!target) ({ route, options: filters } = { route: "search", options: { query: question } });
     const command = findCommand(route)!;
-    const paging = { ...(options.page !== undefined ? { page: options.page } : {}), ...(options.limit !== undefined ? { limit: options.limit } : {}) };
+    const paging = {
+      ...(options.page !== undefined ? { page: options.page } : {}),
+      ...(options.limit !== undefined ? { limit: options.limit } : {}),
+    };
     const answer = command.run(library, parseOptions(command, { ...filters, ...paging }));
     const json = answer.json as Record<string, unknown>;
     return {
       ...answer,
       command: "ask",
-      summary: route === "search" ? answer.summary : `${route}${Object.keys(filters).length ? ` — ${Object.entries(filters).map(([k, v]) => `${k}: ${v}`).join(", ")}` : ""}`,
+      summary:
+        route === "search"
+          ? answer.summary
+          : `${route}${
+              Object.keys(filters).length
+                ? ` — ${Object.entries(filters)
+                    .map(([k, v]) => `${k}: ${v}`)
+                    .join(", ")}`
+                : ""
+            }`,
       json: { route, question, filters, ...json },
     };
   },

@@ -18,34 +18,64 @@ export function digestCommand(readState: () => ReadResult): Command {
     name: "digest",
     description: "What is new: briefings since a date or since the last digest, with their meetings and pledges",
     options: [
-      { name: "since", description: "Briefings published on or after this date (YYYY-MM-DD, YYYY-MM or YYYY)", type: "date" },
-      { name: "channel", description: "Measure from this channel's last digest (its id); needed when digests go to several", type: "string", maxLength: 20 },
+      {
+        name: "since",
+        description: "Briefings published on or after this date (YYYY-MM-DD, YYYY-MM or YYYY)",
+        type: "date",
+      },
+      {
+        name: "channel",
+        description: "Measure from this channel's last digest (its id); needed when digests go to several",
+        type: "string",
+        maxLength: 20,
+      },
     ],
     run(library, options): Answer {
       if (typeof options.since === "string") {
         const since = options.since;
-        const list = library.briefings.filter((b) => b.meta.published !== null && b.meta.published >= since).sort(newestFirst);
+        const list = library.briefings
+          .filter((b) => b.meta.published !== null && b.meta.published >= since)
+          .sort(newestFirst);
         return digestAnswer(buildDigest(library, list, `published since ${since}`), { channel: null });
       }
       const read = readState();
-      if (!read.ok) throw new UserError(`The digest state file ${read.problem}. Give --since DATE instead (the bot sets a bad file aside when it starts).`);
+      if (!read.ok)
+        throw new UserError(
+          `The digest state file ${read.problem}. Give --since DATE instead (the bot sets a bad file aside when it starts).`,
+        );
       const channels = Object.keys(read.state.channels);
       if (channels.length === 0) {
-        throw new UserError("No digest has been set up yet, so there is no last digest to measure from: give --since DATE, e.g. --since 2024-06-01.");
+        throw new UserError(
+          "No digest has been set up yet, so there is no last digest to measure from: give --since DATE, e.g. --since 2024-06-01.",
+        );
       }
-      const wanted = typeof options.channel === "string" ? options.channel : channels.length === 1 ? channels[0] : undefined;
-      if (wanted === undefined) throw new UserError(`Digests go to ${channels.length} channels (${channels.join(", ")}): choose one with --channel ID.`);
+      const wanted =
+        typeof options.channel === "string" ? options.channel : channels.length === 1 ? channels[0] : undefined;
+      if (wanted === undefined)
+        throw new UserError(
+          `Digests go to ${channels.length} channels (${channels.join(", ")}): choose one with --channel ID.`,
+        );
       const ch = read.state.channels[wanted];
       if (!ch) throw new UserError(`No digest goes to channel ${wanted}. Digest channels: ${channels.join(", ")}.`);
       const waiting = read.state.pending.filter((p) => p.channel === wanted).flatMap((p) => p.briefings);
       const since = ch.lastDigestAt
         ? `since the last digest, ${formatTime(Date.parse(ch.lastDigestAt), "UTC")}`
         : `since the digest was set up, ${formatTime(Date.parse(ch.baselineAt), "UTC")}`;
-      const answer = digestAnswer(buildDigest(library, unsentBriefings(library, ch.sent, waiting), since), { channel: wanted, waiting });
-      return waiting.length ? { ...answer, note: [answer.note, `${waiting.length} more in a digest waiting to be posted.`].filter(Boolean).join(" ") } : answer;
+      const answer = digestAnswer(buildDigest(library, unsentBriefings(library, ch.sent, waiting), since), {
+        channel: wanted,
+        waiting,
+      });
+      return waiting.length
+        ? {
+            ...answer,
+            note: [answer.note, `${waiting.length} more in a digest waiting to be posted.`].filter(Boolean).join(" "),
+          }
+        : answer;
     },
   };
 }
 
 /** The state the bot keeps, in STATE_DIR (read from the environment, as the bot does). */
-export const digest = digestCommand(() => readStateFile(path.join(process.env.STATE_DIR?.trim() || DEFAULT_STATE_DIR, STATE_FILE)));
+export const digest = digestCommand(() =>
+  readStateFile(path.join(process.env.STATE_DIR?.trim() || DEFAULT_STATE_DIR, STATE_FILE)),
+);

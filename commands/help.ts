@@ -3,7 +3,10 @@ import type { Command } from "../src/kit/command.ts";
 import { COMMANDS } from "./index.ts";
 
 const usage = (c: Command) =>
-  [c.name, ...c.options.map((o) => (o.positional ? (o.required ? `<${o.name}>` : `[${o.name}]`) : `[--${o.name}]`))].join(" ");
+  [
+    c.name,
+    ...c.options.map((o) => (o.positional ? (o.required ? `<${o.name}>` : `[${o.name}]`) : `[--${o.name}]`)),
+  ].join(" ");
 
 /** /help: the commands and their options. */
 export const help: Command = {
@@ -11,11 +14,19 @@ export const help: Command = {
   description: "How to use the bot: commands and their options",
   options: [{ name: "command", description: "Explain one command in detail", type: "string", positional: true }],
   run(_library, options): Answer {
-    const one = typeof options.command === "string" ? COMMANDS.find((c) => c.name === options.command?.toString().replace(/^\//, "")) : undefined;
+    const one =
+      typeof options.command === "string"
+        ? COMMANDS.find((c) => c.name === options.command?.toString().replace(/^\//, ""))
+        : undefined;
     const listed = one ? [one] : COMMANDS;
     const items: LineItem[] = listed.flatMap((c) => [
       { kind: "line" as const, text: `${usage(c)} — ${c.description}` },
-      ...(one ? c.options.map((o) => ({ kind: "line" as const, text: `  ${o.name}: ${o.description}${o.required ? " (required)" : ""}` })) : []),
+      ...(one
+        ? c.options.map((o) => ({
+            kind: "line" as const,
+            text: `  ${o.name}: ${o.description}${o.required ? " (required)" : ""}`,
+          }))
+        : []),
     ]);
     return {
       command: "help",

@@ -12,7 +12,19 @@ import { source } from "./source.ts";
 import { sources } from "./sources.ts";
 
 /** Every command, in the order help lists them. Adapters generate their interfaces from this. */
-export const COMMANDS: Command[] = [search, ask, meetings, pledges, people, person, source, sources, about, digest, help];
+export const COMMANDS: Command[] = [
+  search,
+  ask,
+  meetings,
+  pledges,
+  people,
+  person,
+  source,
+  sources,
+  about,
+  digest,
+  help,
+];
 
 export function findCommand(name: string): Command | undefined {
   return COMMANDS.find((c) => c.name === name.toLowerCase().replace(/^\//, ""));

@@ -31,11 +31,14 @@ export function nameHint(library: Library, name: string): string {
   const people = eventsOf(library).people;
   const first = name.trim().split(/\s+/)[0] ?? "";
   const ideas = personChoices(people, first.slice(0, 3)).slice(0, 5);
-  return ideas.length ? ` Did you mean: ${ideas.map((s) => `"${s}"`).join(", ")}?` : " Use `people` to list the names the briefings give.";
+  return ideas.length
+    ? ` Did you mean: ${ideas.map((s) => `"${s}"`).join(", ")}?`
+    : " Use `people` to list the names the briefings give.";
 }
 
 export function eventFilter(library: Library, options: Options): EventFilter {
-  const str = (k: string) => (typeof options[k] === "string" && String(options[k]).trim() !== "" ? String(options[k]).trim() : undefined);
+  const str = (k: string) =>
+    typeof options[k] === "string" && String(options[k]).trim() !== "" ? String(options[k]).trim() : undefined;
   const source = str("source");
   return {
     who: str("who"),
@@ -51,8 +54,20 @@ export const meetings: Command = {
   name: "meetings",
   description: "Meetings in the briefings: who met whom, when, about what",
   options: [
-    { name: "who", description: "A participant: person, country or body (surname alone works)", type: "string", autocomplete: "person", maxLength: 100 },
-    { name: "with", description: "Another participant, met by `who`", type: "string", autocomplete: "person", maxLength: 100 },
+    {
+      name: "who",
+      description: "A participant: person, country or body (surname alone works)",
+      type: "string",
+      autocomplete: "person",
+      maxLength: 100,
+    },
+    {
+      name: "with",
+      description: "Another participant, met by `who`",
+      type: "string",
+      autocomplete: "person",
+      maxLength: 100,
+    },
     ...DATE_RANGE,
     { name: "source", description: "Only this briefing (its id)", type: "string", autocomplete: "source" },
     ...PAGING,
@@ -69,7 +84,9 @@ export const meetings: Command = {
     let note: string | undefined;
     if (found.length === 0) {
       const filtered = filter.who || filter.with || filter.from || filter.to || filter.source;
-      note = `No meetings${who ? ` with ${who}` : ""}${filtered && !who ? " with those filters" : ""}.` + (who ? nameHint(library, filter.with ?? filter.who ?? "") : "");
+      note =
+        `No meetings${who ? ` with ${who}` : ""}${filtered && !who ? " with those filters" : ""}.` +
+        (who ? nameHint(library, filter.with ?? filter.who ?? "") : "");
     } else if (shown.length === 0) {
       note = `There are only ${found.length} meetings: page ${page} is past the end.`;
     }
@@ -83,7 +100,10 @@ export const meetings: Command = {
       json: {
         total: found.length,
         ...(paged ? { page, limit } : {}),
-        meetings: (paged ? shown : found).map((m) => ({ ...toMeetingJSON(m), citation: library.citation(m.source, m.paragraph) })),
+        meetings: (paged ? shown : found).map((m) => ({
+          ...toMeetingJSON(m),
+          citation: library.citation(m.source, m.paragraph),
+        })),
         ...(note ? { note } : {}),
       },
     };

@@ -9,8 +9,20 @@ export const people: Command = {
   name: "people",
   description: "People the briefings name, most mentioned first",
   options: [
-    { name: "name", description: "Only people whose name starts with this (or contains this word)", type: "string", positional: true, autocomplete: "person", maxLength: 100 },
-    { name: "source", description: "Only people named in this briefing (its id)", type: "string", autocomplete: "source" },
+    {
+      name: "name",
+      description: "Only people whose name starts with this (or contains this word)",
+      type: "string",
+      positional: true,
+      autocomplete: "person",
+      maxLength: 100,
+    },
+    {
+      name: "source",
+      description: "Only people named in this briefing (its id)",
+      type: "string",
+      autocomplete: "source",
+    },
     ...PAGING,
   ],
   run(library, options): Answer {
@@ -19,7 +31,9 @@ export const people: Command = {
     const source = typeof options.source === "string" ? library.resolveSource(options.source).id : undefined;
     const prefixed = name ? new Set(personChoices(all, name)) : null;
     const found = all.filter(
-      (p) => (prefixed === null || prefixed.has(p.name) || matchesParty(name, p.name, p.aliases)) && (source === undefined || p.sources.includes(source)),
+      (p) =>
+        (prefixed === null || prefixed.has(p.name) || matchesParty(name, p.name, p.aliases)) &&
+        (source === undefined || p.sources.includes(source)),
     );
     const { page, limit } = paging(options, 10);
     const shown = found.slice((page - 1) * limit, page * limit);
@@ -31,7 +45,13 @@ export const people: Command = {
       citation: p.latest ? library.citation(p.latest.source, p.latest.paragraph) : undefined,
     }));
     const note =
-      found.length === 0 ? (name ? `No one named "${name}" in the briefings. Use \`people\` without a name to list everyone.` : "The briefings name no one yet.") : shown.length === 0 ? `There are only ${found.length} people: page ${page} is past the end.` : undefined;
+      found.length === 0
+        ? name
+          ? `No one named "${name}" in the briefings. Use \`people\` without a name to list everyone.`
+          : "The briefings name no one yet."
+        : shown.length === 0
+          ? `There are only ${found.length} people: page ${page} is past the end.`
+          : undefined;
     return {
       command: "people",
       title: name ? `People: ${name}` : "People in the briefings",

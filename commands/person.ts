@@ -13,7 +13,17 @@ const SHOWN = 10;
 export const person: Command = {
   name: "person",
   description: "One person: roles, meetings, pledges and latest mention",
-  options: [{ name: "name", description: "Full name, surname or short form (e.g. Redshaw)", type: "string", required: true, positional: true, autocomplete: "person", maxLength: 100 }],
+  options: [
+    {
+      name: "name",
+      description: "Full name, surname or short form (e.g. Redshaw)",
+      type: "string",
+      required: true,
+      positional: true,
+      autocomplete: "person",
+      maxLength: 100,
+    },
+  ],
   run(library, options): Answer {
     const query = String(options.name ?? "").trim();
     if (query === "") throw new UserError("person needs a name, e.g. `person Sar Kheng` or `person Redshaw`.");
@@ -21,25 +31,47 @@ export const person: Command = {
     const { person: p, candidates } = findPerson(view.people, query);
     if (!p) {
       if (candidates.length > 1) {
-        throw new UserError(`"${query}" could be ${candidates.slice(0, 5).map((c) => `"${c.name}"`).join(", ")}: give the full name.`);
+        throw new UserError(
+          `"${query}" could be ${candidates
+            .slice(0, 5)
+            .map((c) => `"${c.name}"`)
+            .join(", ")}: give the full name.`,
+        );
       }
       const ideas = personChoices(view.people, query.slice(0, 3)).slice(0, 5);
-      throw new UserError(`No one named "${query}" in the briefings.` + (ideas.length ? ` Did you mean: ${ideas.map((s) => `"${s}"`).join(", ")}?` : " Use `people` to list the names they give."));
+      throw new UserError(
+        `No one named "${query}" in the briefings.` +
+          (ideas.length
+            ? ` Did you mean: ${ideas.map((s) => `"${s}"`).join(", ")}?`
+            : " Use `people` to list the names they give."),
+      );
     }
     const meetings = filterMeetings(view.meetings, { who: p.name }, view.people);
     const pledges = filterPledges(view.pledges, { who: p.name }, view.people);
     const items: AnswerItem[] = [];
-    if (p.latest) items.push({ kind: "line", text: `Latest mention: ${p.latest.published ?? "undated"}, ${p.latest.source} ¶${p.latest.paragraph}`, citation: library.citation(p.latest.source, p.latest.paragraph) });
+    if (p.latest)
+      items.push({
+        kind: "line",
+        text: `Latest mention: ${p.latest.published ?? "undated"}, ${p.latest.source} ¶${p.latest.paragraph}`,
+        citation: library.citation(p.latest.source, p.latest.paragraph),
+      });
     items.push(...meetings.slice(0, SHOWN).map((m) => meetingItem(library, m)));
     items.push(...pledges.slice(0, SHOWN).map((x) => pledgeItem(library, x)));
-    const more = [meetings.length > SHOWN ? `meetings --who "${p.name}"` : "", pledges.length > SHOWN ? `pledges --who "${p.name}"` : ""].filter(Boolean);
+    const more = [
+      meetings.length > SHOWN ? `meetings --who "${p.name}"` : "",
+      pledges.length > SHOWN ? `pledges --who "${p.name}"` : "",
+    ].filter(Boolean);
     return {
       command: "person",
       title: p.name,
-      summary:
-        [p.roles.length ? `Roles: ${p.roles.join("; ")}` : null, p.aliases.length ? `Also: ${p.aliases.join(", ")}` : null, `${p.mentions} mentions in ${p.sources.length} briefing${p.sources.length === 1 ? "" : "s"}`, `${meetings.length} meeting${meetings.length === 1 ? "" : "s"}, ${pledges.length} pledge${pledges.length === 1 ? "" : "s"} or request${pledges.length === 1 ? "" : "s"}`]
-          .filter(Boolean)
-          .join(" · "),
+      summary: [
+        p.roles.length ? `Roles: ${p.roles.join("; ")}` : null,
+        p.aliases.length ? `Also: ${p.aliases.join(", ")}` : null,
+        `${p.mentions} mentions in ${p.sources.length} briefing${p.sources.length === 1 ? "" : "s"}`,
+        `${meetings.length} meeting${meetings.length === 1 ? "" : "s"}, ${pledges.length} pledge${pledges.length === 1 ? "" : "s"} or request${pledges.length === 1 ? "" : "s"}`,
+      ]
+        .filter(Boolean)
+        .join(" · "),
       items,
       note: more.length ? `Showing the latest ${SHOWN}; see \`${more.join("` and `")}\` for all.` : undefined,
       json: {

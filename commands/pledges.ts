@@ -18,7 +18,8 @@ export function pledgeItem(library: Library, p: Pledge): EventItem {
     ["Kind", KIND_LABEL[p.kind]],
     [p.kind === "request" ? "Asked" : "What", p.commitment],
   ];
-  if (p.counterparts.length) facts.push([p.kind === "request" ? "Of" : "With", p.counterparts.map((c) => c.name).join("; ")]);
+  if (p.counterparts.length)
+    facts.push([p.kind === "request" ? "Of" : "With", p.counterparts.map((c) => c.name).join("; ")]);
   return {
     kind: "event",
     heading: `${dateLabel(p)} · ${KIND_LABEL[p.kind]} · ${actorLabel(p)}`,
@@ -33,7 +34,13 @@ export const pledges: Command = {
   name: "pledges",
   description: "Pledges, agreements and requests in the briefings: who committed to or asked for what",
   options: [
-    { name: "who", description: "The actor: person, country or body (surname alone works)", type: "string", autocomplete: "person", maxLength: 100 },
+    {
+      name: "who",
+      description: "The actor: person, country or body (surname alone works)",
+      type: "string",
+      autocomplete: "person",
+      maxLength: 100,
+    },
     { name: "kind", description: "pledge, agreement or request", type: "string", choices: KINDS },
     ...DATE_RANGE,
     { name: "source", description: "Only this briefing (its id)", type: "string", autocomplete: "source" },
@@ -50,13 +57,19 @@ export const pledges: Command = {
 
     let note: string | undefined;
     if (found.length === 0) {
-      note = `No ${what}${filter.who ? ` by ${filter.who}` : ""}${filter.from || filter.to || filter.source ? " with those filters" : ""}.` + (filter.who ? nameHint(library, filter.who) : "");
+      note =
+        `No ${what}${filter.who ? ` by ${filter.who}` : ""}${filter.from || filter.to || filter.source ? " with those filters" : ""}.` +
+        (filter.who ? nameHint(library, filter.who) : "");
     } else if (shown.length === 0) {
       note = `There are only ${found.length} ${what}: page ${page} is past the end.`;
     }
     return {
       command: "pledges",
-      title: filter.who ? `${KIND_LABEL[filter.kind ?? "pledge"]}s: ${filter.who}` : filter.kind ? `${KIND_LABEL[filter.kind]}s` : "Pledges, agreements and requests",
+      title: filter.who
+        ? `${KIND_LABEL[filter.kind ?? "pledge"]}s: ${filter.who}`
+        : filter.kind
+          ? `${KIND_LABEL[filter.kind]}s`
+          : "Pledges, agreements and requests",
       summary: `${found.length} found, newest first`,
       items: shown.map((p) => pledgeItem(library, p)),
       note,
@@ -64,7 +77,10 @@ export const pledges: Command = {
       json: {
         total: found.length,
         ...(paged ? { page, limit } : {}),
-        pledges: (paged ? shown : found).map((p) => ({ ...toPledgeJSON(p), citation: library.citation(p.source, p.paragraph) })),
+        pledges: (paged ? shown : found).map((p) => ({
+          ...toPledgeJSON(p),
+          citation: library.citation(p.source, p.paragraph),
+        })),
         ...(note ? { note } : {}),
       },
     };

@@ -10,7 +10,13 @@ export const search: Command = {
   name: "search",
   description: "Find passages in the briefings, quoted with citations",
   options: [
-    { name: "query", description: "Words to look for: names, places, topics", type: "string", required: true, positional: true },
+    {
+      name: "query",
+      description: "Words to look for: names, places, topics",
+      type: "string",
+      required: true,
+      positional: true,
+    },
     { name: "source", description: "Only this briefing (its id)", type: "string", autocomplete: "source" },
     ...DATE_RANGE,
     ...PAGING,
@@ -19,10 +25,14 @@ export const search: Command = {
     const query = String(options.query ?? "").trim();
     if (query === "") throw new UserError("Search needs a query: some words to look for, e.g. `search cybercrime UK`.");
     if (query.length > MAX_QUERY_LENGTH) {
-      throw new UserError(`That query is ${query.length.toLocaleString("en")} characters long; keep it under ${MAX_QUERY_LENGTH} — a few key words work best.`);
+      throw new UserError(
+        `That query is ${query.length.toLocaleString("en")} characters long; keep it under ${MAX_QUERY_LENGTH} — a few key words work best.`,
+      );
     }
     if (ParagraphIndex.queryTerms(query).length === 0) {
-      throw new UserError(`"${query.slice(0, 80)}" has no words to search for (only very common words or punctuation): add a name, place or topic.`);
+      throw new UserError(
+        `"${query.slice(0, 80)}" has no words to search for (only very common words or punctuation): add a name, place or topic.`,
+      );
     }
     const source = typeof options.source === "string" ? library.resolveSource(options.source).id : undefined;
     const from = options.from as string | undefined;
@@ -40,7 +50,9 @@ export const search: Command = {
     let note: string | undefined;
     if (total === 0) {
       const ideas = library.suggestions(query).filter((s) => s.toLowerCase() !== query.toLowerCase());
-      note = `No passages match "${query}"${source || from || to ? " with those filters" : ""}.` + (ideas.length ? ` Did you mean: ${ideas.map((s) => `"${s}"`).join(", ")}?` : "");
+      note =
+        `No passages match "${query}"${source || from || to ? " with those filters" : ""}.` +
+        (ideas.length ? ` Did you mean: ${ideas.map((s) => `"${s}"`).join(", ")}?` : "");
     } else if (shown.length === 0) {
       note = `There are only ${total} results: page ${page} is past the end.`;
     }

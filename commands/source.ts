@@ -6,9 +6,28 @@ export const source: Command = {
   name: "source",
   description: "Read a briefing, or one paragraph of it with its neighbours",
   options: [
-    { name: "id", description: "The briefing's id (see sources)", type: "string", required: true, positional: true, autocomplete: "source" },
-    { name: "paragraph", description: "Only this paragraph (¶) and its neighbours", type: "integer", min: 1, max: 10000 },
-    { name: "context", description: "How many neighbours either side of the paragraph (0–5, default 1)", type: "integer", min: 0, max: 5 },
+    {
+      name: "id",
+      description: "The briefing's id (see sources)",
+      type: "string",
+      required: true,
+      positional: true,
+      autocomplete: "source",
+    },
+    {
+      name: "paragraph",
+      description: "Only this paragraph (¶) and its neighbours",
+      type: "integer",
+      min: 1,
+      max: 10000,
+    },
+    {
+      name: "context",
+      description: "How many neighbours either side of the paragraph (0–5, default 1)",
+      type: "integer",
+      min: 0,
+      max: 5,
+    },
   ],
   run(library, options): Answer {
     const briefing = library.resolveSource(String(options.id ?? ""));

@@ -17,16 +17,157 @@ export interface Person {
   country: string;
 }
 
-const KHMER = ["Sar", "Kheng", "Hun", "Manet", "Chea", "Pov", "Chou", "Bun", "Eng", "Sam", "Ath", "San", "Chey", "Sok", "Heng",
-  "Prak", "Sokhonn", "Seiha", "Keo", "Vanna", "Ly", "Sovann", "Touch", "Sokha", "Nhem", "Dara", "Ouk", "Rithy", "Men", "Sothea"];
-const VIET = ["To", "Lam", "Nguyen", "Tran", "Pham", "Le", "Hoang", "Vo", "Dang", "Bui", "Do", "Ho", "Ngo", "Duong", "Minh", "Chinh",
-  "Thanh", "Hung", "Phuc", "Quang", "Tuan", "Anh", "Hai", "Long"];
-const FIRST = ["Tina", "Dominic", "Matteo", "Ilse", "Dara", "Pieter", "Tomas", "Anna", "Marta", "Jonas", "Sarah", "David", "Priya",
-  "Kenji", "Yuki", "Amina", "Grace", "Samuel", "Laura", "Oliver", "Sofia", "Rahul", "Ingrid", "Mateus", "Chloe", "Hiro", "Nadia"];
-const HEADS = ["Red", "Will", "Rus", "Varn", "Lind", "Bre", "Okon", "Hal", "Mor", "Kest", "Thorn", "Bel", "Cal", "Dun", "Fair",
-  "Gar", "Har", "Ash", "Brook", "Stan", "Wex", "Ald", "Mar", "Pel", "Quin", "Ros", "Sel", "Tor", "Ul", "Vel"];
-const TAILS = ["shaw", "iams", "cova", "holt", "qvist", "vik", "jo", "dane", "ley", "ford", "ton", "well", "wick", "berg", "sen",
-  "ova", "ini", "ez", "ard", "mont", "ridge", "stone", "field", "more", "by", "rick", "lund", "strom", "eau", "etti"];
+const KHMER = [
+  "Sar",
+  "Kheng",
+  "Hun",
+  "Manet",
+  "Chea",
+  "Pov",
+  "Chou",
+  "Bun",
+  "Eng",
+  "Sam",
+  "Ath",
+  "San",
+  "Chey",
+  "Sok",
+  "Heng",
+  "Prak",
+  "Sokhonn",
+  "Seiha",
+  "Keo",
+  "Vanna",
+  "Ly",
+  "Sovann",
+  "Touch",
+  "Sokha",
+  "Nhem",
+  "Dara",
+  "Ouk",
+  "Rithy",
+  "Men",
+  "Sothea",
+];
+const VIET = [
+  "To",
+  "Lam",
+  "Nguyen",
+  "Tran",
+  "Pham",
+  "Le",
+  "Hoang",
+  "Vo",
+  "Dang",
+  "Bui",
+  "Do",
+  "Ho",
+  "Ngo",
+  "Duong",
+  "Minh",
+  "Chinh",
+  "Thanh",
+  "Hung",
+  "Phuc",
+  "Quang",
+  "Tuan",
+  "Anh",
+  "Hai",
+  "Long",
+];
+const FIRST = [
+  "Tina",
+  "Dominic",
+  "Matteo",
+  "Ilse",
+  "Dara",
+  "Pieter",
+  "Tomas",
+  "Anna",
+  "Marta",
+  "Jonas",
+  "Sarah",
+  "David",
+  "Priya",
+  "Kenji",
+  "Yuki",
+  "Amina",
+  "Grace",
+  "Samuel",
+  "Laura",
+  "Oliver",
+  "Sofia",
+  "Rahul",
+  "Ingrid",
+  "Mateus",
+  "Chloe",
+  "Hiro",
+  "Nadia",
+];
+const HEADS = [
+  "Red",
+  "Will",
+  "Rus",
+  "Varn",
+  "Lind",
+  "Bre",
+  "Okon",
+  "Hal",
+  "Mor",
+  "Kest",
+  "Thorn",
+  "Bel",
+  "Cal",
+  "Dun",
+  "Fair",
+  "Gar",
+  "Har",
+  "Ash",
+  "Brook",
+  "Stan",
+  "Wex",
+  "Ald",
+  "Mar",
+  "Pel",
+  "Quin",
+  "Ros",
+  "Sel",
+  "Tor",
+  "Ul",
+  "Vel",
+];
+const TAILS = [
+  "shaw",
+  "iams",
+  "cova",
+  "holt",
+  "qvist",
+  "vik",
+  "jo",
+  "dane",
+  "ley",
+  "ford",
+  "ton",
+  "well",
+  "wick",
+  "berg",
+  "sen",
+  "ova",
+  "ini",
+  "ez",
+  "ard",
+  "mont",
+  "ridge",
+  "stone",
+  "field",
+  "more",
+  "by",
+  "rick",
+  "lund",
+  "strom",
+  "eau",
+  "etti",
+];
 
 function personName(rng: Rng): { name: string; short: string } {
   const style = rng.next();
@@ -54,7 +195,13 @@ export function fillRole(rng: Rng, template: string): string {
 
 export function newPerson(rng: Rng): Person {
   const { name, short } = personName(rng);
-  return { name, short, title: rng.pick(PERSON_TITLES), role: fillRole(rng, rng.pick(ROLES)), country: rng.pick(COUNTRIES) };
+  return {
+    name,
+    short,
+    title: rng.pick(PERSON_TITLES),
+    role: fillRole(rng, rng.pick(ROLES)),
+    country: rng.pick(COUNTRIES),
+  };
 }
 
 /** Regular newsmakers recur; the pool grows with the archive, and a share of every briefing's people are new. */
@@ -62,7 +209,10 @@ export class PeoplePool {
   readonly regulars: Person[] = [];
   private readonly uses = new Map<string, number>();
 
-  constructor(private readonly rng: Rng, initial: number) {
+  constructor(
+    private readonly rng: Rng,
+    initial: number,
+  ) {
     for (let i = 0; i < initial; i++) this.regulars.push(newPerson(rng));
   }
 
@@ -76,16 +226,94 @@ export class PeoplePool {
 
   /** The most mentioned names, most first. */
   top(k: number): string[] {
-    return [...this.uses.entries()].sort((a, b) => b[1] - a[1]).slice(0, k).map(([name]) => name);
+    return [...this.uses.entries()]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, k)
+      .map(([name]) => name);
   }
 }
 
-const PLACE = ["Tbong", "Khmum", "Prey", "Veng", "Kandal", "Stung", "Treng", "Kampong", "Cham", "Thom", "Speu", "Chhnang", "Svay",
-  "Rieng", "Takeo", "Pailin", "Kep", "Koh", "Kong", "Oddar", "Meanchey", "Pursat", "Kratie", "Preah", "Vihear", "Banteay",
-  "Srei", "Russey", "Keo", "Tuol", "Sangke", "Chbar", "Ampov", "Dangkao", "Sen", "Sok", "Mean", "Chey", "Boeng", "Trabek",
-  "Phsar", "Daeum", "Thkov", "Prek", "Pnov", "Ta", "Khmao", "Angk", "Snuol", "Memot", "Ponhea", "Lueu", "Bavet", "Chrey"];
-const FIRMS = ["Holdings", "Group", "Co. Ltd", "Development", "Investment", "Construction", "Logistics", "Agro Industry", "Energy", "Trading"];
-const WORKS = ["Bridge", "Dam", "Ring Road", "Port", "Special Economic Zone", "Referral Hospital", "Central Market", "Dry Port", "Solar Park", "Water Treatment Plant", "Expressway"];
+const PLACE = [
+  "Tbong",
+  "Khmum",
+  "Prey",
+  "Veng",
+  "Kandal",
+  "Stung",
+  "Treng",
+  "Kampong",
+  "Cham",
+  "Thom",
+  "Speu",
+  "Chhnang",
+  "Svay",
+  "Rieng",
+  "Takeo",
+  "Pailin",
+  "Kep",
+  "Koh",
+  "Kong",
+  "Oddar",
+  "Meanchey",
+  "Pursat",
+  "Kratie",
+  "Preah",
+  "Vihear",
+  "Banteay",
+  "Srei",
+  "Russey",
+  "Keo",
+  "Tuol",
+  "Sangke",
+  "Chbar",
+  "Ampov",
+  "Dangkao",
+  "Sen",
+  "Sok",
+  "Mean",
+  "Chey",
+  "Boeng",
+  "Trabek",
+  "Phsar",
+  "Daeum",
+  "Thkov",
+  "Prek",
+  "Pnov",
+  "Ta",
+  "Khmao",
+  "Angk",
+  "Snuol",
+  "Memot",
+  "Ponhea",
+  "Lueu",
+  "Bavet",
+  "Chrey",
+];
+const FIRMS = [
+  "Holdings",
+  "Group",
+  "Co. Ltd",
+  "Development",
+  "Investment",
+  "Construction",
+  "Logistics",
+  "Agro Industry",
+  "Energy",
+  "Trading",
+];
+const WORKS = [
+  "Bridge",
+  "Dam",
+  "Ring Road",
+  "Port",
+  "Special Economic Zone",
+  "Referral Hospital",
+  "Central Market",
+  "Dry Port",
+  "Solar Park",
+  "Water Treatment Plant",
+  "Expressway",
+];
 
 /** A district, commune or village name: two or three syllables from Cambodian place names, so new ones keep appearing. */
 export function placeName(rng: Rng): string {

@@ -25,6 +25,7 @@ if (DISCORD_TOKEN) {
     library,
     input: stdin,
     output: stdout,
-    banner: "No DISCORD_TOKEN configured: opening the terminal shell with the bot's commands (set DISCORD_TOKEN in .env to connect to Discord).",
+    banner:
+      "No DISCORD_TOKEN configured: opening the terminal shell with the bot's commands (set DISCORD_TOKEN in .env to connect to Discord).",
   });
 }

@@ -9,11 +9,19 @@ export { DEFAULT_DATA_DIR, DEFAULT_STATE_DIR, PROJECT_ROOT } from "./paths.ts";
 
 const snowflake = z.string().regex(/^\d{17,20}$/, "must be a Discord id: 17 to 20 digits");
 const optional = <T extends z.ZodTypeAny>(schema: T) =>
-  z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : typeof v === "string" ? v.trim() : v), schema.optional());
+  z.preprocess(
+    (v) => (typeof v === "string" && v.trim() === "" ? undefined : typeof v === "string" ? v.trim() : v),
+    schema.optional(),
+  );
 
 /** Every environment variable the bot reads; `.env.example` documents each. */
 export const envSchema = z.object({
-  DISCORD_TOKEN: optional(z.string().min(50, "looks too short to be a bot token").regex(/^[\w.-]+$/, "has characters a bot token never has")),
+  DISCORD_TOKEN: optional(
+    z
+      .string()
+      .min(50, "looks too short to be a bot token")
+      .regex(/^[\w.-]+$/, "has characters a bot token never has"),
+  ),
   DISCORD_APP_ID: optional(snowflake),
   DISCORD_GUILD_ID: optional(snowflake),
   /** Override the Discord API base (tests point it at the emulator). */
@@ -32,7 +40,9 @@ export const envSchema = z.object({
   /** When nothing is new: `skip` posts nothing (default), `note` posts a one-line note. */
   DIGEST_WHEN_EMPTY: optional(z.enum(["skip", "note"], "must be skip or note")),
   STATE_DIR: optional(z.string()),
-  LOG_LEVEL: optional(z.enum(["trace", "debug", "info", "warn", "error", "fatal", "silent"])).transform((v) => v ?? "info"),
+  LOG_LEVEL: optional(z.enum(["trace", "debug", "info", "warn", "error", "fatal", "silent"])).transform(
+    (v) => v ?? "info",
+  ),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -46,6 +56,8 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env, { dotenv = true
   if (result.success) return { ok: true, env: result.data };
   return {
     ok: false,
-    problems: result.error.issues.map((i) => `${i.path.join(".") || "environment"} ${i.message}: fix it in .env (see .env.example)`),
+    problems: result.error.issues.map(
+      (i) => `${i.path.join(".") || "environment"} ${i.message}: fix it in .env (see .env.example)`,
+    ),
   };
 }

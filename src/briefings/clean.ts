@@ -45,19 +45,17 @@ function splitBlocks(body: string): string[] {
   const hasBlankLines = /\n[ \t\u00a0]*\n/.test(text);
   const raw = hasBlankLines ? text.split(/\n[ \t\u00a0]*\n/) : text.split("\n");
   return raw
-    .map((b) =>
-      b
-        .split("\n")
-        .map(trimAll)
-        .filter(Boolean)
-        .join(" "),
-    )
+    .map((b) => b.split("\n").map(trimAll).filter(Boolean).join(" "))
     .map(trimAll)
     .filter(Boolean);
 }
 
 const normaliseForCompare = (s: string) =>
-  s.normalize("NFKC").toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ").trim();
+  s
+    .normalize("NFKC")
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, " ")
+    .trim();
 
 /**
  * Clean a body. `knownTitle` is the front matter's title, if any: a first line that repeats it
@@ -86,7 +84,9 @@ export function cleanBody(body: string, knownTitle: string | null): CleanedBody 
 
 /** "PHNOM PENH: In the era…" → dateline "PHNOM PENH", rest "In the era…". The text itself is kept whole. */
 export function splitDateline(text: string): { dateline: string | null; rest: string } {
-  const m = /^([\p{Lu}][\p{Lu}\s.'’-]{1,40}?)(?:,\s*[\p{Lu}][\p{L}\s.]{0,30})?\s*(?:\([^)]{1,40}\))?\s*[:—–-]\s+/u.exec(text);
+  const m = /^([\p{Lu}][\p{Lu}\s.'’-]{1,40}?)(?:,\s*[\p{Lu}][\p{L}\s.]{0,30})?\s*(?:\([^)]{1,40}\))?\s*[:—–-]\s+/u.exec(
+    text,
+  );
   if (!m || /\p{Ll}/u.test(m[1])) return { dateline: null, rest: text };
   return { dateline: trimAll(m[1]), rest: text.slice(m[0].length) };
 }

@@ -21,7 +21,10 @@ const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
 /** Parse one file's bytes into a Briefing, or say in one line what is wrong with it. */
 export function parseBriefing(file: string, bytes: Buffer): ParseResult {
   if (bytes.length > MAX_BRIEFING_BYTES) {
-    return { ok: false, message: `is too large (${mb(bytes.length)}; a briefing may be at most ${mb(MAX_BRIEFING_BYTES)}): split it or remove it` };
+    return {
+      ok: false,
+      message: `is too large (${mb(bytes.length)}; a briefing may be at most ${mb(MAX_BRIEFING_BYTES)}): split it or remove it`,
+    };
   }
   if (bytes.includes(0)) return { ok: false, message: "is a binary file, not text: save the article as UTF-8 text" };
   let source: string;
@@ -38,7 +41,11 @@ export function parseBriefing(file: string, bytes: Buffer): ParseResult {
   const knownTitle = fm.data.title ?? null;
   const cleaned = cleanBody(fm.body, knownTitle);
   if (cleaned.paragraphs.length === 0) {
-    return { ok: false, message: "has no article text left after removing site furniture (tickers, \"Related News\"): check it holds the article" };
+    return {
+      ok: false,
+      message:
+        'has no article text left after removing site furniture (tickers, "Related News"): check it holds the article',
+    };
   }
   const id = path.basename(file, path.extname(file));
   return {
@@ -58,7 +65,6 @@ export function parseBriefing(file: string, bytes: Buffer): ParseResult {
   };
 }
 
-
 /** Read and parse one file of the folder; null for something that is not a file. */
 export async function readBriefingFile(dir: string, name: string): Promise<ParseResult | null> {
   const full = path.join(dir, name);
@@ -66,14 +72,19 @@ export async function readBriefingFile(dir: string, name: string): Promise<Parse
     const info = await stat(full);
     if (!info.isFile()) return null;
     if (info.size > MAX_BRIEFING_BYTES) {
-      return { ok: false, message: `is too large (${mb(info.size)}; a briefing may be at most ${mb(MAX_BRIEFING_BYTES)}): split it or remove it` };
+      return {
+        ok: false,
+        message: `is too large (${mb(info.size)}; a briefing may be at most ${mb(MAX_BRIEFING_BYTES)}): split it or remove it`,
+      };
     }
     return parseBriefing(name, await readFile(full));
   } catch (err) {
-    return { ok: false, message: `cannot be read (${(err as NodeJS.ErrnoException).code ?? String(err)}): check its permissions` };
+    return {
+      ok: false,
+      message: `cannot be read (${(err as NodeJS.ErrnoException).code ?? String(err)}): check its permissions`,
+    };
   }
 }
-
 
 /**
  * Load every `.txt` and `.md` briefing in `dir`. A bad file is skipped with one problem

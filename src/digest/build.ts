@@ -42,7 +42,11 @@ export function leadOf(briefing: Briefing, max = LEAD_MAX): string {
 }
 
 /** Briefings of `library` not in `sent` nor on their way (`pending`), newest first. */
-export function unsentBriefings(library: Library, sent: Readonly<Record<string, string>>, pending: Iterable<string> = []): Briefing[] {
+export function unsentBriefings(
+  library: Library,
+  sent: Readonly<Record<string, string>>,
+  pending: Iterable<string> = [],
+): Briefing[] {
   const onTheWay = new Set(pending);
   return library.briefings.filter((b) => !Object.hasOwn(sent, b.id) && !onTheWay.has(b.id)).sort(newestFirst);
 }
@@ -81,7 +85,14 @@ const dateFact = (e: { date: string | null }): Array<[string, string]> => (e.dat
 
 function citationFor(digest: Digest, source: string, paragraph: number): Citation {
   const b = digest.briefings.find((x) => x.id === source);
-  return { source, paragraph, title: b?.title ?? null, outlet: b?.outlet ?? null, published: b?.published ?? null, url: b?.url ?? null };
+  return {
+    source,
+    paragraph,
+    title: b?.title ?? null,
+    outlet: b?.outlet ?? null,
+    published: b?.published ?? null,
+    url: b?.url ?? null,
+  };
 }
 
 export function meetingItem(digest: Digest, m: Meeting): EventItem {
@@ -89,14 +100,26 @@ export function meetingItem(digest: Digest, m: Meeting): EventItem {
   const facts: Array<[string, string]> = [...dateFact(m)];
   if (m.place) facts.push(["Place", m.place]);
   if (m.topic) facts.push(["Topic", m.topic]);
-  return { kind: "event", heading: `Meeting: ${who}`, facts, quote: m.quote, citation: citationFor(digest, m.source, m.paragraph) };
+  return {
+    kind: "event",
+    heading: `Meeting: ${who}`,
+    facts,
+    quote: m.quote,
+    citation: citationFor(digest, m.source, m.paragraph),
+  };
 }
 
 export function pledgeItem(digest: Digest, p: Pledge): EventItem {
   const facts: Array<[string, string]> = [...dateFact(p), ["Commitment", p.commitment]];
   if (p.counterparts.length) facts.push([p.kind === "request" ? "Asked of" : "With", names(p.counterparts)]);
   const label = p.kind === "agreement" ? "Agreement" : p.kind === "request" ? "Request" : "Pledge";
-  return { kind: "event", heading: `${label}: ${p.actor.name}`, facts, quote: p.quote, citation: citationFor(digest, p.source, p.paragraph) };
+  return {
+    kind: "event",
+    heading: `${label}: ${p.actor.name}`,
+    facts,
+    quote: p.quote,
+    citation: citationFor(digest, p.source, p.paragraph),
+  };
 }
 
 export function briefingItem(b: DigestBriefing): PassageItem {
@@ -113,7 +136,8 @@ export interface DigestSection {
 
 export function digestSections(digest: Digest): DigestSection[] {
   const sections: DigestSection[] = [];
-  if (digest.briefings.length) sections.push({ title: `New briefings (${digest.briefings.length})`, items: digest.briefings.map(briefingItem) });
+  if (digest.briefings.length)
+    sections.push({ title: `New briefings (${digest.briefings.length})`, items: digest.briefings.map(briefingItem) });
   const more = (shown: number, total: number, what: string) =>
     total > shown ? `${total - shown} more ${what} in these briefings: ask the bot (/ask) for them.` : undefined;
   if (digest.meetings.length) {
@@ -139,7 +163,14 @@ export function digestJson(digest: Digest, extra: Record<string, unknown> = {}) 
     ...extra,
     since: digest.since,
     counts: digest.counts,
-    briefings: digest.briefings.map((b) => ({ source: b.id, title: b.title, outlet: b.outlet, published: b.published, url: b.url, lead: b.lead })),
+    briefings: digest.briefings.map((b) => ({
+      source: b.id,
+      title: b.title,
+      outlet: b.outlet,
+      published: b.published,
+      url: b.url,
+      lead: b.lead,
+    })),
     // The same shapes as `meetings --json` and `pledges --json`.
     meetings: digest.meetings.map(toMeetingJSON),
     pledges: digest.pledges.map(toPledgeJSON),
@@ -153,7 +184,9 @@ export function digestAnswer(digest: Digest, extraJson: Record<string, unknown> 
   const notes = sections.map((s) => s.note).filter((n): n is string => !!n);
   return {
     command: "digest",
-    title: digest.counts.briefings ? `Digest: ${plural(digest.counts.briefings, "new briefing")}` : "Digest: nothing new",
+    title: digest.counts.briefings
+      ? `Digest: ${plural(digest.counts.briefings, "new briefing")}`
+      : "Digest: nothing new",
     summary: `${countsLine(digest.counts)} — ${digest.since}`,
     items,
     note: digest.counts.briefings === 0 ? `No new briefings ${digest.since}.` : notes.join(" ") || undefined,

@@ -47,7 +47,8 @@ export function makeSchedule(cronText: string, zoneText: string | undefined, cha
   const channel = channelText.trim();
   if (!cron) return "has no cron expression";
   if (!isTimeZone(zone)) return `"${zone}" is not an IANA time zone (e.g. ${DEFAULT_ZONE}, Europe/London, UTC)`;
-  if (!SNOWFLAKE.test(channel)) return `"${channel}" is not a Discord channel id (17 to 20 digits; right-click the channel → Copy Channel ID)`;
+  if (!SNOWFLAKE.test(channel))
+    return `"${channel}" is not a Discord channel id (17 to 20 digits; right-click the channel → Copy Channel ID)`;
   let next: Date | null;
   try {
     next = cronOf({ cron, zone }).nextRun();
@@ -69,24 +70,43 @@ export function parseSchedules(text: string): ParsedSchedules {
     try {
       data = JSON.parse(source);
     } catch (err) {
-      return { ok: false, message: `is not valid JSON (${(err as Error).message}); or use the form "cron|zone|channel; …"` };
+      return {
+        ok: false,
+        message: `is not valid JSON (${(err as Error).message}); or use the form "cron|zone|channel; …"`,
+      };
     }
     if (!Array.isArray(data)) return { ok: false, message: "must be a JSON array of {cron, zone, channel}" };
     for (const [i, item] of data.entries()) {
       const o = (item ?? {}) as Record<string, unknown>;
-      if (typeof o.cron !== "string" || typeof o.channel !== "string" || (o.zone !== undefined && typeof o.zone !== "string")) {
-        return { ok: false, message: `schedule ${i + 1} must be {"cron": "0 8 * * 1-5", "zone": "${DEFAULT_ZONE}", "channel": "<channel id>"}` };
+      if (
+        typeof o.cron !== "string" ||
+        typeof o.channel !== "string" ||
+        (o.zone !== undefined && typeof o.zone !== "string")
+      ) {
+        return {
+          ok: false,
+          message: `schedule ${i + 1} must be {"cron": "0 8 * * 1-5", "zone": "${DEFAULT_ZONE}", "channel": "<channel id>"}`,
+        };
       }
-      entries.push({ label: `schedule ${i + 1}`, cron: o.cron, zone: o.zone as string | undefined, channel: o.channel });
+      entries.push({
+        label: `schedule ${i + 1}`,
+        cron: o.cron,
+        zone: o.zone as string | undefined,
+        channel: o.channel,
+      });
     }
   } else {
-    const parts = source.split(/[;\n]/).map((s) => s.trim()).filter(Boolean);
+    const parts = source
+      .split(/[;\n]/)
+      .map((s) => s.trim())
+      .filter(Boolean);
     for (const [i, part] of parts.entries()) {
       const fields = part.split("|");
       const label = `schedule ${i + 1} ("${part}")`;
       if (fields.length === 2) entries.push({ label, cron: fields[0], zone: undefined, channel: fields[1] });
       else if (fields.length === 3) entries.push({ label, cron: fields[0], zone: fields[1], channel: fields[2] });
-      else return { ok: false, message: `${label} must be "cron|zone|channel" (or "cron|channel" for ${DEFAULT_ZONE})` };
+      else
+        return { ok: false, message: `${label} must be "cron|zone|channel" (or "cron|channel" for ${DEFAULT_ZONE})` };
     }
   }
   const schedules: Schedule[] = [];

@@ -96,7 +96,10 @@ export class DigestScheduler {
     results.forEach((r, i) => {
       if (r.status === "rejected") {
         this.lastTickFailed = true;
-        this.log.error({ err: r.reason, schedule: due[i].schedule.key }, "digest run failed unexpectedly; it is tried again shortly");
+        this.log.error(
+          { err: r.reason, schedule: due[i].schedule.key },
+          "digest run failed unexpectedly; it is tried again shortly",
+        );
       }
     });
   }

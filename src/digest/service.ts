@@ -39,7 +39,11 @@ export interface DigestOptions {
   retryLaterMs: number;
 }
 
-export const DEFAULT_DIGEST_OPTIONS: DigestOptions = { whenEmpty: "skip", nonceWindowMs: 2 * 60_000, retryLaterMs: 5 * 60_000 };
+export const DEFAULT_DIGEST_OPTIONS: DigestOptions = {
+  whenEmpty: "skip",
+  nonceWindowMs: 2 * 60_000,
+  retryLaterMs: 5 * 60_000,
+};
 
 export type RunOutcome =
   | { kind: "posted"; channel: string; digest: string; messages: string[]; counts: PendingDigest["counts"] }
@@ -107,11 +111,25 @@ export class DigestService {
     if (!schedules.length && !channels.length) return;
     const ids = this.deps.library().briefings.map((b) => b.id);
     await this.deps.store.update((d) => {
-      for (const s of schedules) d.schedules[s.key] ??= { firstSeenAt: iso(now), coveredUntil: iso(now), lastRun: null };
-      for (const c of channels) d.channels[c] ??= { baselineAt: iso(now), sent: Object.fromEntries(ids.map((id) => [id, "baseline"])), lastDigestAt: null };
+      for (const s of schedules)
+        d.schedules[s.key] ??= { firstSeenAt: iso(now), coveredUntil: iso(now), lastRun: null };
+      for (const c of channels)
+        d.channels[c] ??= {
+          baselineAt: iso(now),
+          sent: Object.fromEntries(ids.map((id) => [id, "baseline"])),
+          lastDigestAt: null,
+        };
     });
-    for (const s of schedules) this.deps.log.info({ schedule: s.key, channel: s.channel }, "digest schedule set up: its first run is the next one");
-    for (const c of channels) this.deps.log.info({ channel: c, baseline: ids.length }, "digest channel set up: briefings already present are not announced");
+    for (const s of schedules)
+      this.deps.log.info(
+        { schedule: s.key, channel: s.channel },
+        "digest schedule set up: its first run is the next one",
+      );
+    for (const c of channels)
+      this.deps.log.info(
+        { channel: c, baseline: ids.length },
+        "digest channel set up: briefings already present are not announced",
+      );
   }
 
   /** What the next digest in the channel would say, without recording or posting anything. */
@@ -121,7 +139,8 @@ export class DigestService {
     if (!ch || !this.scheduled(channel)) return null;
     const waiting = state.pending.find((p) => p.channel === channel) ?? null;
     const digest = this.compose(state, channel);
-    const messages = digest.counts.briefings === 0 && this.options.whenEmpty === "skip" ? [] : digestMessages(digest, "preview");
+    const messages =
+      digest.counts.briefings === 0 && this.options.whenEmpty === "skip" ? [] : digestMessages(digest, "preview");
     return { digest, messages, waiting };
   }
 
@@ -142,7 +161,13 @@ export class DigestService {
       if (earlier) {
         const outcome = await this.deliver(earlier.id);
         if (outcome.kind === "failed") {
-          await this.deps.store.update(mark({ outcome: "failed", digest: earlier.id, detail: `an earlier digest is still waiting: ${outcome.error}` }));
+          await this.deps.store.update(
+            mark({
+              outcome: "failed",
+              digest: earlier.id,
+              detail: `an earlier digest is still waiting: ${outcome.error}`,
+            }),
+          );
           return outcome;
         }
       }
@@ -182,7 +207,9 @@ export class DigestService {
   /** Post every recorded digest not yet delivered (on start), or only those whose retry is due. */
   async deliverPending(onlyDue = false): Promise<RunOutcome[]> {
     const now = this.deps.clock.now();
-    const waiting = this.deps.store.state.pending.filter((p) => !onlyDue || (p.retryAt !== null && Date.parse(p.retryAt) <= now));
+    const waiting = this.deps.store.state.pending.filter(
+      (p) => !onlyDue || (p.retryAt !== null && Date.parse(p.retryAt) <= now),
+    );
     return Promise.all(
       waiting.map((p) =>
         this.withChannel(p.channel, async (): Promise<RunOutcome> => {
@@ -231,14 +258,28 @@ export class DigestService {
         const retryAt = result.permanent ? null : iso(clock.now() + this.options.retryLaterMs);
         await store.update((d) => {
           const q = d.pending.find((x) => x.id === id);
-          if (q) Object.assign(q, { attempts: q.attempts + 1, lastError: result.error, permanent: result.permanent, retryAt });
+          if (q)
+            Object.assign(q, {
+              attempts: q.attempts + 1,
+              lastError: result.error,
+              permanent: result.permanent,
+              retryAt,
+            });
           for (const s of Object.values(d.schedules)) {
             if (s.lastRun?.digest === id) Object.assign(s.lastRun, { outcome: "failed", detail: result.error });
           }
         });
         const where = { channel, digest: id, part: i + 1, status: result.status, code: result.code };
-        if (result.permanent) log.error(where, `digest not posted to channel ${channel}: ${result.error} (kept; it is posted at the channel's next run)`);
-        else log.warn({ ...where, retryAt }, `digest not posted to channel ${channel} yet: ${result.error} (kept; tried again at ${retryAt})`);
+        if (result.permanent)
+          log.error(
+            where,
+            `digest not posted to channel ${channel}: ${result.error} (kept; it is posted at the channel's next run)`,
+          );
+        else
+          log.warn(
+            { ...where, retryAt },
+            `digest not posted to channel ${channel} yet: ${result.error} (kept; tried again at ${retryAt})`,
+          );
         return { kind: "failed", channel, digest: id, permanent: result.permanent, error: result.error };
       }
       this.deps.onStep?.("posted", { digest: id, channel, part: i + 1, parts: p.parts.length });
@@ -257,7 +298,8 @@ export class DigestService {
       ch.lastDigestAt = iso(now);
       d.pending = d.pending.filter((x) => x.id !== id);
       for (const s of Object.values(d.schedules)) {
-        if (s.lastRun?.digest === id) Object.assign(s.lastRun, { outcome: done.counts.briefings ? "posted" : "noted", detail: null });
+        if (s.lastRun?.digest === id)
+          Object.assign(s.lastRun, { outcome: done.counts.briefings ? "posted" : "noted", detail: null });
       }
     });
     log.info({ channel, digest: id, ...done.counts, messages: done.parts.length }, "digest posted");
@@ -269,7 +311,10 @@ export class DigestService {
   private async findPosted(p: PendingDigest): Promise<void> {
     const recent = await this.deps.poster.recent(p.channel, 100);
     if (!recent) {
-      this.deps.log.warn({ channel: p.channel, digest: p.id }, "cannot read the channel's recent messages to check for digest parts posted before a restart (give the bot Read Message History); posting with Discord's nonce only");
+      this.deps.log.warn(
+        { channel: p.channel, digest: p.id },
+        "cannot read the channel's recent messages to check for digest parts posted before a restart (give the bot Read Message History); posting with Discord's nonce only",
+      );
       return;
     }
     const found = new Map<number, string>();
@@ -284,7 +329,10 @@ export class DigestService {
       const q = d.pending.find((x) => x.id === p.id);
       if (q) for (const [i, messageId] of found) q.parts[i].messageId = messageId;
     });
-    this.deps.log.info({ channel: p.channel, digest: p.id, parts: [...found.keys()].map((i) => i + 1) }, "digest parts found already posted");
+    this.deps.log.info(
+      { channel: p.channel, digest: p.id, parts: [...found.keys()].map((i) => i + 1) },
+      "digest parts found already posted",
+    );
   }
 
   /** Runs for one channel happen one at a time; different channels do not wait for each other. */

@@ -83,9 +83,7 @@ export type LastRun = z.infer<typeof lastRunSchema>;
 
 export const emptyState = (): DigestState => ({ version: 1, schedules: {}, channels: {}, pending: [] });
 
-export type ReadResult =
-  | { ok: true; state: DigestState; found: boolean }
-  | { ok: false; problem: string };
+export type ReadResult = { ok: true; state: DigestState; found: boolean } | { ok: false; problem: string };
 
 /** Read and validate the state file; a missing file is an empty state, a bad one a problem. */
 export function readStateFile(file: string): ReadResult {
@@ -163,7 +161,9 @@ export class DigestStore {
     try {
       renameSync(file, movedTo);
     } catch (err) {
-      throw new Error(`the digest state file ${file} ${read.problem}, and could not be moved aside (${String(err)}): move or fix it by hand`);
+      throw new Error(
+        `the digest state file ${file} ${read.problem}, and could not be moved aside (${String(err)}): move or fix it by hand`,
+      );
     }
     return { store: new DigestStore(file, emptyState()), setAside: { problem: read.problem, movedTo } };
   }

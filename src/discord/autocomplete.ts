@@ -18,7 +18,9 @@ function indexesOf(library: Library) {
   let built = indexes.get(library);
   if (built) return built;
   // Sources: by id or headline words, newest first.
-  const byDate = [...library.briefings].sort((a, b) => (b.meta.published ?? "").localeCompare(a.meta.published ?? "") || a.id.localeCompare(b.id));
+  const byDate = [...library.briefings].sort(
+    (a, b) => (b.meta.published ?? "").localeCompare(a.meta.published ?? "") || a.id.localeCompare(b.id),
+  );
   const sources = new PrefixIndex(
     byDate.map((b, rank) => ({
       keys: [b.id, b.meta.title ?? ""],
@@ -34,13 +36,18 @@ function indexesOf(library: Library) {
   for (const p of people) {
     if (seen.has(p.name)) continue;
     seen.add(p.name);
-    entries.push({ keys: [p.name, ...p.aliases], value: { name: clip(p.name), value: clip(p.name) }, rank: entries.length });
+    entries.push({
+      keys: [p.name, ...p.aliases],
+      value: { name: clip(p.name), value: clip(p.name) },
+      rank: entries.length,
+    });
   }
   const bodies = new Set<string>();
   for (const party of [...view.meetings.flatMap((m) => m.participants), ...view.pledges.flatMap((p) => p.actors)]) {
     if (party.kind !== "person" && !seen.has(party.name)) bodies.add(party.name);
   }
-  for (const name of [...bodies].sort()) entries.push({ keys: [name], value: { name: clip(name), value: clip(name) }, rank: entries.length });
+  for (const name of [...bodies].sort())
+    entries.push({ keys: [name], value: { name: clip(name), value: clip(name) }, rank: entries.length });
   built = { sources, parties: new PrefixIndex(entries) };
   indexes.set(library, built);
   return built;
@@ -67,6 +74,11 @@ export async function handleAutocomplete(ctx: BotContext, interaction: Autocompl
   const spec = findCommand(interaction.commandName)?.options.find((o) => o.name === focused.name);
   const typed = String(focused.value ?? "");
   const library = ctx.library();
-  const choices = spec?.autocomplete === "source" ? sourceChoices(library, typed) : spec?.autocomplete === "person" ? partyChoices(library, typed) : [];
+  const choices =
+    spec?.autocomplete === "source"
+      ? sourceChoices(library, typed)
+      : spec?.autocomplete === "person"
+        ? partyChoices(library, typed)
+        : [];
   await interaction.respond(choices);
 }

@@ -9,5 +9,7 @@ export function attachHandlers(client: Client, ctx: BotContext): void {
   client.on(Events.MessageCreate, (message) => void handleMention(ctx, client, message));
   client.on(Events.Error, (err) => ctx.log.error({ err }, "discord client error"));
   client.on(Events.Warn, (message) => ctx.log.warn({ message }, "discord client warning"));
-  client.once(Events.ClientReady, (ready) => ctx.log.info({ user: ready.user.tag, guilds: ready.guilds.cache.size }, "connected to Discord"));
+  client.once(Events.ClientReady, (ready) =>
+    ctx.log.info({ user: ready.user.tag, guilds: ready.guilds.cache.size }, "connected to Discord"),
+  );
 }

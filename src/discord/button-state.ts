@@ -28,7 +28,8 @@ const typed = (v: string): string | number | boolean => {
   if (s === "b:true" || s === "b:false") return s === "b:true";
   return s.startsWith("s:") ? s.slice(2) : s;
 };
-const tag = (v: string | number | boolean) => (typeof v === "number" ? `n:${v}` : typeof v === "boolean" ? `b:${v}` : `s:${v}`);
+const tag = (v: string | number | boolean) =>
+  typeof v === "number" ? `n:${v}` : typeof v === "boolean" ? `b:${v}` : `s:${v}`;
 
 function encodeOptions(options: ButtonState["options"]): string {
   return Object.entries(options)

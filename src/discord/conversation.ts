@@ -26,12 +26,17 @@ export async function handleMention(ctx: BotContext, client: Client, message: Me
   const question = queryFromMessage(message.content);
   try {
     if (!question) {
-      await message.reply(renderNotice("Ask me about the briefings, e.g. “who met Tina Redshaw?” or “money laundering grey list”. Slash commands: /search, /help."));
+      await message.reply(
+        renderNotice(
+          "Ask me about the briefings, e.g. “who met Tina Redshaw?” or “money laundering grey list”. Slash commands: /search, /help.",
+        ),
+      );
       return;
     }
     const outcome = execute(ctx.library(), "ask", { question });
     if (!outcome.ok) {
-      if (!outcome.user) ctx.log.error({ err: outcome.error, message: message.id, channel: message.channelId }, "mention answer failed");
+      if (!outcome.user)
+        ctx.log.error({ err: outcome.error, message: message.id, channel: message.channelId }, "mention answer failed");
       await message.reply(renderNotice(outcome.message));
       return;
     }

@@ -35,12 +35,25 @@ function option(spec: OptionSpec): APIApplicationCommandOption {
     case "boolean":
       return { type: ApplicationCommandOptionType.Boolean, name: spec.name, description, required };
     case "integer":
-      return { type: ApplicationCommandOptionType.Integer, name: spec.name, description, required, min_value: spec.min, max_value: spec.max };
+      return {
+        type: ApplicationCommandOptionType.Integer,
+        name: spec.name,
+        description,
+        required,
+        min_value: spec.min,
+        max_value: spec.max,
+      };
     case "date":
       return { type: ApplicationCommandOptionType.String, name: spec.name, description, required, max_length: 10 };
     case "string":
       if (spec.choices) {
-        return { type: ApplicationCommandOptionType.String, name: spec.name, description, required, choices: spec.choices.map((c) => ({ name: c, value: c })) };
+        return {
+          type: ApplicationCommandOptionType.String,
+          name: spec.name,
+          description,
+          required,
+          choices: spec.choices.map((c) => ({ name: c, value: c })),
+        };
       }
       return {
         type: ApplicationCommandOptionType.String,
@@ -78,9 +91,21 @@ export const DIGEST_COMMAND = {
   name: "digest",
   description: "This channel's briefings digest: preview it, post it now, or see the schedules",
   options: [
-    { type: ApplicationCommandOptionType.Subcommand, name: "preview", description: "Show only to you what the next digest in this channel would say" },
-    { type: ApplicationCommandOptionType.Subcommand, name: "now", description: "Post this channel's digest now (needs Manage Server)" },
-    { type: ApplicationCommandOptionType.Subcommand, name: "status", description: "Digest schedules, with their last and next runs" },
+    {
+      type: ApplicationCommandOptionType.Subcommand,
+      name: "preview",
+      description: "Show only to you what the next digest in this channel would say",
+    },
+    {
+      type: ApplicationCommandOptionType.Subcommand,
+      name: "now",
+      description: "Post this channel's digest now (needs Manage Server)",
+    },
+    {
+      type: ApplicationCommandOptionType.Subcommand,
+      name: "status",
+      description: "Digest schedules, with their last and next runs",
+    },
   ],
   default_member_permissions: PermissionFlagsBits.ManageGuild.toString(),
   contexts: [InteractionContextType.Guild],

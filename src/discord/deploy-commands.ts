@@ -7,9 +7,14 @@ import { commandDefinitions } from "./definitions.ts";
  * Register the slash commands: to DISCORD_GUILD_ID when set (instant, for a newsroom's own
  * server), globally otherwise. A bulk PUT replaces the whole set.
  */
-export async function deployCommands(env: Env, print: (line: string) => void = console.log): Promise<RESTPutAPIApplicationCommandsResult> {
+export async function deployCommands(
+  env: Env,
+  print: (line: string) => void = console.log,
+): Promise<RESTPutAPIApplicationCommandsResult> {
   if (!env.DISCORD_TOKEN || !env.DISCORD_APP_ID) {
-    throw new Error(`${!env.DISCORD_TOKEN ? "DISCORD_TOKEN" : "DISCORD_APP_ID"} is not set: add it to .env (see .env.example)`);
+    throw new Error(
+      `${!env.DISCORD_TOKEN ? "DISCORD_TOKEN" : "DISCORD_APP_ID"} is not set: add it to .env (see .env.example)`,
+    );
   }
   const rest = new REST({ ...(env.DISCORD_API_URL ? { api: env.DISCORD_API_URL } : {}) }).setToken(env.DISCORD_TOKEN);
   const body = commandDefinitions();
@@ -17,8 +22,11 @@ export async function deployCommands(env: Env, print: (line: string) => void = c
     ? Routes.applicationGuildCommands(env.DISCORD_APP_ID, env.DISCORD_GUILD_ID)
     : Routes.applicationCommands(env.DISCORD_APP_ID);
   const registered = (await rest.put(route, { body })) as RESTPutAPIApplicationCommandsResult;
-  print(`Registered ${registered.length} commands ${env.DISCORD_GUILD_ID ? `to server ${env.DISCORD_GUILD_ID}` : "globally (may take up to an hour to appear)"}:`);
-  for (const c of registered) print(`  ${c.type === 1 ? "/" : ""}${c.name}${c.description ? ` — ${c.description}` : ""}`);
+  print(
+    `Registered ${registered.length} commands ${env.DISCORD_GUILD_ID ? `to server ${env.DISCORD_GUILD_ID}` : "globally (may take up to an hour to appear)"}:`,
+  );
+  for (const c of registered)
+    print(`  ${c.type === 1 ? "/" : ""}${c.name}${c.description ? ` — ${c.description}` : ""}`);
   return registered;
 }
 

@@ -18,16 +18,24 @@ import { formatTime } from "../digest/time.ts";
 /** Preview messages shown at most (the rest are counted). */
 const MAX_PREVIEW_MESSAGES = 5;
 const EPHEMERAL = MessageFlags.Ephemeral as const;
-const NOT_SET_UP = "No digests are set up on this bot: set DIGEST_SCHEDULES in its .env (see the README, “Morning digest”) and restart it.";
+const NOT_SET_UP =
+  "No digests are set up on this bot: set DIGEST_SCHEDULES in its .env (see the README, “Morning digest”) and restart it.";
 
 const when = (ms: number, zone: string) => `${formatTime(ms, zone)}, <t:${Math.floor(ms / 1000)}:R>`;
 
 export function statusLines(status: readonly ScheduleStatus[]): LineItem[] {
   return status.map(({ schedule, lastRun, next, dueNow, waiting }) => {
-    const last = lastRun ? `last run ${formatTime(Date.parse(lastRun.ranAt), schedule.zone)}: ${lastRun.outcome}${lastRun.detail ? ` (${lastRun.detail})` : ""}` : "not run yet";
+    const last = lastRun
+      ? `last run ${formatTime(Date.parse(lastRun.ranAt), schedule.zone)}: ${lastRun.outcome}${lastRun.detail ? ` (${lastRun.detail})` : ""}`
+      : "not run yet";
     const upcoming = next === null ? "never runs again" : dueNow ? "due now" : `next ${when(next, schedule.zone)}`;
-    const wait = waiting ? `; a digest of ${waiting.briefings.length} briefing${waiting.briefings.length === 1 ? "" : "s"} is waiting to be posted${waiting.lastError ? ` (${waiting.lastError})` : ""}` : "";
-    return { kind: "line", text: `${schedule.cron} in ${schedule.zone} to <#${schedule.channel}>: ${last}; ${upcoming}${wait}` };
+    const wait = waiting
+      ? `; a digest of ${waiting.briefings.length} briefing${waiting.briefings.length === 1 ? "" : "s"} is waiting to be posted${waiting.lastError ? ` (${waiting.lastError})` : ""}`
+      : "";
+    return {
+      kind: "line",
+      text: `${schedule.cron} in ${schedule.zone} to <#${schedule.channel}>: ${last}; ${upcoming}${wait}`,
+    };
   });
 }
 
@@ -73,21 +81,30 @@ export async function handleDigest(ctx: BotContext, interaction: ChatInputComman
     case "preview": {
       const preview = service.preview(channel);
       if (!preview) return notify(interaction, elsewhere());
-      const waiting = preview.waiting ? `A digest recorded earlier (${preview.waiting.briefings.length} briefing${preview.waiting.briefings.length === 1 ? "" : "s"}) is posted first. ` : "";
+      const waiting = preview.waiting
+        ? `A digest recorded earlier (${preview.waiting.briefings.length} briefing${preview.waiting.briefings.length === 1 ? "" : "s"}) is posted first. `
+        : "";
       if (preview.messages.length === 0) {
-        return notify(interaction, `${waiting}Nothing new ${preview.digest.since}: the next digest would post nothing.`);
+        return notify(
+          interaction,
+          `${waiting}Nothing new ${preview.digest.since}: the next digest would post nothing.`,
+        );
       }
       const shown = preview.messages.slice(0, MAX_PREVIEW_MESSAGES);
       const more = preview.messages.length - shown.length;
       const header = `Preview, only for you: ${waiting}the next digest here would post ${preview.messages.length} message${preview.messages.length === 1 ? "" : "s"}${more ? ` (the first ${shown.length} shown)` : ""}.`;
       const embedsOf = (i: number) => shown[i].embeds as APIEmbed[];
       await interaction.reply({ content: header, embeds: embedsOf(0), allowedMentions: NO_MENTIONS, flags: EPHEMERAL });
-      for (let i = 1; i < shown.length; i++) await interaction.followUp({ embeds: embedsOf(i), allowedMentions: NO_MENTIONS, flags: EPHEMERAL });
+      for (let i = 1; i < shown.length; i++)
+        await interaction.followUp({ embeds: embedsOf(i), allowedMentions: NO_MENTIONS, flags: EPHEMERAL });
       return;
     }
     case "now": {
       if (!interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild)) {
-        return notify(interaction, "Posting the digest needs the Manage Server permission. /digest preview shows what it would say.");
+        return notify(
+          interaction,
+          "Posting the digest needs the Manage Server permission. /digest preview shows what it would say.",
+        );
       }
       if (!service.scheduled(channel)) return notify(interaction, elsewhere());
       await interaction.deferReply({ flags: EPHEMERAL });

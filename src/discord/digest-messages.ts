@@ -32,7 +32,12 @@ function blocksIn(description: string, answer: Answer): number {
 }
 
 /** Render items [from, from+count) of a section; null when renderAnswer had to leave one out. */
-function tryRender(answer: Omit<Answer, "items">, section: DigestSection, from: number, count: number): APIEmbed | null {
+function tryRender(
+  answer: Omit<Answer, "items">,
+  section: DigestSection,
+  from: number,
+  count: number,
+): APIEmbed | null {
   // renderAnswer numbers items from the page offset: page 2 of size `from` starts at from+1.
   const page = from > 0 ? { page: 2, pageSize: from, total: from + count } : undefined;
   const last = from + count >= section.items.length;
@@ -55,7 +60,7 @@ export function digestMessages(digest: Digest, digestId: string, heading = "Brie
     embeds.push({ description: shorten(`No new briefings ${digest.since}.`, LIMITS.description), color: 0x2f6f9f });
   }
   for (const [s, section] of digestSections(digest).entries()) {
-    for (let from = 0; from < section.items.length; ) {
+    for (let from = 0; from < section.items.length;) {
       const first = s === 0 && from === 0;
       const base = {
         command: "digest",

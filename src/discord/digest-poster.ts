@@ -35,7 +35,12 @@ export const DEFAULT_RETRY: RetryPolicy = {
 };
 
 /** What a failure means: whether trying again can help, and a line saying what happened. */
-export function classify(err: unknown): { permanent: boolean; error: string; status: number | null; code: number | null } {
+export function classify(err: unknown): {
+  permanent: boolean;
+  error: string;
+  status: number | null;
+  code: number | null;
+} {
   if (err instanceof DiscordAPIError) {
     const code = typeof err.code === "number" ? err.code : null;
     const what = `${err.status} ${err.message}${code !== null ? ` (code ${code})` : ""}`;
@@ -50,8 +55,15 @@ export function classify(err: unknown): { permanent: boolean; error: string; sta
             : "Discord refused the message";
     return { permanent: true, error: `${what}: ${fix}`, status: err.status, code };
   }
-  if (err instanceof HTTPError) return { permanent: false, error: `${err.status} ${err.message || "server error"}`, status: err.status, code: null };
-  if (err instanceof RateLimitError) return { permanent: false, error: `rate limited for ${err.retryAfter} ms`, status: 429, code: null };
+  if (err instanceof HTTPError)
+    return {
+      permanent: false,
+      error: `${err.status} ${err.message || "server error"}`,
+      status: err.status,
+      code: null,
+    };
+  if (err instanceof RateLimitError)
+    return { permanent: false, error: `rate limited for ${err.retryAfter} ms`, status: 429, code: null };
   const e = err as { name?: string; message?: string; cause?: { code?: string } };
   const detail = e?.cause?.code ?? e?.name ?? "error";
   return { permanent: false, error: `network: ${e?.message ?? String(err)} (${detail})`, status: null, code: null };
@@ -63,7 +75,12 @@ export class RestPoster implements ChannelPoster {
     private readonly retry: RetryPolicy = DEFAULT_RETRY,
     /** Aborted when the bot stops: no more retries are waited for. */
     private readonly signal?: AbortSignal,
-    private readonly onRetry: (info: { channel: string; attempt: number; error: string; waitMs: number }) => void = () => undefined,
+    private readonly onRetry: (info: {
+      channel: string;
+      attempt: number;
+      error: string;
+      waitMs: number;
+    }) => void = () => undefined,
   ) {}
 
   async post(channelId: string, body: Record<string, unknown>, nonce: string): Promise<PostResult> {
@@ -76,7 +93,10 @@ export class RestPoster implements ChannelPoster {
       try {
         if (this.signal?.aborted) throw new Error("stopping");
         const route = Routes.channelMessages(channelId);
-        const message = (await this.rest.post(route, { body: { ...body, nonce, enforce_nonce: true }, signal: request.signal })) as APIMessage;
+        const message = (await this.rest.post(route, {
+          body: { ...body, nonce, enforce_nonce: true },
+          signal: request.signal,
+        })) as APIMessage;
         return { ok: true, messageId: message.id };
       } catch (err) {
         last = classify(err);
@@ -97,7 +117,9 @@ export class RestPoster implements ChannelPoster {
 
   async recent(channelId: string, limit = 50): Promise<APIMessage[] | null> {
     try {
-      return (await this.rest.get(Routes.channelMessages(channelId), { query: new URLSearchParams({ limit: String(limit) }) })) as APIMessage[];
+      return (await this.rest.get(Routes.channelMessages(channelId), {
+        query: new URLSearchParams({ limit: String(limit) }),
+      })) as APIMessage[];
     } catch {
       return null;
     }
@@ -106,5 +128,9 @@ export class RestPoster implements ChannelPoster {
 
 /** A REST client for posting digests: discord.js waits out 429s itself; other retries are ours. */
 export function digestRest(token: string, api?: string, globalRequestsPerSecond?: number): REST {
-  return new REST({ retries: 0, ...(api ? { api } : {}), ...(globalRequestsPerSecond ? { globalRequestsPerSecond } : {}) }).setToken(token);
+  return new REST({
+    retries: 0,
+    ...(api ? { api } : {}),
+    ...(globalRequestsPerSecond ? { globalRequestsPerSecond } : {}),
+  }).setToken(token);
 }

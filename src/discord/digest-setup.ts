@@ -31,7 +31,12 @@ export interface Digests {
  * The digest machinery for the configured schedules, or null when there are none (or its
  * state cannot be opened, which is logged). Not started: call `scheduler.start()`.
  */
-export function createDigests(env: Env, log: Logger, library: () => Library, tuning: DigestTuning = {}): Digests | null {
+export function createDigests(
+  env: Env,
+  log: Logger,
+  library: () => Library,
+  tuning: DigestTuning = {},
+): Digests | null {
   const schedules = env.DIGEST_SCHEDULES ?? [];
   if (schedules.length === 0 || !env.DISCORD_TOKEN) return null;
   const clock = tuning.clock ?? systemClock;
@@ -53,8 +58,12 @@ export function createDigests(env: Env, log: Logger, library: () => Library, tun
   const abort = new AbortController();
   const poster =
     tuning.poster ??
-    new RestPoster(digestRest(env.DISCORD_TOKEN, env.DISCORD_API_URL, tuning.globalRequestsPerSecond), tuning.retry ?? DEFAULT_RETRY, abort.signal, (info) =>
-      log.warn(info, `digest post to channel ${info.channel} failed (${info.error}); retrying in ${info.waitMs} ms`),
+    new RestPoster(
+      digestRest(env.DISCORD_TOKEN, env.DISCORD_API_URL, tuning.globalRequestsPerSecond),
+      tuning.retry ?? DEFAULT_RETRY,
+      abort.signal,
+      (info) =>
+        log.warn(info, `digest post to channel ${info.channel} failed (${info.error}); retrying in ${info.waitMs} ms`),
     );
   const service = new DigestService({
     store,

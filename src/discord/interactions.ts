@@ -22,11 +22,21 @@ export async function handleInteraction(ctx: BotContext, interaction: Interactio
     if (interaction.isMessageContextMenuCommand()) return await handleFindIn(ctx, interaction);
     if (interaction.isButton()) return await handleButton(ctx, interaction);
   } catch (err) {
-    ctx.log.error({ err, interaction: interaction.id, type: interaction.type, user: interaction.user.id, guild: interaction.guildId }, "interaction failed");
+    ctx.log.error(
+      {
+        err,
+        interaction: interaction.id,
+        type: interaction.type,
+        user: interaction.user.id,
+        guild: interaction.guildId,
+      },
+      "interaction failed",
+    );
     if (interaction.isRepliable()) {
-      await notify(interaction, "Sorry — something went wrong answering that. It has been logged; please try again.").catch((e: unknown) =>
-        ctx.log.warn({ err: e, interaction: interaction.id }, "could not send the apology"),
-      );
+      await notify(
+        interaction,
+        "Sorry — something went wrong answering that. It has been logged; please try again.",
+      ).catch((e: unknown) => ctx.log.warn({ err: e, interaction: interaction.id }, "could not send the apology"));
     }
   }
 }
@@ -45,7 +55,8 @@ async function handleSlash(ctx: BotContext, interaction: ChatInputCommandInterac
 
 /** "Find in briefings" on a message: search with its text, privately, with a Share button. */
 async function handleFindIn(ctx: BotContext, interaction: MessageContextMenuCommandInteraction): Promise<void> {
-  if (interaction.commandName !== FIND_IN_BRIEFINGS) return notify(interaction, "I don't know that command — try /help.");
+  if (interaction.commandName !== FIND_IN_BRIEFINGS)
+    return notify(interaction, "I don't know that command — try /help.");
   const query = queryFromMessage(interaction.targetMessage.content);
   if (!query) return notify(interaction, "That message has no words to search for.");
   const result = answerFor(ctx, interaction, "search", { query }, 1, true);

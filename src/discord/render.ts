@@ -1,5 +1,10 @@
 import { escapeMarkdown, type APIEmbed } from "discord.js";
-import { ButtonStyle, ComponentType, type APIActionRowComponent, type APIComponentInMessageActionRow } from "discord-api-types/v10";
+import {
+  ButtonStyle,
+  ComponentType,
+  type APIActionRowComponent,
+  type APIComponentInMessageActionRow,
+} from "discord-api-types/v10";
 import type { Answer, AnswerItem, Citation } from "../kit/answer.ts";
 import { pageLine } from "../terminal/render-text.ts";
 import { shortenAt, shorten } from "../kit/shorten.ts";
@@ -23,7 +28,8 @@ export interface Buttons {
   share?: string;
 }
 
-const md = (s: string) => escapeMarkdown(s, { numberedList: true, bulletedList: true, heading: true, maskedLink: true });
+const md = (s: string) =>
+  escapeMarkdown(s, { numberedList: true, bulletedList: true, heading: true, maskedLink: true });
 
 /** Quote text with its matched terms bold, shortened to `max` characters of output. */
 function quoteWithMarks(text: string, marks: ReadonlyArray<[number, number]>, max: number): string {
@@ -50,7 +56,9 @@ function quoteWithMarks(text: string, marks: ReadonlyArray<[number, number]>, ma
 /** "[1] Headline — Outlet · date · ¶n `id`", linked; compact when room is short. Never cut. */
 function citationLine(c: Citation, n: number, budget: number): string {
   const link = (label: string) => (c.url ? `[${label}](${c.url.replace(/\)/g, "%29")})` : label);
-  const where = [c.outlet ? md(c.outlet) : null, c.published ?? "undated", `¶${c.paragraph}`].filter(Boolean).join(" · ");
+  const where = [c.outlet ? md(c.outlet) : null, c.published ?? "undated", `¶${c.paragraph}`]
+    .filter(Boolean)
+    .join(" · ");
   const title = md(shorten(c.title ?? c.source, 90).replace(/[[\]]/g, ""));
   const full = `**[${n}]** ${link(c.url ? title : `“${title}”`)} — ${where} \`${c.source}\``;
   if (full.length <= budget / 2) return full;
@@ -82,7 +90,8 @@ export function renderAnswer(answer: Answer, buttons: Buttons = {}): RenderedMes
   const footer = pageLine(answer) ?? undefined;
   const head = answer.summary ? `*${md(shorten(answer.summary, 300))}*\n\n` : "";
   const note = answer.note ? `\n\n${md(shorten(answer.note, 600))}` : "";
-  const room = Math.min(LIMITS.description, LIMITS.total - title.length - (footer?.length ?? 0)) - head.length - note.length;
+  const room =
+    Math.min(LIMITS.description, LIMITS.total - title.length - (footer?.length ?? 0)) - head.length - note.length;
   const offset = answer.page ? (answer.page.page - 1) * answer.page.pageSize : 0;
   const separators = Math.max(0, answer.items.length - 1) * 2;
   const budget = answer.items.length ? Math.floor((room - separators) / answer.items.length) : room;
@@ -105,12 +114,30 @@ function buttonRows(buttons: Buttons, answer: Answer): RenderedMessage["componen
   const p = answer.page;
   const hasPages = p !== undefined && p.total > p.pageSize;
   if (hasPages && buttons.previous) {
-    row.push({ type: ComponentType.Button, style: ButtonStyle.Secondary, label: "Previous", custom_id: buttons.previous, disabled: p.page <= 1 });
+    row.push({
+      type: ComponentType.Button,
+      style: ButtonStyle.Secondary,
+      label: "Previous",
+      custom_id: buttons.previous,
+      disabled: p.page <= 1,
+    });
   }
   if (hasPages && buttons.next) {
-    row.push({ type: ComponentType.Button, style: ButtonStyle.Secondary, label: "Next", custom_id: buttons.next, disabled: p.page * p.pageSize >= p.total });
+    row.push({
+      type: ComponentType.Button,
+      style: ButtonStyle.Secondary,
+      label: "Next",
+      custom_id: buttons.next,
+      disabled: p.page * p.pageSize >= p.total,
+    });
   }
-  if (buttons.share) row.push({ type: ComponentType.Button, style: ButtonStyle.Primary, label: "Share to channel", custom_id: buttons.share });
+  if (buttons.share)
+    row.push({
+      type: ComponentType.Button,
+      style: ButtonStyle.Primary,
+      label: "Share to channel",
+      custom_id: buttons.share,
+    });
   return row.length ? [{ type: ComponentType.ActionRow, components: row }] : [];
 }
 

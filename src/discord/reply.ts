@@ -20,7 +20,10 @@ export function answerFor(
   const outcome = execute(ctx.library(), command, pages ? { ...options, page } : options);
   if (!outcome.ok) {
     if (!outcome.user) {
-      ctx.log.error({ err: outcome.error, command, options, page, user: interaction.user.id, guild: interaction.guildId }, "command failed");
+      ctx.log.error(
+        { err: outcome.error, command, options, page, user: interaction.user.id, guild: interaction.guildId },
+        "command failed",
+      );
     }
     return { ok: false, notice: outcome.message };
   }

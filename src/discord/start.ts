@@ -34,13 +34,21 @@ export interface RunOptions {
  * Open the Library, connect to Discord and answer until stopped; keep the Library up to date
  * with its folder, and post the scheduled digests.
  */
-export async function runBot(env: Env, log: Logger, settings: ClientSettings = {}, options: RunOptions = {}): Promise<RunningBot> {
+export async function runBot(
+  env: Env,
+  log: Logger,
+  settings: ClientSettings = {},
+  options: RunOptions = {},
+): Promise<RunningBot> {
   const cacheDir = env.CACHE_DIR ?? DEFAULT_CACHE_DIR;
   let library = await Library.open({ dataDir: env.DATA_DIR, cacheDir });
   // Autocomplete has 3 s and no deferral: build its lookups before the first keystroke.
   warmAutocomplete(library);
   for (const p of library.problems) log.warn({ file: p.file }, formatProblem(p));
-  log.info({ briefings: library.briefings.length, paragraphs: library.paragraphCount, fromCache: library.build.fromCache }, "briefings loaded");
+  log.info(
+    { briefings: library.briefings.length, paragraphs: library.paragraphCount, fromCache: library.build.fromCache },
+    "briefings loaded",
+  );
 
   const watcher =
     options.watch === false
@@ -81,7 +89,10 @@ export async function runBot(env: Env, log: Logger, settings: ClientSettings = {
   }
   if (digests) {
     const { schedules } = digests.service;
-    log.info({ schedules: schedules.map((s) => s.key), whenEmpty: digests.service.options.whenEmpty }, "digests scheduled");
+    log.info(
+      { schedules: schedules.map((s) => s.key), whenEmpty: digests.service.options.whenEmpty },
+      "digests scheduled",
+    );
     void digests.scheduler.start();
   }
   return {
@@ -117,7 +128,10 @@ export async function startBot(env: Env): Promise<void> {
   process.on("SIGTERM", () => shutdown("SIGTERM"));
   process.on("unhandledRejection", (err) => log.error({ err }, "unhandled rejection"));
   starting = runBot(env, log).catch((err: unknown) => {
-    log.fatal({ err }, "could not connect to Discord: check DISCORD_TOKEN (Developer Portal → your app → Bot → Reset Token)");
+    log.fatal(
+      { err },
+      "could not connect to Discord: check DISCORD_TOKEN (Developer Portal → your app → Bot → Reset Token)",
+    );
     process.exitCode = 1;
     return null;
   });

@@ -10,32 +10,194 @@ import { affiliatedPerson, type Mention } from "./mentions.ts";
 import type { Token } from "./tokens.ts";
 
 export const SPEECH_VERBS = new Set([
-  "said", "says", "told", "tells", "added", "adds", "noted", "notes", "stated", "states", "stressed", "stresses", "emphasised",
-  "emphasized", "explained", "announced", "insisted", "warned", "confirmed", "affirmed", "assured", "acknowledged",
-  "reiterated", "declared", "revealed", "claimed", "argued", "wrote", "writes", "posted", "maintained", "underlined",
-  "underscored", "highlighted", "reported", "informed", "remarked", "replied", "responded", "indicated", "pointed",
-  "saying", "adding", "noting", "stressing", "stating", "explaining", "announcing", "insisting", "warning", "believes",
-  "believed", "hoped", "hopes", "expects", "expected", "thinks", "thought", "felt", "feels", "considered", "considers",
-  "hope", "expect", "think", "believe", "feel", "fear", "fears", "feared", "doubt", "doubts", "doubted", "predicted", "predicts",
-  "reaffirmed", "reaffirms", "restated", "disclosed", "signalled", "signaled", "vowed", "promised", "pledged", "guaranteed",
+  "said",
+  "says",
+  "told",
+  "tells",
+  "added",
+  "adds",
+  "noted",
+  "notes",
+  "stated",
+  "states",
+  "stressed",
+  "stresses",
+  "emphasised",
+  "emphasized",
+  "explained",
+  "announced",
+  "insisted",
+  "warned",
+  "confirmed",
+  "affirmed",
+  "assured",
+  "acknowledged",
+  "reiterated",
+  "declared",
+  "revealed",
+  "claimed",
+  "argued",
+  "wrote",
+  "writes",
+  "posted",
+  "maintained",
+  "underlined",
+  "underscored",
+  "highlighted",
+  "reported",
+  "informed",
+  "remarked",
+  "replied",
+  "responded",
+  "indicated",
+  "pointed",
+  "saying",
+  "adding",
+  "noting",
+  "stressing",
+  "stating",
+  "explaining",
+  "announcing",
+  "insisting",
+  "warning",
+  "believes",
+  "believed",
+  "hoped",
+  "hopes",
+  "expects",
+  "expected",
+  "thinks",
+  "thought",
+  "felt",
+  "feels",
+  "considered",
+  "considers",
+  "hope",
+  "expect",
+  "think",
+  "believe",
+  "feel",
+  "fear",
+  "fears",
+  "feared",
+  "doubt",
+  "doubts",
+  "doubted",
+  "predicted",
+  "predicts",
+  "reaffirmed",
+  "reaffirms",
+  "restated",
+  "disclosed",
+  "signalled",
+  "signaled",
+  "vowed",
+  "promised",
+  "pledged",
+  "guaranteed",
 ]);
 /** Verbs whose reported clause is a wish or opinion, not a commitment. */
 export const HOPE_VERBS = new Set([
-  "hoped", "hopes", "expects", "expected", "thinks", "thought", "felt", "feels", "believes", "believed", "considered", "considers",
-  "wished", "wishes", "wants", "wanted", "suggested", "suggests", "hope", "expect", "think", "believe", "feel", "wish", "want",
-  "fear", "fears", "feared", "doubt", "doubts", "doubted", "predicted", "predicts", "speculated", "guessed",
+  "hoped",
+  "hopes",
+  "expects",
+  "expected",
+  "thinks",
+  "thought",
+  "felt",
+  "feels",
+  "believes",
+  "believed",
+  "considered",
+  "considers",
+  "wished",
+  "wishes",
+  "wants",
+  "wanted",
+  "suggested",
+  "suggests",
+  "hope",
+  "expect",
+  "think",
+  "believe",
+  "feel",
+  "wish",
+  "want",
+  "fear",
+  "fears",
+  "feared",
+  "doubt",
+  "doubts",
+  "doubted",
+  "predicted",
+  "predicts",
+  "speculated",
+  "guessed",
 ]);
 const OBJECT_VERBS = new Set(["told", "tells", "assured", "informed", "reminded", "warned"]);
 const CONTRAST = new Set(["while", "whereas", "but", "although", "though", "yet"]);
 const FRONTED = new Set([
-  "on", "in", "during", "following", "after", "before", "at", "later", "earlier", "according", "despite", "notably",
-  "meanwhile", "separately", "also", "speaking", "addressing", "since", "under", "with", "amid", "as", "for", "by",
-  "the", "this", "last", "that", "however", "moreover", "furthermore", "additionally", "today", "yesterday", "once", "when",
-  "upon", "over", "through", "earlier", "previously", "recently", "then",
+  "on",
+  "in",
+  "during",
+  "following",
+  "after",
+  "before",
+  "at",
+  "later",
+  "earlier",
+  "according",
+  "despite",
+  "notably",
+  "meanwhile",
+  "separately",
+  "also",
+  "speaking",
+  "addressing",
+  "since",
+  "under",
+  "with",
+  "amid",
+  "as",
+  "for",
+  "by",
+  "the",
+  "this",
+  "last",
+  "that",
+  "however",
+  "moreover",
+  "furthermore",
+  "additionally",
+  "today",
+  "yesterday",
+  "once",
+  "when",
+  "upon",
+  "over",
+  "through",
+  "earlier",
+  "previously",
+  "recently",
+  "then",
 ]);
 
 /** Conjunctions that open a clause with its own subject ("after X met Y", "when she signed"). */
-const SUBORDINATORS = new Set(["after", "before", "when", "because", "since", "until", "once", "as", "whereas", "although", "though", "if", "unless"]);
+const SUBORDINATORS = new Set([
+  "after",
+  "before",
+  "when",
+  "because",
+  "since",
+  "until",
+  "once",
+  "as",
+  "whereas",
+  "although",
+  "though",
+  "if",
+  "unless",
+]);
 
 /** Does a subject and its verb start at token i ("Minister X held", "the two sides agreed", "she said")? */
 function subjectClauseAt(tokens: Token[], mentions: Mention[], i: number): boolean {
@@ -71,23 +233,44 @@ export function clauseBoundaries(tokens: Token[], mentions: Mention[]): Boundary
     } else if (t.text === "“" || t.text === "”" || t.text === '"') {
       // A quotation's edges ("“We will …,” he said"), not a phrase quoted inline ("review the cases “as a matter of priority”").
       const prev = tokens[i - 1];
-      const opening = t.text === "“" || (t.text === '"' && (i === 0 || [",", ":", "(", "—", "–"].includes(prev?.text ?? "")));
-      if (opening ? i === 0 || [",", ":", "—", "–", "("].includes(prev?.text ?? "") : [",", ".", "!", "?", "…"].includes(prev?.text ?? "")) {
+      const opening =
+        t.text === "“" || (t.text === '"' && (i === 0 || [",", ":", "(", "—", "–"].includes(prev?.text ?? "")));
+      if (
+        opening
+          ? i === 0 || [",", ":", "—", "–", "("].includes(prev?.text ?? "")
+          : [",", ".", "!", "?", "…"].includes(prev?.text ?? "")
+      ) {
         out.push({ at: i + 1, speechVerb: null });
       }
     } else if (SUBORDINATORS.has(t.low) && i > 0 && subjectClauseAt(tokens, mentions, i + 1)) {
       // "…, after Minister X held a meeting with …": a clause with its own subject.
       out.push({ at: i + 1, speechVerb: null });
-    } else if (["where", "who", "whom", "which", "whose"].includes(t.low) && t.text !== "WHO" && (tokens[i - 1]?.text === "," || i > 0)) {
+    } else if (
+      ["where", "who", "whom", "which", "whose"].includes(t.low) &&
+      t.text !== "WHO" &&
+      (tokens[i - 1]?.text === "," || i > 0)
+    ) {
       out.push({ at: i + 1, speechVerb: null });
       // "Roman Vassilenko, who is on a visit to Cambodia, met …": where the relative clause closes, its antecedent's clause goes on.
-      const antecedent = tokens[i - 1]?.text === "," ? mentions.find((m) => m.last === i - 2 && m.kind !== "pronoun") : undefined;
+      const antecedent =
+        tokens[i - 1]?.text === "," ? mentions.find((m) => m.last === i - 2 && m.kind !== "pronoun") : undefined;
       if (antecedent && (t.low === "who" || t.low === "which")) {
         for (let c = i + 2; c < tokens.length - 1 && c < i + 30; c++) {
-          if (tokens[c].text === ";" || tokens[c].text === "“" || tokens[c].text === "”" || ["who", "which"].includes(tokens[c].low)) break;
+          if (
+            tokens[c].text === ";" ||
+            tokens[c].text === "“" ||
+            tokens[c].text === "”" ||
+            ["who", "which"].includes(tokens[c].low)
+          )
+            break;
           if (tokens[c].text !== ",") continue;
           let v = c + 1;
-          while (v < tokens.length && /^(?:also|then|later|had|has|have|first|again|jointly|both|on|in)$/.test(tokens[v].low) && v < c + 3) v++;
+          while (
+            v < tokens.length &&
+            /^(?:also|then|later|had|has|have|first|again|jointly|both|on|in)$/.test(tokens[v].low) &&
+            v < c + 3
+          )
+            v++;
           if (isVerbish(tokens, v) && !SPEECH_VERBS.has(tokens[c - 1]?.low ?? "")) {
             out.push({ at: c + 1, speechVerb: null, antecedent });
             break;
@@ -97,7 +280,10 @@ export function clauseBoundaries(tokens: Token[], mentions: Mention[]): Boundary
     } else if (CONTRAST.has(t.low) && tokens[i - 1]?.text === ",") {
       out.push({ at: i + 1, speechVerb: null });
     } else if (t.low === "and" && tokens[i - 1]?.text === "," && (mentionAt(i + 1) || tokens[i + 1]?.low === "that")) {
-      out.push({ at: tokens[i + 1]?.low === "that" ? i + 2 : i + 1, speechVerb: tokens[i + 1]?.low === "that" ? lastSpeechVerb(out) : null });
+      out.push({
+        at: tokens[i + 1]?.low === "that" ? i + 2 : i + 1,
+        speechVerb: tokens[i + 1]?.low === "that" ? lastSpeechVerb(out) : null,
+      });
     } else if (t.low === "and" && tokens[i + 1]?.low === "that") {
       out.push({ at: i + 2, speechVerb: lastSpeechVerb(out) });
     } else if (SPEECH_VERBS.has(t.low) && !t.cap) {
@@ -106,7 +292,12 @@ export function clauseBoundaries(tokens: Token[], mentions: Mention[]): Boundary
       // "announced, however, that …", "said, for his part, that …": a short aside first.
       if (tokens[k]?.text === ",") {
         const close = tokens.findIndex((x, j) => j > k && j <= k + 5 && x.text === ",");
-        if (close > 0 && tokens[close + 1]?.low === "that" && tokens.slice(k + 1, close).every((x) => x.kind === "word" && !x.cap)) k = close + 1;
+        if (
+          close > 0 &&
+          tokens[close + 1]?.low === "that" &&
+          tokens.slice(k + 1, close).every((x) => x.kind === "word" && !x.cap)
+        )
+          k = close + 1;
       }
       if (OBJECT_VERBS.has(t.low)) {
         const obj = mentionAt(k);
@@ -114,18 +305,53 @@ export function clauseBoundaries(tokens: Token[], mentions: Mention[]): Boundary
           k = obj.last + 1;
           // "told Chanthol during the meeting that …": a short phrase before "that".
           const that = tokens.findIndex((x, j) => j >= k && j <= k + 6 && x.low === "that");
-          if (that > k && tokens.slice(k, that).every((x) => x.kind === "word") && PREPOSITIONS.has(tokens[k].low)) k = that;
-        }
-        else if (tokens[k] && /^(reporters|journalists|the|a|him|her|them|us|me|parliament|lawmakers|delegates|participants|officials)$/i.test(tokens[k].low)) {
+          if (that > k && tokens.slice(k, that).every((x) => x.kind === "word") && PREPOSITIONS.has(tokens[k].low))
+            k = that;
+        } else if (
+          tokens[k] &&
+          /^(reporters|journalists|the|a|him|her|them|us|me|parliament|lawmakers|delegates|participants|officials)$/i.test(
+            tokens[k].low,
+          )
+        ) {
           k++;
-          while (tokens[k] && tokens[k].kind === "word" && !["that", "about", "on", "in", "at"].includes(tokens[k].low) && k - i < 6) k++;
+          while (
+            tokens[k] &&
+            tokens[k].kind === "word" &&
+            !["that", "about", "on", "in", "at"].includes(tokens[k].low) &&
+            k - i < 6
+          )
+            k++;
         }
       }
       if (tokens[k]?.low === "that") out.push({ at: k + 1, speechVerb: i });
-      else if (tokens[k] && tokens[k].kind === "word" && !PREPOSITIONS.has(tokens[k].low) && tokens[k].low !== "that" && tokens[i - 1]?.text !== "”") {
+      else if (
+        tokens[k] &&
+        tokens[k].kind === "word" &&
+        !PREPOSITIONS.has(tokens[k].low) &&
+        tokens[k].low !== "that" &&
+        tokens[i - 1]?.text !== "”"
+      ) {
         out.push({ at: k, speechVerb: i });
       }
-    } else if (t.low === "that" && tokens[i - 1] && ["vowed", "pledged", "promised", "agreed", "requested", "asked", "urged", "insisted", "promise", "vow", "pledge", "ensured", "guaranteed"].includes(tokens[i - 1].low)) {
+    } else if (
+      t.low === "that" &&
+      tokens[i - 1] &&
+      [
+        "vowed",
+        "pledged",
+        "promised",
+        "agreed",
+        "requested",
+        "asked",
+        "urged",
+        "insisted",
+        "promise",
+        "vow",
+        "pledge",
+        "ensured",
+        "guaranteed",
+      ].includes(tokens[i - 1].low)
+    ) {
       out.push({ at: i + 1, speechVerb: null });
     }
   }
@@ -157,7 +383,9 @@ function skipFronted(view: ClauseView, start: number, limit: number): number {
       const seg = mentions.filter((m) => m.first >= s && m.first < comma && m.kind !== "pronoun");
       if (seg.length > 0 || tokens.slice(s, comma).some((t, j) => isVerbish(tokens, s + j))) break;
     } else {
-      const seg = mentions.filter((m) => m.first >= s && m.last < comma && !PREPOSITIONS.has(tokens[m.first - 1]?.low ?? "") && m.first !== s);
+      const seg = mentions.filter(
+        (m) => m.first >= s && m.last < comma && !PREPOSITIONS.has(tokens[m.first - 1]?.low ?? "") && m.first !== s,
+      );
       if (seg.some((m) => m.kind === "person" && isSubjectLike(tokens, m))) break;
     }
     s = comma + 1;
@@ -176,13 +404,17 @@ export function coordinated(view: ClauseView, m: Mention, limit: number): Mentio
     if (!found) break;
     const between = view.tokens.slice(cur.last + 1, found.first).map((t) => t.low);
     // "… and Brazil's Ministry of Agriculture": the owned body is the party, its owner goes with it.
-    const owned = found.kind === "country" && view.tokens[found.last].possessive ? view.mentions.find((x) => x.first === found.last + 1 && x.kind === "body" && x.last < limit) : undefined;
+    const owned =
+      found.kind === "country" && view.tokens[found.last].possessive
+        ? view.mentions.find((x) => x.first === found.last + 1 && x.kind === "body" && x.last < limit)
+        : undefined;
     const next = owned ?? found;
     const joined = between.join(" ");
     // "…, and the two agreed to …": a clause of its own starts there.
     if (between[0] === "," && next.kind === "group" && view.boundaries?.some((b) => b.at === next.first)) break;
     // "Mbeki and her Ugandan counterpart, Internal Affairs Minister Okello Ssempa"
-    const roleJoin = /^,? ?and (?:his|her|their|its)(?: [^,;.]*)?,?$/.test(joined) && between.length <= 6 && next.kind === "person";
+    const roleJoin =
+      /^,? ?and (?:his|her|their|its)(?: [^,;.]*)?,?$/.test(joined) && between.length <= 6 && next.kind === "person";
     // "Ms. Venkataraman and Ms. Rachana": an honorific the mention does not hold.
     const honorificJoin = /^,? ?and (?:mr|mrs|ms|dr|madam|sir)\.?$/.test(joined) && next.kind === "person";
     if (joined === "and" || joined === ", and" || joined === "&" || roleJoin || honorificJoin) {
@@ -193,13 +425,24 @@ export function coordinated(view: ClauseView, m: Mention, limit: number): Mentio
     // "Indonesia, Brazil and the Democratic Republic of Congo": a list, when it ends with "and".
     if ((joined === "," || joined === ", the") && next.kind === m.kind && m.kind !== "pronoun") {
       const rest = coordinated(view, next, limit);
-      const closes = rest.length > 1 || /^(?:,? ?and(?: the)?)$/.test(view.tokens.slice(next.last + 1, (view.mentions.find((x) => x.first > next.last)?.first ?? next.last + 1)).map((t) => t.low).join(" "));
+      const closes =
+        rest.length > 1 ||
+        /^(?:,? ?and(?: the)?)$/.test(
+          view.tokens
+            .slice(next.last + 1, view.mentions.find((x) => x.first > next.last)?.first ?? next.last + 1)
+            .map((t) => t.low)
+            .join(" "),
+        );
       if (rest.length > 1 && closes) {
         out.push(...rest);
         break;
       }
     }
-    if ((joined === "and the" || joined === ", and the") && (next.kind === "country" || next.kind === "body") && (m.kind === "country" || m.kind === "body")) {
+    if (
+      (joined === "and the" || joined === ", and the") &&
+      (next.kind === "country" || next.kind === "body") &&
+      (m.kind === "country" || m.kind === "body")
+    ) {
       out.push(next);
       cur = next;
       continue;
@@ -230,7 +473,10 @@ export function subjectOf(view: ClauseView, k: number, text: string, offset: num
   }
   const clause = clauseAt(view, k);
   // "Roman Vassilenko, who is on a visit to Cambodia, met …": the relative clause has closed; its antecedent is the subject.
-  if (clause.antecedent && !mentions.some((m) => m.first >= clause.at && m.last < k && m.kind !== "pronoun" && !isPrepositional(view, m))) {
+  if (
+    clause.antecedent &&
+    !mentions.some((m) => m.first >= clause.at && m.last < k && m.kind !== "pronoun" && !isPrepositional(view, m))
+  ) {
     return { mentions: coordinated(view, clause.antecedent, k), phrase: null };
   }
   const start = skipFronted(view, clause.at, k);
@@ -240,8 +486,17 @@ export function subjectOf(view: ClauseView, k: number, text: string, offset: num
     return p !== null && p.last < k;
   };
   // A possessive is its noun's owner, not the subject ("Interpol's director Tendai Moyo visited …").
-  const owner = (m: Mention) => tokens[m.last].possessive && mentions.some((x) => x.first > m.last && x.first <= m.last + 3 && x.last < k);
-  const candidates = mentions.filter((m) => m.first >= start && m.last < k && SUBJECT_KINDS.has(m.kind) && !isPrepositional(view, m) && !owner(m) && !affiliatedBefore(m));
+  const owner = (m: Mention) =>
+    tokens[m.last].possessive && mentions.some((x) => x.first > m.last && x.first <= m.last + 3 && x.last < k);
+  const candidates = mentions.filter(
+    (m) =>
+      m.first >= start &&
+      m.last < k &&
+      SUBJECT_KINDS.has(m.kind) &&
+      !isPrepositional(view, m) &&
+      !owner(m) &&
+      !affiliatedBefore(m),
+  );
   // A conjunction right before the verb with no subject after it: the earlier verb's subject.
   const conj = (() => {
     for (let j = k - 1; j >= start; j--) {
@@ -267,14 +522,21 @@ export function subjectOf(view: ClauseView, k: number, text: string, offset: num
     return subjectOf(view, j, text, offset, depth + 1);
   }
   // "…, Yoon Ha-eun, who committed to …", "Han Zhiyuan, who asked …": a relative clause's subject is its antecedent.
-  if (candidates.length === 0 && start === clause.at && /^(?:who|which)$/.test(tokens[clause.at - 1]?.low ?? "") && tokens[clause.at - 1]?.text !== "WHO" && tokens[clause.at - 2]?.text === ",") {
+  if (
+    candidates.length === 0 &&
+    start === clause.at &&
+    /^(?:who|which)$/.test(tokens[clause.at - 1]?.low ?? "") &&
+    tokens[clause.at - 1]?.text !== "WHO" &&
+    tokens[clause.at - 2]?.text === ","
+  ) {
     const ante = mentions.find((m) => m.last === clause.at - 3 && m.kind !== "pronoun");
     if (ante && !mentions.some((m) => m.first > clause.at - 1 && m.last < k)) return { mentions: [ante], phrase: null };
   }
   const first = candidates.find((m) => m.kind !== "pronoun" || m.word !== "it") ?? candidates[0];
   if (first) return { mentions: coordinated(view, first, k).filter((m) => SUBJECT_KINDS.has(m.kind)), phrase: null };
   // A participle after a comma ("…, agreeing to …"): the main clause's subject.
-  if (/ing$/.test(tokens[k]?.low ?? "") && tokens[k - 1]?.text === "," && depth < 3) return subjectOf(view, Math.max(0, k - 2), text, offset, depth + 1);
+  if (/ing$/.test(tokens[k]?.low ?? "") && tokens[k - 1]?.text === "," && depth < 3)
+    return subjectOf(view, Math.max(0, k - 2), text, offset, depth + 1);
   // No mention: the words before the first verb of the clause.
   let v = start;
   while (v < k && !isVerbish(tokens, v)) v++;
@@ -304,11 +566,19 @@ export function isPrepositional(view: ClauseView, m: Mention): boolean {
   if (!before) return false;
   if (PREPOSITIONS.has(before.low)) return !view.boundaries.some((b) => b.at === m.first);
   // "…with Dr. X, and the two agreed": a new clause's subject, not the preposition's object.
-  if (before.low === "and" && view.tokens[m.first - 2]?.text === "," && view.boundaries.some((b) => b.at === m.first)) return false;
+  if (before.low === "and" && view.tokens[m.first - 2]?.text === "," && view.boundaries.some((b) => b.at === m.first))
+    return false;
   if (before.low === "and" || before.low === "or" || before.text === ",") {
     const prev = [...view.mentions].reverse().find((x) => x.last < m.first - 1);
     // "In Dili, Ngam Phet and …": the comma closes a phrase fronting the clause, not a list.
-    if (prev && before.text === "," && prev.last === m.first - 2 && PREPOSITIONS.has(view.tokens[prev.first - 1]?.low ?? "") && frontedPhrase(view, prev.first - 1)) return false;
+    if (
+      prev &&
+      before.text === "," &&
+      prev.last === m.first - 2 &&
+      PREPOSITIONS.has(view.tokens[prev.first - 1]?.low ?? "") &&
+      frontedPhrase(view, prev.first - 1)
+    )
+      return false;
     if (prev && prev.last >= m.first - 3 && prev !== m) return isPrepositional(view, prev);
   }
   return false;

@@ -10,20 +10,115 @@ import type { PersonRecord, PersonRegistry } from "./people-registry.ts";
 import type { Token } from "./tokens.ts";
 
 export const PREPOSITIONS = new Set([
-  "with", "to", "of", "for", "from", "by", "on", "at", "in", "between", "about", "during", "against", "among", "toward",
-  "towards", "into", "over", "under", "via", "after", "before", "like", "including", "than", "as", "upon", "across",
-  "through", "without", "within", "amid", "among", "behind", "beyond", "around", "near", "regarding", "concerning", "onto",
+  "with",
+  "to",
+  "of",
+  "for",
+  "from",
+  "by",
+  "on",
+  "at",
+  "in",
+  "between",
+  "about",
+  "during",
+  "against",
+  "among",
+  "toward",
+  "towards",
+  "into",
+  "over",
+  "under",
+  "via",
+  "after",
+  "before",
+  "like",
+  "including",
+  "than",
+  "as",
+  "upon",
+  "across",
+  "through",
+  "without",
+  "within",
+  "amid",
+  "among",
+  "behind",
+  "beyond",
+  "around",
+  "near",
+  "regarding",
+  "concerning",
+  "onto",
 ]);
-const ADVERBS = new Set(["also", "further", "then", "had", "has", "have", "later", "first", "previously", "recently", "again", "strongly", "personally", "earlier", "once", "already", "subsequently", "jointly", "both", "all", "separately", "formally", "officially", "reportedly", "swiftly", "quickly", "now"]);
-const AUX = new Set(["is", "are", "was", "were", "will", "would", "has", "had", "have", "can", "could", "shall", "should", "must", "may", "might", "did", "does", "do", "remains", "remained", "stands", "stood"]);
+const ADVERBS = new Set([
+  "also",
+  "further",
+  "then",
+  "had",
+  "has",
+  "have",
+  "later",
+  "first",
+  "previously",
+  "recently",
+  "again",
+  "strongly",
+  "personally",
+  "earlier",
+  "once",
+  "already",
+  "subsequently",
+  "jointly",
+  "both",
+  "all",
+  "separately",
+  "formally",
+  "officially",
+  "reportedly",
+  "swiftly",
+  "quickly",
+  "now",
+]);
+const AUX = new Set([
+  "is",
+  "are",
+  "was",
+  "were",
+  "will",
+  "would",
+  "has",
+  "had",
+  "have",
+  "can",
+  "could",
+  "shall",
+  "should",
+  "must",
+  "may",
+  "might",
+  "did",
+  "does",
+  "do",
+  "remains",
+  "remained",
+  "stands",
+  "stood",
+]);
 
-const isPersonish = (m: Mention) => m.kind === "person" || m.kind === "role" || (m.kind === "pronoun" && (m.word === "he" || m.word === "she"));
+const isPersonish = (m: Mention) =>
+  m.kind === "person" || m.kind === "role" || (m.kind === "pronoun" && (m.word === "he" || m.word === "she"));
 
 /** Is the word at i a verb a subject would be followed by? */
 export function isVerbish(tokens: Token[], i: number): boolean {
   const t = tokens[i];
   if (!t || t.kind !== "word" || t.cap) return false;
-  return PERSON_VERBS.has(t.low) || AUX.has(t.low) || (/ed$/.test(t.low) && t.low.length > 4) || /^(?:vow|pledge|promise|urge|ask|request|meet|sign|agree)s?$/.test(t.low);
+  return (
+    PERSON_VERBS.has(t.low) ||
+    AUX.has(t.low) ||
+    (/ed$/.test(t.low) && t.low.length > 4) ||
+    /^(?:vow|pledge|promise|urge|ask|request|meet|sign|agree)s?$/.test(t.low)
+  );
 }
 
 /** Is the mention followed by its verb (so it is a subject)? */
@@ -42,15 +137,55 @@ export function isSubjectLike(tokens: Token[], m: Mention): boolean {
 /** Role words that stand for one another in a later reference ("the envoy" for "Ambassador X"). */
 const ROLE_FAMILIES = new Map<string, string[]>(
   [
-    [["envoy", "diplomat", "emissary"], ["ambassador", "envoy", "consul", "chargé", "charge", "emissary", "diplomat", "representative", "high commissioner"]],
-    [["official"], ["minister", "secretary", "director", "official", "commissioner", "governor", "chief", "deputy", "head", "spokesman", "spokeswoman", "spokesperson", "ambassador", "officer"]],
+    [
+      ["envoy", "diplomat", "emissary"],
+      [
+        "ambassador",
+        "envoy",
+        "consul",
+        "chargé",
+        "charge",
+        "emissary",
+        "diplomat",
+        "representative",
+        "high commissioner",
+      ],
+    ],
+    [
+      ["official"],
+      [
+        "minister",
+        "secretary",
+        "director",
+        "official",
+        "commissioner",
+        "governor",
+        "chief",
+        "deputy",
+        "head",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "ambassador",
+        "officer",
+      ],
+    ],
     [["minister"], ["minister", "secretary of state", "secretary"]],
     [["secretary"], ["minister", "secretary"]],
     [["premier"], ["prime minister", "premier", "chief minister", "head of government"]],
-    [["general", "commander"], ["gen.", "gen", "general", "commander", "chief", "lt.", "maj."]],
-    [["lawmaker", "legislator", "parliamentarian"], ["lawmaker", "mp", "senator", "member of parliament", "legislator"]],
+    [
+      ["general", "commander"],
+      ["gen.", "gen", "general", "commander", "chief", "lt.", "maj."],
+    ],
+    [
+      ["lawmaker", "legislator", "parliamentarian"],
+      ["lawmaker", "mp", "senator", "member of parliament", "legislator"],
+    ],
     [["governor"], ["governor"]],
-    [["police chief", "chief"], ["chief", "commissioner", "director", "head"]],
+    [
+      ["police chief", "chief"],
+      ["chief", "commissioner", "director", "head"],
+    ],
   ].flatMap(([keys, family]) => keys.map((k) => [k, family] as [string, string[]])),
 );
 
@@ -64,7 +199,8 @@ export class Coref {
 
   private ranked(exclude: Set<PersonRecord>): PersonRecord[] {
     const people = [...this.registry.people].filter((p) => !exclude.has(p)).sort((a, b) => b.lastSeen - a.lastSeen);
-    if (this.lastSubject && !exclude.has(this.lastSubject)) return [this.lastSubject, ...people.filter((p) => p !== this.lastSubject)];
+    if (this.lastSubject && !exclude.has(this.lastSubject))
+      return [this.lastSubject, ...people.filter((p) => p !== this.lastSubject)];
     return people;
   }
 
@@ -73,7 +209,13 @@ export class Coref {
    * update what is salient. `position` is a position counter for recency, `paragraph` for
    * the people's paragraph lists. Mentions inside quotations do not move the subject.
    */
-  resolve(tokens: Token[], mentions: Mention[], paragraph: number, position: number, inQuote: (tokenIndex: number) => boolean): void {
+  resolve(
+    tokens: Token[],
+    mentions: Mention[],
+    paragraph: number,
+    position: number,
+    inQuote: (tokenIndex: number) => boolean,
+  ): void {
     const subjectBefore = this.lastSubject;
     mentions.forEach((m, idx) => {
       const at = position + m.first;
@@ -93,9 +235,12 @@ export class Coref {
           this.registry.seen(found, paragraph, at);
         }
       } else if (m.kind === "role") {
-        const words = m.word.split(/\s+/).filter((w) => w && !["the", "this", "that", "his", "her", "their", "its", "our"].includes(w));
+        const words = m.word
+          .split(/\s+/)
+          .filter((w) => w && !["the", "this", "that", "his", "her", "their", "its", "our"].includes(w));
         const esc = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-        const has = (roles: string, w: string) => new RegExp(`(?:^|[^\\p{L}])${esc(w)}s?(?:$|[^\\p{L}])`, "u").test(roles);
+        const has = (roles: string, w: string) =>
+          new RegExp(`(?:^|[^\\p{L}])${esc(w)}s?(?:$|[^\\p{L}])`, "u").test(roles);
         const fits = (p: PersonRecord) => {
           const roles = lower(p.roles.join(" ; "));
           return words.length > 0 && words.every((w) => has(roles, w));
@@ -103,16 +248,28 @@ export class Coref {
         // "the envoy" for an ambassador, "the Chinese minister" for "China's Vice Minister …": a word of the same family.
         const fitsLoosely = (p: PersonRecord) => {
           const roles = lower(p.roles.join(" ; "));
-          return words.length > 0 && words.every((w) => has(roles, w) || (ROLE_FAMILIES.get(w) ?? []).some((f) => has(roles, f)) || (DEMONYMS.has(w) && has(roles, lower(DEMONYMS.get(w) ?? ""))));
+          return (
+            words.length > 0 &&
+            words.every(
+              (w) =>
+                has(roles, w) ||
+                (ROLE_FAMILIES.get(w) ?? []).some((f) => has(roles, f)) ||
+                (DEMONYMS.has(w) && has(roles, lower(DEMONYMS.get(w) ?? ""))),
+            )
+          );
         };
         const byRecency = (a: PersonRecord, b: PersonRecord) => b.lastSeen - a.lastSeen;
         // Several fit: the last subject is the most salient ("the minister" after "X spoke with Lao Minister Y").
         const pick = (ps: PersonRecord[]) =>
-          [this.lastSubject, subjectBefore].find((p): p is PersonRecord => p !== null && ps.includes(p)) ?? ps.sort(byRecency)[0];
+          [this.lastSubject, subjectBefore].find((p): p is PersonRecord => p !== null && ps.includes(p)) ??
+          ps.sort(byRecency)[0];
         const strict = [...this.registry.people].filter(fits);
-        let found: PersonRecord | undefined = strict.length ? pick(strict) : pick([...this.registry.people].filter(fitsLoosely));
+        let found: PersonRecord | undefined = strict.length
+          ? pick(strict)
+          : pick([...this.registry.people].filter(fitsLoosely));
         // "the envoy", "the visitor", "the guest" with no role to match: the person last spoken of.
-        if (!found && words.length === 1 && GENERIC_REFERENCES.has(words[0])) found = this.ranked(new Set()).find((p) => p.lastSeen >= 0);
+        if (!found && words.length === 1 && GENERIC_REFERENCES.has(words[0]))
+          found = this.ranked(new Set()).find((p) => p.lastSeen >= 0);
         if (found) {
           m.people = [found];
           this.registry.seen(found, paragraph, at);
@@ -120,7 +277,8 @@ export class Coref {
       } else if (m.kind === "person") {
         for (const p of m.people) this.registry.seen(p, paragraph, at, m.text);
       }
-      if (isPersonish(m) && m.people.length === 1 && !inQuote(m.first) && isSubjectLike(tokens, m)) this.lastSubject = m.people[0];
+      if (isPersonish(m) && m.people.length === 1 && !inQuote(m.first) && isSubjectLike(tokens, m))
+        this.lastSubject = m.people[0];
     });
 
     // "Kittipong met his counterpart", "Mbeki and her counterpart": a gender for the subject.

@@ -35,14 +35,19 @@ export interface DateMention {
 
 const MONTH_WORD = new RegExp(`\\b(?:${Object.keys(MONTHS).join("|")})\\b\\.?`, "i");
 /** A month next to a number ("August 18", "9 October", "the 3rd of May"): the only text worth chrono's time. */
-const MONTH_DAY = new RegExp(`\\b(?:${Object.keys(MONTHS).join("|")})\\b\\.?,?\\s+\\d|\\d(?:st|nd|rd|th)?\\s+(?:of\\s+)?(?:${Object.keys(MONTHS).join("|")})\\b`, "i");
+const MONTH_DAY = new RegExp(
+  `\\b(?:${Object.keys(MONTHS).join("|")})\\b\\.?,?\\s+\\d|\\d(?:st|nd|rd|th)?\\s+(?:of\\s+)?(?:${Object.keys(MONTHS).join("|")})\\b`,
+  "i",
+);
 const NUMERIC_DATE = /\b\d{1,4}[/-]\d{1,2}[/-]\d{1,4}\b/;
-const WEEKDAY = /\b(?:(last|this|past|on|next|coming)\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b/gi;
+const WEEKDAY =
+  /\b(?:(last|this|past|on|next|coming)\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b/gi;
 const RELATIVE = /\b(yesterday|today|earlier today|this (?:morning|afternoon|evening))\b/gi;
 const ANAPHORIC =
   /\b(later (?:that|the same) (?:day|morning|afternoon|evening|night)|(?:later|earlier) in the (?:day|morning|afternoon|evening)|(?:on )?the same (?:day|morning|afternoon|evening|night)|earlier (?:that|the same) (?:day|morning|afternoon)|that (?:same )?(?:day|morning|afternoon|evening|night)|hours (?:later|earlier)|the (?:following|next) (?:day|morning|afternoon|evening)|the day after|(?:a|one|two|three|four|five|six|\d) days? (?:later|after(?:wards)?|earlier|before)|the (?:previous|preceding) (?:day|evening|night)|the day before)\b/gi;
 const COUNT: Record<string, number> = { a: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6 };
-const BOUND_WORDS = /\b(?:since|until|till|by|before|through|from|ahead of|starting|effective|as of|no later than)\s+(?:the\s+)?(?:(?:morning|afternoon|evening|end) of\s+)?$/i;
+const BOUND_WORDS =
+  /\b(?:since|until|till|by|before|through|from|ahead of|starting|effective|as of|no later than)\s+(?:the\s+)?(?:(?:morning|afternoon|evening|end) of\s+)?$/i;
 
 const iso = (d: Date) => format(d, "yyyy-MM-dd");
 
@@ -91,7 +96,14 @@ export function findDates(text: string, published: string | null, context: strin
       const yearStated = c.isCertain("year");
       const year = c.get("year");
       const date = yearStated && year !== null ? ymd(year, month, day) : resolveYearless(month, day, published);
-      out.push({ start: start + offset, end: r.index + r.text.length + offset, date, yearStated, bounded: bounded(start), anaphoric: false });
+      out.push({
+        start: start + offset,
+        end: r.index + r.text.length + offset,
+        date,
+        yearStated,
+        bounded: bounded(start),
+        anaphoric: false,
+      });
     }
   }
 
@@ -102,16 +114,36 @@ export function findDates(text: string, published: string | null, context: strin
     if (overlaps(m.index, m.index + m[0].length)) continue;
     // "on Wednesday (January 10)" or "Wednesday, January 10": the calendar date says it.
     const after = text.slice(m.index + m[0].length, m.index + m[0].length + 4);
-    if (/^\s*[(,]?\s*\p{Lu}/u.test(after) && MONTH_WORD.test(text.slice(m.index + m[0].length, m.index + m[0].length + 16))) continue;
-    const date = published ? weekdayBefore(published, WEEKDAYS[m[2].toLowerCase()], qualifier === "last" || qualifier === "past") : null;
-    out.push({ start: start + offset, end: m.index + m[0].length + offset, date, yearStated: false, bounded: bounded(m.index), anaphoric: false });
+    if (
+      /^\s*[(,]?\s*\p{Lu}/u.test(after) &&
+      MONTH_WORD.test(text.slice(m.index + m[0].length, m.index + m[0].length + 16))
+    )
+      continue;
+    const date = published
+      ? weekdayBefore(published, WEEKDAYS[m[2].toLowerCase()], qualifier === "last" || qualifier === "past")
+      : null;
+    out.push({
+      start: start + offset,
+      end: m.index + m[0].length + offset,
+      date,
+      yearStated: false,
+      bounded: bounded(m.index),
+      anaphoric: false,
+    });
   }
 
   for (const m of text.matchAll(RELATIVE)) {
     if (overlaps(m.index, m.index + m[0].length)) continue;
     const word = m[1].toLowerCase();
     const date = published ? (word === "yesterday" ? iso(subDays(parseISO(published), 1)) : published) : null;
-    out.push({ start: m.index + offset, end: m.index + m[0].length + offset, date, yearStated: false, bounded: bounded(m.index), anaphoric: false });
+    out.push({
+      start: m.index + offset,
+      end: m.index + m[0].length + offset,
+      date,
+      yearStated: false,
+      bounded: bounded(m.index),
+      anaphoric: false,
+    });
   }
 
   for (const m of text.matchAll(ANAPHORIC)) {
@@ -127,7 +159,14 @@ export function findDates(text: string, published: string | null, context: strin
       else if (/previous|preceding|day before|earlier$|before$/.test(phrase)) date = iso(subDays(base, count));
       else date = context;
     }
-    out.push({ start: m.index + offset, end: m.index + m[0].length + offset, date, yearStated: false, bounded: false, anaphoric: true });
+    out.push({
+      start: m.index + offset,
+      end: m.index + m[0].length + offset,
+      date,
+      yearStated: false,
+      bounded: false,
+      anaphoric: true,
+    });
   }
   return out.sort((a, b) => a.start - b.start);
 }

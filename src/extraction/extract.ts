@@ -52,7 +52,8 @@ function stripDateline(text: string): string {
 }
 
 /** A site's list of other stories that the cleaner let through ("Related:", "Also read", "Most popular"). */
-const TRAILER_LINE = /^(?:related|see also|also (?:read|on|see)|read (?:more|also|next)|more (?:on|from|news|stories)|further reading|most (?:read|popular|viewed)|popular|top stories|editor['’]?s? picks?|recommended|trending|latest(?: news)?|you may also like)\b[^.!?]{0,60}$/i;
+const TRAILER_LINE =
+  /^(?:related|see also|also (?:read|on|see)|read (?:more|also|next)|more (?:on|from|news|stories)|further reading|most (?:read|popular|viewed)|popular|top stories|editor['’]?s? picks?|recommended|trending|latest(?: news)?|you may also like)\b[^.!?]{0,60}$/i;
 
 /**
  * A headline or a ticker, not a sentence of the story: no full stop at the end, short, and
@@ -93,7 +94,8 @@ function prepare(b: Briefing): Para[] {
 
 const ATTRIBUTION_AFTER =
   /^\s*[,.]?\s*(?:([^“”".,;:!?]{1,80}?)\s+(?:said|says|added|adds|continued|wrote|writes|noted|told|stressed|explained|remarked|declared|insisted|warned|emphasised|emphasized|stated|concluded|posted|recalled|asserted|affirmed)\b|(?:said|says|added|wrote|noted|continued|stressed)\s+([^“”".,;:!?]{1,80}))/u;
-const ATTRIBUTION_BEFORE = /([^.!?“”"]{1,120}?)\s+(?:said|says|added|wrote|writes|stated|declared|stressed|noted|told\s+[^:,“”"]{1,40})\s*[:,]?\s*$/u;
+const ATTRIBUTION_BEFORE =
+  /([^.!?“”"]{1,120}?)\s+(?:said|says|added|wrote|writes|stated|declared|stressed|noted|told\s+[^:,“”"]{1,40})\s*[:,]?\s*$/u;
 
 /** Who speaks each quotation of a paragraph ("…," he said / Sar Kheng wrote: "…"). */
 function quoteSpeakers(
@@ -134,7 +136,9 @@ function quoteSpeakers(
 function leadDate(paras: Para[], published: string | null): { date: string; yearStated: boolean } | null {
   for (const p of paras.slice(0, 3)) {
     for (const { sent } of p.sentences) {
-      const d = findDates(sent.text, published, null, sent.start).find((x) => !x.bounded && !x.anaphoric && (published === null || x.date === null || x.date <= published));
+      const d = findDates(sent.text, published, null, sent.start).find(
+        (x) => !x.bounded && !x.anaphoric && (published === null || x.date === null || x.date <= published),
+      );
       if (d) return d.date ? { date: d.date, yearStated: d.yearStated } : null;
     }
   }
@@ -174,7 +178,8 @@ export function extractEvents(briefing: Briefing): BriefingEvents {
     const spans = quoteSpans(p.text);
     const analysed = p.sentences.map(({ sent, tokens, names }) => {
       const mentions = findMentions(tokens, sent.text, sent.start, registry, names);
-      const inQuote = (i: number) => spans.some((q) => tokens[i] && tokens[i].start > q.start && tokens[i].start < q.end);
+      const inQuote = (i: number) =>
+        spans.some((q) => tokens[i] && tokens[i].start > q.start && tokens[i].start < q.end);
       coref.resolve(tokens, mentions, p.n, sIndex++ * 1000, inQuote);
       return { sent, tokens, mentions };
     });
@@ -191,7 +196,11 @@ export function extractEvents(briefing: Briefing): BriefingEvents {
         sent,
         tokens,
         mentions,
-        view: { tokens, mentions, boundaries: meetingHint || pledgeHint ? clauseBoundaries(tokens, mentions) : [{ at: 0, speechVerb: null }] },
+        view: {
+          tokens,
+          mentions,
+          boundaries: meetingHint || pledgeHint ? clauseBoundaries(tokens, mentions) : [{ at: 0, speechVerb: null }],
+        },
         dates: findDates(sent.text, published, state.context?.date ?? null, sent.start),
         published,
         quoteSpeaker: (i: number) => {
@@ -206,15 +215,18 @@ export function extractEvents(briefing: Briefing): BriefingEvents {
       };
 
       const foundMeetings = meetingHint ? findMeetings(ctx, state) : [];
-      const met = foundMeetings[foundMeetings.length - 1]?.meeting.participants.filter((x) => x.kind === "person") ?? [];
+      const met =
+        foundMeetings[foundMeetings.length - 1]?.meeting.participants.filter((x) => x.kind === "person") ?? [];
       if (met.length >= 2) state.lastMeeting = met;
       const foundPledges = pledgeHint ? findPledges(ctx, state) : [];
 
       // A back-reference dates what the sentence before reported, and names its occasion.
       if (BACK_REFERENCE.test(sent.text)) {
-        const dated = [...foundMeetings.map((m) => m.meeting), ...ctx.dates.filter((d) => !d.bounded && d.date)].length > 0;
+        const dated =
+          [...foundMeetings.map((m) => m.meeting), ...ctx.dates.filter((d) => !d.bounded && d.date)].length > 0;
         const date = foundMeetings[0]?.meeting.date ?? ctx.dates.find((d) => !d.bounded && d.date)?.date ?? null;
-        const yearStated = foundMeetings[0]?.meeting.yearStated ?? ctx.dates.find((d) => !d.bounded && d.date)?.yearStated ?? false;
+        const yearStated =
+          foundMeetings[0]?.meeting.yearStated ?? ctx.dates.find((d) => !d.bounded && d.date)?.yearStated ?? false;
         if (dated && date) {
           for (const f of [...previous.meetings, ...previous.pledges]) {
             if (f.how === "sentence") continue;
@@ -225,12 +237,15 @@ export function extractEvents(briefing: Briefing): BriefingEvents {
           }
         }
         const earlier = previous.pledges[previous.pledges.length - 1];
-        for (const m of foundMeetings) if (m.meeting.topic === null && earlier) m.meeting.topic = trimTopic(earlier.pledge.commitment);
+        for (const m of foundMeetings)
+          if (m.meeting.topic === null && earlier) m.meeting.topic = trimTopic(earlier.pledge.commitment);
       }
 
       const kept: FoundMeeting[] = [];
       for (const m of foundMeetings) {
-        const same = meetings.find((x) => sameMeeting(x.meeting, m.meeting) && (x.meeting.date === m.meeting.date || m.how !== "sentence"));
+        const same = meetings.find(
+          (x) => sameMeeting(x.meeting, m.meeting) && (x.meeting.date === m.meeting.date || m.how !== "sentence"),
+        );
         if (same) {
           same.meeting.place ??= m.meeting.place;
           same.meeting.topic ??= m.meeting.topic;
@@ -246,9 +261,14 @@ export function extractEvents(briefing: Briefing): BriefingEvents {
       if (kept.length || foundPledges.length || ctx.dates.length) previous = { meetings: kept, pledges: foundPledges };
 
       // The date in force for what follows; an unresolvable one ("March 3" with no year anywhere) unsets it.
-      const usable = ctx.dates.filter((d) => !d.bounded && (published === null || d.date === null || d.date <= published));
+      const usable = ctx.dates.filter(
+        (d) => !d.bounded && (published === null || d.date === null || d.date <= published),
+      );
       const last = usable[usable.length - 1];
-      if (last) state.context = last.date ? { date: last.date, yearStated: last.yearStated || (last.anaphoric && (state.context?.yearStated ?? false)) } : { date: null, yearStated: false };
+      if (last)
+        state.context = last.date
+          ? { date: last.date, yearStated: last.yearStated || (last.anaphoric && (state.context?.yearStated ?? false)) }
+          : { date: null, yearStated: false };
     }
   }
 

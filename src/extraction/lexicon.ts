@@ -7,9 +7,16 @@
 
 const NON_ASCII = /[^\x00-\x7f]/;
 /** Lower case for lookups: NFKC, curly apostrophes straight (plain ASCII takes the short way). */
-export const lower = (s: string) => (NON_ASCII.test(s) ? s.normalize("NFKC").replace(/[’‘ʼ]/g, "'").toLowerCase() : s.toLowerCase());
+export const lower = (s: string) =>
+  NON_ASCII.test(s) ? s.normalize("NFKC").replace(/[’‘ʼ]/g, "'").toLowerCase() : s.toLowerCase();
 
-const set = (words: string) => new Set(words.trim().split(/\s*\n\s*|\s*,\s*/).filter(Boolean));
+const set = (words: string) =>
+  new Set(
+    words
+      .trim()
+      .split(/\s*\n\s*|\s*,\s*/)
+      .filter(Boolean),
+  );
 
 /** Heads of a person's title or role: "minister", "ambassador", "director"… */
 export const TITLES = set(`
@@ -42,12 +49,16 @@ vs, mt, ft, fig, dept, govt, est, approx, cpl, pte, insp, lieut, comdr, sec, ass
 `);
 
 /** Honorifics that say nothing about the role and are dropped from it. */
-export const HONORIFICS = set(`mr, mr., mrs, mrs., ms, ms., madam, madame, sir, dame, dr, dr., h.e., excellency, his excellency, datuk, dato, datin, seri`);
+export const HONORIFICS = set(
+  `mr, mr., mrs, mrs., ms, ms., madam, madame, sir, dame, dr, dr., h.e., excellency, his excellency, datuk, dato, datin, seri`,
+);
 
 /** Given names written abbreviated with a full stop, part of the name ("Ma. Cristina", "Md. Rahman", "Mohd. Hafiz"). */
 export const ABBREVIATED_GIVEN = set(`ma, md, mohd, muhd, mohamad, wm, jos, thos, chas, geo`);
 
-export const FEMALE_HONORIFICS = set(`mrs, mrs., ms, ms., madam, madame, dame, lady, queen, princess, chairwoman, spokeswoman, businesswoman`);
+export const FEMALE_HONORIFICS = set(
+  `mrs, mrs., ms, ms., madam, madame, dame, lady, queen, princess, chairwoman, spokeswoman, businesswoman`,
+);
 export const MALE_HONORIFICS = set(`mr, mr., sir, lord, king, prince, chairman, spokesman, businessman`);
 
 /** Words that qualify a role and are kept with it, not with the name: "outgoing", "then-". */
@@ -118,16 +129,45 @@ editorial, photo, video, watch, read, related, more, top, latest, home, mr, mrs,
 `);
 
 /** Lower-case particles that may stand inside a name: "Sanne de Vries", "Ahmad bin Ali". */
-export const NAME_PARTICLES = set(`de, ng, van, von, der, den, da, di, du, la, le, bin, binti, ibn, al, el, dos, das, del, ter, ten, zu, af`);
+export const NAME_PARTICLES = set(
+  `de, ng, van, von, der, den, da, di, du, la, le, bin, binti, ibn, al, el, dos, das, del, ter, ten, zu, af`,
+);
 
 export const MONTHS: Record<string, number> = {
-  january: 1, february: 2, march: 3, april: 4, may: 5, june: 6, july: 7, august: 8, september: 9, october: 10,
-  november: 11, december: 12, jan: 1, feb: 2, mar: 3, apr: 4, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10,
-  nov: 11, dec: 12,
+  january: 1,
+  february: 2,
+  march: 3,
+  april: 4,
+  may: 5,
+  june: 6,
+  july: 7,
+  august: 8,
+  september: 9,
+  october: 10,
+  november: 11,
+  december: 12,
+  jan: 1,
+  feb: 2,
+  mar: 3,
+  apr: 4,
+  jun: 6,
+  jul: 7,
+  aug: 8,
+  sep: 9,
+  sept: 9,
+  oct: 10,
+  nov: 11,
+  dec: 12,
 };
 
 export const WEEKDAYS: Record<string, number> = {
-  sunday: 0, monday: 1, tuesday: 2, wednesday: 3, thursday: 4, friday: 5, saturday: 6,
+  sunday: 0,
+  monday: 1,
+  tuesday: 2,
+  wednesday: 3,
+  thursday: 4,
+  friday: 5,
+  saturday: 6,
 };
 
 /** Country names (lower case, as written) → the name to show. Multi-word names included. */
@@ -163,34 +203,152 @@ export const COUNTRIES = new Map<string, string>(
 /** Demonyms (lower case) → country. */
 export const DEMONYMS = new Map<string, string>(
   Object.entries({
-    afghan: "Afghanistan", albanian: "Albania", algerian: "Algeria", american: "United States", angolan: "Angola",
-    argentine: "Argentina", argentinian: "Argentina", armenian: "Armenia", australian: "Australia", austrian: "Austria",
-    azerbaijani: "Azerbaijan", bangladeshi: "Bangladesh", belarusian: "Belarus", belgian: "Belgium", bhutanese: "Bhutan",
-    bolivian: "Bolivia", brazilian: "Brazil", british: "United Kingdom", bruneian: "Brunei", bulgarian: "Bulgaria",
-    burmese: "Myanmar", cambodian: "Cambodia", khmer: "Cambodia", cameroonian: "Cameroon", canadian: "Canada",
-    chilean: "Chile", chinese: "China", colombian: "Colombia", croatian: "Croatia", cuban: "Cuba", cypriot: "Cyprus",
-    czech: "Czech Republic", danish: "Denmark", dutch: "Netherlands", ecuadorian: "Ecuador", egyptian: "Egypt",
-    emirati: "United Arab Emirates", english: "England", estonian: "Estonia", ethiopian: "Ethiopia", fijian: "Fiji",
-    filipino: "Philippines", philippine: "Philippines", finnish: "Finland", french: "France", georgian: "Georgia",
-    german: "Germany", ghanaian: "Ghana", greek: "Greece", guatemalan: "Guatemala", hungarian: "Hungary",
-    icelandic: "Iceland", indian: "India", indonesian: "Indonesia", iranian: "Iran", iraqi: "Iraq", irish: "Ireland",
-    israeli: "Israel", italian: "Italy", jamaican: "Jamaica", japanese: "Japan", jordanian: "Jordan",
-    kazakh: "Kazakhstan", kazakhstani: "Kazakhstan", kenyan: "Kenya", korean: "Korea", "south korean": "South Korea",
-    "north korean": "North Korea", kuwaiti: "Kuwait", kyrgyz: "Kyrgyzstan", lao: "Laos", laotian: "Laos",
-    latvian: "Latvia", lebanese: "Lebanon", liberian: "Liberia", libyan: "Libya", lithuanian: "Lithuania",
-    malagasy: "Madagascar", malawian: "Malawi", malaysian: "Malaysia", maldivian: "Maldives", malian: "Mali",
-    maltese: "Malta", mexican: "Mexico", moldovan: "Moldova", mongolian: "Mongolia", moroccan: "Morocco",
-    mozambican: "Mozambique", myanmar: "Myanmar", namibian: "Namibia", nepalese: "Nepal", nepali: "Nepal",
-    "new zealand": "New Zealand", nicaraguan: "Nicaragua", nigerian: "Nigeria", nigerien: "Niger", norwegian: "Norway",
-    omani: "Oman", pakistani: "Pakistan", palestinian: "Palestine", panamanian: "Panama", paraguayan: "Paraguay",
-    peruvian: "Peru", polish: "Poland", portuguese: "Portugal", qatari: "Qatar", romanian: "Romania", russian: "Russia",
-    rwandan: "Rwanda", samoan: "Samoa", saudi: "Saudi Arabia", scottish: "Scotland", senegalese: "Senegal",
-    serbian: "Serbia", singaporean: "Singapore", slovak: "Slovakia", slovenian: "Slovenia", somali: "Somalia",
-    "south african": "South Africa", spanish: "Spain", "sri lankan": "Sri Lanka", sudanese: "Sudan", swedish: "Sweden",
-    swiss: "Switzerland", syrian: "Syria", taiwanese: "Taiwan", tajik: "Tajikistan", tanzanian: "Tanzania", thai: "Thailand",
-    timorese: "Timor-Leste", tongan: "Tonga", tunisian: "Tunisia", turkish: "Turkey", turkmen: "Turkmenistan",
-    ugandan: "Uganda", ukrainian: "Ukraine", uruguayan: "Uruguay", uzbek: "Uzbekistan", venezuelan: "Venezuela",
-    vietnamese: "Vietnam", congolese: "Congo", welsh: "Wales", yemeni: "Yemen", zambian: "Zambia", zimbabwean: "Zimbabwe", european: "European Union",
+    afghan: "Afghanistan",
+    albanian: "Albania",
+    algerian: "Algeria",
+    american: "United States",
+    angolan: "Angola",
+    argentine: "Argentina",
+    argentinian: "Argentina",
+    armenian: "Armenia",
+    australian: "Australia",
+    austrian: "Austria",
+    azerbaijani: "Azerbaijan",
+    bangladeshi: "Bangladesh",
+    belarusian: "Belarus",
+    belgian: "Belgium",
+    bhutanese: "Bhutan",
+    bolivian: "Bolivia",
+    brazilian: "Brazil",
+    british: "United Kingdom",
+    bruneian: "Brunei",
+    bulgarian: "Bulgaria",
+    burmese: "Myanmar",
+    cambodian: "Cambodia",
+    khmer: "Cambodia",
+    cameroonian: "Cameroon",
+    canadian: "Canada",
+    chilean: "Chile",
+    chinese: "China",
+    colombian: "Colombia",
+    croatian: "Croatia",
+    cuban: "Cuba",
+    cypriot: "Cyprus",
+    czech: "Czech Republic",
+    danish: "Denmark",
+    dutch: "Netherlands",
+    ecuadorian: "Ecuador",
+    egyptian: "Egypt",
+    emirati: "United Arab Emirates",
+    english: "England",
+    estonian: "Estonia",
+    ethiopian: "Ethiopia",
+    fijian: "Fiji",
+    filipino: "Philippines",
+    philippine: "Philippines",
+    finnish: "Finland",
+    french: "France",
+    georgian: "Georgia",
+    german: "Germany",
+    ghanaian: "Ghana",
+    greek: "Greece",
+    guatemalan: "Guatemala",
+    hungarian: "Hungary",
+    icelandic: "Iceland",
+    indian: "India",
+    indonesian: "Indonesia",
+    iranian: "Iran",
+    iraqi: "Iraq",
+    irish: "Ireland",
+    israeli: "Israel",
+    italian: "Italy",
+    jamaican: "Jamaica",
+    japanese: "Japan",
+    jordanian: "Jordan",
+    kazakh: "Kazakhstan",
+    kazakhstani: "Kazakhstan",
+    kenyan: "Kenya",
+    korean: "Korea",
+    "south korean": "South Korea",
+    "north korean": "North Korea",
+    kuwaiti: "Kuwait",
+    kyrgyz: "Kyrgyzstan",
+    lao: "Laos",
+    laotian: "Laos",
+    latvian: "Latvia",
+    lebanese: "Lebanon",
+    liberian: "Liberia",
+    libyan: "Libya",
+    lithuanian: "Lithuania",
+    malagasy: "Madagascar",
+    malawian: "Malawi",
+    malaysian: "Malaysia",
+    maldivian: "Maldives",
+    malian: "Mali",
+    maltese: "Malta",
+    mexican: "Mexico",
+    moldovan: "Moldova",
+    mongolian: "Mongolia",
+    moroccan: "Morocco",
+    mozambican: "Mozambique",
+    myanmar: "Myanmar",
+    namibian: "Namibia",
+    nepalese: "Nepal",
+    nepali: "Nepal",
+    "new zealand": "New Zealand",
+    nicaraguan: "Nicaragua",
+    nigerian: "Nigeria",
+    nigerien: "Niger",
+    norwegian: "Norway",
+    omani: "Oman",
+    pakistani: "Pakistan",
+    palestinian: "Palestine",
+    panamanian: "Panama",
+    paraguayan: "Paraguay",
+    peruvian: "Peru",
+    polish: "Poland",
+    portuguese: "Portugal",
+    qatari: "Qatar",
+    romanian: "Romania",
+    russian: "Russia",
+    rwandan: "Rwanda",
+    samoan: "Samoa",
+    saudi: "Saudi Arabia",
+    scottish: "Scotland",
+    senegalese: "Senegal",
+    serbian: "Serbia",
+    singaporean: "Singapore",
+    slovak: "Slovakia",
+    slovenian: "Slovenia",
+    somali: "Somalia",
+    "south african": "South Africa",
+    spanish: "Spain",
+    "sri lankan": "Sri Lanka",
+    sudanese: "Sudan",
+    swedish: "Sweden",
+    swiss: "Switzerland",
+    syrian: "Syria",
+    taiwanese: "Taiwan",
+    tajik: "Tajikistan",
+    tanzanian: "Tanzania",
+    thai: "Thailand",
+    timorese: "Timor-Leste",
+    tongan: "Tonga",
+    tunisian: "Tunisia",
+    turkish: "Turkey",
+    turkmen: "Turkmenistan",
+    ugandan: "Uganda",
+    ukrainian: "Ukraine",
+    uruguayan: "Uruguay",
+    uzbek: "Uzbekistan",
+    venezuelan: "Venezuela",
+    vietnamese: "Vietnam",
+    congolese: "Congo",
+    welsh: "Wales",
+    yemeni: "Yemen",
+    zambian: "Zambia",
+    zimbabwean: "Zimbabwe",
+    european: "European Union",
   }),
 );
 
@@ -198,7 +356,8 @@ export const DEMONYMS = new Map<string, string>(
 export const MAX_COUNTRY_WORDS = 5;
 
 /** "-ology", "-ture", "-ment"…: capitalised words of this shape are portfolios, not names. */
-export const PORTFOLIO_SHAPE = /(?:ology|ologies|ture|tures|ment|ments|tion|tions|sion|sions|ance|ances|ence|ences|ity|ities|ism|ics|ship|ness|ries|[a-z]{3}ing)$/i;
+export const PORTFOLIO_SHAPE =
+  /(?:ology|ologies|ture|tures|ment|ments|tion|tions|sion|sions|ance|ances|ence|ences|ity|ities|ism|ics|ship|ness|ries|[a-z]{3}ing)$/i;
 
 /** Verbs after which a capitalised run is a person: "Sar Kheng said", "Redshaw told". */
 export const PERSON_VERBS = set(`

@@ -32,7 +32,20 @@ export interface FoundMeeting {
   how: ChosenDate["how"];
 }
 
-type Shape = "verb" | "joint" | "co-chair" | "fronted" | "gerund" | "passive" | "host" | "call-on" | "held" | "spoke" | "by-phone" | "between" | "noun-with";
+type Shape =
+  | "verb"
+  | "joint"
+  | "co-chair"
+  | "fronted"
+  | "gerund"
+  | "passive"
+  | "host"
+  | "call-on"
+  | "held"
+  | "spoke"
+  | "by-phone"
+  | "between"
+  | "noun-with";
 
 /** Get-togethers one holds or has: talks, a meeting, a working lunch, a phone call, an audience. */
 const GATHERING =
@@ -47,34 +60,79 @@ export const MEETING_HINT =
 
 const TRIGGERS: Array<[RegExp, Shape]> = [
   // "the Lao minister was received by …", "was hosted by", "was welcomed by", "were met by".
-  [/\b(?:was|were|been|being)\s+(?:(?:\w+ly|later|then|also|first|again|warmly)\s+)?(?:received|hosted|welcomed|greeted|met|paid\s+(?:a|an)\s+(?:[\w-]+\s+)?(?:call|visit))\s+(?:\S+\s+){0,6}?by\b/gi, "passive"],
+  [
+    /\b(?:was|were|been|being)\s+(?:(?:\w+ly|later|then|also|first|again|warmly)\s+)?(?:received|hosted|welcomed|greeted|met|paid\s+(?:a|an)\s+(?:[\w-]+\s+)?(?:call|visit))\s+(?:\S+\s+){0,6}?by\b/gi,
+    "passive",
+  ],
   [/\bmet(?:\s+(?:up\s+)?with)?\b/gi, "verb"],
   [/\b(?:telephoned|phoned|rang)\b/gi, "verb"],
   // "X and his counterpart Y co-chaired the Joint Commission meeting".
   [/\bco-(?:chaired|hosted|presided\s+over)\b/gi, "co-chair"],
-  [/\b(?:received|hosted|welcomed|greeted)\b(?:\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}?(?:(?:dinner|lunch|luncheon|banquet|reception|breakfast|meeting)\s+(?:for|with)|(?:call|visit)\s+(?:from|by))\b)?/gi, "host"],
+  [
+    /\b(?:received|hosted|welcomed|greeted)\b(?:\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}?(?:(?:dinner|lunch|luncheon|banquet|reception|breakfast|meeting)\s+(?:for|with)|(?:call|visit)\s+(?:from|by))\b)?/gi,
+    "host",
+  ],
   // "King X granted an audience to Y".
   [/\bgranted\s+(?:an?\s+)?(?:\w+\s+)?audience\s+(?:to|for)\b/gi, "host"],
   // "Ambassador X called on Prime Minister Y at the Peace Palace" (a visit; "called on Y to …" is a request).
-  [/\bcalled\s+on\b(?!\s+(?:the\s+)?(?:government|authorities|countries|nations|states|all|both|members|donors|people|public|international|community|parties)\b)/gi, "call-on"],
+  [
+    /\bcalled\s+on\b(?!\s+(?:the\s+)?(?:government|authorities|countries|nations|states|all|both|members|donors|people|public|international|community|parties)\b)/gi,
+    "call-on",
+  ],
   // "…, Anwar said after meeting his Thai counterpart Srettha", "After meeting X, Y said …": a meeting just held.
-  [/\b(?:after|following|while|during)\s+(?:(?:a\s+)?meeting(?:\s+with)?|(?:paying|making)\s+(?:a\s+|an\s+)?(?:courtesy\s+|official\s+|farewell\s+|working\s+)?(?:call|visit)\s+(?:on|upon|to)|holding\s+(?:talks|a\s+meeting|discussions)\s+with|(?:talking|speaking)\s+(?:by\s+(?:tele)?phone\s+)?with)\b(?!\s+(?:the|its|their|a|an)\s+(?:targets?|goals?|demands?|needs?|requirements?|criteria|standards?|deadlines?|obligations?|conditions?|expectations?))/gi, "gerund"],
+  [
+    /\b(?:after|following|while|during)\s+(?:(?:a\s+)?meeting(?:\s+with)?|(?:paying|making)\s+(?:a\s+|an\s+)?(?:courtesy\s+|official\s+|farewell\s+|working\s+)?(?:call|visit)\s+(?:on|upon|to)|holding\s+(?:talks|a\s+meeting|discussions)\s+with|(?:talking|speaking)\s+(?:by\s+(?:tele)?phone\s+)?with)\b(?!\s+(?:the|its|their|a|an)\s+(?:targets?|goals?|demands?|needs?|requirements?|criteria|standards?|deadlines?|obligations?|conditions?|expectations?))/gi,
+    "gerund",
+  ],
   // "At a separate meeting on Thursday, A and B reviewed …": a meeting opens the sentence, its subjects met.
-  [/^(?:At|During|In|Over)\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}?(?:meeting|talks|session|discussions|consultations|lunch|dinner|breakfast|call|video\s+conference)\b(?![^,]*\bwith\b)/g, "fronted"],
+  [
+    /^(?:At|During|In|Over)\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}?(?:meeting|talks|session|discussions|consultations|lunch|dinner|breakfast|call|video\s+conference)\b(?![^,]*\bwith\b)/g,
+    "fronted",
+  ],
   // "Interpol's director visited Pheakdey at the ministry": a visit to a person (places are not met).
   [/\bvisited\b/gi, "call-on"],
   // "held an official welcome ceremony for X".
-  [/\b(?:held|hosted|organised|organized|presided\s+over)\s+(?:a|an|the)\s+(?:\w+\s+){0,2}?(?:welcome|welcoming|reception|farewell)\s+(?:ceremony|reception|dinner|banquet|lunch|luncheon)?\s*(?:for|in\s+honou?r\s+of)\b/gi, "host"],
-  [/\b(?:paid|made)\s+(?:a\s+|an\s+)?(?:courtesy\s+|official\s+|farewell\s+|working\s+)?(?:call|visit)s?\s+(?:on|upon|to)\b/gi, "call-on"],
-  [new RegExp(`\\b(?:held|had|conducted)\\s+(?:a\\s+|an\\s+|their\\s+|his\\s+|her\\s+)?(?:[\\w-]+\\s+){0,3}?(?:${GATHERING})\\b(?:\\s+(?:by\\s+(?:tele)?phone\\s+|by\\s+video(?:\\s*(?:link|conference|call))?\\s+|online\\s+|virtually\\s+))?(?:\\s+with\\b)?`, "gi"), "held"],
-  [/\b(?:spoke|talked|conferred|consulted|chatted|sat\s+down|huddled|exchanged\s+views)\b(?:\s+(?:by|over|on|via)\s+(?:the\s+)?(?:tele)?phone|\s+(?:via|by|over)\s+video(?:\s*(?:link|conference|call))?|\s+(?:separately|privately|briefly|virtually|online))?\s+(?:with|to)\b/gi, "spoke"],
-  [/\b(?:in|during|via|over|through)\s+(?:a|an|their)\s+(?:[\w-]+\s+){0,2}?(?:telephone|phone|video|virtual|online)\s+(?:call|conversation|conference|meeting|talks)\b/gi, "by-phone"],
-  [/\b(?:meeting|talks|discussions|consultations|courtesy\s+call|conversation|summit|audience|phone\s+call|video\s+call|video\s+conference|lunch|dinner)\s+(?:(?:on|last|this)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|month|\d{1,2}\s+\p{Lu}\p{L}+|\p{Lu}\p{L}+\s+\d{1,2})\s+)?(?:(?:was|were)\s+(?:\w+ly\s+)?held\s+)?between\b/giu, "between"],
-  [/\b(?:meeting|talks|discussions|consultations|courtesy\s+call|conversation|audience|phone\s+call|video\s+call|video\s+conference|working\s+lunch|working\s+dinner)\s+with\b/gi, "noun-with"],
+  [
+    /\b(?:held|hosted|organised|organized|presided\s+over)\s+(?:a|an|the)\s+(?:\w+\s+){0,2}?(?:welcome|welcoming|reception|farewell)\s+(?:ceremony|reception|dinner|banquet|lunch|luncheon)?\s*(?:for|in\s+honou?r\s+of)\b/gi,
+    "host",
+  ],
+  [
+    /\b(?:paid|made)\s+(?:a\s+|an\s+)?(?:courtesy\s+|official\s+|farewell\s+|working\s+)?(?:call|visit)s?\s+(?:on|upon|to)\b/gi,
+    "call-on",
+  ],
+  [
+    new RegExp(
+      `\\b(?:held|had|conducted)\\s+(?:a\\s+|an\\s+|their\\s+|his\\s+|her\\s+)?(?:[\\w-]+\\s+){0,3}?(?:${GATHERING})\\b(?:\\s+(?:by\\s+(?:tele)?phone\\s+|by\\s+video(?:\\s*(?:link|conference|call))?\\s+|online\\s+|virtually\\s+))?(?:\\s+with\\b)?`,
+      "gi",
+    ),
+    "held",
+  ],
+  [
+    /\b(?:spoke|talked|conferred|consulted|chatted|sat\s+down|huddled|exchanged\s+views)\b(?:\s+(?:by|over|on|via)\s+(?:the\s+)?(?:tele)?phone|\s+(?:via|by|over)\s+video(?:\s*(?:link|conference|call))?|\s+(?:separately|privately|briefly|virtually|online))?\s+(?:with|to)\b/gi,
+    "spoke",
+  ],
+  [
+    /\b(?:in|during|via|over|through)\s+(?:a|an|their)\s+(?:[\w-]+\s+){0,2}?(?:telephone|phone|video|virtual|online)\s+(?:call|conversation|conference|meeting|talks)\b/gi,
+    "by-phone",
+  ],
+  [
+    /\b(?:meeting|talks|discussions|consultations|courtesy\s+call|conversation|summit|audience|phone\s+call|video\s+call|video\s+conference|lunch|dinner)\s+(?:(?:on|last|this)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|month|\d{1,2}\s+\p{Lu}\p{L}+|\p{Lu}\p{L}+\s+\d{1,2})\s+)?(?:(?:was|were)\s+(?:\w+ly\s+)?held\s+)?between\b/giu,
+    "between",
+  ],
+  [
+    /\b(?:meeting|talks|discussions|consultations|courtesy\s+call|conversation|audience|phone\s+call|video\s+call|video\s+conference|working\s+lunch|working\s+dinner)\s+with\b/gi,
+    "noun-with",
+  ],
   // Two or more people as the subject, no object: "A and B discussed a joint reserve", "the two ministers
   // spoke by telephone in March", "A and B agreed …, after bilateral talks in Putrajaya".
-  [/\b(?:discussed|(?:spoke|talked|conferred)\s+(?:(?:by|over|via|on)\s+(?:the\s+)?(?:tele)?phone|(?:via|by|over)\s+video(?:\s*(?:link|conference|call))?))\b(?!\s+(?:with|to)\b)/gi, "joint"],
-  [/\b(?:after|following)\s+(?:(?:their|his|her)\s+)?(?:(?:bilateral|closed-door|lengthy|official|formal|separate|private|high-level)\s+)?(?:talks|discussions|consultations)\b(?!\s+(?:with|between|of|on\s+\p{Lu})\b)/giu, "joint"],
+  [
+    /\b(?:discussed|(?:spoke|talked|conferred)\s+(?:(?:by|over|via|on)\s+(?:the\s+)?(?:tele)?phone|(?:via|by|over)\s+video(?:\s*(?:link|conference|call))?))\b(?!\s+(?:with|to)\b)/gi,
+    "joint",
+  ],
+  [
+    /\b(?:after|following)\s+(?:(?:their|his|her)\s+)?(?:(?:bilateral|closed-door|lengthy|official|formal|separate|private|high-level)\s+)?(?:talks|discussions|consultations)\b(?!\s+(?:with|between|of|on\s+\p{Lu})\b)/giu,
+    "joint",
+  ],
 ];
 
 /** Objects of "met (with)" that are not parties: targets, deadlines, reactions. */
@@ -84,7 +142,8 @@ const NOT_MET =
 const FUTURE_BEFORE =
   /\b(?:will|shall|would|(?:is|are|was|were)\s+(?:set|scheduled|expected|due|slated|poised|going|planning|about|to|due\s+in)|(?:plans?|planned|planning|intends?|intended|aims?|hopes?|hoped|wants?|seeks?|prepares?|preparing)\s+to)\b/;
 
-const NOUN_DETERMINERS = /\b(?:a|an|the|their|his|her|its|during|in|at|bilateral|private|closed-door|separate|recent)\s+(?:[\w-]+\s+){0,4}$/i;
+const NOUN_DETERMINERS =
+  /\b(?:a|an|the|their|his|her|its|during|in|at|bilateral|private|closed-door|separate|recent)\s+(?:[\w-]+\s+){0,4}$/i;
 
 /** Meetings in one sentence. */
 export function findMeetings(ctx: SentenceCtx, state: ExtractState): FoundMeeting[] {
@@ -100,10 +159,17 @@ export function findMeetings(ctx: SentenceCtx, state: ExtractState): FoundMeetin
       if (ctx.quoteSpeaker(k) !== undefined) continue; // in a quotation: the speaker's words, not a report
       const before = text.slice(0, m.index);
       if (shape === "noun-with" && !NOUN_DETERMINERS.test(before)) continue;
-      if (shape === "noun-with" && /\b(?:following|after|since|before|ahead of)\s+(?:the|a|their)\s+$/i.test(before)) continue;
+      if (shape === "noun-with" && /\b(?:following|after|since|before|ahead of)\s+(?:the|a|their)\s+$/i.test(before))
+        continue;
       if (isDeniedOrModal(ctx, k, true)) continue;
       // (Lower case only: "To Lam received …" is a name.)
-      if (/\b(?:to|will|would|shall|could|expected to|scheduled to|set to|plans? to|due to|is to|are to|agreed to)\s+(?:\w+\s+)?$/.test(before.slice(-30)) && shape !== "between") continue;
+      if (
+        /\b(?:to|will|would|shall|could|expected to|scheduled to|set to|plans? to|due to|is to|are to|agreed to)\s+(?:\w+\s+)?$/.test(
+          before.slice(-30),
+        ) &&
+        shape !== "between"
+      )
+        continue;
       if (mentionsFuture(ctx, k, ctx.tokens.length)) continue;
       // "is set to travel to Brussels for talks with …", "will fly to Hanoi for a meeting with …": a plan.
       if (FUTURE_BEFORE.test(before.slice(before.lastIndexOf(",") + 1))) continue;
@@ -131,7 +197,11 @@ export function findMeetings(ctx: SentenceCtx, state: ExtractState): FoundMeetin
   return out;
 }
 
-function subjectParties(ctx: SentenceCtx, state: ExtractState, k: number): { parties: Party[]; phrase: string | null; mentions: Mention[] } {
+function subjectParties(
+  ctx: SentenceCtx,
+  state: ExtractState,
+  k: number,
+): { parties: Party[]; phrase: string | null; mentions: Mention[] } {
   const subj = subjectOf(ctx.view, k, ctx.ptext, 0);
   // "the Lao minister" with nobody to stand for: the words are the party.
   const parties = subj.mentions.flatMap((m) => {
@@ -147,7 +217,9 @@ function leaderAfter(ctx: SentenceCtx, state: ExtractState, from: number): Party
     const t = ctx.tokens[j];
     if (t.text === ";" || (t.kind === "word" && isVerbish(ctx.tokens, j) && !/^(?:led|headed)$/.test(t.low))) return [];
     if (/^(?:led|headed)$/.test(t.low) && ctx.tokens[j + 1].low === "by") {
-      const m = ctx.mentions.find((x) => x.first >= j + 2 && x.first <= j + 6 && (x.kind === "person" || x.kind === "role"));
+      const m = ctx.mentions.find(
+        (x) => x.first >= j + 2 && x.first <= j + 6 && (x.kind === "person" || x.kind === "role"),
+      );
       if (!m || ctx.tokens.slice(j + 2, m.first).some((x) => x.kind === "punct")) return [];
       return partiesOf(m, ctx, state).filter((p) => p.kind === "person");
     }
@@ -155,7 +227,13 @@ function leaderAfter(ctx: SentenceCtx, state: ExtractState, from: number): Party
   return [];
 }
 
-function participantsFor(ctx: SentenceCtx, state: ExtractState, shape: Shape, k: number, endTok: number): Party[] | null {
+function participantsFor(
+  ctx: SentenceCtx,
+  state: ExtractState,
+  shape: Shape,
+  k: number,
+  endTok: number,
+): Party[] | null {
   const personish = (ps: Party[]) => ps.some((p) => p.kind === "person");
   let extraParties: Party[] = [];
   if (shape === "between") {
@@ -209,18 +287,28 @@ function participantsFor(ctx: SentenceCtx, state: ExtractState, shape: Shape, k:
     const main = subjectParties(ctx, state, v);
     return main.parties.length >= 2 && personish(main.parties) ? main.parties : null;
   }
-  let obj = shape === "by-phone" ? { parties: [] as Party[], phrase: null as string | null, mentions: [] as Mention[] } : objectAfter(ctx, endTok + 1, state);
+  let obj =
+    shape === "by-phone"
+      ? { parties: [] as Party[], phrase: null as string | null, mentions: [] as Mention[] }
+      : objectAfter(ctx, endTok + 1, state);
   if (shape === "by-phone") {
     // "In a video call (with X), Y told the council …": Y, X and whom Y told.
     if (ctx.tokens[endTok + 1]?.low === "with") obj = objectAfter(ctx, endTok + 2, state);
     const comma = ctx.tokens.findIndex((t, j) => j > endTok && t.text === ",");
-    const fronted = /^(?:in|during|via|over|through)$/i.test(ctx.tokens[0]?.low ?? "") && comma > 0 && subj.parties.length === 0;
+    const fronted =
+      /^(?:in|during|via|over|through)$/i.test(ctx.tokens[0]?.low ?? "") && comma > 0 && subj.parties.length === 0;
     if (fronted) {
       const main = ctx.mentions.find((m) => m.first > comma && m.kind !== "body" && m.kind !== "country");
       if (main) {
         subj = { parties: partiesOf(main, ctx, state), phrase: null, mentions: [main] };
         const verb = ctx.tokens[main.last + 1];
-        if (verb && /^(?:told|briefed|assured|informed|urged|asked|thanked|reassured)$/.test(verb.low) && obj.parties.length === 0 && obj.phrase === null) obj = objectAfter(ctx, main.last + 2, state);
+        if (
+          verb &&
+          /^(?:told|briefed|assured|informed|urged|asked|thanked|reassured)$/.test(verb.low) &&
+          obj.parties.length === 0 &&
+          obj.phrase === null
+        )
+          obj = objectAfter(ctx, main.last + 2, state);
       }
     }
   }
@@ -237,13 +325,25 @@ function participantsFor(ctx: SentenceCtx, state: ExtractState, shape: Shape, k:
   }
   if (shape === "host" || shape === "call-on") {
     // "received support", "paid a visit to Hanoi": only people (or a delegation) are met.
-    const delegation = /\b(?:delegation|mission|team|officials|leaders|ministers|representatives|ambassadors?|envoys?)\b/i;
-    if (!personish(obj.parties) && !(obj.phrase && delegation.test(obj.phrase)) && !obj.parties.some((p) => delegation.test(p.name))) return null;
+    const delegation =
+      /\b(?:delegation|mission|team|officials|leaders|ministers|representatives|ambassadors?|envoys?)\b/i;
+    if (
+      !personish(obj.parties) &&
+      !(obj.phrase && delegation.test(obj.phrase)) &&
+      !obj.parties.some((p) => delegation.test(p.name))
+    )
+      return null;
     // "welcomed the three countries' commitment": what someone has, not someone.
     const lastObj = obj.mentions[obj.mentions.length - 1];
     if (lastObj && ctx.tokens[lastObj.last].possessive) return null;
     // "called on Thailand to release …": a request, not a visit.
-    if (ctx.tokens[k].low === "visited" && (!lastObj || (lastObj.kind !== "person" && lastObj.kind !== "role") || obj.mentions.length !== obj.mentions.filter((x) => x.kind === "person" || x.kind === "role").length)) return null;
+    if (
+      ctx.tokens[k].low === "visited" &&
+      (!lastObj ||
+        (lastObj.kind !== "person" && lastObj.kind !== "role") ||
+        obj.mentions.length !== obj.mentions.filter((x) => x.kind === "person" || x.kind === "role").length)
+    )
+      return null;
     if (ctx.tokens[k].low === "called") {
       if (!lastObj || lastObj.kind !== "person") return null;
       const next = ctx.tokens.slice(lastObj.last + 1, lastObj.last + 4).map((t) => t.low);
@@ -252,34 +352,58 @@ function participantsFor(ctx: SentenceCtx, state: ExtractState, shape: Shape, k:
   }
   if (shape === "passive") {
     // "X was received by Y": both are people or a delegation, never "a move welcomed by …".
-    if (!personish(obj.parties) || !(personish(subj.parties) || subj.mentions.some((m) => m.kind === "group" || /delegation|team|mission/i.test(m.text)))) return null;
+    if (
+      !personish(obj.parties) ||
+      !(
+        personish(subj.parties) ||
+        subj.mentions.some((m) => m.kind === "group" || /delegation|team|mission/i.test(m.text))
+      )
+    )
+      return null;
   }
   // "a delegation … led by Superintendent General Kim Dae-sung": the leader is met too.
   if (!personish(obj.parties)) {
     const leader = leaderAfter(ctx, state, endTok + 1);
-    if (leader.length && /\bdelegation\b/i.test(obj.phrase ?? obj.parties.map((p) => p.name).join(" "))) state.delegationLeader = leader[0];
-    if (leader.length) obj = { ...obj, parties: obj.parties.length || obj.phrase === null ? uniqueParties([...obj.parties, ...leader]) : obj.parties, phrase: obj.phrase };
+    if (leader.length && /\bdelegation\b/i.test(obj.phrase ?? obj.parties.map((p) => p.name).join(" ")))
+      state.delegationLeader = leader[0];
+    if (leader.length)
+      obj = {
+        ...obj,
+        parties: obj.parties.length || obj.phrase === null ? uniqueParties([...obj.parties, ...leader]) : obj.parties,
+        phrase: obj.phrase,
+      };
     if (leader.length && obj.parties.length === 0) extraParties = leader;
   }
   if (shape === "verb" && obj.parties.length === 0 && obj.phrase === null && subj.parties.length < 2) return null;
   // "met the deadline", "met with strong resistance": things and reactions are not met in person.
   if (shape === "verb" && obj.parties.length === 0 && obj.phrase && NOT_MET.test(obj.phrase)) return null;
   if (shape === "co-chair") {
-    if (subj.parties.length < 2 && !/\bwith\b/i.test(slice(ctx, endTok + 1, Math.min(ctx.tokens.length - 1, endTok + 12)))) return null;
+    if (
+      subj.parties.length < 2 &&
+      !/\bwith\b/i.test(slice(ctx, endTok + 1, Math.min(ctx.tokens.length - 1, endTok + 12)))
+    )
+      return null;
     if (subj.parties.length >= 2) obj = { parties: [], phrase: null, mentions: [] };
   }
   const parties = uniqueParties([...subj.parties, ...obj.parties]);
   if (obj.parties.length === 0 && obj.phrase) parties.push({ name: obj.phrase, kind: "body", role: null });
   for (const p of extraParties) if (!parties.some((x) => x.name === p.name)) parties.push(p);
   if (parties.length === 0 && subj.phrase) parties.push({ name: subj.phrase, kind: "body", role: null });
-  if (subj.parties.length === 0 && subj.phrase && parties.every((p) => p.name !== subj.phrase)) parties.unshift({ name: subj.phrase, kind: "body", role: null });
-  if (parties.length < 2 && !(parties.length === 1 && /\band\b|\bsides\b|\bchiefs\b|\bleaders\b|\bministers\b/i.test(parties[0].name))) return null;
+  if (subj.parties.length === 0 && subj.phrase && parties.every((p) => p.name !== subj.phrase))
+    parties.unshift({ name: subj.phrase, kind: "body", role: null });
+  if (
+    parties.length < 2 &&
+    !(parties.length === 1 && /\band\b|\bsides\b|\bchiefs\b|\bleaders\b|\bministers\b/i.test(parties[0].name))
+  )
+    return null;
   if (!personish(parties) && shape !== "held" && shape !== "verb") return null;
   return parties;
 }
 
-const PLACE = /\b(?:at|in)\s+((?:the\s+)?\p{Lu}[\p{L}’'-]*(?:\s+(?:of\s+|de\s+)?\p{Lu}[\p{L}’'-]*)*(?:\s+in\s+\p{Lu}[\p{L}’'-]*(?:\s+\p{Lu}[\p{L}’'-]*)*)?)/gu;
-const NOT_PLACE = /^(?:the\s+)?(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\b/;
+const PLACE =
+  /\b(?:at|in)\s+((?:the\s+)?\p{Lu}[\p{L}’'-]*(?:\s+(?:of\s+|de\s+)?\p{Lu}[\p{L}’'-]*)*(?:\s+in\s+\p{Lu}[\p{L}’'-]*(?:\s+\p{Lu}[\p{L}’'-]*)*)?)/gu;
+const NOT_PLACE =
+  /^(?:the\s+)?(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\b/;
 
 /** "at the Peace Palace in Phnom Penh", "in Vientiane". */
 function placeIn(ctx: SentenceCtx, from: number): string | null {
@@ -288,7 +412,12 @@ function placeIn(ctx: SentenceCtx, from: number): string | null {
     const place = m[1].replace(/['’]s$/u, "");
     if (NOT_PLACE.test(place)) continue;
     const at = ctx.tokens[from].start + m.index + m[0].length - m[1].length;
-    const inPerson = ctx.mentions.some((x) => (x.kind === "person" || x.kind === "role") && ctx.tokens[x.nameFirst].start <= at && ctx.tokens[x.nameLast].end > at);
+    const inPerson = ctx.mentions.some(
+      (x) =>
+        (x.kind === "person" || x.kind === "role") &&
+        ctx.tokens[x.nameFirst].start <= at &&
+        ctx.tokens[x.nameLast].end > at,
+    );
     if (inPerson) continue;
     return place;
   }
@@ -301,9 +430,13 @@ function topicIn(ctx: SentenceCtx, from: number): string | null {
   const m =
     /\bto discuss\s+(.+)/i.exec(rest) ??
     /\b(?:discussed|reviewed|exchanged views on|focused on|talked about|spoke about)\s+(.+)/i.exec(rest) ??
-    /\b(?:talks|discussions|call|conference|meeting|session|conversation)\s+(?:on|about|over|regarding)\s+(.+)/i.exec(rest) ??
+    /\b(?:talks|discussions|call|conference|meeting|session|conversation)\s+(?:on|about|over|regarding)\s+(.+)/i.exec(
+      rest,
+    ) ??
     /\babout\s+(.+)/i.exec(rest) ??
-    /^\s*(?:\S+\s+){0,8}?on\s+((?!(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|the (?:afternoon|morning|evening|sidelines))\b)[a-z][^,]+)/.exec(rest);
+    /^\s*(?:\S+\s+){0,8}?on\s+((?!(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|the (?:afternoon|morning|evening|sidelines))\b)[a-z][^,]+)/.exec(
+      rest,
+    );
   if (!m) return null;
   return trimTopic(m[1]);
 }
@@ -311,7 +444,9 @@ function topicIn(ctx: SentenceCtx, from: number): string | null {
 /** A topic up to the end of its clause. */
 export function trimTopic(text: string): string | null {
   let topic = text;
-  topic = topic.split(/,\s*(?:and|while|where|which|who|but|the|according|said|officials|a\s+statement)\b|;|\s+(?:on|last)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|\s+in\s+a\s+(?:tele)?phone|\s+(?:at|in)\s+the\s+\p{Lu}|\s+in\s+\p{Lu}\p{L}+\s+on\b|\s+on\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\b/u)[0];
+  topic = topic.split(
+    /,\s*(?:and|while|where|which|who|but|the|according|said|officials|a\s+statement)\b|;|\s+(?:on|last)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|\s+in\s+a\s+(?:tele)?phone|\s+(?:at|in)\s+the\s+\p{Lu}|\s+in\s+\p{Lu}\p{L}+\s+on\b|\s+on\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\b/u,
+  )[0];
   topic = topic.split(/,\s*(?:because|as|since|which|who|despite|although|though)\b/)[0];
   topic = topic.replace(/[.,;:”"]+$/u, "").trim();
   return topic.length >= 3 ? topic : null;
@@ -319,7 +454,11 @@ export function trimTopic(text: string): string | null {
 
 /** Two meetings are one when they name the same people on the same day. */
 export function sameMeeting(a: Meeting, b: Meeting): boolean {
-  const names = (m: Meeting) => m.participants.map((p) => p.name).sort().join("|");
+  const names = (m: Meeting) =>
+    m.participants
+      .map((p) => p.name)
+      .sort()
+      .join("|");
   const people = a.participants.filter((p) => p.kind === "person").length;
   return people >= 2 && names(a) === names(b) && (a.date === b.date || a.date === null || b.date === null);
 }

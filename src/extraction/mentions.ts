@@ -3,7 +3,16 @@
  * them), countries, bodies ("the Ministry of Justice", "LICADHO", "the government"),
  * groups ("the two sides", "the ministers"), role phrases ("the minister"), and pronouns.
  */
-import { COUNTRIES, DEMONYMS, MAX_COUNTRY_WORDS, ORG_WORDS, PERSON_VERBS, PLACE_WORDS, TITLES, lower } from "./lexicon.ts";
+import {
+  COUNTRIES,
+  DEMONYMS,
+  MAX_COUNTRY_WORDS,
+  ORG_WORDS,
+  PERSON_VERBS,
+  PLACE_WORDS,
+  TITLES,
+  lower,
+} from "./lexicon.ts";
 import { findNameCandidates, isNameish, isTitleWord, nameRuns, type NameCandidate } from "./names.ts";
 import type { PersonRecord, PersonRegistry } from "./people-registry.ts";
 import type { Token } from "./tokens.ts";
@@ -30,20 +39,109 @@ export interface Mention {
 }
 
 const GROUP_HEADS = new Set([
-  "sides", "countries", "nations", "ministers", "leaders", "chiefs", "officials", "delegations", "governments", "parties",
-  "ministries", "men", "women", "presidents", "premiers", "envoys", "ambassadors", "heads", "counterparts", "agencies",
-  "governors", "mayors", "delegates", "representatives", "generals", "commanders", "secretaries", "diplomats", "negotiators",
-  "lawmakers", "neighbours", "neighbors", "allies", "partners", "states", "signatories", "teams", "organisations",
-  "organizations", "producers", "economies", "kingdoms", "commissioners", "directors", "officers", "chairs", "chairmen",
+  "sides",
+  "countries",
+  "nations",
+  "ministers",
+  "leaders",
+  "chiefs",
+  "officials",
+  "delegations",
+  "governments",
+  "parties",
+  "ministries",
+  "men",
+  "women",
+  "presidents",
+  "premiers",
+  "envoys",
+  "ambassadors",
+  "heads",
+  "counterparts",
+  "agencies",
+  "governors",
+  "mayors",
+  "delegates",
+  "representatives",
+  "generals",
+  "commanders",
+  "secretaries",
+  "diplomats",
+  "negotiators",
+  "lawmakers",
+  "neighbours",
+  "neighbors",
+  "allies",
+  "partners",
+  "states",
+  "signatories",
+  "teams",
+  "organisations",
+  "organizations",
+  "producers",
+  "economies",
+  "kingdoms",
+  "commissioners",
+  "directors",
+  "officers",
+  "chairs",
+  "chairmen",
 ]);
 const GENERIC_BODIES = new Set([
-  "government", "ministry", "authorities", "committee", "commission", "police", "court", "courts", "coalition", "group",
-  "groups", "embassy", "delegation", "administration", "cabinet", "council", "agency", "department", "side", "kingdom",
-  "organisation", "organization", "network", "team", "company", "bank", "parliament", "senate", "military", "army",
+  "government",
+  "ministry",
+  "authorities",
+  "committee",
+  "commission",
+  "police",
+  "court",
+  "courts",
+  "coalition",
+  "group",
+  "groups",
+  "embassy",
+  "delegation",
+  "administration",
+  "cabinet",
+  "council",
+  "agency",
+  "department",
+  "side",
+  "kingdom",
+  "organisation",
+  "organization",
+  "network",
+  "team",
+  "company",
+  "bank",
+  "parliament",
+  "senate",
+  "military",
+  "army",
 ]);
 /** How many a group counts: "the two sides", "the three ministers". */
-export const NUMBER_WORDS = new Map<string, number>([["two", 2], ["three", 3], ["four", 4], ["five", 5], ["six", 6], ["both", 2]]);
-const PREPOSITION_WORDS = new Set(["in", "of", "at", "by", "from", "with", "to", "for", "on", "about", "during", "under"]);
+export const NUMBER_WORDS = new Map<string, number>([
+  ["two", 2],
+  ["three", 3],
+  ["four", 4],
+  ["five", 5],
+  ["six", 6],
+  ["both", 2],
+]);
+const PREPOSITION_WORDS = new Set([
+  "in",
+  "of",
+  "at",
+  "by",
+  "from",
+  "with",
+  "to",
+  "for",
+  "on",
+  "about",
+  "during",
+  "under",
+]);
 const DETERMINERS = new Set(["the", "his", "her", "their", "its", "our", "this", "that", "both"]);
 const PRONOUNS = new Set(["he", "she", "i", "we", "they", "it"]);
 
@@ -73,7 +171,13 @@ function countryAt(tokens: Token[], i: number): { last: number; name: string } |
  * briefing introduced), so short forms are found too; pronouns and role phrases are left
  * unresolved here (see coref.ts).
  */
-export function findMentions(tokens: Token[], text: string, offset: number, registry: PersonRegistry, known?: NameCandidate[]): Mention[] {
+export function findMentions(
+  tokens: Token[],
+  text: string,
+  offset: number,
+  registry: PersonRegistry,
+  known?: NameCandidate[],
+): Mention[] {
   const out: Mention[] = [];
   const taken = new Array<boolean>(tokens.length).fill(false);
   const take = (m: Mention) => {
@@ -92,7 +196,18 @@ export function findMentions(tokens: Token[], text: string, offset: number, regi
     const first = c ? Math.min(c.roleFirst, a) : a;
     const end = c ? Math.max(c.after - 1, last) : last;
     if (out.some((m) => m.first <= end && m.last >= first)) continue;
-    take({ kind: "person", first, last: end, nameFirst: a, nameLast: last, text: name.replace(/['’]s$/u, ""), people: [rec], party: null, partyKind: "person", word: "" });
+    take({
+      kind: "person",
+      first,
+      last: end,
+      nameFirst: a,
+      nameLast: last,
+      text: name.replace(/['’]s$/u, ""),
+      people: [rec],
+      party: null,
+      partyKind: "person",
+      word: "",
+    });
   }
 
   for (let i = 0; i < tokens.length; i++) {
@@ -105,26 +220,74 @@ export function findMentions(tokens: Token[], text: string, offset: number, regi
     if (country && !taken[country.last]) {
       // "Korea Export-Import Bank": a country word inside a body's name is the body's.
       const next = tokens[country.last + 1];
-      const bodyAhead = isWord(next) && next.cap && !tokens[country.last].possessive && !isTitleWord(next) && (isNameish(tokens, country.last + 1, 0) || ORG_WORDS.has(next.low));
+      const bodyAhead =
+        isWord(next) &&
+        next.cap &&
+        !tokens[country.last].possessive &&
+        !isTitleWord(next) &&
+        (isNameish(tokens, country.last + 1, 0) || ORG_WORDS.has(next.low));
       if (!bodyAhead) {
-        take({ kind: "country", first: i, last: country.last, nameFirst: i, nameLast: country.last, text: slice(text, offset, tokens, i, country.last), people: [], party: country.name, partyKind: "country", word: "" });
+        take({
+          kind: "country",
+          first: i,
+          last: country.last,
+          nameFirst: i,
+          nameLast: country.last,
+          text: slice(text, offset, tokens, i, country.last),
+          people: [],
+          party: country.name,
+          partyKind: "country",
+          word: "",
+        });
         i = country.last;
         continue;
       }
     }
 
     // "Cambodian authorities", "Thai police", "the Chinese side": a country's people as a body.
-    if (t.cap && DEMONYMS.has(t.low) && !t.possessive && isWord(tokens[i + 1]) && !tokens[i + 1].cap && (GENERIC_BODIES.has(tokens[i + 1].low) || ["officials", "forces", "troops", "negotiators"].includes(tokens[i + 1].low)) && !taken[i + 1] && !modifiesNext(tokens, i + 2)) {
+    if (
+      t.cap &&
+      DEMONYMS.has(t.low) &&
+      !t.possessive &&
+      isWord(tokens[i + 1]) &&
+      !tokens[i + 1].cap &&
+      (GENERIC_BODIES.has(tokens[i + 1].low) ||
+        ["officials", "forces", "troops", "negotiators"].includes(tokens[i + 1].low)) &&
+      !taken[i + 1] &&
+      !modifiesNext(tokens, i + 2)
+    ) {
       const s = tokens[i - 1]?.low === "the" && !taken[i - 1] ? i - 1 : i;
       const surface = slice(text, offset, tokens, s, i + 1);
-      take({ kind: "body", first: s, last: i + 1, nameFirst: i, nameLast: i + 1, text: surface, people: [], party: slice(text, offset, tokens, i, i + 1), partyKind: "body", word: tokens[i + 1].low });
+      take({
+        kind: "body",
+        first: s,
+        last: i + 1,
+        nameFirst: i,
+        nameLast: i + 1,
+        text: surface,
+        people: [],
+        party: slice(text, offset, tokens, i, i + 1),
+        partyKind: "body",
+        word: tokens[i + 1].low,
+      });
       i += 1;
       continue;
     }
 
     // Pronouns.
     if (PRONOUNS.has(t.low) && !t.possessive) {
-      take({ kind: "pronoun", first: i, last: i, nameFirst: i, nameLast: i, text: t.text, people: [], party: null, partyKind: null, word: t.low });
+      take({
+        kind: "pronoun",
+        first: i,
+        last: i,
+        nameFirst: i,
+        nameLast: i,
+        text: t.text,
+        people: [],
+        party: null,
+        partyKind: null,
+        word: t.low,
+      });
       continue;
     }
 
@@ -137,16 +300,55 @@ export function findMentions(tokens: Token[], text: string, offset: number, regi
         const surface = slice(text, offset, tokens, i, np.head);
         const words = lower(slice(text, offset, tokens, i + 1, np.head));
         if (np.kind === "body") {
-          take({ kind: "body", first: i, last: np.head, nameFirst: i, nameLast: np.head, text: surface, people: [], party: surface, partyKind: "body", word: tokens[np.head].low });
+          take({
+            kind: "body",
+            first: i,
+            last: np.head,
+            nameFirst: i,
+            nameLast: np.head,
+            text: surface,
+            people: [],
+            party: surface,
+            partyKind: "body",
+            word: tokens[np.head].low,
+          });
         } else {
-          take({ kind: np.kind, first: i, last: np.head, nameFirst: i, nameLast: np.head, text: surface, people: [], party: null, partyKind: null, word: np.kind === "group" ? lower(surface) : words });
+          take({
+            kind: np.kind,
+            first: i,
+            last: np.head,
+            nameFirst: i,
+            nameLast: np.head,
+            text: surface,
+            people: [],
+            party: null,
+            partyKind: null,
+            word: np.kind === "group" ? lower(surface) : words,
+          });
         }
         i = np.head;
         continue;
       }
-      if (t.low === "the" && NUMBER_WORDS.has(tokens[i + 1]?.low ?? "") && isWord(tokens[i + 2]) && (PERSON_VERBS.has(tokens[i + 2].low) || ["also", "then", "later", "had", "have", "jointly"].includes(tokens[i + 2].low))) {
+      if (
+        t.low === "the" &&
+        NUMBER_WORDS.has(tokens[i + 1]?.low ?? "") &&
+        isWord(tokens[i + 2]) &&
+        (PERSON_VERBS.has(tokens[i + 2].low) ||
+          ["also", "then", "later", "had", "have", "jointly"].includes(tokens[i + 2].low))
+      ) {
         // "The two discussed …", "after the three held talks"
-        take({ kind: "group", first: i, last: i + 1, nameFirst: i, nameLast: i + 1, text: slice(text, offset, tokens, i, i + 1), people: [], party: null, partyKind: null, word: `the ${tokens[i + 1].low}` });
+        take({
+          kind: "group",
+          first: i,
+          last: i + 1,
+          nameFirst: i,
+          nameLast: i + 1,
+          text: slice(text, offset, tokens, i, i + 1),
+          people: [],
+          party: null,
+          partyKind: null,
+          word: `the ${tokens[i + 1].low}`,
+        });
         i += 1;
         continue;
       }
@@ -160,7 +362,10 @@ export function findMentions(tokens: Token[], text: string, offset: number, regi
         const tk = tokens[k];
         // "Ministry of Agriculture and Brazil's Ministry of Trade": another owner starts another body.
         if (tk.low === "and" && k > i && tokens[k + 1]?.possessive) break;
-        if (isWord(tk) && (tk.cap || (["of", "for", "and", "on"].includes(tk.low) && isWord(tokens[k + 1]) && tokens[k + 1].cap))) {
+        if (
+          isWord(tk) &&
+          (tk.cap || (["of", "for", "and", "on"].includes(tk.low) && isWord(tokens[k + 1]) && tokens[k + 1].cap))
+        ) {
           if (tk.cap && ORG_WORDS.has(tk.low)) lastOrg = k;
           if (tk.possessive) {
             k++;
@@ -177,12 +382,34 @@ export function findMentions(tokens: Token[], text: string, offset: number, regi
         if (tokens[i - 1]?.low === "the") s = i - 1;
         const stop = tokens[lastOrg].possessive ? lastOrg : Math.max(lastOrg, end);
         const name = slice(text, offset, tokens, i, stop).replace(/['’]s$/u, "");
-        take({ kind: "body", first: s, last: stop, nameFirst: i, nameLast: stop, text: name, people: [], party: name, partyKind: "body", word: "" });
+        take({
+          kind: "body",
+          first: s,
+          last: stop,
+          nameFirst: i,
+          nameLast: stop,
+          text: name,
+          people: [],
+          party: name,
+          partyKind: "body",
+          word: "",
+        });
         i = stop;
         continue;
       }
       if (/^[\p{Lu}&]{2,}$/u.test(t.base) && !COUNTRIES.has(t.low)) {
-        take({ kind: "body", first: i, last: i, nameFirst: i, nameLast: i, text: t.base, people: [], party: t.base, partyKind: "body", word: "" });
+        take({
+          kind: "body",
+          first: i,
+          last: i,
+          nameFirst: i,
+          nameLast: i,
+          text: t.base,
+          people: [],
+          party: t.base,
+          partyKind: "body",
+          word: "",
+        });
         continue;
       }
       // An unknown capitalised word or run that is not a person: a place or a body ("Canberra", "Valdoria").
@@ -191,7 +418,18 @@ export function findMentions(tokens: Token[], text: string, offset: number, regi
         let j = i;
         while (j + 1 < tokens.length && !taken[j + 1] && !tokens[j].possessive && isNameish(tokens, j + 1, 0)) j++;
         const name = slice(text, offset, tokens, i, j).replace(/['’]s$/u, "");
-        take({ kind: "body", first: i, last: j, nameFirst: i, nameLast: j, text: name, people: [], party: name, partyKind: "body", word: "" });
+        take({
+          kind: "body",
+          first: i,
+          last: j,
+          nameFirst: i,
+          nameLast: j,
+          text: name,
+          people: [],
+          party: name,
+          partyKind: "body",
+          word: "",
+        });
         i = j;
         continue;
       }
@@ -217,7 +455,9 @@ export function affiliatedPerson(tokens: Token[], mentions: Mention[], m: Mentio
     if (t.text === "(" || t.text === ")") return true;
     if (prev?.text === "(" && /^[\p{Lu}&-]{2,}$/u.test(t.text)) return true;
     // "commandant", "country director": lower-case role words, not verbs or conjunctions.
-    return t.kind === "word" && !t.cap && !NOT_MODIFIERS.has(t.low) && !PERSON_VERBS.has(t.low) && !/(?:ed|ing)$/.test(t.low);
+    return (
+      t.kind === "word" && !t.cap && !NOT_MODIFIERS.has(t.low) && !PERSON_VERBS.has(t.low) && !/(?:ed|ing)$/.test(t.low)
+    );
   });
   return ok ? next : null;
 }
@@ -228,17 +468,49 @@ function modifiesNext(tokens: Token[], j: number): boolean {
   return isWord(t) && !t.cap && (GROUP_HEADS.has(t.low) || isTitleWord(t) || GENERIC_BODIES.has(t.low));
 }
 
-const NOT_MODIFIERS = new Set(["of", "to", "for", "with", "in", "on", "at", "by", "from", "and", "or", "but", "that", "who", "which", "as", "is", "was", "are", "were", "has", "had", "have", "will", "would", "not"]);
+const NOT_MODIFIERS = new Set([
+  "of",
+  "to",
+  "for",
+  "with",
+  "in",
+  "on",
+  "at",
+  "by",
+  "from",
+  "and",
+  "or",
+  "but",
+  "that",
+  "who",
+  "which",
+  "as",
+  "is",
+  "was",
+  "are",
+  "were",
+  "has",
+  "had",
+  "have",
+  "will",
+  "would",
+  "not",
+]);
 
 /** "the two sides" (group), "his government" (body), "the Lao minister" (role), or null. */
-function determinerPhrase(tokens: Token[], i: number, taken: boolean[]): { kind: "group" | "body" | "role"; head: number } | null {
+function determinerPhrase(
+  tokens: Token[],
+  i: number,
+  taken: boolean[],
+): { kind: "group" | "body" | "role"; head: number } | null {
   let mods = 0;
   for (let k = i + 1; k < tokens.length && k <= i + 5; k++) {
     const tk = tokens[k];
     if (!isWord(tk) || taken[k]) return null;
     const w = tk.low;
     const nextIsName = isNameish(tokens, k + 1, 0);
-    if ((GROUP_HEADS.has(w) || (w.length > 4 && w.endsWith("s") && TITLES.has(w.slice(0, -1)))) && !nextIsName) return { kind: "group", head: k };
+    if ((GROUP_HEADS.has(w) || (w.length > 4 && w.endsWith("s") && TITLES.has(w.slice(0, -1)))) && !nextIsName)
+      return { kind: "group", head: k };
     if (!tk.cap && GENERIC_BODIES.has(w) && !nextIsName) {
       // "the national police chiefs": the body word modifies a group or a title.
       const nx = tokens[k + 1];

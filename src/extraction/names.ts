@@ -46,9 +46,48 @@ export interface NameCandidate {
   evidence: "title" | "apposition" | "verb" | "honorific";
 }
 
-const ALWAYS_STOP = new Set(["the", "a", "an", "he", "she", "it", "they", "we", "i", "his", "her", "their", "our", "its", "this", "that", "these", "those", "you"]);
+const ALWAYS_STOP = new Set([
+  "the",
+  "a",
+  "an",
+  "he",
+  "she",
+  "it",
+  "they",
+  "we",
+  "i",
+  "his",
+  "her",
+  "their",
+  "our",
+  "its",
+  "this",
+  "that",
+  "these",
+  "those",
+  "you",
+]);
 const CONNECTORS = new Set(["of", "for", "to", "the", "and", "on", "at", "in", "de"]);
-const BACK_CONNECTORS = new Set(["of", "for", "to", "the", "then-", "ex-", "former-", "acting-", "now-", "-", "‐", "‑", "a", "an", "its", "his", "her", "their"]);
+const BACK_CONNECTORS = new Set([
+  "of",
+  "for",
+  "to",
+  "the",
+  "then-",
+  "ex-",
+  "former-",
+  "acting-",
+  "now-",
+  "-",
+  "‐",
+  "‑",
+  "a",
+  "an",
+  "its",
+  "his",
+  "her",
+  "their",
+]);
 const CLAUSE_OPENERS = new Set(["“", '"', "‘", ":", "(", "–", "—", ";"]);
 
 const isWord = (t: Token | undefined): t is Token => t !== undefined && t.kind === "word";
@@ -92,7 +131,14 @@ export function isNameish(tokens: Token[], i: number, sentenceStart: number): bo
 /** Lower-case particles starting at token i and the name word after them ("de la Paz", "van der Berg"): the index of that word, or -1. */
 function particlesThenName(tokens: Token[], i: number, sentenceStart: number): number {
   let k = i;
-  while (k < i + 3 && isWord(tokens[k]) && NAME_PARTICLES.has(tokens[k].text) && tokens[k + 1] !== undefined && tokens[k + 1].start === tokens[k].end + 1) k++;
+  while (
+    k < i + 3 &&
+    isWord(tokens[k]) &&
+    NAME_PARTICLES.has(tokens[k].text) &&
+    tokens[k + 1] !== undefined &&
+    tokens[k + 1].start === tokens[k].end + 1
+  )
+    k++;
   if (k === i || !isNameish(tokens, k, sentenceStart)) return -1;
   return k;
 }
@@ -121,7 +167,10 @@ function computeRuns(tokens: Token[], sentenceStart: number): Array<[number, num
       // "…, de la Paz held": a surname that starts with its particles, after a clause edge.
       const prev = tokens[i - 1];
       const edge = i === sentenceStart || (prev !== undefined && (prev.kind === "punct" || !prev.cap));
-      const k = edge && !(prev !== undefined && isWord(prev) && NAME_PARTICLES.has(prev.text)) ? particlesThenName(tokens, i, sentenceStart) : -1;
+      const k =
+        edge && !(prev !== undefined && isWord(prev) && NAME_PARTICLES.has(prev.text))
+          ? particlesThenName(tokens, i, sentenceStart)
+          : -1;
       if (k < 0) {
         i++;
         continue;
@@ -161,36 +210,85 @@ const nameWords = (tokens: Token[], a: number, b: number) => {
 
 /** Is token k a role word in a back-scan (the role is read right to left from the name)? */
 /** Lower-case words that place a title: "Banteay Meanchey [provincial] governor", "Phnom Penh [municipal] police chief". */
-const PLACE_MODIFIERS = new Set(["provincial", "province", "municipal", "municipality", "city", "district", "regional", "state", "county", "commune", "village", "town", "local", "border", "capital"]);
+const PLACE_MODIFIERS = new Set([
+  "provincial",
+  "province",
+  "municipal",
+  "municipality",
+  "city",
+  "district",
+  "regional",
+  "state",
+  "county",
+  "commune",
+  "village",
+  "town",
+  "local",
+  "border",
+  "capital",
+]);
 
 function roleToken(tokens: Token[], k: number, inRole: Token | undefined): boolean {
   const t = tokens[k];
   // "Minister of Agriculture, Forestry and Fisheries": a comma inside a list of portfolios.
-  if (t.text === "," && isWord(inRole) && inRole.cap && (PORTFOLIO.has(inRole.low) || PORTFOLIO_SHAPE.test(inRole.base))) {
+  if (
+    t.text === "," &&
+    isWord(inRole) &&
+    inRole.cap &&
+    (PORTFOLIO.has(inRole.low) || PORTFOLIO_SHAPE.test(inRole.base))
+  ) {
     const prev = tokens[k - 1];
     return isWord(prev) && prev.cap && (PORTFOLIO.has(prev.low) || PORTFOLIO_SHAPE.test(prev.base));
   }
   // "Dato' Seri": an honorific written with an apostrophe.
-  if ((t.text === "'" || t.text === "’") && isWord(tokens[k - 1]) && isTitleWord(tokens[k - 1]) && tokens[k - 1].end === t.start) return true;
+  if (
+    (t.text === "'" || t.text === "’") &&
+    isWord(tokens[k - 1]) &&
+    isTitleWord(tokens[k - 1]) &&
+    tokens[k - 1].end === t.start
+  )
+    return true;
   if (t.kind !== "word") return false;
   const w = t.low;
   if (isTitleWord(t) || ROLE_MODIFIERS.has(w) || PORTFOLIO.has(w) || ORG_WORDS.has(w) || isCountryWord(t)) return true;
   if (BACK_CONNECTORS.has(w)) return true;
   // "Energy and Mines Minister": "and" between two portfolio words.
-  const portfolioish = (x: Token | undefined) => isWord(x) && x.cap && (PORTFOLIO.has(x.low) || PORTFOLIO_SHAPE.test(x.base) || ORG_WORDS.has(x.low));
+  const portfolioish = (x: Token | undefined) =>
+    isWord(x) && x.cap && (PORTFOLIO.has(x.low) || PORTFOLIO_SHAPE.test(x.base) || ORG_WORDS.has(x.low));
   if ((w === "and" || w === "&") && portfolioish(inRole) && portfolioish(tokens[k - 1])) return true;
   // "Deputy Prime Minister and Minister of National Defence Tea Seiha": two titles of one person.
-  if ((w === "and" || w === "&") && isWord(inRole) && inRole.cap && isTitleWord(inRole) && isWord(tokens[k - 1]) && tokens[k - 1].cap && isTitleWord(tokens[k - 1])) return true;
+  if (
+    (w === "and" || w === "&") &&
+    isWord(inRole) &&
+    inRole.cap &&
+    isTitleWord(inRole) &&
+    isWord(tokens[k - 1]) &&
+    tokens[k - 1].cap &&
+    isTitleWord(tokens[k - 1])
+  )
+    return true;
   // "Plantation [and Commodities Minister]": the first of two joined portfolios.
   if (portfolioish(t) && !t.possessive && inRole !== undefined && ["and", "&", ","].includes(inRole.text)) return true;
   if (isAcronym(t)) return true;
   if (t.base.endsWith(".")) return true; // ranks: "Pol.", "Lt."
   // "Valdorian President", "Royal Thai Police": an unknown capitalised word right before a role word.
-  if (t.cap && !t.possessive && inRole && isWord(inRole) && (isTitleWord(inRole) || ORG_WORDS.has(inRole.low) || DEMONYMS.has(inRole.low) || PORTFOLIO.has(inRole.low))) {
+  if (
+    t.cap &&
+    !t.possessive &&
+    inRole &&
+    isWord(inRole) &&
+    (isTitleWord(inRole) || ORG_WORDS.has(inRole.low) || DEMONYMS.has(inRole.low) || PORTFOLIO.has(inRole.low))
+  ) {
     return !STOP_CAPS.has(w);
   }
   // "Banteay Meanchey provincial governor": a place's words before a lower-case place modifier.
-  if (t.cap && !t.possessive && isWord(inRole) && ((!inRole.cap && PLACE_MODIFIERS.has(inRole.low)) || (inRole.cap && !inRole.possessive && k + 1 < tokens.length && placeRunBeforeModifier(tokens, k + 1)))) {
+  if (
+    t.cap &&
+    !t.possessive &&
+    isWord(inRole) &&
+    ((!inRole.cap && PLACE_MODIFIERS.has(inRole.low)) ||
+      (inRole.cap && !inRole.possessive && k + 1 < tokens.length && placeRunBeforeModifier(tokens, k + 1)))
+  ) {
     return !STOP_CAPS.has(w) && !PERSON_VERBS.has(w);
   }
   // "Minister of Mining": a capitalised portfolio-shaped word after "of"/"for".
@@ -215,16 +313,41 @@ function continuesIntoBody(tokens: Token[], b: number): boolean {
   if (!isWord(j) || !["and", "of", "for", "&"].includes(j.low) || tokens[b].possessive) return false;
   let k = b + 2;
   let lastCap = -1;
-  while (k < tokens.length && k < b + 8 && isWord(tokens[k]) && (tokens[k].cap || ["of", "for", "and"].includes(tokens[k].low))) {
+  while (
+    k < tokens.length &&
+    k < b + 8 &&
+    isWord(tokens[k]) &&
+    (tokens[k].cap || ["of", "for", "and"].includes(tokens[k].low))
+  ) {
     if (tokens[k].cap) lastCap = k;
     if (tokens[k].possessive) break;
     k++;
   }
   // "… and Royal Thai Army chief Gen. Pana": the body is the next person's.
-  return lastCap > 0 && ORG_WORDS.has(tokens[lastCap].low) && !isTitleWord(tokens[lastCap]) && !isTitleWord(tokens[lastCap + 1]);
+  return (
+    lastCap > 0 &&
+    ORG_WORDS.has(tokens[lastCap].low) &&
+    !isTitleWord(tokens[lastCap]) &&
+    !isTitleWord(tokens[lastCap + 1])
+  );
 }
 
-const TRIM_ROLE_START = new Set(["the", "a", "an", "of", "for", "to", "and", "his", "her", "their", "its", "at", "in", "on"]);
+const TRIM_ROLE_START = new Set([
+  "the",
+  "a",
+  "an",
+  "of",
+  "for",
+  "to",
+  "and",
+  "his",
+  "her",
+  "their",
+  "its",
+  "at",
+  "in",
+  "on",
+]);
 
 /** Start of a country name of several words that ends at token k ("New Zealand’s"), or -1. */
 function countryEndingAt(tokens: Token[], k: number): number {
@@ -238,7 +361,12 @@ function countryEndingAt(tokens: Token[], k: number): number {
   return -1;
 }
 
-function roleBefore(tokens: Token[], first: number, text: string, offset: number): { start: number; role: string | null } {
+function roleBefore(
+  tokens: Token[],
+  first: number,
+  text: string,
+  offset: number,
+): { start: number; role: string | null } {
   let k = first - 1;
   for (;;) {
     if (k < 0) break;
@@ -264,22 +392,63 @@ function roleBefore(tokens: Token[], first: number, text: string, offset: number
 function cleanRole(role: string): string | null {
   const words = role.split(/\s+/);
   while (words.length && HONORIFICS.has(words[0].toLowerCase())) words.shift();
-  const out = words.join(" ").replace(/[,;:–—-]+$/, "").trim();
+  const out = words
+    .join(" ")
+    .replace(/[,;:–—-]+$/, "")
+    .trim();
   return out === "" ? null : out;
 }
 
 /** ", executive director of the NGO …," after a name: the role, and where it ends. */
-function appositionAfter(tokens: Token[], last: number, text: string, offset: number): { end: number; role: string | null } {
+function appositionAfter(
+  tokens: Token[],
+  last: number,
+  text: string,
+  offset: number,
+): { end: number; role: string | null } {
   const sep = tokens[last + 1];
-  if (!sep || !(sep.text === "," || sep.text === "–" || sep.text === "—" || sep.text === "(" || (sep.text === "-" && text[sep.start - offset - 1] === " "))) {
+  if (
+    !sep ||
+    !(
+      sep.text === "," ||
+      sep.text === "–" ||
+      sep.text === "—" ||
+      sep.text === "(" ||
+      (sep.text === "-" && text[sep.start - offset - 1] === " ")
+    )
+  ) {
     return { end: last + 1, role: null };
   }
-  const closers = sep.text === "(" ? new Set([")"]) : sep.text === "," ? new Set([",", ")", ";", "–", "—", ".", ":"]) : new Set([sep.text, ",", ".", ";"]);
+  const closers =
+    sep.text === "("
+      ? new Set([")"])
+      : sep.text === ","
+        ? new Set([",", ")", ";", "–", "—", ".", ":"])
+        : new Set([sep.text, ",", ".", ";"]);
   let k = last + 2;
   const start = k;
   while (k < tokens.length && !closers.has(tokens[k].text) && k - start < 25) {
     // A verb or relative pronoun: not an apposition ("Phorn Sreymom, who has been held").
-    if (k === start && ["who", "which", "that", "whose", "where", "when", "for", "on", "in", "at", "he", "she", "said", "according"].includes(tokens[k].low)) return { end: last + 1, role: null };
+    if (
+      k === start &&
+      [
+        "who",
+        "which",
+        "that",
+        "whose",
+        "where",
+        "when",
+        "for",
+        "on",
+        "in",
+        "at",
+        "he",
+        "she",
+        "said",
+        "according",
+      ].includes(tokens[k].low)
+    )
+      return { end: last + 1, role: null };
     k++;
   }
   if (k === start) return { end: last + 1, role: null };
@@ -287,19 +456,35 @@ function appositionAfter(tokens: Token[], last: number, text: string, offset: nu
   // The role must read as a noun phrase about a person: a title word among its first words.
   const head = span.slice(0, 7);
   if (!head.some((t) => isTitleWord(t))) return { end: last + 1, role: null };
-  if (head.some((t) => t.kind === "word" && PERSON_VERBS.has(t.low) && !isTitleWord(t))) return { end: last + 1, role: null };
+  if (head.some((t) => t.kind === "word" && PERSON_VERBS.has(t.low) && !isTitleWord(t)))
+    return { end: last + 1, role: null };
   // "Hendra Wijayakusuma, Brazilian Minister of Environment Ana Beatriz Carvalho and …": a list of people, not a role.
   for (const [ra, rb] of nameRuns(tokens.slice(start, k))) {
     const before = tokens[start + ra - 1];
-    if (rb > ra && isWord(before) && before.cap && (isTitleWord(before) || PORTFOLIO.has(before.low) || PORTFOLIO_SHAPE.test(before.base)) && !ORG_WORDS.has(tokens[start + rb + 1]?.low ?? "")) return { end: last + 1, role: null };
+    if (
+      rb > ra &&
+      isWord(before) &&
+      before.cap &&
+      (isTitleWord(before) || PORTFOLIO.has(before.low) || PORTFOLIO_SHAPE.test(before.base)) &&
+      !ORG_WORDS.has(tokens[start + rb + 1]?.low ?? "")
+    )
+      return { end: last + 1, role: null };
   }
-  const role = cleanRole(text.slice(span[0].start - offset, span[span.length - 1].end - offset).replace(/^(the|a|an)\s+/i, ""));
+  const role = cleanRole(
+    text.slice(span[0].start - offset, span[span.length - 1].end - offset).replace(/^(the|a|an)\s+/i, ""),
+  );
   const end = k < tokens.length && closers.has(tokens[k].text) && tokens[k].text !== "." ? k + 1 : k;
   return { end, role };
 }
 
 /** "her Australian counterpart, Michael Hartigan": a role, a comma, then the name. */
-function roleBeforeComma(tokens: Token[], first: number, text: string, offset: number, last: number): { start: number; role: string | null } {
+function roleBeforeComma(
+  tokens: Token[],
+  first: number,
+  text: string,
+  offset: number,
+  last: number,
+): { start: number; role: string | null } {
   if (tokens[first - 1]?.text !== ",") return { start: first, role: null };
   // "Norway's ambassador to Indonesia, Henrik Solberg-Aasen, welcomed …": a role that does not end
   // in its title counts only when the name is set off by commas on both sides.
@@ -309,7 +494,29 @@ function roleBeforeComma(tokens: Token[], first: number, text: string, offset: n
   if (!r.role) return { start: first, role: null };
   // The role opens the sentence or follows a preposition or a comma ("led by its director, Dr. …").
   const lead = tokens[r.start - 1];
-  const leadOk = r.start === 0 || !isWord(lead) || ["by", "with", "and", "to", "from", "of", "for", "as", "on", "upon", "the", "a", "an", "its", "his", "her", "their"].includes(lead.low) || lead.kind !== "word";
+  const leadOk =
+    r.start === 0 ||
+    !isWord(lead) ||
+    [
+      "by",
+      "with",
+      "and",
+      "to",
+      "from",
+      "of",
+      "for",
+      "as",
+      "on",
+      "upon",
+      "the",
+      "a",
+      "an",
+      "its",
+      "his",
+      "her",
+      "their",
+    ].includes(lead.low) ||
+    lead.kind !== "word";
   return isTitleWord(tokens[first - 2]) || leadOk ? r : { start: first, role: null };
 }
 
@@ -330,24 +537,58 @@ export function findNameCandidates(tokens: Token[], text: string, offset: number
     if (nameWords(tokens, a, b) > 5) continue;
     const next = tokens[b + 1];
     // "Peace Palace", "Mekong River", "Export-Import Bank": part of a place or body.
-    if (next && isWord(next) && next.cap && (ORG_WORDS.has(next.low) || PLACE_WORDS.has(next.low) || PORTFOLIO.has(next.low))) continue;
-    if (isWord(tokens[a - 1]) && tokens[a - 1].cap && ORG_WORDS.has(tokens[a - 1].low) && !isTitleWord(tokens[a - 1])) continue;
+    if (
+      next &&
+      isWord(next) &&
+      next.cap &&
+      (ORG_WORDS.has(next.low) || PLACE_WORDS.has(next.low) || PORTFOLIO.has(next.low))
+    )
+      continue;
+    if (isWord(tokens[a - 1]) && tokens[a - 1].cap && ORG_WORDS.has(tokens[a - 1].low) && !isTitleWord(tokens[a - 1]))
+      continue;
     // "Committee for Counter Trafficking", "Network for Social Accountability": the rest of a body's name.
     const joiner = tokens[a - 1];
     const owner = tokens[a - 2];
-    if (isWord(joiner) && ["of", "for", "on", "and"].includes(joiner.low) && isWord(owner) && owner.cap && (ORG_WORDS.has(owner.low) || PORTFOLIO.has(owner.low)) && !isTitleWord(owner)) continue;
+    if (
+      isWord(joiner) &&
+      ["of", "for", "on", "and"].includes(joiner.low) &&
+      isWord(owner) &&
+      owner.cap &&
+      (ORG_WORDS.has(owner.low) || PORTFOLIO.has(owner.low)) &&
+      !isTitleWord(owner)
+    )
+      continue;
     // "the Royal Cambodian Armed Forces": a capitalised word before a country's adjective belongs to a longer name.
     if (next && isWord(next) && next.cap && isCountryWord(next) && !tokens[b].possessive) continue;
     // "Mine Action and Victim Assistance Authority": the run continues into a body's name.
     if (continuesIntoBody(tokens, b)) continue;
     // "Official Security Assistance programme": an abstract noun before a common noun is no name.
-    if (a === b && /(?:tion|sion|ance|ence|ment|ity|ness|ship)$/.test(tokens[a].low) && isWord(next) && !next.cap && !PERSON_VERBS.has(next.low)) continue;
+    if (
+      a === b &&
+      /(?:tion|sion|ance|ence|ment|ity|ness|ship)$/.test(tokens[a].low) &&
+      isWord(next) &&
+      !next.cap &&
+      !PERSON_VERBS.has(next.low)
+    )
+      continue;
     // A run ending in a place word ("Phnom Penh City") is a place, unless a title names it ("chief of mission Mihyung Park").
-    if (PLACE_WORDS.has(tokens[b].low) && b > a && !(isTitleWord(tokens[a - 1]) || (isWord(tokens[a - 1]) && ORG_WORDS.has(tokens[a - 1].low) && isTitleWord(tokens[a - 3])))) continue;
+    if (
+      PLACE_WORDS.has(tokens[b].low) &&
+      b > a &&
+      !(
+        isTitleWord(tokens[a - 1]) ||
+        (isWord(tokens[a - 1]) && ORG_WORDS.has(tokens[a - 1].low) && isTitleWord(tokens[a - 3]))
+      )
+    )
+      continue;
     // Drop a trailing initial ("J.") that is not followed by a surname.
     while (b > a && /^\p{Lu}\.$/u.test(tokens[b].base)) b--;
     // A run that starts with an initial is a name only after a title: "Ambassador to Myanmar K. Suresh".
-    if (/^\p{Lu}\.$/u.test(tokens[a].base) && (b === a || /^\p{Lu}\.$/u.test(tokens[b].base) || roleBefore(tokens, a, text, offset).role === null)) continue;
+    if (
+      /^\p{Lu}\.$/u.test(tokens[a].base) &&
+      (b === a || /^\p{Lu}\.$/u.test(tokens[b].base) || roleBefore(tokens, a, text, offset).role === null)
+    )
+      continue;
     const name = text.slice(tokens[a].start - offset, tokens[b].end - offset).replace(/['’]s$/u, "");
     const before = roleBefore(tokens, a, text, offset);
     // "his Lao counterpart, Minister of Public Security Bounthong Keomany": both roles.
@@ -361,13 +602,32 @@ export function findNameCandidates(tokens: Token[], text: string, offset: number
     const honorific = a > 0 && HONORIFICS.has(tokens[a - 1].low);
     let evidence: NameCandidate["evidence"] | null = null;
     // "commander of the Royal …", "Minister of the Interior": a title followed by "of" names a body or a place, not a person.
-    const joinedByConnector = isWord(tokens[a - 1]) && ["of", "the", "for", "to", "and", "at", "in"].includes(tokens[a - 1].low);
+    const joinedByConnector =
+      isWord(tokens[a - 1]) && ["of", "the", "for", "to", "and", "at", "in"].includes(tokens[a - 1].low);
     if (commaBefore.role && !joinedByConnector) evidence = "title";
     else if (appos.role) evidence = "apposition";
     else if (honorific) evidence = "honorific";
     else if (b > a) {
       let v = b + 1;
-      while (isWord(tokens[v]) && ["also", "further", "then", "had", "has", "have", "later", "previously", "earlier", "recently", "again", "strongly", "personally"].includes(tokens[v].low)) v++;
+      while (
+        isWord(tokens[v]) &&
+        [
+          "also",
+          "further",
+          "then",
+          "had",
+          "has",
+          "have",
+          "later",
+          "previously",
+          "earlier",
+          "recently",
+          "again",
+          "strongly",
+          "personally",
+        ].includes(tokens[v].low)
+      )
+        v++;
       // "… Malaria Control led by its director": a passive verb says nothing of a person.
       const verbAfter = isWord(tokens[v]) && PERSON_VERBS.has(tokens[v].low) && tokens[v + 1]?.low !== "by";
       const verbBefore = a > 0 && ["said", "says", "added", "wrote", "told", "according"].includes(tokens[a - 1].low);
@@ -383,7 +643,9 @@ export function findNameCandidates(tokens: Token[], text: string, offset: number
       role: roles.length ? roles.join("; ") : null,
       roleFirst: commaBefore.role ? commaBefore.start : a,
       after: appos.role ? appos.end : b + 1,
-      gender: genderOf(tokens, Math.max(0, commaBefore.start - 1), a) ?? (appos.role ? genderOf(tokens, b + 1, appos.end) : null),
+      gender:
+        genderOf(tokens, Math.max(0, commaBefore.start - 1), a) ??
+        (appos.role ? genderOf(tokens, b + 1, appos.end) : null),
       evidence,
     });
   }

@@ -27,7 +27,22 @@ export const foldName = (s: string) =>
     .replace(/['’]s$/u, "")
     .toLowerCase();
 
-const PARTICLES = new Set(["de", "van", "von", "der", "den", "da", "di", "du", "la", "bin", "binti", "ibn", "al", "el"]);
+const PARTICLES = new Set([
+  "de",
+  "van",
+  "von",
+  "der",
+  "den",
+  "da",
+  "di",
+  "du",
+  "la",
+  "bin",
+  "binti",
+  "ibn",
+  "al",
+  "el",
+]);
 
 export const nameParts = (name: string) =>
   foldName(name)
@@ -38,7 +53,8 @@ export const nameParts = (name: string) =>
 const subset = (small: string[], big: string[]) => small.length > 0 && small.every((p) => big.includes(p));
 
 /** "William" for "Williams": a short form one letter off the end of a name part. */
-const nearPart = (part: string, big: string[]) => part.length >= 4 && big.some((b) => b.length - part.length === 1 && b.startsWith(part));
+const nearPart = (part: string, big: string[]) =>
+  part.length >= 4 && big.some((b) => b.length - part.length === 1 && b.startsWith(part));
 
 export class PersonRegistry {
   readonly people: PersonRecord[] = [];
@@ -65,7 +81,16 @@ export class PersonRegistry {
       }
     }
     if (!rec) {
-      rec = { id: this.people.length, name: c.name, parts, aliases: new Set(), roles: [], gender: null, paragraphs: new Set(), lastSeen: at };
+      rec = {
+        id: this.people.length,
+        name: c.name,
+        parts,
+        aliases: new Set(),
+        roles: [],
+        gender: null,
+        paragraphs: new Set(),
+        lastSeen: at,
+      };
       this.people.push(rec);
     }
     if (c.role) for (const r of c.role.split("; ")) if (!rec.roles.includes(r)) rec.roles.push(r);
@@ -81,7 +106,12 @@ export class PersonRegistry {
     if (parts.length === 0) return null;
     const exact = this.people.find((p) => p.parts.join(" ") === parts.join(" "));
     if (exact) return exact;
-    const within = this.people.filter((p) => subset(parts.filter((x) => !PARTICLES.has(x)), p.parts));
+    const within = this.people.filter((p) =>
+      subset(
+        parts.filter((x) => !PARTICLES.has(x)),
+        p.parts,
+      ),
+    );
     if (within.length) return within.sort((a, b) => b.lastSeen - a.lastSeen)[0];
     if (parts.length === 1) {
       const near = this.people.filter((p) => nearPart(parts[0], p.parts));

@@ -10,7 +10,18 @@
  * said to be committed is the actor and the one who said so its speaker.
  */
 import { clauseAt, HOPE_VERBS, reportingVerb, SPEECH_VERBS, subjectOf } from "./clauses.ts";
-import { eventDate, isDeniedOrModal, quoteFor, partiesOf, personParty, tokenAt, uniqueParties, type ChosenDate, type ExtractState, type SentenceCtx } from "./sentence-context.ts";
+import {
+  eventDate,
+  isDeniedOrModal,
+  quoteFor,
+  partiesOf,
+  personParty,
+  tokenAt,
+  uniqueParties,
+  type ChosenDate,
+  type ExtractState,
+  type SentenceCtx,
+} from "./sentence-context.ts";
 import { lower, TITLES } from "./lexicon.ts";
 import type { Mention } from "./mentions.ts";
 import type { Party, Pledge, PledgeKind } from "./event.ts";
@@ -48,39 +59,119 @@ export const PLEDGE_HINT =
   /pledg|vow|promis|commit|resolve|determin|readiness|willing|ready|prepared|\bset\s+to\b|undert|offer|guarant|assur|\bwill\b|\bshall\b|\bwon['’]t\b|\bwould\b|sign|\binked\b|conclu|seal|initial|exchang|reached|agree|request|\bask|urg|\bcall|appeal|press|implor|plead|petition|demand|sought|encourag|\b(?:is|are)\s+to\b|announc|earmark|unveil|push|lobb|adopt|endors|approv|issued/i;
 
 /** An amount of money: "US$2 million", "€15 million", "2.4 billion yen", "Rp 850 billion". */
-const MONEY = "(?:(?:US|A|S|NZ|HK|C)?\\$|€|£|¥|Rp\\.?\\s?|RM\\s?|THB\\s?|USD\\s?|EUR\\s?)?\\d[\\d,.]*\\s*(?:million|billion|trillion|m|bn)?(?:\\s+(?:yen|baht|dong|riel|kip|dollars|euros|yuan|won|ringgit|rupiah|pesos|rupees|pounds|francs))?";
+const MONEY =
+  "(?:(?:US|A|S|NZ|HK|C)?\\$|€|£|¥|Rp\\.?\\s?|RM\\s?|THB\\s?|USD\\s?|EUR\\s?)?\\d[\\d,.]*\\s*(?:million|billion|trillion|m|bn)?(?:\\s+(?:yen|baht|dong|riel|kip|dollars|euros|yuan|won|ringgit|rupiah|pesos|rupees|pounds|francs))?";
 
 const TRIGGERS: Trigger[] = [
   { re: /\b(?:pledged|pledges|pledge|pledging)\b/gi, kind: "pledge", verb: true, keys: ["pledg"] },
   { re: /\b(?:vowed|vows|vow|vowing)\b/gi, kind: "pledge", verb: true, keys: ["vow"] },
   { re: /\b(?:promised|promises|promise|promising)\b/gi, kind: "pledge", verb: true, keys: ["promis"] },
-  { re: /\b(?:am|is|are|was|were|be|been|being|remain|remains|remained|stay|stays|stayed|fully|firmly|strongly|deeply|totally|still|always|also)\s+(?:\w+ly\s+)?committed\s+(?:itself\s+|themselves\s+)?to\b/gi, kind: "pledge", keys: ["committed"] },
-  { re: /(?<!\b(?:crimes?|offences?|offenses?|atrocities|abuses|violations|acts|murders?|fraud|were|was|is|are|be|been|being|remain|remains|remained|stay|stays|stayed|fully|firmly|strongly|deeply|totally|still|always|also)\s+)\bcommitted\s+(?:\S+\s+){0,4}?to\b/gi, kind: "pledge", keys: ["committed"] },
-  { re: /\b(?:reiterated|reaffirmed|affirmed|renewed|expressed|confirmed|stressed|underlined|underscored|restated|voiced|made|gave|announced|highlighted|emphasised|emphasized|signalled|signaled|reiterating|reaffirming)\s+(?:\S+\s+){0,4}?(?:commitment|commitments|pledge|resolve|determination|readiness|willingness)\b/gi, kind: "pledge", keys: ["commitment", "pledge", "resolve", "determination", "readiness", "willingness"] },
+  {
+    re: /\b(?:am|is|are|was|were|be|been|being|remain|remains|remained|stay|stays|stayed|fully|firmly|strongly|deeply|totally|still|always|also)\s+(?:\w+ly\s+)?committed\s+(?:itself\s+|themselves\s+)?to\b/gi,
+    kind: "pledge",
+    keys: ["committed"],
+  },
+  {
+    re: /(?<!\b(?:crimes?|offences?|offenses?|atrocities|abuses|violations|acts|murders?|fraud|were|was|is|are|be|been|being|remain|remains|remained|stay|stays|stayed|fully|firmly|strongly|deeply|totally|still|always|also)\s+)\bcommitted\s+(?:\S+\s+){0,4}?to\b/gi,
+    kind: "pledge",
+    keys: ["committed"],
+  },
+  {
+    re: /\b(?:reiterated|reaffirmed|affirmed|renewed|expressed|confirmed|stressed|underlined|underscored|restated|voiced|made|gave|announced|highlighted|emphasised|emphasized|signalled|signaled|reiterating|reaffirming)\s+(?:\S+\s+){0,4}?(?:commitment|commitments|pledge|resolve|determination|readiness|willingness)\b/gi,
+    kind: "pledge",
+    keys: ["commitment", "pledge", "resolve", "determination", "readiness", "willingness"],
+  },
   { re: /\b(?:is|are|was|were)\s+set\s+to\b/gi, kind: "pledge", keys: ["set"] },
-  { re: /\b(?:is|are|was|were|stands?|stood|remains?|remained)\s+(?:\w+ly\s+)?(?:ready|prepared|willing)\s+to\b/gi, kind: "pledge", keys: ["ready", "prepared", "willing"] },
-  { re: /\b(?:undertook|undertakes|offered|offers|guaranteed|guarantees)\s+to\b/gi, kind: "pledge", keys: ["undert", "offer", "guarant"] },
+  {
+    re: /\b(?:is|are|was|were|stands?|stood|remains?|remained)\s+(?:\w+ly\s+)?(?:ready|prepared|willing)\s+to\b/gi,
+    kind: "pledge",
+    keys: ["ready", "prepared", "willing"],
+  },
+  {
+    re: /\b(?:undertook|undertakes|offered|offers|guaranteed|guarantees)\s+to\b/gi,
+    kind: "pledge",
+    keys: ["undert", "offer", "guarant"],
+  },
   { re: /\b(?:assured|assures)\b(?=(?:\s+\S+){0,6}?\s+(?:that|of)\b)/gi, kind: "pledge", keys: ["assur"] },
   // "She also guaranteed that Korean employers would pay …": a guarantee of what others will do.
   { re: /\b(?:guaranteed|guarantees)\b(?=(?:\s+\S+){0,3}?\s+that\b)/gi, kind: "pledge", verb: true, keys: ["guarant"] },
-  { re: /\b(?:gave|offered|provided|extended)\s+(?:\w+\s+){0,2}?(?:assurances?|guarantees?)\b(?=(?:\s+\S+){0,4}?\s+that\b)/gi, kind: "pledge", keys: ["assuranc", "guarantee"] },
-  { re: /\b(?:is|are|was|were|remains?|remained)\s+(?:\w+ly\s+)?determined\s+to\b/gi, kind: "pledge", keys: ["determined"] },
-  { re: new RegExp(`\\b(?:will|shall)\\s+(?:also\\s+|further\\s+|soon\\s+|now\\s+|immediately\\s+|jointly\\s+|always\\s+|still\\s+|continue\\s+to\\s+|\\w+ly\\s+)?(?:${WILL_VERBS})\\b`, "gi"), kind: "pledge", keys: ["will", "shall"] },
+  {
+    re: /\b(?:gave|offered|provided|extended)\s+(?:\w+\s+){0,2}?(?:assurances?|guarantees?)\b(?=(?:\s+\S+){0,4}?\s+that\b)/gi,
+    kind: "pledge",
+    keys: ["assuranc", "guarantee"],
+  },
+  {
+    re: /\b(?:is|are|was|were|remains?|remained)\s+(?:\w+ly\s+)?determined\s+to\b/gi,
+    kind: "pledge",
+    keys: ["determined"],
+  },
+  {
+    re: new RegExp(
+      `\\b(?:will|shall)\\s+(?:also\\s+|further\\s+|soon\\s+|now\\s+|immediately\\s+|jointly\\s+|always\\s+|still\\s+|continue\\s+to\\s+|\\w+ly\\s+)?(?:${WILL_VERBS})\\b`,
+      "gi",
+    ),
+    kind: "pledge",
+    keys: ["will", "shall"],
+  },
   // "We will finish the road by June": a first-person future is a promise, whatever the verb.
-  { re: /\b(?:will|shall)\s+(?:also\s+|further\s+|soon\s+|now\s+|\w+ly\s+)?(?!be\b|have\b|need\b|not\b|see\b|know\b|decide\b|consider\b|discuss\b|meet\b|wait\b|try\b)[a-z]+\b/g, kind: "pledge", firstPerson: true, keys: ["will", "shall"] },
+  {
+    re: /\b(?:will|shall)\s+(?:also\s+|further\s+|soon\s+|now\s+|\w+ly\s+)?(?!be\b|have\b|need\b|not\b|see\b|know\b|decide\b|consider\b|discuss\b|meet\b|wait\b|try\b)[a-z]+\b/g,
+    kind: "pledge",
+    firstPerson: true,
+    keys: ["will", "shall"],
+  },
   // "We will not approve any new concession": a first-person vow not to do something.
-  { re: /\b(?:will|shall)\s+not\s+(?:\w+ly\s+)?(?!be\b|have\b|need\b|commit\b|pledge\b|promise\b|agree\b|comment\b|say\b|know\b|decide\b|rule\b|hesitate\b|accept\b)[a-z]+\b|\bwon['’]t\s+(?!be\b|have\b|need\b|commit\b|comment\b|say\b|know\b|decide\b)[a-z]+\b/g, kind: "pledge", firstPerson: true, negative: true, keys: ["will", "shall", "won"] },
+  {
+    re: /\b(?:will|shall)\s+not\s+(?:\w+ly\s+)?(?!be\b|have\b|need\b|commit\b|pledge\b|promise\b|agree\b|comment\b|say\b|know\b|decide\b|rule\b|hesitate\b|accept\b)[a-z]+\b|\bwon['’]t\s+(?!be\b|have\b|need\b|commit\b|comment\b|say\b|know\b|decide\b)[a-z]+\b/g,
+    kind: "pledge",
+    firstPerson: true,
+    negative: true,
+    keys: ["will", "shall", "won"],
+  },
   // "The EU is to provide €10 million": the British "is to" future.
-  { re: new RegExp(`\\b(?:is|are)\\s+to\\s+(?:also\\s+|\\w+ly\\s+)?(?:${WILL_VERBS})\\b`, "gi"), kind: "pledge", keys: ["is to", "are to"] },
+  {
+    re: new RegExp(`\\b(?:is|are)\\s+to\\s+(?:also\\s+|\\w+ly\\s+)?(?:${WILL_VERBS})\\b`, "gi"),
+    kind: "pledge",
+    keys: ["is to", "are to"],
+  },
   // "Japan offered US$2 million in emergency aid", "Korea announced a US$10 million grant": aid put on the table.
-  { re: new RegExp(`\\b(?:offered|announced|earmarked|unveiled)\\s+(?:an?\\s+|a\\s+further\\s+|an\\s+additional\\s+|another\\s+|new\\s+)*${MONEY}\\s+(?:[\\w-]+\\s+){0,3}?(?:grants?|aid|assistance|loans?|funding|funds|donations?|package|contribution|support|credit|financing|investment)\\b`, "gi"), kind: "pledge", keys: ["offered", "announced", "earmarked", "unveiled"] },
-  { re: new RegExp(`\\bwould\\s+(?:also\\s+|further\\s+|soon\\s+|always\\s+|still\\s+|continue\\s+to\\s+|\\w+ly\\s+)?(?:${WILL_VERBS})\\b`, "gi"), kind: "pledge", reported: true, keys: ["would"] },
-  { re: /\b(?:signed|inked|concluded|sealed|initialled|initialed|exchanged|signing|(?:witnessed|oversaw|presided\s+over)\s+the\s+(?:signing|exchange)\s+of)\s+(?:\S+\s+){0,8}?(?:agreements?|memorand(?:um|a)|mous?|accords?|pacts?|deals?|treat(?:y|ies)|protocols?|letters? of intent|declarations?|contracts?|charters?|roadmaps?|action plans?|(?:diplomatic\s+)?notes|(?:cooperation\s+)?documents|instruments)\b/gi, kind: "agreement", keys: ["sign", "inked", "conclu", "sealed", "initial", "exchange"] },
-  { re: /\breached\s+(?:an?\s+)?(?:\S+\s+){0,2}?(?:agreement|deal|accord|consensus)\b/gi, kind: "agreement", keys: ["reached"] },
+  {
+    re: new RegExp(
+      `\\b(?:offered|announced|earmarked|unveiled)\\s+(?:an?\\s+|a\\s+further\\s+|an\\s+additional\\s+|another\\s+|new\\s+)*${MONEY}\\s+(?:[\\w-]+\\s+){0,3}?(?:grants?|aid|assistance|loans?|funding|funds|donations?|package|contribution|support|credit|financing|investment)\\b`,
+      "gi",
+    ),
+    kind: "pledge",
+    keys: ["offered", "announced", "earmarked", "unveiled"],
+  },
+  {
+    re: new RegExp(
+      `\\bwould\\s+(?:also\\s+|further\\s+|soon\\s+|always\\s+|still\\s+|continue\\s+to\\s+|\\w+ly\\s+)?(?:${WILL_VERBS})\\b`,
+      "gi",
+    ),
+    kind: "pledge",
+    reported: true,
+    keys: ["would"],
+  },
+  {
+    re: /\b(?:signed|inked|concluded|sealed|initialled|initialed|exchanged|signing|(?:witnessed|oversaw|presided\s+over)\s+the\s+(?:signing|exchange)\s+of)\s+(?:\S+\s+){0,8}?(?:agreements?|memorand(?:um|a)|mous?|accords?|pacts?|deals?|treat(?:y|ies)|protocols?|letters? of intent|declarations?|contracts?|charters?|roadmaps?|action plans?|(?:diplomatic\s+)?notes|(?:cooperation\s+)?documents|instruments)\b/gi,
+    kind: "agreement",
+    keys: ["sign", "inked", "conclu", "sealed", "initial", "exchange"],
+  },
+  {
+    re: /\breached\s+(?:an?\s+)?(?:\S+\s+){0,2}?(?:agreement|deal|accord|consensus)\b/gi,
+    kind: "agreement",
+    keys: ["reached"],
+  },
   { re: /\b(?:agreed|agreeing|agree)\s+(?:to|on|upon|that)\b/gi, kind: "agree", verb: true, keys: ["agree"] },
   { re: /\b(?:requested|requesting)\b/gi, kind: "request", verb: true, keys: ["request"] },
   { re: /\b(?:request|requests)\b/gi, kind: "request", verb: true, firstPerson: true, keys: ["request"] },
-  { re: /\b(?:asked|asking)\b(?!\s+(?:about|whether|if|why|how|what|when|by|for comment))/gi, kind: "request", verb: true, needsTo: true, keys: ["ask"] },
+  {
+    re: /\b(?:asked|asking)\b(?!\s+(?:about|whether|if|why|how|what|when|by|for comment))/gi,
+    kind: "request",
+    verb: true,
+    needsTo: true,
+    keys: ["ask"],
+  },
   { re: /\b(?:ask|asks)\b/gi, kind: "request", verb: true, firstPerson: true, needsTo: true, keys: ["ask"] },
   { re: /\b(?:urged|urging)\b/gi, kind: "request", verb: true, keys: ["urg"] },
   { re: /\b(?:urge|urges)\b/gi, kind: "request", verb: true, firstPerson: true, keys: ["urg"] },
@@ -89,18 +180,43 @@ const TRIGGERS: Trigger[] = [
   { re: /\b(?:call|calls)\s+(?:on|upon|for)\b/gi, kind: "request", verb: true, firstPerson: true, keys: ["call"] },
   { re: /\b(?:appealed|appealing)\s+(?:to|for)\b/gi, kind: "request", verb: true, keys: ["appeal"] },
   { re: /\b(?:appeal|appeals)\s+(?:to|for)\b/gi, kind: "request", verb: true, firstPerson: true, keys: ["appeal"] },
-  { re: /\b(?:pushed|lobbied|pressed|pressing|pushing|lobbying)\s+for\b/gi, kind: "request", verb: true, keys: ["pushed", "lobbied", "pressed", "pressing", "pushing", "lobbying"] },
-  { re: /\b(?:adopted|endorsed|approved|issued)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:joint\s+(?:statement|declaration|communiqu[ée]|action\s+plan|roadmap)|action\s+plan|roadmap|declaration)\b/gi, kind: "agreement", keys: ["adopted", "endorsed", "approved", "issued"] },
-  { re: /\b(?:pressed|implored|pleaded with|petitioned|demanded|sought)\b/gi, kind: "request", verb: true, needsTo: false, keys: ["press", "implor", "plead", "petition", "demand", "sought"] },
-  { re: /\b(?:encouraged|encourages)\b(?=(?:\s+\S+){1,8}?\s+to\s+\w)/gi, kind: "request", verb: true, keys: ["encourag"] },
-  { re: /\b(?:am|is|are|was|were)\s+(?:asking|urging|appealing|requesting|calling\s+(?:on|for))\b/gi, kind: "request", keys: ["asking", "urging", "appealing", "requesting", "calling"] },
+  {
+    re: /\b(?:pushed|lobbied|pressed|pressing|pushing|lobbying)\s+for\b/gi,
+    kind: "request",
+    verb: true,
+    keys: ["pushed", "lobbied", "pressed", "pressing", "pushing", "lobbying"],
+  },
+  {
+    re: /\b(?:adopted|endorsed|approved|issued)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:joint\s+(?:statement|declaration|communiqu[ée]|action\s+plan|roadmap)|action\s+plan|roadmap|declaration)\b/gi,
+    kind: "agreement",
+    keys: ["adopted", "endorsed", "approved", "issued"],
+  },
+  {
+    re: /\b(?:pressed|implored|pleaded with|petitioned|demanded|sought)\b/gi,
+    kind: "request",
+    verb: true,
+    needsTo: false,
+    keys: ["press", "implor", "plead", "petition", "demand", "sought"],
+  },
+  {
+    re: /\b(?:encouraged|encourages)\b(?=(?:\s+\S+){1,8}?\s+to\s+\w)/gi,
+    kind: "request",
+    verb: true,
+    keys: ["encourag"],
+  },
+  {
+    re: /\b(?:am|is|are|was|were)\s+(?:asking|urging|appealing|requesting|calling\s+(?:on|for))\b/gi,
+    kind: "request",
+    keys: ["asking", "urging", "appealing", "requesting", "calling"],
+  },
 ];
 
 /** After "will", "is set to": going somewhere or meeting someone is a plan, not a commitment. */
 const SCHEDULE_VERB =
   /^(?:will|shall|would|is|are|was|were)\s+(?:also\s+|then\s+|soon\s+|\w+ly\s+)?(?:set\s+to\s+|scheduled\s+to\s+|due\s+to\s+|expected\s+to\s+)?(?:travel|fly|visit|tour|meet|attend|arrive|leave|depart|return\s+(?:to|home)|head|go|lead\s+(?:a|the|an)\s+(?:\w+\s+)?delegation|chair|address|speak|attend|take\s+part|participate|sit\s+down|hold\s+(?:talks|a\s+meeting|meetings|discussions)|host\s+(?:a|the|an)\s+(?:\w+\s+){0,2}(?:meeting|summit|conference|forum|visit|delegation|counterpart|dinner|reception)|retire|step\s+down|(?:pay|make)\s+(?:a|an|his|her|their)\s+(?:\w+\s+){0,2}(?:visit|call|trip|tour))\b/i;
 
-const DETERMINER_BEFORE = /\b(?:a|an|the|this|that|these|those|his|her|its|their|our|my|your|new|fresh|earlier|latest|such|any|no)\s+(?:[\w-]+\s+)?$/i;
+const DETERMINER_BEFORE =
+  /\b(?:a|an|the|this|that|these|those|his|her|its|their|our|my|your|new|fresh|earlier|latest|such|any|no)\s+(?:[\w-]+\s+)?$/i;
 const RELATIVE_BEFORE = /\b(?:[Ww]ho|[Ww]hich|[Tt]hat)\s+$/; // not "the WHO will"
 
 interface Hit {
@@ -119,11 +235,24 @@ export function findPledges(ctx: SentenceCtx, state: ExtractState): FoundPledge[
     for (const m of text.matchAll(trigger.re)) {
       const before = text.slice(0, m.index);
       // "made no commitment to …", "gave no assurance": the noun is denied.
-      if (/\b(?:no|any)\b/i.test(m[0]) && /(?:commitment|pledge|resolve|determination|readiness|willingness|agreements?|deals?|assurances?|guarantees?)s?$/i.test(m[0])) continue;
+      if (
+        /\b(?:no|any)\b/i.test(m[0]) &&
+        /(?:commitment|pledge|resolve|determination|readiness|willingness|agreements?|deals?|assurances?|guarantees?)s?$/i.test(
+          m[0],
+        )
+      )
+        continue;
       // ("the two agreed", "the three signed": a group, not a determiner before a noun.)
-      if (trigger.verb && DETERMINER_BEFORE.test(before) && !/\b(?:that|who)\s+$/i.test(before) && !agentBeforePast(before, m[0])) continue;
+      if (
+        trigger.verb &&
+        DETERMINER_BEFORE.test(before) &&
+        !/\b(?:that|who)\s+$/i.test(before) &&
+        !agentBeforePast(before, m[0])
+      )
+        continue;
       // "welcomed Japan's pledge to …", "lauded Korea's vow": someone's pledge, named as a thing.
-      if (trigger.verb && /['’]s?\s+(?:[\w-]+\s+)?$/u.test(before) && /\p{L}['’]s?\s+(?:[\w-]+\s+)?$/u.test(before)) continue;
+      if (trigger.verb && /['’]s?\s+(?:[\w-]+\s+)?$/u.test(before) && /\p{L}['’]s?\s+(?:[\w-]+\s+)?$/u.test(before))
+        continue;
       if (/^(?:will|shall)/i.test(m[0]) && RELATIVE_BEFORE.test(before)) continue;
       const k = tokenAt(ctx, ctx.sent.start + m.index);
       const endTok = tokenAt(ctx, ctx.sent.start + m.index + m[0].length - 1);
@@ -139,44 +268,97 @@ export function findPledges(ctx: SentenceCtx, state: ExtractState): FoundPledge[
     // A commitment inside another's content ("pledged that the plants would be …") is the same pledge.
     if (k <= coveredUntil) continue;
     if (isDeniedOrModal(ctx, k, false)) continue;
-    if (/^(?:will|shall|would)/i.test(ctx.tokens[k].low) && ctx.tokens[k + 1]?.low === "not" && !trigger.negative) continue;
+    if (/^(?:will|shall|would)/i.test(ctx.tokens[k].low) && ctx.tokens[k + 1]?.low === "not" && !trigger.negative)
+      continue;
     const speechVerb = reportingVerb(ctx.view, k) ?? parentheticalAttribution(ctx, k);
     if (speechVerb !== null && HOPE_VERBS.has(ctx.tokens[speechVerb].low)) continue;
     if (trigger.reported && speechVerb === null) continue;
     // "is set to travel to Brussels", "will visit Hanoi next month": a schedule, not a commitment.
-    if (/^(?:will|shall|would|is|are|was|were)$/.test(ctx.tokens[k].low) && SCHEDULE_VERB.test(ctx.ptext.slice(ctx.tokens[k].start, ctx.sent.end))) continue;
+    if (
+      /^(?:will|shall|would|is|are|was|were)$/.test(ctx.tokens[k].low) &&
+      SCHEDULE_VERB.test(ctx.ptext.slice(ctx.tokens[k].start, ctx.sent.end))
+    )
+      continue;
     // "… must enforce the rules before signing new agreements": a gerund after "before" has not happened.
-    if (/^(?:before|without|instead|ahead)$/.test(ctx.tokens[k - 1]?.low ?? "") && /ing$/.test(ctx.tokens[k].low)) continue;
+    if (/^(?:before|without|instead|ahead)$/.test(ctx.tokens[k - 1]?.low ?? "") && /ing$/.test(ctx.tokens[k].low))
+      continue;
     if (governedByModal(ctx, k)) continue;
     // "has yet to announce when the centre will open", "asked how Japan would fund it": a future in a question.
-    if (/^(?:will|would|shall)$/.test(ctx.tokens[k].low) && /\b(?:when|how|why|what|where|which)\b[^,;:“”"]*$/i.test(ctx.ptext.slice(ctx.tokens[clauseAt(ctx.view, k).at]?.start ?? ctx.sent.start, ctx.tokens[k].start))) continue;
+    if (
+      /^(?:will|would|shall)$/.test(ctx.tokens[k].low) &&
+      /\b(?:when|how|why|what|where|which)\b[^,;:“”"]*$/i.test(
+        ctx.ptext.slice(ctx.tokens[clauseAt(ctx.view, k).at]?.start ?? ctx.sent.start, ctx.tokens[k].start),
+      )
+    )
+      continue;
     const end = contentEnd(ctx, endTok + 1);
-    if (trigger.needsTo && !ctx.tokens.slice(endTok + 1, end).some((t, j) => t.low === "to" || (j === 0 && t.low === "that") || t.low === "for")) continue;
+    if (
+      trigger.needsTo &&
+      !ctx.tokens
+        .slice(endTok + 1, end)
+        .some((t, j) => t.low === "to" || (j === 0 && t.low === "that") || t.low === "for")
+    )
+      continue;
 
     const subj = subjectOf(ctx.view, k, ctx.ptext, 0);
     const firstPerson = subj.mentions.some((m) => m.kind === "pronoun" && (m.word === "i" || m.word === "we"));
     if (trigger.firstPerson && !firstPerson) continue;
 
     const quoted = ctx.quoteSpeaker(k);
-    const speakerRec: Party | null = quoted ? personParty(quoted) : quoted === undefined && speechVerb !== null ? speakerOf(ctx, state, speechVerb) : quoted === undefined ? trailingSpeaker(ctx, state, end) : null;
+    const speakerRec: Party | null = quoted
+      ? personParty(quoted)
+      : quoted === undefined && speechVerb !== null
+        ? speakerOf(ctx, state, speechVerb)
+        : quoted === undefined
+          ? trailingSpeaker(ctx, state, end)
+          : null;
     const found = actorsOf(ctx, state, subj.mentions, subj.phrase, k);
     if (found === null) continue; // a thing, not an agent, is the subject
     let actors = found.map((p) => ownedBy(p, speakerRec));
     // "The government announced it would allocate …": "it" is who announced.
-    if (actors.length === 0 && speechVerb !== null && subj.mentions.length > 0 && subj.mentions.every((m) => m.kind === "pronoun" && (m.word === "it" || m.word === "they"))) {
+    if (
+      actors.length === 0 &&
+      speechVerb !== null &&
+      subj.mentions.length > 0 &&
+      subj.mentions.every((m) => m.kind === "pronoun" && (m.word === "it" || m.word === "they"))
+    ) {
       const reporter = subjectOf(ctx.view, speechVerb, ctx.ptext, 0);
-      actors = uniqueParties(reporter.mentions.filter((m) => m.kind !== "pronoun").flatMap((m) => partiesOf(m, ctx, state)));
+      actors = uniqueParties(
+        reporter.mentions.filter((m) => m.kind !== "pronoun").flatMap((m) => partiesOf(m, ctx, state)),
+      );
     }
     // "…, when they agreed to resume the tests": "they" who agree are the people who just met.
-    if (actors.length === 0 && trigger.kind === "agree" && state.lastMeeting.length >= 2 && subj.mentions.length === 1 && subj.mentions[0].kind === "pronoun" && subj.mentions[0].word === "they" && ctx.quoteSpeaker(k) === undefined) {
+    if (
+      actors.length === 0 &&
+      trigger.kind === "agree" &&
+      state.lastMeeting.length >= 2 &&
+      subj.mentions.length === 1 &&
+      subj.mentions[0].kind === "pronoun" &&
+      subj.mentions[0].word === "they" &&
+      ctx.quoteSpeaker(k) === undefined
+    ) {
       actors = state.lastMeeting;
     }
     let assuredBy: Party | null = null;
-    if (/^(?:assure[sd]?|promised|promises|pledged|pledges|vowed|vows|guaranteed|guarantees|confirmed|confirms)$/.test(ctx.tokens[k].low)) {
+    if (
+      /^(?:assure[sd]?|promised|promises|pledged|pledges|vowed|vows|guaranteed|guarantees|confirmed|confirms)$/.test(
+        ctx.tokens[k].low,
+      )
+    ) {
       // "Pheakdey assured the delegation that Cambodian authorities would …": the authorities are committed, per Pheakdey.
       const that = ctx.tokens.findIndex((t, j) => j > endTok && j < end && t.low === "that");
-      const committed = that > 0 ? ctx.mentions.find((m) => (m.first === that + 1 || (m.first === that + 2 && ctx.tokens[that + 1].low === "the")) && (m.kind === "body" || m.kind === "country" || m.kind === "group")) : undefined;
-      if (committed && /^(?:will|would|shall|is|are|was|were|remains?|remained)$/.test(ctx.tokens[committed.last + 1]?.low ?? "")) {
+      const committed =
+        that > 0
+          ? ctx.mentions.find(
+              (m) =>
+                (m.first === that + 1 || (m.first === that + 2 && ctx.tokens[that + 1].low === "the")) &&
+                (m.kind === "body" || m.kind === "country" || m.kind === "group"),
+            )
+          : undefined;
+      if (
+        committed &&
+        /^(?:will|would|shall|is|are|was|were|remains?|remained)$/.test(ctx.tokens[committed.last + 1]?.low ?? "")
+      ) {
         const who = partiesOf(committed, ctx, state);
         if (who.length) {
           assuredBy = actors.find((p) => p.kind === "person") ?? null;
@@ -185,25 +367,51 @@ export function findPledges(ctx: SentenceCtx, state: ExtractState): FoundPledge[
       }
     }
     // "The delegation promised …" after "a delegation led by X": X's delegation.
-    if (actors.length === 1 && state.delegationLeader && /^the\s+(?:\w+\s+)?delegation$/i.test(actors[0].name)) actors = [{ name: `${state.delegationLeader.name}’s delegation`, kind: "body", role: null }];
+    if (actors.length === 1 && state.delegationLeader && /^the\s+(?:\w+\s+)?delegation$/i.test(actors[0].name))
+      actors = [{ name: `${state.delegationLeader.name}’s delegation`, kind: "body", role: null }];
     // "KOICA country director Kim Ji-hoon said the agency would …": the body the speaker's title names.
-    if (actors.length === 1 && speakerRec && /^the\s+(?:agency|organi[sz]ation|programme|program|fund|bank|centre|center|commission|institute|foundation)$/i.test(actors[0].name)) {
+    if (
+      actors.length === 1 &&
+      speakerRec &&
+      /^the\s+(?:agency|organi[sz]ation|programme|program|fund|bank|centre|center|commission|institute|foundation)$/i.test(
+        actors[0].name,
+      )
+    ) {
       const sp = ctx.mentions.find((x) => x.kind === "person" && x.people.some((p) => p.name === speakerRec.name));
-      const body = sp ? ctx.mentions.find((b) => b.kind === "body" && b.last < sp.first && sp.first - b.last <= 4 && ctx.tokens.slice(b.last + 1, sp.first).every((t) => t.kind === "word")) : undefined;
+      const body = sp
+        ? ctx.mentions.find(
+            (b) =>
+              b.kind === "body" &&
+              b.last < sp.first &&
+              sp.first - b.last <= 4 &&
+              ctx.tokens.slice(b.last + 1, sp.first).every((t) => t.kind === "word"),
+          )
+        : undefined;
       if (body) actors = [{ name: body.party ?? body.text, kind: "body", role: null }];
     }
     let parties = actors;
     if (parties.length === 0 && speakerRec) parties = [speakerRec];
     if (parties.length === 0) continue;
-    const speaker = assuredBy ?? (speakerRec && !parties.some((p) => p.name.includes(speakerRec.name)) && parties.every((p) => p.kind !== "person") ? speakerRec : null);
+    const speaker =
+      assuredBy ??
+      (speakerRec && !parties.some((p) => p.name.includes(speakerRec.name)) && parties.every((p) => p.kind !== "person")
+        ? speakerRec
+        : null);
 
-    let kind: PledgeKind = trigger.kind === "agree" ? (parties.length >= 2 || subj.mentions.some((m) => m.kind === "group") ? "agreement" : "pledge") : trigger.kind;
-    if (kind === "pledge" && /\b(?:agreement|memorandum|mou)\b/i.test(ctx.tokens[endTok]?.low ?? "")) kind = "agreement";
+    let kind: PledgeKind =
+      trigger.kind === "agree"
+        ? parties.length >= 2 || subj.mentions.some((m) => m.kind === "group")
+          ? "agreement"
+          : "pledge"
+        : trigger.kind;
+    if (kind === "pledge" && /\b(?:agreement|memorandum|mou)\b/i.test(ctx.tokens[endTok]?.low ?? ""))
+      kind = "agreement";
 
     const commitment = commitmentText(ctx, trigger, k, endTok, end);
     if (!commitment) continue;
     const date = eventDate(ctx, k, state);
-    const counterparts = kind === "request" || kind === "agreement" ? addressees(ctx, state, endTok + 1, end, parties) : [];
+    const counterparts =
+      kind === "request" || kind === "agreement" ? addressees(ctx, state, endTok + 1, end, parties) : [];
     out.push({
       pledge: {
         source: ctx.source,
@@ -234,9 +442,29 @@ function governedByModal(ctx: SentenceCtx, k: number): boolean {
   const start = clauseAt(ctx.view, k).at;
   for (let j = k - 1; j >= start && j >= k - 12; j--) {
     const t = ctx.tokens[j];
-    if (t.text === ";" || t.text === "," || t.text === "”" || t.text === "“" || t.low === "and" || t.low === "but" || t.low === "while") return false;
-    if (/^(?:should|must|ought|shouldn't|mustn't)$/.test(t.low) || (t.low === "need" && ctx.tokens[j + 1]?.low === "to") || (t.low === "needs" && ctx.tokens[j + 1]?.low === "to")) return true;
-    if (t.kind === "word" && /^(?:said|says|told|added|announced|stressed|noted|pledged|promised|vowed|agreed|signed|urged|asked|called|was|were|is|are|has|have|had)$/.test(t.low)) return false;
+    if (
+      t.text === ";" ||
+      t.text === "," ||
+      t.text === "”" ||
+      t.text === "“" ||
+      t.low === "and" ||
+      t.low === "but" ||
+      t.low === "while"
+    )
+      return false;
+    if (
+      /^(?:should|must|ought|shouldn't|mustn't)$/.test(t.low) ||
+      (t.low === "need" && ctx.tokens[j + 1]?.low === "to") ||
+      (t.low === "needs" && ctx.tokens[j + 1]?.low === "to")
+    )
+      return true;
+    if (
+      t.kind === "word" &&
+      /^(?:said|says|told|added|announced|stressed|noted|pledged|promised|vowed|agreed|signed|urged|asked|called|was|were|is|are|has|have|had)$/.test(
+        t.low,
+      )
+    )
+      return false;
   }
   return false;
 }
@@ -250,7 +478,13 @@ function agentBeforePast(before: string, word: string): boolean {
   const m = /\b(?:the|this|that|these|those|his|her|its|their|our|all|both)\s+([\w-]+)\s+$/i.exec(before);
   if (!m) return false;
   const w = lower(m[1]);
-  return /^(?:two|three|four|five|six)$/.test(w) || AGENT_HEADS.has(w) || BODY_HEADS.has(w) || TITLES.has(w) || (w.endsWith("s") && TITLES.has(w.slice(0, -1)));
+  return (
+    /^(?:two|three|four|five|six)$/.test(w) ||
+    AGENT_HEADS.has(w) ||
+    BODY_HEADS.has(w) ||
+    TITLES.has(w) ||
+    (w.endsWith("s") && TITLES.has(w.slice(0, -1)))
+  );
 }
 
 /** "his government" said by Michael Hartigan: "Michael Hartigan’s government". */
@@ -260,7 +494,13 @@ function ownedBy(p: Party, speaker: Party | null): Party {
 }
 
 /** The parties a subject stands for; "We" and "Our officers" in a quotation are the speaker's side. */
-function actorsOf(ctx: SentenceCtx, state: ExtractState, mentions: Mention[], phrase: string | null, k: number): Party[] | null {
+function actorsOf(
+  ctx: SentenceCtx,
+  state: ExtractState,
+  mentions: Mention[],
+  phrase: string | null,
+  k: number,
+): Party[] | null {
   const parties = uniqueParties(mentions.flatMap((m) => partiesOf(m, ctx, state)));
   if (parties.length) return parties;
   if (phrase) {
@@ -270,11 +510,15 @@ function actorsOf(ctx: SentenceCtx, state: ExtractState, mentions: Mention[], ph
     }
     if (/^(?:it|this|that|there|which|who)$/i.test(phrase)) return [];
     // "negotiators have promised …": an unnamed, undetermined plural is nobody in particular.
-    if (!/^(?:the|a|an|this|both|its|their|his|her|our|all|each)\b/i.test(phrase) && !/\p{Lu}/u.test(phrase.slice(1))) return null;
+    if (!/^(?:the|a|an|this|both|its|their|his|her|our|all|each)\b/i.test(phrase) && !/\p{Lu}/u.test(phrase.slice(1)))
+      return null;
     // "the railway would cut costs", "the project will bring jobs": things predict, only agents commit.
     if (!agentive(phrase)) return null;
     // "A coalition of 14 civil society organisations on Thursday": the date is not the actor.
-    const name = phrase.replace(/\s+(?:on|last|this|earlier|in)\s+(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)\b|\d).*$/u, "");
+    const name = phrase.replace(
+      /\s+(?:on|last|this|earlier|in)\s+(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)\b|\d).*$/u,
+      "",
+    );
     return [{ name, kind: "body", role: null }];
   }
   return [];
@@ -288,7 +532,9 @@ function parentheticalAttribution(ctx: SentenceCtx, k: number): number | null {
     if (t[j].text !== ",") continue;
     const verb = j - 1;
     if (!SPEECH_VERBS.has(t[verb].low)) continue;
-    const m = ctx.mentions.find((x) => x.last === verb - 1 && (x.kind === "person" || x.kind === "pronoun" || x.kind === "role"));
+    const m = ctx.mentions.find(
+      (x) => x.last === verb - 1 && (x.kind === "person" || x.kind === "pronoun" || x.kind === "role"),
+    );
     if (m && t[m.first - 1]?.text === ",") return verb;
   }
   return null;
@@ -296,34 +542,146 @@ function parentheticalAttribution(ctx: SentenceCtx, k: number): number | null {
 
 /** Head nouns that can commit to something: bodies, groups, people by their role. */
 const AGENT_HEADS = new Set([
-  "side", "sides", "firm", "firms", "company", "companies", "donor", "donors", "investor", "investors", "operator", "operators",
-  "bloc", "alliance", "partners", "partner", "members", "member", "states", "state", "country", "countries", "nation", "nations",
-  "people", "residents", "villagers", "workers", "unions", "union", "employers", "farmers", "producers", "exporters", "importers",
-  "lenders", "banks", "agencies", "group", "groups", "organisations", "organizations", "coalition", "team", "teams", "council",
-  "board", "panel", "authorities", "officials", "leaders", "leadership", "administration", "regime", "junta", "province", "city",
+  "side",
+  "sides",
+  "firm",
+  "firms",
+  "company",
+  "companies",
+  "donor",
+  "donors",
+  "investor",
+  "investors",
+  "operator",
+  "operators",
+  "bloc",
+  "alliance",
+  "partners",
+  "partner",
+  "members",
+  "member",
+  "states",
+  "state",
+  "country",
+  "countries",
+  "nation",
+  "nations",
+  "people",
+  "residents",
+  "villagers",
+  "workers",
+  "unions",
+  "union",
+  "employers",
+  "farmers",
+  "producers",
+  "exporters",
+  "importers",
+  "lenders",
+  "banks",
+  "agencies",
+  "group",
+  "groups",
+  "organisations",
+  "organizations",
+  "coalition",
+  "team",
+  "teams",
+  "council",
+  "board",
+  "panel",
+  "authorities",
+  "officials",
+  "leaders",
+  "leadership",
+  "administration",
+  "regime",
+  "junta",
+  "province",
+  "city",
 ]);
 
 const BODY_HEADS = new Set([
-  "ministry", "government", "commission", "committee", "council", "department", "agency", "bank", "embassy", "union",
-  "association", "organisation", "organization", "network", "office", "forum", "university", "court", "parliament", "assembly",
-  "army", "forces", "force", "senate", "party", "fund", "institute", "centre", "center", "foundation", "authority", "bureau",
-  "service", "secretariat", "cabinet", "corporation", "academy", "navy", "police", "gendarmerie", "guard", "federation",
-  "chamber", "mission", "delegation", "military", "kingdom", "republic", "ngo", "ngos", "charity", "watchdog", "regulator",
+  "ministry",
+  "government",
+  "commission",
+  "committee",
+  "council",
+  "department",
+  "agency",
+  "bank",
+  "embassy",
+  "union",
+  "association",
+  "organisation",
+  "organization",
+  "network",
+  "office",
+  "forum",
+  "university",
+  "court",
+  "parliament",
+  "assembly",
+  "army",
+  "forces",
+  "force",
+  "senate",
+  "party",
+  "fund",
+  "institute",
+  "centre",
+  "center",
+  "foundation",
+  "authority",
+  "bureau",
+  "service",
+  "secretariat",
+  "cabinet",
+  "corporation",
+  "academy",
+  "navy",
+  "police",
+  "gendarmerie",
+  "guard",
+  "federation",
+  "chamber",
+  "mission",
+  "delegation",
+  "military",
+  "kingdom",
+  "republic",
+  "ngo",
+  "ngos",
+  "charity",
+  "watchdog",
+  "regulator",
 ]);
 
 function agentive(phrase: string): boolean {
   const words = phrase.split(/\s+/);
   // A proper name inside ("the Global Fund", "Korea Eximbank") speaks for itself.
-  if (words.slice(1).some((w) => /^\p{Lu}/u.test(w)) || (/^\p{Lu}\p{L}*$/u.test(words[0]) && !/^(?:The|A|An|This|Both|Its|Their|His|Her|Our|All|Each)$/.test(words[0]))) return true;
+  if (
+    words.slice(1).some((w) => /^\p{Lu}/u.test(w)) ||
+    (/^\p{Lu}\p{L}*$/u.test(words[0]) && !/^(?:The|A|An|This|Both|Its|Their|His|Her|Our|All|Each)$/.test(words[0]))
+  )
+    return true;
   const ofAt = words.findIndex((w, i) => i > 0 && /^(?:of|from|in|at|with|for|on)$/i.test(w));
   const head = lower(words[(ofAt > 0 ? ofAt : words.length) - 1] ?? "").replace(/[’']s?$/u, "");
-  return AGENT_HEADS.has(head) || BODY_HEADS.has(head) || TITLES.has(head) || TITLES.has(head.replace(/s$/, "")) || /(?:ers|ists|ants|ents)$/.test(head);
+  return (
+    AGENT_HEADS.has(head) ||
+    BODY_HEADS.has(head) ||
+    TITLES.has(head) ||
+    TITLES.has(head.replace(/s$/, "")) ||
+    /(?:ers|ists|ants|ents)$/.test(head)
+  );
 }
 
 /** "…, Seiha Pov said": a person attributed right after the content. */
 function trailingSpeaker(ctx: SentenceCtx, state: ExtractState, end: number): Party | null {
   if (ctx.tokens[end]?.text !== ",") return null;
-  const m = ctx.mentions.find((x) => x.first === end + 1 && (x.kind === "person" || x.kind === "role" || x.kind === "pronoun"));
+  const m = ctx.mentions.find(
+    (x) => x.first === end + 1 && (x.kind === "person" || x.kind === "role" || x.kind === "pronoun"),
+  );
   if (!m || !SPEECH_VERBS.has(ctx.tokens[m.last + 1]?.low ?? "")) return null;
   return partiesOf(m, ctx, state).find((p) => p.kind === "person") ?? null;
 }
@@ -340,9 +698,54 @@ function contentEnd(ctx: SentenceCtx, from: number): number {
   for (let j = from; j < t.length; j++) {
     const w = t[j].low;
     // A quotation's end ends the content; a phrase quoted inline ("would “take firm action” against …") does not.
-    if (t[j].text === ";" || ((t[j].text === "”" || t[j].text === '"') && j > from && (t[j - 1].kind === "punct" || ctx.quoteSpeaker(from) !== undefined))) return j;
-    if (t[j].text === "," && ["while", "whereas", "but", "saying", "adding", "noting", "according", "stressing", "he", "she", "officials", "the"].includes(t[j + 1]?.low ?? "")) return j;
-    if (w === "and" && ["said", "added", "noted", "stressed", "told", "appealed", "urged", "called", "asked", "agreed", "pledged", "vowed", "promised", "reiterated", "signed", "requested", "that"].includes(t[j + 1]?.low ?? "")) return j;
+    if (
+      t[j].text === ";" ||
+      ((t[j].text === "”" || t[j].text === '"') &&
+        j > from &&
+        (t[j - 1].kind === "punct" || ctx.quoteSpeaker(from) !== undefined))
+    )
+      return j;
+    if (
+      t[j].text === "," &&
+      [
+        "while",
+        "whereas",
+        "but",
+        "saying",
+        "adding",
+        "noting",
+        "according",
+        "stressing",
+        "he",
+        "she",
+        "officials",
+        "the",
+      ].includes(t[j + 1]?.low ?? "")
+    )
+      return j;
+    if (
+      w === "and" &&
+      [
+        "said",
+        "added",
+        "noted",
+        "stressed",
+        "told",
+        "appealed",
+        "urged",
+        "called",
+        "asked",
+        "agreed",
+        "pledged",
+        "vowed",
+        "promised",
+        "reiterated",
+        "signed",
+        "requested",
+        "that",
+      ].includes(t[j + 1]?.low ?? "")
+    )
+      return j;
     if (t[j].text === "," && t[j + 1]?.low === "and" && ctx.mentions.some((m) => m.first === j + 2)) return j;
     // "…, Prime Minister Anwar Ibrahim said after …": the attribution is not the content.
     if (t[j].text === ",") {
@@ -350,7 +753,12 @@ function contentEnd(ctx: SentenceCtx, from: number): number {
       if (m && SPEECH_VERBS.has(t[m.last + 1]?.low ?? "")) return j;
     }
     // "…, after Minister X held talks with …": a clause of its own.
-    if (t[j].text === "," && ctx.view.boundaries.some((b) => b.at === j + 2 && b.speechVerb === null) && /^(?:after|before|when|because|since|until|once|as|although|though)$/.test(t[j + 1]?.low ?? "")) return j;
+    if (
+      t[j].text === "," &&
+      ctx.view.boundaries.some((b) => b.at === j + 2 && b.speechVerb === null) &&
+      /^(?:after|before|when|because|since|until|once|as|although|though)$/.test(t[j + 1]?.low ?? "")
+    )
+      return j;
   }
   let e = t.length;
   while (e > from && t[e - 1].kind === "punct" && t[e - 1].text !== ")") e--;
@@ -361,7 +769,11 @@ function commitmentText(ctx: SentenceCtx, trigger: Trigger, k: number, endTok: n
   const t = ctx.tokens;
   let from = endTok + 1;
   // "signed a 2024 cooperation agreement", "reiterated Vietnam’s commitment to …": the trigger says what.
-  if (trigger.kind === "agreement" || /^(?:commitments?|pledge|resolve|determination|readiness|willingness)$/.test(t[endTok].low)) from = k + 1;
+  if (
+    trigger.kind === "agreement" ||
+    /^(?:commitments?|pledge|resolve|determination|readiness|willingness)$/.test(t[endTok].low)
+  )
+    from = k + 1;
   // "will provide 12 patrol boats": from the verb after "will".
   else if (/^(?:will|would|shall)$/.test(t[k].low)) from = k + 1;
   // "assured the delegation that Cambodia would …": what was assured.
@@ -371,7 +783,10 @@ function commitmentText(ctx: SentenceCtx, trigger: Trigger, k: number, endTok: n
   }
   if (from >= end) return trigger.kind === "agreement" ? ctx.ptext.slice(t[k].start, t[endTok].end) : null;
   let s = ctx.ptext.slice(t[from].start, t[end - 1].end);
-  s = s.replace(/^(?:to|that|on|upon|of)\s+/i, "").replace(/[\s,;:“”"]+$/u, "").trim();
+  s = s
+    .replace(/^(?:to|that|on|upon|of)\s+/i, "")
+    .replace(/[\s,;:“”"]+$/u, "")
+    .trim();
   return s.length >= 3 ? s : null;
 }
 
@@ -386,6 +801,7 @@ function addressees(ctx: SentenceCtx, state: ExtractState, from: number, end: nu
 export function combine(parties: Party[]): Party {
   if (parties.length === 1) return parties[0];
   const names = parties.map((p) => p.name);
-  const name = names.length === 2 ? names.join(" and ") : `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}`;
+  const name =
+    names.length === 2 ? names.join(" and ") : `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}`;
   return { name, kind: parties.every((p) => p.kind === parties[0].kind) ? parties[0].kind : "body", role: null };
 }

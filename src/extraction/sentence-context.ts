@@ -61,8 +61,17 @@ export function partiesOf(m: Mention, ctx: SentenceCtx, state: ExtractState): Pa
     case "body": {
       // "Vietnam's Ministry of Agriculture": the country the body belongs to stays with it.
       const name = m.party ?? m.text;
-      const owner = ctx.mentions.find((x) => x.last === m.first - 1 && x.kind === "country" && ctx.tokens[x.last].possessive);
-      if (owner && /^\p{Lu}/u.test(name) && !name.includes(owner.party ?? owner.text)) return [{ name: `${ctx.ptext.slice(ctx.tokens[owner.first].start, ctx.tokens[owner.last].end)} ${name}`, kind: "body", role: null }];
+      const owner = ctx.mentions.find(
+        (x) => x.last === m.first - 1 && x.kind === "country" && ctx.tokens[x.last].possessive,
+      );
+      if (owner && /^\p{Lu}/u.test(name) && !name.includes(owner.party ?? owner.text))
+        return [
+          {
+            name: `${ctx.ptext.slice(ctx.tokens[owner.first].start, ctx.tokens[owner.last].end)} ${name}`,
+            kind: "body",
+            role: null,
+          },
+        ];
       return [{ name, kind: "body", role: null }];
     }
     case "group": {
@@ -86,12 +95,19 @@ export function partiesOf(m: Mention, ctx: SentenceCtx, state: ExtractState): Pa
         const unique = [...new Set(named)];
         if (unique.length >= count) return unique.slice(-count).map(personParty);
       }
-      if (state.lastMeeting.length >= 2 && (count === null || state.lastMeeting.length === count || count === 2)) return state.lastMeeting;
+      if (state.lastMeeting.length >= 2 && (count === null || state.lastMeeting.length === count || count === 2))
+        return state.lastMeeting;
       if (count !== null && count > 2) {
-        const recentN = state.recentPeople().filter((p) => p.lastSeen >= 0).slice(0, count);
+        const recentN = state
+          .recentPeople()
+          .filter((p) => p.lastSeen >= 0)
+          .slice(0, count);
         if (recentN.length === count) return recentN.map(personParty);
       }
-      const recent = state.recentPeople().filter((p) => p.lastSeen >= 0).slice(0, 2);
+      const recent = state
+        .recentPeople()
+        .filter((p) => p.lastSeen >= 0)
+        .slice(0, 2);
       return recent.length === 2 ? recent.map(personParty) : [{ name: m.text, kind: "body", role: null }];
     }
   }
@@ -119,19 +135,76 @@ export function slice(ctx: SentenceCtx, a: number, b: number): string {
 }
 
 /** Verbs that end a noun phrase ("met Lao officials to discuss", "met X who said"): auxiliaries and reporting verbs. */
-const PHRASE_VERBS = /^(?:is|are|was|were|has|have|had|will|would|said|says|told|added|noted|discussed|agreed|signed|pledged|vowed|urged|asked|thanked|welcomed|expressed|reviewed|exchanged|held|met)$/;
+const PHRASE_VERBS =
+  /^(?:is|are|was|were|has|have|had|will|would|said|says|told|added|noted|discussed|agreed|signed|pledged|vowed|urged|asked|thanked|welcomed|expressed|reviewed|exchanged|held|met)$/;
 
-const OBJECT_STOPS = new Set([",", ".", ";", ":", "to", "on", "in", "at", "where", "who", "which", "during", "about", "over", "amid", "after", "before", "when", "while", "for", "and", "as", "”", "“", "(", ")"]);
+const OBJECT_STOPS = new Set([
+  ",",
+  ".",
+  ";",
+  ":",
+  "to",
+  "on",
+  "in",
+  "at",
+  "where",
+  "who",
+  "which",
+  "during",
+  "about",
+  "over",
+  "amid",
+  "after",
+  "before",
+  "when",
+  "while",
+  "for",
+  "and",
+  "as",
+  "”",
+  "“",
+  "(",
+  ")",
+]);
 
 /** What follows a verb: the mentions there ("met X and Y"), or the phrase ("met Lao officials"). */
-const GAP_WORDS = new Set(["the", "a", "an", "his", "her", "their", "its", "visiting", "outgoing", "incoming", "new", "fellow", "both", "with", "on", "upon", "to", "top", "senior", "then"]);
+const GAP_WORDS = new Set([
+  "the",
+  "a",
+  "an",
+  "his",
+  "her",
+  "their",
+  "its",
+  "visiting",
+  "outgoing",
+  "incoming",
+  "new",
+  "fellow",
+  "both",
+  "with",
+  "on",
+  "upon",
+  "to",
+  "top",
+  "senior",
+  "then",
+]);
 
 /**
  * What follows a verb: the mentions there ("met X and Y"), or the phrase ("met Lao officials").
  * `direct`: the object may follow at once; otherwise a preposition first ("met in Nairobi") means there is none.
  */
-export function objectAfter(ctx: SentenceCtx, k: number, state: ExtractState, maxGap = 6): { parties: Party[]; phrase: string | null; mentions: Mention[] } {
-  if (k < ctx.tokens.length && ["in", "at", "on", "for", "during", "after", "before", "since", "until", "by", "from"].includes(ctx.tokens[k].low)) {
+export function objectAfter(
+  ctx: SentenceCtx,
+  k: number,
+  state: ExtractState,
+  maxGap = 6,
+): { parties: Party[]; phrase: string | null; mentions: Mention[] } {
+  if (
+    k < ctx.tokens.length &&
+    ["in", "at", "on", "for", "during", "after", "before", "since", "until", "by", "from"].includes(ctx.tokens[k].low)
+  ) {
     return { parties: [], phrase: null, mentions: [] };
   }
   let m = ctx.mentions.find((x) => x.first >= k && x.first - k <= maxGap && x.kind !== "pronoun");
@@ -145,21 +218,48 @@ export function objectAfter(ctx: SentenceCtx, k: number, state: ExtractState, ma
   }
   if (m) {
     const gap = ctx.tokens.slice(k, gapEnd);
-    const blocked = gap.some((t, j) => isVerbish(ctx.tokens, k + j) || [",", ".", ";", "”"].includes(t.text) || !(GAP_WORDS.has(t.low) || HONORIFICS.has(t.low)));
+    const blocked = gap.some(
+      (t, j) =>
+        isVerbish(ctx.tokens, k + j) ||
+        [",", ".", ";", "”"].includes(t.text) ||
+        !(GAP_WORDS.has(t.low) || HONORIFICS.has(t.low)),
+    );
     if (!blocked) {
       let ms = coordinated(ctx.view, m, ctx.tokens.length);
       // "his Thai counterpart" with no name anywhere: the words stand for the party.
-      let parties = uniqueParties(ms.flatMap((x) => { const ps = partiesOf(x, ctx, state); return ps.length || x.kind !== "role" ? ps : [{ name: x.text, kind: "person" as const, role: x.text }]; }));
+      let parties = uniqueParties(
+        ms.flatMap((x) => {
+          const ps = partiesOf(x, ctx, state);
+          return ps.length || x.kind !== "role" ? ps : [{ name: x.text, kind: "person" as const, role: x.text }];
+        }),
+      );
       // "with Myanmar's disaster management officials and the World Food Programme": the owner's people, then the rest.
       const first = m;
       if (ms.length === 1 && first.kind === "country" && ctx.tokens[first.last].possessive) {
         let j = first.last + 1;
-        while (j < ctx.tokens.length && j <= first.last + 5 && ctx.tokens[j].kind === "word" && !ctx.tokens[j].cap && ctx.tokens[j].low !== "and" && !isVerbish(ctx.tokens, j)) j++;
-        const after = ctx.tokens[j]?.low === "and" ? ctx.mentions.find((x) => (x.first === j + 1 || (x.first === j + 2 && ctx.tokens[j + 1].low === "the")) && x.kind !== "pronoun") : undefined;
+        while (
+          j < ctx.tokens.length &&
+          j <= first.last + 5 &&
+          ctx.tokens[j].kind === "word" &&
+          !ctx.tokens[j].cap &&
+          ctx.tokens[j].low !== "and" &&
+          !isVerbish(ctx.tokens, j)
+        )
+          j++;
+        const after =
+          ctx.tokens[j]?.low === "and"
+            ? ctx.mentions.find(
+                (x) =>
+                  (x.first === j + 1 || (x.first === j + 2 && ctx.tokens[j + 1].low === "the")) && x.kind !== "pronoun",
+              )
+            : undefined;
         if (j > first.last + 1 && after) {
           const rest = coordinated(ctx.view, after, ctx.tokens.length);
           ms = [first, ...rest];
-          parties = uniqueParties([{ name: slice(ctx, first.first, j - 1), kind: "body", role: null }, ...rest.flatMap((x) => partiesOf(x, ctx, state))]);
+          parties = uniqueParties([
+            { name: slice(ctx, first.first, j - 1), kind: "body", role: null },
+            ...rest.flatMap((x) => partiesOf(x, ctx, state)),
+          ]);
         }
       }
       return { parties, phrase: null, mentions: ms };
@@ -172,7 +272,14 @@ export function objectAfter(ctx: SentenceCtx, k: number, state: ExtractState, ma
   const inName = (j: number) => {
     const t = ctx.tokens[j];
     if (t.low === "for" && j > k && ctx.tokens[j - 1].cap && ctx.tokens[j + 1]?.cap) return 1;
-    if (t.text === "(" && j > k && ctx.tokens[j - 1].cap && ctx.tokens[j + 2]?.text === ")" && /^\p{Lu}[\p{Lu}\d-]+$/u.test(ctx.tokens[j + 1]?.text ?? "")) return 3;
+    if (
+      t.text === "(" &&
+      j > k &&
+      ctx.tokens[j - 1].cap &&
+      ctx.tokens[j + 2]?.text === ")" &&
+      /^\p{Lu}[\p{Lu}\d-]+$/u.test(ctx.tokens[j + 1]?.text ?? "")
+    )
+      return 3;
     return 0;
   };
   const step = (limit: number) => {
@@ -189,20 +296,78 @@ export function objectAfter(ctx: SentenceCtx, k: number, state: ExtractState, ma
   };
   step(14);
   // "with elders from the Pokot and Turkana communities": keep "from …" and "of …" inside.
-  while (e < ctx.tokens.length && (ctx.tokens[e].low === "of" || ctx.tokens[e].low === "from" || ctx.tokens[e].low === "and") && e - k < 14) {
+  while (
+    e < ctx.tokens.length &&
+    (ctx.tokens[e].low === "of" || ctx.tokens[e].low === "from" || ctx.tokens[e].low === "and") &&
+    e - k < 14
+  ) {
     e++;
     step(22);
   }
   if (e > k) {
-    const phrase = slice(ctx, k, e - 1).replace(/^(?:with|on|upon|to)\s+/i, "").trim();
-    if (/\p{L}{3}/u.test(phrase) && !/^(?:him|her|them|it|this|that|there|here)$/i.test(phrase)) return { parties: [], phrase, mentions: [] };
+    const phrase = slice(ctx, k, e - 1)
+      .replace(/^(?:with|on|upon|to)\s+/i, "")
+      .trim();
+    if (/\p{L}{3}/u.test(phrase) && !/^(?:him|her|them|it|this|that|there|here)$/i.test(phrase))
+      return { parties: [], phrase, mentions: [] };
   }
   return { parties: [], phrase: null, mentions: [] };
 }
 
-const NEGATORS = new Set(["not", "n't", "never", "no", "neither", "nor", "refused", "declined", "failed", "without", "hardly", "rejected", "denied", "cannot", "can't", "won't", "didn't", "hasn't", "haven't", "wasn't", "weren't", "isn't", "aren't"]);
+const NEGATORS = new Set([
+  "not",
+  "n't",
+  "never",
+  "no",
+  "neither",
+  "nor",
+  "refused",
+  "declined",
+  "failed",
+  "without",
+  "hardly",
+  "rejected",
+  "denied",
+  "cannot",
+  "can't",
+  "won't",
+  "didn't",
+  "hasn't",
+  "haven't",
+  "wasn't",
+  "weren't",
+  "isn't",
+  "aren't",
+]);
 const MODALS = new Set(["should", "must", "could", "might", "may", "can", "ought"]);
-const FUTURE = new Set(["will", "would", "shall", "expected", "scheduled", "plans", "planned", "planning", "intends", "intended", "due", "going", "hopes", "hoped", "hoping", "wants", "wanted", "seeks", "sought", "aims", "set", "slated", "poised", "likely", "unlikely", "to"]);
+const FUTURE = new Set([
+  "will",
+  "would",
+  "shall",
+  "expected",
+  "scheduled",
+  "plans",
+  "planned",
+  "planning",
+  "intends",
+  "intended",
+  "due",
+  "going",
+  "hopes",
+  "hoped",
+  "hoping",
+  "wants",
+  "wanted",
+  "seeks",
+  "sought",
+  "aims",
+  "set",
+  "slated",
+  "poised",
+  "likely",
+  "unlikely",
+  "to",
+]);
 const CONDITIONAL = new Set(["if", "unless", "whether", "should", "once", "when"]);
 
 /**
@@ -220,7 +385,12 @@ export function isDeniedOrModal(ctx: SentenceCtx, k: number, extraFuture = false
   const lead = ctx.ptext.slice(Math.max(from, at - 60), at);
   if (NEGATED_BEFORE.test(lead)) return true;
   // "Donors are expected to pledge …", "is likely to sign": not yet done.
-  if (/\b(?:is|are|was|were|be|seems?|appears?)\s+(?:\w+ly\s+)?(?:expected|scheduled|due|likely|unlikely|slated|poised|tipped|rumoured|rumored)\s+to\s+(?:\w+\s+)?$/i.test(lead)) return true;
+  if (
+    /\b(?:is|are|was|were|be|seems?|appears?)\s+(?:\w+ly\s+)?(?:expected|scheduled|due|likely|unlikely|slated|poised|tipped|rumoured|rumored)\s+to\s+(?:\w+\s+)?$/i.test(
+      lead,
+    )
+  )
+    return true;
   // "It remains unclear whether Japan will provide …", "… if the talks succeed, X will sign": conditional.
   const clauseText = ctx.ptext.slice(from, at);
   const cond = /\b(?:whether|if|unless)\b[^,;]*$/i.exec(clauseText);
@@ -232,7 +402,28 @@ export function isDeniedOrModal(ctx: SentenceCtx, k: number, extraFuture = false
     if (NEGATORS.has(w) || MODALS.has(w)) return true;
     // "is expected to meet", "will hold": only in the words right before the verb.
     if (extraFuture && FUTURE.has(w) && k - j <= 3) return true;
-    if (!/ly$/.test(w) && !["also", "again", "further", "not", "to", "be", "then", "first", "finally", "still", "reportedly", "only"].includes(w) && !FUTURE.has(w) && !MODALS.has(w) && !NEGATORS.has(w) && !["did", "does", "do", "has", "have", "had"].includes(w)) break;
+    if (
+      !/ly$/.test(w) &&
+      ![
+        "also",
+        "again",
+        "further",
+        "not",
+        "to",
+        "be",
+        "then",
+        "first",
+        "finally",
+        "still",
+        "reportedly",
+        "only",
+      ].includes(w) &&
+      !FUTURE.has(w) &&
+      !MODALS.has(w) &&
+      !NEGATORS.has(w) &&
+      !["did", "does", "do", "has", "have", "had"].includes(w)
+    )
+      break;
   }
   const opener = ctx.tokens[start]?.low;
   if (opener && CONDITIONAL.has(opener)) return true;
@@ -244,10 +435,14 @@ export function mentionsFuture(ctx: SentenceCtx, from: number, to: number): bool
   // Only the clause of the verb: "…, and the two ministries agreed to exchange researchers from next year" is another.
   const next = ctx.view.boundaries.find((b) => b.at > from + 1);
   let end = Math.min(to, next ? next.at - 1 : to, ctx.tokens.length - 1);
-  const andAt = ctx.tokens.findIndex((t, j) => j > from && j < end && t.text === "," && ["and", "but", "while"].includes(ctx.tokens[j + 1]?.low ?? ""));
+  const andAt = ctx.tokens.findIndex(
+    (t, j) => j > from && j < end && t.text === "," && ["and", "but", "while"].includes(ctx.tokens[j + 1]?.low ?? ""),
+  );
   if (andAt > 0) end = andAt;
   const text = slice(ctx, from, end).toLowerCase();
-  return /\b(next (?:week|month|year|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|tomorrow|later this (?:week|month|year)|upcoming|in the coming)\b/.test(text);
+  return /\b(next (?:week|month|year|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|tomorrow|later this (?:week|month|year)|upcoming|in the coming)\b/.test(
+    text,
+  );
 }
 
 export interface ChosenDate extends EventDate {
@@ -257,7 +452,9 @@ export interface ChosenDate extends EventDate {
 /** When an event at token k happened: a date in its sentence (nearest, not a deadline, not after publication), else the date in force. */
 export function eventDate(ctx: SentenceCtx, k: number, state: ExtractState): ChosenDate {
   const at = ctx.tokens[k]?.start ?? ctx.sent.start;
-  const usable = ctx.dates.filter((d) => !d.bounded && (d.date === null || ctx.published === null || d.date <= ctx.published));
+  const usable = ctx.dates.filter(
+    (d) => !d.bounded && (d.date === null || ctx.published === null || d.date <= ctx.published),
+  );
   if (usable.length) {
     const clause = clauseAt(ctx.view, k).at;
     const clauseStart = ctx.tokens[clause]?.start ?? 0;
@@ -266,7 +463,11 @@ export function eventDate(ctx: SentenceCtx, k: number, state: ExtractState): Cho
       const inB = b.start >= clauseStart ? 0 : 1;
       return inA - inB || Math.abs(a.start - at) - Math.abs(b.start - at);
     })[0];
-    return { date: best.date, yearStated: best.yearStated || (best.anaphoric && (state.context?.yearStated ?? false)), how: "sentence" };
+    return {
+      date: best.date,
+      yearStated: best.yearStated || (best.anaphoric && (state.context?.yearStated ?? false)),
+      how: "sentence",
+    };
   }
   if (state.context) return { ...state.context, how: "context" };
   return { date: null, yearStated: false, how: "none" };
@@ -285,8 +486,12 @@ export function quoteFor(ctx: SentenceCtx, k: number): string {
   for (let j = 1; j < t.length - 1; j++) {
     const contrast = t[j].text === "," && ["while", "whereas", "but"].includes(t[j + 1]?.low ?? "");
     const semicolon = t[j].text === ";";
-    const newSubject = t[j].text === "," && t[j + 1]?.low === "and" && ctx.mentions.some((m) => m.first === j + 2 && m.kind !== "pronoun");
-    if ((contrast || semicolon || newSubject) && ctx.quoteSpeaker(j) === undefined) cuts.push({ end: j, next: semicolon ? j + 1 : j + 2 });
+    const newSubject =
+      t[j].text === "," &&
+      t[j + 1]?.low === "and" &&
+      ctx.mentions.some((m) => m.first === j + 2 && m.kind !== "pronoun");
+    if ((contrast || semicolon || newSubject) && ctx.quoteSpeaker(j) === undefined)
+      cuts.push({ end: j, next: semicolon ? j + 1 : j + 2 });
   }
   if (cuts.length === 0) {
     // A quotation of several sentences ("“We will not let … . Every request … will be answered …,” said X"): all of it.

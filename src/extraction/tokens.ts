@@ -31,7 +31,16 @@ function make(text: string, start: number, kind: Token["kind"]): Token {
     base = /['’]s$/u.test(text) ? text.slice(0, -2) : text.slice(0, -1);
     possessive = true;
   }
-  return { text, start, end: start + text.length, base, low: lower(base), kind, cap: /^\p{Lu}/u.test(base), possessive };
+  return {
+    text,
+    start,
+    end: start + text.length,
+    base,
+    low: lower(base),
+    kind,
+    cap: /^\p{Lu}/u.test(base),
+    possessive,
+  };
 }
 
 export function tokenize(text: string, offset = 0): Token[] {

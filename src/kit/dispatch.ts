@@ -12,12 +12,21 @@ export type Outcome =
 export function execute(library: Library, name: string, raw: Record<string, unknown>): Outcome {
   const command = findCommand(name);
   if (!command) {
-    return { ok: false, user: true, message: `There is no command "${name}". Commands: ${COMMANDS.map((c) => c.name).join(", ")}.` };
+    return {
+      ok: false,
+      user: true,
+      message: `There is no command "${name}". Commands: ${COMMANDS.map((c) => c.name).join(", ")}.`,
+    };
   }
   try {
     return { ok: true, answer: command.run(library, parseOptions(command, raw)) };
   } catch (error) {
     if (error instanceof UserError) return { ok: false, user: true, message: error.message };
-    return { ok: false, user: false, message: "Sorry — something went wrong answering that. It has been logged.", error };
+    return {
+      ok: false,
+      user: false,
+      message: "Sorry — something went wrong answering that. It has been logged.",
+      error,
+    };
   }
 }

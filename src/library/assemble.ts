@@ -69,7 +69,11 @@ export interface Assembled {
  * changed, extract events only for new content, keep every index segment whose briefings
  * are unchanged, and index the rest into new segments.
  */
-export async function assemble(dataDir: string, known: LibraryState, { changedNames, compact = false, layout = SEGMENT_LAYOUT }: AssembleOptions = {}): Promise<Assembled> {
+export async function assemble(
+  dataDir: string,
+  known: LibraryState,
+  { changedNames, compact = false, layout = SEGMENT_LAYOUT }: AssembleOptions = {},
+): Promise<Assembled> {
   const problems: LoadProblem[] = [];
   let stamps: FileEntry[];
   const patching = changedNames !== undefined && known.files.size > 0;
@@ -91,7 +95,12 @@ export async function assemble(dataDir: string, known: LibraryState, { changedNa
   let read: Reader | null = null;
   for (const stamp of stamps) {
     const old = known.files.get(stamp.file);
-    if (old && old.size === stamp.size && old.mtimeMs === stamp.mtimeMs && (old.problem !== undefined || (old.hash !== undefined && known.contents.has(old.hash)))) {
+    if (
+      old &&
+      old.size === stamp.size &&
+      old.mtimeMs === stamp.mtimeMs &&
+      (old.problem !== undefined || (old.hash !== undefined && known.contents.has(old.hash)))
+    ) {
       files.push(old);
       if (old.hash && !patching) contents.set(old.hash, known.contents.get(old.hash)!);
       continue;
@@ -159,7 +168,10 @@ export async function assemble(dataDir: string, known: LibraryState, { changedNa
   // every small segment at the end is rebuilt into full-size ones.
   let merge = compact ? smallTail(segments, layout) : 0;
   if (compact && merge < 2) merge = 0; // one small segment is already as compact as it gets
-  while (segments.length && (merge > 0 || (unplaced.length && segments[segments.length - 1].entry.paragraphs < layout.tail))) {
+  while (
+    segments.length &&
+    (merge > 0 || (unplaced.length && segments[segments.length - 1].entry.paragraphs < layout.tail))
+  ) {
     merge--;
     const tail = segments.pop()!;
     const ids = new Set(tail.entry.briefings.map((x) => x.id));
@@ -169,7 +181,7 @@ export async function assemble(dataDir: string, known: LibraryState, { changedNa
 
   let nextDoc = known.nextDoc;
   const newSegments: LoadedSegment[] = [];
-  for (let i = 0; i < unplaced.length; ) {
+  for (let i = 0; i < unplaced.length;) {
     const chunk: Briefing[] = [];
     let paragraphs = 0;
     while (i < unplaced.length && (chunk.length === 0 || paragraphs + count(unplaced[i]) <= layout.segment)) {
@@ -193,7 +205,20 @@ export async function assemble(dataDir: string, known: LibraryState, { changedNa
 
   segments = segments.filter((s) => s.entry.paragraphs > 0);
   const docs = docTable(segments, position, contentById, nextDoc);
-  return { briefings, problems, contentById, files, contents, newContents, segments, newSegments, nextDoc, docs, changed, compacted };
+  return {
+    briefings,
+    problems,
+    contentById,
+    files,
+    contents,
+    newContents,
+    segments,
+    newSegments,
+    nextDoc,
+    docs,
+    changed,
+    compacted,
+  };
 }
 
 interface Reader {
@@ -208,7 +233,9 @@ let reader: Promise<Reader> | null = null;
  * the folder watcher loads them ahead (about 0.4 s), so a new briefing does not wait for them.
  */
 export function loadReader(): Promise<Reader> {
-  return (reader ??= Promise.all([import("../briefings/load.ts"), import("../extraction/extract.ts")]).then(([{ readBriefingFile }, { extractEvents }]) => ({ readBriefingFile, extractEvents })));
+  return (reader ??= Promise.all([import("../briefings/load.ts"), import("../extraction/extract.ts")]).then(
+    ([{ readBriefingFile }, { extractEvents }]) => ({ readBriefingFile, extractEvents }),
+  ));
 }
 
 /**
@@ -256,7 +283,12 @@ class StoredBriefing implements Briefing {
 }
 
 /** `position`: each briefing's place in the Library's list, by id. */
-function docTable(segments: readonly LoadedSegment[], position: ReadonlyMap<string, number>, contentById: ReadonlyMap<string, Content>, size: number): DocTable {
+function docTable(
+  segments: readonly LoadedSegment[],
+  position: ReadonlyMap<string, number>,
+  contentById: ReadonlyMap<string, Content>,
+  size: number,
+): DocTable {
   const table: DocTable = { briefing: new Int32Array(size).fill(-1), paragraph: new Uint32Array(size), count: 0 };
   for (const s of segments) {
     for (const x of s.entry.briefings) {

@@ -21,7 +21,13 @@ export interface LibraryState {
   nextDoc: number;
 }
 
-export const EMPTY_STATE: LibraryState = { builtAt: "", files: new Map(), contents: new Map(), segments: [], nextDoc: 0 };
+export const EMPTY_STATE: LibraryState = {
+  builtAt: "",
+  files: new Map(),
+  contents: new Map(),
+  segments: [],
+  nextDoc: 0,
+};
 
 /** The snapshot in `folder`, if it was made by the same code versions; otherwise nothing. */
 export async function readState(folder: string, versions: readonly string[]): Promise<LibraryState> {
@@ -30,9 +36,20 @@ export async function readState(folder: string, versions: readonly string[]): Pr
   try {
     const [contents, segments] = await Promise.all([
       readContent(folder),
-      Promise.all(manifest.segments.map(async (entry) => ({ entry, segment: Segment.fromBuffer(await readSegment(folder, entry.file)) }))),
+      Promise.all(
+        manifest.segments.map(async (entry) => ({
+          entry,
+          segment: Segment.fromBuffer(await readSegment(folder, entry.file)),
+        })),
+      ),
     ]);
-    return { builtAt: manifest.builtAt, files: new Map(manifest.files.map((f) => [f.file, f])), contents, segments, nextDoc: manifest.nextDoc };
+    return {
+      builtAt: manifest.builtAt,
+      files: new Map(manifest.files.map((f) => [f.file, f])),
+      contents,
+      segments,
+      nextDoc: manifest.nextDoc,
+    };
   } catch {
     return EMPTY_STATE; // a missing or damaged part: rebuild
   }
@@ -67,7 +84,12 @@ export function stampFilesNow(dir: string, names: readonly string[]): FileEntry[
 }
 
 /** Whether the folder's briefing files are exactly those of `files`, same sizes and times, leaving aside the names in `except`. */
-export async function sameFiles(dir: string, names: readonly string[], files: ReadonlyMap<string, FileEntry>, except?: ReadonlySet<string>): Promise<boolean> {
+export async function sameFiles(
+  dir: string,
+  names: readonly string[],
+  files: ReadonlyMap<string, FileEntry>,
+  except?: ReadonlySet<string>,
+): Promise<boolean> {
   const skip = (name: string) => except?.has(name) ?? false;
   const stamps = (await stampFiles(dir, names)).filter((s) => !skip(s.file));
   let expected = files.size;

@@ -18,7 +18,11 @@ export interface DocFilter {
 }
 
 /** A test on paragraph ids for `f`, or undefined when it keeps everything. */
-export function docFilter(docBriefing: Int32Array, briefingDay: Int32Array, f: DocFilter): ((id: number) => boolean) | undefined {
+export function docFilter(
+  docBriefing: Int32Array,
+  briefingDay: Int32Array,
+  f: DocFilter,
+): ((id: number) => boolean) | undefined {
   const { source } = f;
   const from = f.from === undefined ? -Infinity : dayNumber(f.from);
   const to = f.to === undefined ? Infinity : dayNumber(f.to);

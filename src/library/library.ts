@@ -110,15 +110,32 @@ export class Library {
    * Open the folder: reuse the snapshot (or the previous Library) for every file whose size
    * and time are unchanged, read the others, index what is new, and save the snapshot.
    */
-  static async open({ dataDir, cacheDir = DEFAULT_CACHE_DIR, previous, changedNames, compact, layout = SEGMENT_LAYOUT }: OpenOptions): Promise<Library> {
+  static async open({
+    dataDir,
+    cacheDir = DEFAULT_CACHE_DIR,
+    previous,
+    changedNames,
+    compact,
+    layout = SEGMENT_LAYOUT,
+  }: OpenOptions): Promise<Library> {
     const started = performance.now();
     const versions = [SNAPSHOT_FORMAT, INDEX_VERSION, EXTRACT_VERSION];
     const folder = cacheDir ? cacheFolder(cacheDir, dataDir) : null;
     const update = previous !== undefined && previous.dataDir === dataDir;
     const known = update ? previous.state : folder ? await readState(folder, versions) : EMPTY_STATE;
-    const a = await assemble(dataDir, known, { ...(update && changedNames ? { changedNames } : {}), compact: compact ?? false, layout });
+    const a = await assemble(dataDir, known, {
+      ...(update && changedNames ? { changedNames } : {}),
+      compact: compact ?? false,
+      layout,
+    });
     const builtAt = a.changed || !known.builtAt ? new Date().toISOString() : known.builtAt;
-    const state: LibraryState = { builtAt, files: new Map(a.files.map((f) => [f.file, f])), contents: a.contents, segments: a.segments, nextDoc: a.nextDoc };
+    const state: LibraryState = {
+      builtAt,
+      files: new Map(a.files.map((f) => [f.file, f])),
+      contents: a.contents,
+      segments: a.segments,
+      nextDoc: a.nextDoc,
+    };
     // A first open saves before answering; an update (a new briefing while serving) answers
     // at once and saves behind, after the previous Library's save.
     let saved: Promise<void> = Promise.resolve();
@@ -126,7 +143,9 @@ export class Library {
       const after = update ? previous.saved : Promise.resolve();
       // Behind means after the new Library is handed over: serialising a large manifest takes
       // the event loop for a moment, which should not delay the first answers from it.
-      const handedOver = update ? after.then(() => new Promise((resolve) => setTimeout(resolve, SAVE_BEHIND_MS))) : after;
+      const handedOver = update
+        ? after.then(() => new Promise((resolve) => setTimeout(resolve, SAVE_BEHIND_MS)))
+        : after;
       saved = handedOver.then(() => save(folder, versions, state, a, known)).catch(() => undefined);
       if (!update) await saved;
     }
@@ -136,7 +155,13 @@ export class Library {
       a.segments.map((s) => s.segment),
       lead,
     );
-    const build = { builtAt, fromCache: !a.changed, buildMs: performance.now() - started, compacted: a.compacted, compactionDue: smallTail(a.segments, layout) >= layout.compactAfter };
+    const build = {
+      builtAt,
+      fromCache: !a.changed,
+      buildMs: performance.now() - started,
+      compacted: a.compacted,
+      compactionDue: smallTail(a.segments, layout) >= layout.compactAfter,
+    };
     return new Library(dataDir, a.briefings, a.problems, index, a.docs, a.contentById, build, state, saved);
   }
 
@@ -147,12 +172,18 @@ export class Library {
   /** A briefing by id, unique id prefix, or exact headline; a UserError naming the value otherwise. */
   resolveSource(text: string): Briefing {
     const wanted = text.trim();
-    const exact = this.byId.get(wanted) ?? this.briefings.find((b) => b.meta.title?.toLowerCase() === wanted.toLowerCase());
+    const exact =
+      this.byId.get(wanted) ?? this.briefings.find((b) => b.meta.title?.toLowerCase() === wanted.toLowerCase());
     if (exact) return exact;
     const byPrefix = wanted ? this.briefings.filter((b) => b.id.startsWith(wanted)) : [];
     if (byPrefix.length === 1) return byPrefix[0];
     if (byPrefix.length > 1) {
-      throw new UserError(`"${wanted}" matches ${byPrefix.length} briefings (${byPrefix.slice(0, 3).map((b) => b.id).join(", ")}…): give more of the id.`);
+      throw new UserError(
+        `"${wanted}" matches ${byPrefix.length} briefings (${byPrefix
+          .slice(0, 3)
+          .map((b) => b.id)
+          .join(", ")}…): give more of the id.`,
+      );
     }
     throw new UserError(`There is no briefing "${wanted}". Use \`sources\` to list the briefings and their ids.`);
   }

@@ -6,7 +6,13 @@ import type { LibraryState } from "./built-state.ts";
  * Save what changed: new segments, new content lines (or the whole content file when most
  * of it is stale), then the manifest — last, so a crash leaves the previous snapshot whole.
  */
-export async function save(folder: string, versions: string[], state: LibraryState, a: Assembled, known: LibraryState): Promise<void> {
+export async function save(
+  folder: string,
+  versions: string[],
+  state: LibraryState,
+  a: Assembled,
+  known: LibraryState,
+): Promise<void> {
   for (const s of a.newSegments) await writeSegment(folder, s.entry.file, s.segment.toBuffer());
   const stale = known.contents.size - (state.contents.size - a.newContents.length);
   const rewrite = known.contents.size === 0 || stale > state.contents.size / 2;

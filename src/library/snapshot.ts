@@ -59,7 +59,12 @@ export interface Content {
 }
 
 /** Content just read from a briefing file. */
-export function freshContent(hash: string, meta: BriefingMeta, paragraphs: Paragraph[], events: BriefingEvents): Content {
+export function freshContent(
+  hash: string,
+  meta: BriefingMeta,
+  paragraphs: Paragraph[],
+  events: BriefingEvents,
+): Content {
   return { hash, meta, count: paragraphs.length, paragraphs, events };
 }
 
@@ -99,12 +104,16 @@ class StoredContent implements Content {
   }
 
   get events(): BriefingEvents {
-    return (this.parsedEvents ??= JSON.parse(this.buf.toString("utf8", this.at, this.at + this.eventsBytes)) as BriefingEvents);
+    return (this.parsedEvents ??= JSON.parse(
+      this.buf.toString("utf8", this.at, this.at + this.eventsBytes),
+    ) as BriefingEvents);
   }
 
   get paragraphs(): Paragraph[] {
     const from = this.at + this.eventsBytes + 1;
-    return (this.parsedParagraphs ??= JSON.parse(this.buf.toString("utf8", from, from + this.paragraphsBytes)) as Paragraph[]);
+    return (this.parsedParagraphs ??= JSON.parse(
+      this.buf.toString("utf8", from, from + this.paragraphsBytes),
+    ) as Paragraph[]);
   }
 
   /** The line as stored, to copy into a rewritten file without parsing it. */
@@ -118,8 +127,21 @@ function contentLine(c: Content): Buffer {
   if (c instanceof StoredContent) return c.line();
   const events = Buffer.from(JSON.stringify(c.events));
   const paragraphs = Buffer.from(JSON.stringify(c.paragraphs));
-  const head: LineHead = { hash: c.hash, meta: c.meta, count: c.count, eventsBytes: events.length, paragraphsBytes: paragraphs.length };
-  return Buffer.concat([Buffer.from(JSON.stringify(head)), Buffer.of(TAB), events, Buffer.of(TAB), paragraphs, Buffer.of(NEWLINE)]);
+  const head: LineHead = {
+    hash: c.hash,
+    meta: c.meta,
+    count: c.count,
+    eventsBytes: events.length,
+    paragraphsBytes: paragraphs.length,
+  };
+  return Buffer.concat([
+    Buffer.from(JSON.stringify(head)),
+    Buffer.of(TAB),
+    events,
+    Buffer.of(TAB),
+    paragraphs,
+    Buffer.of(NEWLINE),
+  ]);
 }
 
 export function cacheFolder(cacheDir: string, dataDir: string): string {
@@ -177,7 +199,8 @@ export async function appendContent(folder: string, contents: readonly Content[]
   const target = rewrite ? `${file}.${process.pid}.tmp` : file;
   if (rewrite) await writeFile(target, "");
   else if (contents.length && !(await endsLine(file))) await appendFile(file, "\n"); // after a torn line: start a new one
-  for (let i = 0; i < contents.length; i += 1000) await appendFile(target, Buffer.concat(contents.slice(i, i + 1000).map(contentLine)));
+  for (let i = 0; i < contents.length; i += 1000)
+    await appendFile(target, Buffer.concat(contents.slice(i, i + 1000).map(contentLine)));
   if (rewrite) await rename(target, file);
 }
 

@@ -274,17 +274,26 @@ export class LibraryWatcher {
     if (result.ok) {
       const previous = current();
       const known = new Set(previous.problems.map(formatProblem));
-      for (const p of result.library.problems) if (!known.has(formatProblem(p))) log.warn({ file: p.file }, formatProblem(p));
+      for (const p of result.library.problems)
+        if (!known.has(formatProblem(p))) log.warn({ file: p.file }, formatProblem(p));
       this.options.onLibrary(result.library);
-      if (result.library.build.compacted) log.info({ segments: result.library.state.segments.length }, "index segments compacted");
+      if (result.library.build.compacted)
+        log.info({ segments: result.library.state.segments.length }, "index segments compacted");
       this.scheduleCompaction();
       log.info(
-        { briefings: result.library.briefings.length, before: previous.briefings.length, skipped: result.library.problems.length },
+        {
+          briefings: result.library.briefings.length,
+          before: previous.briefings.length,
+          skipped: result.library.problems.length,
+        },
         "briefings reloaded",
       );
     } else {
       this.changedNames = null;
-      log.error({ dataDir, error: result.error, serving: current().briefings.length }, `briefings not reloaded: ${result.error}; still serving the previous briefings`);
+      log.error(
+        { dataDir, error: result.error, serving: current().briefings.length },
+        `briefings not reloaded: ${result.error}; still serving the previous briefings`,
+      );
     }
     const waiters = this.waiters;
     this.waiters = [];

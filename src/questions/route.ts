@@ -13,18 +13,37 @@ export interface Routed {
   options: Record<string, string>;
 }
 
-const MEETING = /\b(meet|meets|met|meeting|meetings|talks|talked|visit|visited|visits|host|hosted|received|call(?:ed)? on|spoke with|sat down with)\b/i;
+const MEETING =
+  /\b(meet|meets|met|meeting|meetings|talks|talked|visit|visited|visits|host|hosted|received|call(?:ed)? on|spoke with|sat down with)\b/i;
 const PLEDGE = /\b(pledge[sd]?|promise[sd]?|vow(?:s|ed)?|commit(?:s|ted|ment|ments)?|undert(?:ake|ook))\b/i;
 const AGREEMENT = /\b(agree[sd]?|agreement|agreements|sign(?:s|ed)?|deal|deals|mou|memorand(?:um|a)|accord)\b/i;
 const REQUEST = /\b(request(?:s|ed)?|ask(?:s|ed)?|urge[sd]?|appeal(?:s|ed)?|call(?:s|ed)? for)\b/i;
 
-const MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
-const MONTH_RE = new RegExp(`\\b(?:in|during|on|since|from|before|until|by)?\\s*(?:(\\d{1,2})\\s+)?(${MONTHS.join("|")}|${MONTHS.map((m) => m.slice(0, 3)).join("|")})\\.?\\s*(\\d{1,2})?(?:,)?\\s+(\\d{4})\\b`, "i");
+const MONTHS = [
+  "january",
+  "february",
+  "march",
+  "april",
+  "may",
+  "june",
+  "july",
+  "august",
+  "september",
+  "october",
+  "november",
+  "december",
+];
+const MONTH_RE = new RegExp(
+  `\\b(?:in|during|on|since|from|before|until|by)?\\s*(?:(\\d{1,2})\\s+)?(${MONTHS.join("|")}|${MONTHS.map((m) => m.slice(0, 3)).join("|")})\\.?\\s*(\\d{1,2})?(?:,)?\\s+(\\d{4})\\b`,
+  "i",
+);
 const YEAR_RE = /\b(in|during|since|from|before|until|by)?\s*((?:19|20)\d{2})\b/i;
 
 /** Words that never start a name in a question. */
 const NOT_NAMES = new Set(
-  "who whom what when where which why how did does do has have had was were is are will would could should the a an and or with in on at of to for from about any ever all last this that these those since before until by during i me my we our you your they their tell show list find give please".split(" "),
+  "who whom what when where which why how did does do has have had was were is are will would could should the a an and or with in on at of to for from about any ever all last this that these those since before until by during i me my we our you your they their tell show list find give please".split(
+    " ",
+  ),
 );
 
 function dateRange(text: string): { from?: string; to?: string; rest: string } {
@@ -81,12 +100,19 @@ export function routeQuestion(question: string): Routed {
   const text = question.trim();
   const isQuestionAboutEvents = /^(who|whom|what|when|did|has|have|which|list|show)\b/i.test(text) || /\?$/.test(text);
   const meeting = MEETING.test(text);
-  const pledgeKind = PLEDGE.test(text) ? "pledge" : AGREEMENT.test(text) ? "agreement" : REQUEST.test(text) ? "request" : null;
+  const pledgeKind = PLEDGE.test(text)
+    ? "pledge"
+    : AGREEMENT.test(text)
+      ? "agreement"
+      : REQUEST.test(text)
+        ? "request"
+        : null;
   if (!isQuestionAboutEvents || (!meeting && !pledgeKind)) return { route: "search", options: { query: text } };
 
   const { from, to, rest } = dateRange(text);
   const route: Route = pledgeKind && !(meeting && /\bmeet|met\b/i.test(text)) ? "pledges" : "meetings";
-  const verbs = route === "meetings" ? MEETING : new RegExp(`${PLEDGE.source}|${AGREEMENT.source}|${REQUEST.source}`, "i");
+  const verbs =
+    route === "meetings" ? MEETING : new RegExp(`${PLEDGE.source}|${AGREEMENT.source}|${REQUEST.source}`, "i");
   const found = names(rest, verbs);
   const options: Record<string, string> = {};
   if (found[0]) options.who = found[0];

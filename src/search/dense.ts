@@ -137,7 +137,11 @@ export class DenseScorer {
     const norm = BM25.k * (1 - BM25.b);
     const perLength = Float64Array.from(fields, (_, f) => (BM25.k * BM25.b) / (this.postings.avgLength[f] || 1));
     let coverage = this.coverage[k];
-    if (!coverage) coverage = this.coverage[k] = Float64Array.from({ length: 2 * k + 1 }, (_, i) => (i / 2 / k) ** RANKING.coveragePower);
+    if (!coverage)
+      coverage = this.coverage[k] = Float64Array.from(
+        { length: 2 * k + 1 },
+        (_, i) => (i / 2 / k) ** RANKING.coveragePower,
+      );
     const { neighbour, briefing, contextCoverage } = RANKING;
     const half = contextCoverage === 0.5;
     const { cols, bests, temp, tempList, own, ownList, hit, best, lead } = this;
@@ -161,7 +165,15 @@ export class DenseScorer {
           if (id < 0) continue;
           for (let f = 0; f < w.length; f++) {
             if (w[f] === 0) continue;
-            out.push({ docs: s.docs[f], tfs: s.tfs[f], lengths: s.fieldLength[f], pl: perLength[f], wf: w[f], p: s.offsets[f][id], end: s.offsets[f][id + 1] });
+            out.push({
+              docs: s.docs[f],
+              tfs: s.tfs[f],
+              lengths: s.fieldLength[f],
+              pl: perLength[f],
+              wf: w[f],
+              p: s.offsets[f][id],
+              end: s.offsets[f][id + 1],
+            });
           }
         }
         return out;
@@ -191,7 +203,7 @@ export class DenseScorer {
       };
 
       // Blocks of whole briefings, small enough for their rows to stay in cache.
-      for (let lo = 0; lo < n; ) {
+      for (let lo = 0; lo < n;) {
         let hi = Math.min(n, lo + DENSE.block);
         while (hi < n && lead[base + hi] !== 1) hi++;
         let hits = 0;
@@ -288,7 +300,9 @@ export class DenseScorer {
                 halves++;
               }
             }
-            const factor = half ? coverage[2 * covered + halves] : ((covered + contextCoverage * halves) / k) ** RANKING.coveragePower;
+            const factor = half
+              ? coverage[2 * covered + halves]
+              : ((covered + contextCoverage * halves) / k) ** RANKING.coveragePower;
             const score = (ownSum + context) * factor * (pn <= 3 ? prior[pn] : prior[0]);
             if (score >= floor) {
               heap.push(g, score);

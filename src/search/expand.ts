@@ -68,7 +68,7 @@ export function planQuery(query: string): Concept[] {
   const add = (c: Concept) => {
     if (!concepts.has(phraseKey(c.own))) concepts.set(phraseKey(c.own), c);
   };
-  for (let i = 0; i < words.length; ) {
+  for (let i = 0; i < words.length;) {
     let matched = 0;
     for (let n = Math.min(LONGEST_PHRASE, words.length - i); n >= 2 && !matched; n--) {
       const own = words.slice(i, i + n).flat();
@@ -96,7 +96,8 @@ export function planQuery(query: string): Concept[] {
     for (const t of own) {
       for (const d of derivedStems(t)) {
         offer({ terms: [d], weight: DERIVED_WEIGHT });
-        for (const alt of LINKS.get(d)?.values() ?? []) offer({ terms: alt.terms, weight: DERIVED_WEIGHT * alt.weight });
+        for (const alt of LINKS.get(d)?.values() ?? [])
+          offer({ terms: alt.terms, weight: DERIVED_WEIGHT * alt.weight });
       }
     }
     add({ own, phrase: false, alternatives: [...alternatives.values()] });

@@ -99,7 +99,6 @@ export const PRUNING = {
 const MAX_LEAD_PRIOR = Math.max(leadPrior(1), leadPrior(2), leadPrior(3));
 
 export class ParagraphIndex {
-
   private readonly postings: Postings;
   /** Buffers for a query's tables (rows, briefing bests, word sums), lent to each query in turn. */
   private readonly pools: RowPool[];
@@ -174,7 +173,10 @@ export class ParagraphIndex {
         const terms = [...new Set([...matched].flatMap(wordsOf))].sort();
         return { total, hits: heap.sorted().map(([id, score]) => ({ id, score, terms })) };
       }
-      const pruned = PRUNING.enabled && plans.length > 1 && top <= PRUNING.maxTop ? this.prune(plans, rows, best, sums, filter, top) : null;
+      const pruned =
+        PRUNING.enabled && plans.length > 1 && top <= PRUNING.maxTop
+          ? this.prune(plans, rows, best, sums, filter, top)
+          : null;
       if (pruned) {
         this.lastPruned = pruned.size;
         // The concepts that can lift a paragraph into the top are scored everywhere; the
@@ -246,7 +248,14 @@ export class ParagraphIndex {
    * most a paragraph with only them could score — their bounds summed, at their coverage,
    * with the best lead prior — stays below that estimate. Null: score everything.
    */
-  private prune(plans: readonly ConceptPlan[], rows: RowTable, best: RowTable, sums: RowTable, filter: ((id: number) => boolean) | undefined, top: number): Set<number> | null {
+  private prune(
+    plans: readonly ConceptPlan[],
+    rows: RowTable,
+    best: RowTable,
+    sums: RowTable,
+    filter: ((id: number) => boolean) | undefined,
+    top: number,
+  ): Set<number> | null {
     const k = plans.length;
     const { neighbour, briefing, contextCoverage, coveragePower } = RANKING;
     if (Math.max(neighbour, briefing, contextCoverage) > 1) return null;
@@ -289,7 +298,11 @@ export class ParagraphIndex {
    * Mark every paragraph of the briefings holding one of `ids` (or of the ids with a row in
    * `rows`) with a new stamp; with `count`, paragraphs outside are counted once each.
    */
-  private briefingsOf(ids: RowTable | readonly number[], filter: ((id: number) => boolean) | undefined, count: boolean): Restriction {
+  private briefingsOf(
+    ids: RowTable | readonly number[],
+    filter: ((id: number) => boolean) | undefined,
+    count: boolean,
+  ): Restriction {
     const stamp = ++this.stamp;
     const inside = this.inside;
     const lead = this.lead;
@@ -312,7 +325,14 @@ export class ParagraphIndex {
    * there — the reporter's own words summed, the listed phrase whole, or a synonym weighted
    * down. Index terms matched are added to `matched`; with `only`, see Postings.scoreVariants.
    */
-  private scoreConcept(plan: ConceptPlan, c: number, rows: RowTable, sums: RowTable, matched: Set<string>, only?: Restriction): void {
+  private scoreConcept(
+    plan: ConceptPlan,
+    c: number,
+    rows: RowTable,
+    sums: RowTable,
+    matched: Set<string>,
+    only?: Restriction,
+  ): void {
     const keep = (id: number, s: number) => {
       const r = rows.ensure(id) + c;
       if (s > rows.values[r]) rows.values[r] = s;
@@ -324,7 +344,8 @@ export class ParagraphIndex {
     const ownWeight = plan.ownWeight;
     for (let i = 0; i < sums.count; i++) keep(sums.id(i), ownWeight * sums.values[i]);
     sums.clear();
-    for (const [v, weight] of plan.whole) this.postings.scoreVariants(v, FIELD_BOOST, weight === 1 ? keep : (id, s) => keep(id, weight * s), matched, only);
+    for (const [v, weight] of plan.whole)
+      this.postings.scoreVariants(v, FIELD_BOOST, weight === 1 ? keep : (id, s) => keep(id, weight * s), matched, only);
   }
 
   /** Close terms for a query that found nothing (index terms, still stemmed): the likeliest first. */

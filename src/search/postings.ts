@@ -52,7 +52,10 @@ export class Postings {
     readonly fields: readonly string[],
   ) {
     this.documentCount = segments.reduce((n, s) => n + s.docCount, 0);
-    this.avgLength = Float64Array.from(fields, (_, f) => segments.reduce((n, s) => n + s.lengthSum(f), 0) / Math.max(1, this.documentCount));
+    this.avgLength = Float64Array.from(
+      fields,
+      (_, f) => segments.reduce((n, s) => n + s.lengthSum(f), 0) / Math.max(1, this.documentCount),
+    );
     this.fieldIndex = new Map(fields.map((f, i) => [f, i]));
     let top = 0;
     for (const s of segments) for (const id of s.ids) top = Math.max(top, id + 1);
@@ -73,7 +76,8 @@ export class Postings {
       }
     }
     if (options.fuzzy) {
-      const max = options.fuzzy < 1 ? Math.min(options.maxFuzzy ?? 6, Math.round(term.length * options.fuzzy)) : options.fuzzy;
+      const max =
+        options.fuzzy < 1 ? Math.min(options.maxFuzzy ?? 6, Math.round(term.length * options.fuzzy)) : options.fuzzy;
       if (max > 0) {
         for (const s of this.segments) {
           for (const [t, [, distance]] of s.dict.fuzzyGet(term, max)) {
@@ -90,7 +94,13 @@ export class Postings {
    * per paragraph with the sum over variants and fields. Variants that matched are added
    * to `matched`. Returns whether the term itself is indexed.
    */
-  score(term: string, options: TermOptions, boost: Readonly<Record<string, number>>, each: (id: number, score: number) => void, matched?: Set<string>): boolean {
+  score(
+    term: string,
+    options: TermOptions,
+    boost: Readonly<Record<string, number>>,
+    each: (id: number, score: number) => void,
+    matched?: Set<string>,
+  ): boolean {
     const variants = this.variants(term, options);
     this.scoreVariants(variants, boost, each, matched);
     return variants.has(term);
@@ -127,7 +137,9 @@ export class Postings {
     this.segments.forEach((s, i) => {
       const id = st.local[i];
       if (id < 0) return;
-      const docs = s.docs[f], tfs = s.tfs[f], lengths = s.fieldLength[f];
+      const docs = s.docs[f],
+        tfs = s.tfs[f],
+        lengths = s.fieldLength[f];
       for (let p = s.offsets[f][id], end = s.offsets[f][id + 1]; p < end; p++) {
         const tf = tfs[p];
         const v = (tf * (BM25.k + 1)) / (tf + norm + perLength * lengths[docs[p]]);
@@ -174,7 +186,8 @@ export class Postings {
   ): void {
     if (variants.size === 0) return;
     // Sum per paragraph across variants and fields, then report each paragraph once.
-    const sums = this.sums, touched = this.touched;
+    const sums = this.sums,
+      touched = this.touched;
     let count = 0;
     for (const [variant, weight] of variants) {
       const st = this.statsOf(variant);
@@ -190,10 +203,17 @@ export class Postings {
           const id = st.local[i];
           if (id < 0) continue;
           const s = this.segments[i];
-          const docs = s.docs[f], tfs = s.tfs[f], lengths = s.fieldLength[f], ids = s.ids;
-          const start = s.offsets[f][id], end = s.offsets[f][id + 1];
+          const docs = s.docs[f],
+            tfs = s.tfs[f],
+            lengths = s.fieldLength[f],
+            ids = s.ids;
+          const start = s.offsets[f][id],
+            end = s.offsets[f][id + 1];
           if (only) {
-            const inside = only.in, stamp = only.stamp, seen = only.seen, keep = only.keep;
+            const inside = only.in,
+              stamp = only.stamp,
+              seen = only.seen,
+              keep = only.keep;
             let others = 0;
             for (let p = start; p < end; p++) {
               const d = docs[p];
@@ -214,7 +234,8 @@ export class Postings {
             continue;
           }
           for (let p = start; p < end; p++) {
-            const d = docs[p], tf = tfs[p];
+            const d = docs[p],
+              tf = tfs[p];
             const v = w * (BM25.d + (tf * (BM25.k + 1)) / (tf + norm + perLength * lengths[d]));
             const g = ids[d];
             if (sums[g] === 0) touched[count++] = g;

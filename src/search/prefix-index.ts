@@ -14,7 +14,9 @@ export interface PrefixEntry<T> {
 }
 
 const words = (text: string): string[] => {
-  const f = fold(text).replace(/[^\p{L}\p{N}]+/gu, " ").trim();
+  const f = fold(text)
+    .replace(/[^\p{L}\p{N}]+/gu, " ")
+    .trim();
   if (!f) return [];
   const parts = f.split(" ");
   // The whole text, and the text from each word on: "tina redshaw", "redshaw".
@@ -48,7 +50,9 @@ export class PrefixIndex<T> {
 
   /** Entries with a key (or a key's later word) starting with `prefix`, best ranked first. */
   find(prefix: string, limit: number): T[] {
-    const p = fold(prefix).replace(/[^\p{L}\p{N}]+/gu, " ").trim();
+    const p = fold(prefix)
+      .replace(/[^\p{L}\p{N}]+/gu, " ")
+      .trim();
     if (!p) return this.byRank.slice(0, limit).map((i) => this.entries[i].value);
     const from = this.lowerBound(p);
     const to = this.lowerBound(`${p}\uffff`);

@@ -31,7 +31,12 @@ export const leadPrior = (n: number) => (n === 1 ? 1.25 : n === 2 ? 1.1 : 1);
  * briefing (paragraphs of a briefing have consecutive ids). `each(id, score)` receives
  * every matched paragraph's score.
  */
-export function combine(rows: RowTable, best: RowTable, lead: Uint16Array, each: (id: number, score: number) => void): void {
+export function combine(
+  rows: RowTable,
+  best: RowTable,
+  lead: Uint16Array,
+  each: (id: number, score: number) => void,
+): void {
   const k = rows.width;
   const count = rows.count;
   const firstOf = (id: number) => id - (lead[id] - 1);
@@ -74,7 +79,9 @@ export function combine(rows: RowTable, best: RowTable, lead: Uint16Array, each:
         halves++;
       }
     }
-    const factor = half ? coverage[2 * covered + halves] : ((covered + contextCoverage * halves) / k) ** RANKING.coveragePower;
+    const factor = half
+      ? coverage[2 * covered + halves]
+      : ((covered + contextCoverage * halves) / k) ** RANKING.coveragePower;
     each(id, (own + context) * factor * leadPrior(n));
   }
 }

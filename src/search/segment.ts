@@ -37,7 +37,9 @@ export class Segment {
   /** Freeze a MiniSearch index (through its public `toJSON`). */
   static fromMiniSearch<T>(mini: MiniSearch<T>, fields: readonly string[]): Segment {
     const js = mini.toJSON();
-    const shortIds = Object.keys(js.documentIds).map(Number).sort((a, b) => a - b);
+    const shortIds = Object.keys(js.documentIds)
+      .map(Number)
+      .sort((a, b) => a - b);
     const local = new Map<number, number>(shortIds.map((s, i) => [s, i]));
     const ids = Uint32Array.from(shortIds, (s) => Number(js.documentIds[s]));
     const fieldIdOf = fields.map((f) => js.fieldIds[f]);
@@ -63,7 +65,9 @@ export class Segment {
         off[i] = at;
         const postings = data[fid];
         if (!postings) return;
-        const list = Object.entries(postings).map(([s, n]) => [local.get(Number(s))!, n as number] as const).filter(([l]) => l !== undefined);
+        const list = Object.entries(postings)
+          .map(([s, n]) => [local.get(Number(s))!, n as number] as const)
+          .filter(([l]) => l !== undefined);
         list.sort((a, b) => a[0] - b[0]);
         for (const [l, n] of list) {
           d[at] = l;
@@ -93,10 +97,22 @@ export class Segment {
 
   /** One buffer: a JSON header, the terms, then the typed arrays, each 8-byte aligned. */
   toBuffer(): Buffer {
-    const arrays: Array<Uint32Array | Uint16Array> = [this.ids, ...this.offsets, ...this.docs, ...this.tfs, ...this.fieldLength];
+    const arrays: Array<Uint32Array | Uint16Array> = [
+      this.ids,
+      ...this.offsets,
+      ...this.docs,
+      ...this.tfs,
+      ...this.fieldLength,
+    ];
     const termBytes = Buffer.from(this.terms.join("\n"), "utf8");
     const header = Buffer.from(
-      JSON.stringify({ format: "segment-1", fields: this.fields, terms: this.terms.length, termBytes: termBytes.length, arrays: arrays.map((a) => [a instanceof Uint32Array ? 32 : 16, a.length]) }),
+      JSON.stringify({
+        format: "segment-1",
+        fields: this.fields,
+        terms: this.terms.length,
+        termBytes: termBytes.length,
+        arrays: arrays.map((a) => [a instanceof Uint32Array ? 32 : 16, a.length]),
+      }),
       "utf8",
     );
     const parts: Buffer[] = [];
@@ -137,7 +153,10 @@ export class Segment {
     const terms = header.terms ? buf.toString("utf8", at, at + header.termBytes).split("\n") : [];
     at = align(at + header.termBytes);
     const views = header.arrays.map(([bits, length]) => {
-      const view = bits === 32 ? new Uint32Array(buf.buffer, buf.byteOffset + at, length) : new Uint16Array(buf.buffer, buf.byteOffset + at, length);
+      const view =
+        bits === 32
+          ? new Uint32Array(buf.buffer, buf.byteOffset + at, length)
+          : new Uint16Array(buf.buffer, buf.byteOffset + at, length);
       at = align(at + view.byteLength);
       return view;
     });

@@ -19,7 +19,9 @@ export function parseCommandLine(argv: readonly string[]): CommandLine {
   const [name, ...rest] = argv;
   const command = name ? findCommand(name) : undefined;
   if (!command) {
-    throw new UserError(`There is no command "${name ?? ""}". Commands: ${COMMANDS.map((c) => c.name).join(", ")}. Try --help.`);
+    throw new UserError(
+      `There is no command "${name ?? ""}". Commands: ${COMMANDS.map((c) => c.name).join(", ")}. Try --help.`,
+    );
   }
   const optionSpecs: Record<string, { type: "string" | "boolean" }> = {
     json: { type: "boolean" },
@@ -32,16 +34,27 @@ export function parseCommandLine(argv: readonly string[]): CommandLine {
     parsed = parseArgs({ args: [...rest], options: optionSpecs, allowPositionals: true, strict: true });
   } catch (err) {
     const known = command.options.map((o) => `--${o.name}`).join(", ") || "none";
-    throw new UserError(`${(err as Error).message.split(".")[0]}. ${command.name}'s options: ${known}; also --json, --data DIR, --help.`);
+    throw new UserError(
+      `${(err as Error).message.split(".")[0]}. ${command.name}'s options: ${known}; also --json, --data DIR, --help.`,
+    );
   }
   const { json, data, help, ...options } = parsed.values as Record<string, unknown>;
   const positional = command.options.find((o) => o.positional);
   if (parsed.positionals.length > 0) {
-    if (!positional) throw new UserError(`${command.name} takes no bare words ("${parsed.positionals.join(" ")}"); use its --options.`);
+    if (!positional)
+      throw new UserError(
+        `${command.name} takes no bare words ("${parsed.positionals.join(" ")}"); use its --options.`,
+      );
     if (options[positional.name] !== undefined) throw new UserError(`${positional.name} is given twice.`);
     options[positional.name] = parsed.positionals.join(" ");
   }
-  return { command, options, json: json === true, data: typeof data === "string" ? data : undefined, help: help === true };
+  return {
+    command,
+    options,
+    json: json === true,
+    data: typeof data === "string" ? data : undefined,
+    help: help === true,
+  };
 }
 
 /** Split a shell line into words, honouring "double" and 'single' quotes. */

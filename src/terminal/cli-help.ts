@@ -5,9 +5,17 @@ import type { Command } from "../kit/command.ts";
 export function cliHelp(command?: Command): string {
   if (command) {
     const opts = command.options.map(
-      (o) => `  ${o.positional ? `<${o.name}>` : `--${o.name}`}${o.type === "boolean" ? "" : o.positional ? "" : ` ${o.type.toUpperCase()}`}  ${o.description}${o.required ? " (required)" : ""}`,
+      (o) =>
+        `  ${o.positional ? `<${o.name}>` : `--${o.name}`}${o.type === "boolean" ? "" : o.positional ? "" : ` ${o.type.toUpperCase()}`}  ${o.description}${o.required ? " (required)" : ""}`,
     );
-    return [`briefings ${command.name} — ${command.description}`, "", ...opts, "  --json  machine-readable output", "  --data DIR  read briefings from DIR", ""].join("\n");
+    return [
+      `briefings ${command.name} — ${command.description}`,
+      "",
+      ...opts,
+      "  --json  machine-readable output",
+      "  --data DIR  read briefings from DIR",
+      "",
+    ].join("\n");
   }
   return [
     "briefings — search the newsroom's briefings; every answer is quoted verbatim with a citation.",

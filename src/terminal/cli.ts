@@ -23,7 +23,11 @@ async function main(argv: string[]): Promise<number> {
   if (argv.length === 0 || argv[0].startsWith("-")) {
     let flags;
     try {
-      flags = parseArgs({ args: argv, options: { data: { type: "string" }, help: { type: "boolean", short: "h" } }, strict: true }).values;
+      flags = parseArgs({
+        args: argv,
+        options: { data: { type: "string" }, help: { type: "boolean", short: "h" } },
+        strict: true,
+      }).values;
     } catch (err) {
       stderr.write(`${(err as Error).message.split(".")[0]}. Try --help.\n`);
       return 2;
@@ -58,7 +62,11 @@ async function main(argv: string[]): Promise<number> {
     stderr.write(`${outcome.message}\n`);
     return outcome.user ? 2 : 1;
   }
-  stdout.write(line.json ? `${JSON.stringify(outcome.answer.json, null, 2)}\n` : `${renderText(outcome.answer, stdout.isTTY ? ANSI : PLAIN)}\n`);
+  stdout.write(
+    line.json
+      ? `${JSON.stringify(outcome.answer.json, null, 2)}\n`
+      : `${renderText(outcome.answer, stdout.isTTY ? ANSI : PLAIN)}\n`,
+  );
   return 0;
 }
 

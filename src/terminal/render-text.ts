@@ -29,7 +29,12 @@ export function applyMarks(text: string, marks: ReadonlyArray<[number, number]>,
 }
 
 export function citationText(c: Citation): string {
-  const parts = [c.outlet ?? "outlet unknown", c.title ? `"${c.title}"` : c.source, c.published ?? "undated", `¶${c.paragraph}`];
+  const parts = [
+    c.outlet ?? "outlet unknown",
+    c.title ? `"${c.title}"` : c.source,
+    c.published ?? "undated",
+    `¶${c.paragraph}`,
+  ];
   return parts.join(", ") + (c.url ? ` — ${c.url}` : "") + ` [${c.source}]`;
 }
 

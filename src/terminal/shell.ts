@@ -31,7 +31,14 @@ export function complete(line: string): [string[], string] {
  */
 export function startShell({ library, input, output, banner }: ShellOptions): Promise<void> {
   const style = output.isTTY ? ANSI : PLAIN;
-  const rl = createInterface({ input, output, completer: complete, terminal: output.isTTY === true, historySize: 200, prompt: "briefings> " });
+  const rl = createInterface({
+    input,
+    output,
+    completer: complete,
+    terminal: output.isTTY === true,
+    historySize: 200,
+    prompt: "briefings> ",
+  });
   const say = (text: string) => output.write(`${text}\n`);
   let last: { name: string; options: Record<string, unknown> } | null = null;
 
@@ -44,7 +51,12 @@ export function startShell({ library, input, output, banner }: ShellOptions): Pr
     if (outcome.ok) {
       say(renderText(outcome.answer, style));
       last = outcome.answer.page ? { name, options } : null;
-      if (last && outcome.answer.page && outcome.answer.page.page * outcome.answer.page.pageSize < outcome.answer.page.total) say("(type more for the next page)");
+      if (
+        last &&
+        outcome.answer.page &&
+        outcome.answer.page.page * outcome.answer.page.pageSize < outcome.answer.page.total
+      )
+        say("(type more for the next page)");
     } else {
       if (!outcome.user) console.error(outcome.error);
       say(outcome.message);

@@ -30,7 +30,7 @@ describe("configuration", () => {
     expect(result.problems[0]).toMatch(/^DISCORD_TOKEN looks too short/);
     expect(result.problems[1]).toMatch(/^DISCORD_APP_ID must be a Discord id/);
     expect(result.problems[2]).toMatch(/^LOG_LEVEL /);
-    expect(result.problems.join("\n")).not.toContain("short\"");
+    expect(result.problems.join("\n")).not.toContain('short"');
   });
 
   it("treats empty values as unset and defaults the data folder", () => {

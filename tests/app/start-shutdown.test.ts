@@ -33,7 +33,16 @@ describe("npm start with a token", () => {
   it("connects, logs JSON lines without the token, and shuts down cleanly on SIGTERM", async () => {
     const child = spawn(process.execPath, ["--enable-source-maps", path.join(outdir, "main.mjs")], {
       cwd: PROJECT_ROOT,
-      env: { ...process.env, DISCORD_TOKEN: TOKEN, DISCORD_APP_ID: emu.appId, DISCORD_API_URL: emu.apiUrl, DATA_DIR: folder.dir, CACHE_DIR: cache.dir, LOG_LEVEL: "info", DIGEST_SCHEDULES: "" },
+      env: {
+        ...process.env,
+        DISCORD_TOKEN: TOKEN,
+        DISCORD_APP_ID: emu.appId,
+        DISCORD_API_URL: emu.apiUrl,
+        DATA_DIR: folder.dir,
+        CACHE_DIR: cache.dir,
+        LOG_LEVEL: "info",
+        DIGEST_SCHEDULES: "",
+      },
       stdio: ["ignore", "pipe", "pipe"],
     });
     let logs = "";

@@ -11,7 +11,12 @@ import { tempDir } from "../support/folders.ts";
 const tmp = tempDir("briefings-bench-");
 afterAll(() => tmp.cleanup());
 
-const latencyShape = { n: expect.any(Number), p50: expect.any(Number), p95: expect.any(Number), p99: expect.any(Number) };
+const latencyShape = {
+  n: expect.any(Number),
+  p50: expect.any(Number),
+  p95: expect.any(Number),
+  p99: expect.any(Number),
+};
 
 describe("the benchmark harness", () => {
   it("generates the same archive from the same seed, with front matter and about ten paragraphs a briefing", () => {
@@ -20,10 +25,14 @@ describe("the benchmark harness", () => {
     const files = readdirSync(a.dataDir).sort();
     expect(files).toHaveLength(12);
     expect(readdirSync(b.dataDir).sort()).toEqual(files);
-    expect(readFileSync(path.join(b.dataDir, files[5]), "utf8")).toBe(readFileSync(path.join(a.dataDir, files[5]), "utf8"));
+    expect(readFileSync(path.join(b.dataDir, files[5]), "utf8")).toBe(
+      readFileSync(path.join(a.dataDir, files[5]), "utf8"),
+    );
     expect(a.manifest.paragraphs / 12).toBeGreaterThanOrEqual(8);
     expect(a.manifest.paragraphs / 12).toBeLessThanOrEqual(12);
-    expect(files.filter((f) => readFileSync(path.join(a.dataDir, f), "utf8").startsWith("---\ntitle: ")).length).toBeGreaterThan(6);
+    expect(
+      files.filter((f) => readFileSync(path.join(a.dataDir, f), "utf8").startsWith("---\ntitle: ")).length,
+    ).toBeGreaterThan(6);
     const q = buildQueries(a.manifest, 50);
     expect(q.search).toHaveLength(50);
     expect(q.filtered.every((c) => c.source !== undefined || c.from !== undefined)).toBe(true);
@@ -32,7 +41,12 @@ describe("the benchmark harness", () => {
 
   it("takes nearest-rank percentiles", () => {
     const xs = Array.from({ length: 100 }, (_, i) => 100 - i);
-    expect(percentile([...xs].sort((a, b) => a - b), 99)).toBe(99);
+    expect(
+      percentile(
+        [...xs].sort((a, b) => a - b),
+        99,
+      ),
+    ).toBe(99);
     expect(summarise(xs)).toMatchObject({ n: 100, p50: 50, p95: 95, p99: 99, max: 100 });
   });
 

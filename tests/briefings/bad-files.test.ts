@@ -46,7 +46,10 @@ describe("loading a folder with bad files", async () => {
     ["huge.txt", /too large \(21\.\d MB/],
     ["ticker-only.txt", /no article text left/],
     // Same id: the first in name order (.md) is kept, the other reported.
-    ["004_47f2573022b012a6.txt", /same id "004_47f2573022b012a6" as 004_47f2573022b012a6\.md, which was loaded instead/],
+    [
+      "004_47f2573022b012a6.txt",
+      /same id "004_47f2573022b012a6" as 004_47f2573022b012a6\.md, which was loaded instead/,
+    ],
   ])("reports %s in one clear line", (file, message) => {
     const found = problemFor(file);
     expect(found).toHaveLength(1);

@@ -13,19 +13,28 @@ describe("cleaning site furniture", async () => {
   });
 
   it("numbers paragraphs from 1 in the cleaned body, keeping the dateline in the text", () => {
-    expect(b002.paragraphs[0]).toEqual({ n: 1, text: expect.stringMatching(/^PHNOM PENH: In the era of advanced technology/) });
+    expect(b002.paragraphs[0]).toEqual({
+      n: 1,
+      text: expect.stringMatching(/^PHNOM PENH: In the era of advanced technology/),
+    });
     expect(b002.paragraphs.every((p, i) => p.n === i + 1)).toBe(true);
   });
 
   it("keeps paragraphs verbatim (curly quotes, no-break spaces inside)", () => {
     const b004 = briefings.find((b) => b.id === "004_47f2573022b012a6")!;
-    expect(b004.paragraphs[0].text).toBe("Cambodia and Vietnam are committed to robust collaboration, particularly in combating drugs and transnational crime.");
+    expect(b004.paragraphs[0].text).toBe(
+      "Cambodia and Vietnam are committed to robust collaboration, particularly in combating drugs and transnational crime.",
+    );
     expect(b004.paragraphs[1].text).toContain("Vietnam’s Minister of Public Security To Lam");
   });
 
   it("recognises a headline line when there is no front matter title", () => {
-    const body = "Other Story One | Other Story Two |\n\nMinister Opens New Border Post In Koh Kong\n\nKOH KONG: The minister opened a post.\n\nRelated News\n\nAnother story";
-    expect(cleanBody(body, null)).toEqual({ headline: "Minister Opens New Border Post In Koh Kong", paragraphs: ["KOH KONG: The minister opened a post."] });
+    const body =
+      "Other Story One | Other Story Two |\n\nMinister Opens New Border Post In Koh Kong\n\nKOH KONG: The minister opened a post.\n\nRelated News\n\nAnother story";
+    expect(cleanBody(body, null)).toEqual({
+      headline: "Minister Opens New Border Post In Koh Kong",
+      paragraphs: ["KOH KONG: The minister opened a post."],
+    });
   });
 
   it("does not take a first sentence for a headline", () => {
@@ -38,7 +47,10 @@ describe("cleaning site furniture", async () => {
   });
 
   it("separates a dateline without mistaking it for anything else", () => {
-    expect(splitDateline("PHNOM PENH: In the era of advanced technology")).toEqual({ dateline: "PHNOM PENH", rest: "In the era of advanced technology" });
+    expect(splitDateline("PHNOM PENH: In the era of advanced technology")).toEqual({
+      dateline: "PHNOM PENH",
+      rest: "In the era of advanced technology",
+    });
     expect(splitDateline("Minister: we will act").dateline).toBeNull();
   });
 });
@@ -56,8 +68,13 @@ describe("site furniture is never found or cited", async () => {
     "Related News",
   ])("%s", (headline) => {
     const outcome = execute(library, "search", { query: headline, limit: 25 });
-    const texts = outcome.ok ? (outcome.answer.json as { results: Array<{ text: string }> }).results.map((r) => r.text).join("\n") : "";
-    expect(texts).not.toMatch(/Evercore|Japanese Finance Minister|Justice Minister Reviews|Murdering Former MP|Related News/);
-    for (const event of [...library.meetings, ...library.pledges]) expect(event.quote).not.toMatch(/Evercore|Japanese Finance Minister|Related News/);
+    const texts = outcome.ok
+      ? (outcome.answer.json as { results: Array<{ text: string }> }).results.map((r) => r.text).join("\n")
+      : "";
+    expect(texts).not.toMatch(
+      /Evercore|Japanese Finance Minister|Justice Minister Reviews|Murdering Former MP|Related News/,
+    );
+    for (const event of [...library.meetings, ...library.pledges])
+      expect(event.quote).not.toMatch(/Evercore|Japanese Finance Minister|Related News/);
   });
 });

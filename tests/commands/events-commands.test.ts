@@ -11,7 +11,10 @@ import { Library } from "../../src/library/library.ts";
 
 let library: Library;
 beforeAll(async () => {
-  library = await Library.open({ dataDir: fileURLToPath(new URL("../fixtures/unseen-briefings", import.meta.url)), cacheDir: null });
+  library = await Library.open({
+    dataDir: fileURLToPath(new URL("../fixtures/unseen-briefings", import.meta.url)),
+    cacheDir: null,
+  });
 });
 const run = (c: Command, raw: Record<string, unknown> = {}) => c.run(library, parseOptions(c, raw));
 
@@ -22,7 +25,9 @@ describe("meetings, pledges, people and person commands", () => {
     const dated = dates.filter((d): d is string => d !== null);
     expect(dated).toEqual([...dated].sort().reverse());
     expect(dates[dates.length - 1]).toBeNull();
-    const undated = a.items.find((i) => i.kind === "event" && i.facts.some(([k, v]) => k === "Date" && v === "year not stated"));
+    const undated = a.items.find(
+      (i) => i.kind === "event" && i.facts.some(([k, v]) => k === "Date" && v === "year not stated"),
+    );
     expect(undated).toBeDefined();
   });
   it("filters meetings by who and with, by surname, case- and accent-insensitively", () => {
@@ -35,7 +40,15 @@ describe("meetings, pledges, people and person commands", () => {
     const a = run(pledges, { who: "Ssempa", kind: "request" });
     const json = a.json as { pledges: Array<Record<string, unknown>> };
     expect(json.pledges).toHaveLength(1);
-    expect(Object.keys(json.pledges[0]).slice(0, 7)).toEqual(["source", "paragraph", "date", "actor", "kind", "commitment", "quote"]);
+    expect(Object.keys(json.pledges[0]).slice(0, 7)).toEqual([
+      "source",
+      "paragraph",
+      "date",
+      "actor",
+      "kind",
+      "commitment",
+      "quote",
+    ]);
     expect(json.pledges[0].commitment).toMatch(/^donors to fund the resettlement/);
   });
   it("says when a name matches nothing, with a suggestion", () => {
@@ -45,7 +58,9 @@ describe("meetings, pledges, people and person commands", () => {
   });
   it("lists people with their mentions, and shows one person's meetings and pledges", () => {
     const list = run(people, { limit: 25 });
-    expect((list.json as { people: Array<{ name: string }> }).people.map((p) => p.name)).toContain("Karen J. Whitfield");
+    expect((list.json as { people: Array<{ name: string }> }).people.map((p) => p.name)).toContain(
+      "Karen J. Whitfield",
+    );
     const one = run(person, { name: "whitfield" });
     const json = one.json as { person: { roles: string[] }; meetings: unknown[]; pledges: unknown[] };
     expect(json.person.roles).toContain("U.S. Deputy Secretary of State");

@@ -26,7 +26,9 @@ const meeting = (n: number, source: string): Meeting => ({
   yearStated: true,
   participants: [party(`Minister Number ${n}`), party(`Ambassador Number ${n}`)],
   place: "the Peace Palace in Phnom Penh",
-  topic: "border security, customs, migration, trade corridors and police training in cybercrime investigation ".repeat(2).trim(),
+  topic: "border security, customs, migration, trade corridors and police training in cybercrime investigation "
+    .repeat(2)
+    .trim(),
   quote: quote(n),
 });
 const pledge = (n: number, source: string): Pledge => ({
@@ -55,10 +57,14 @@ describe("digest content", () => {
   });
 
   it("new means not yet sent to the channel and not on its way in a recorded digest; newest first", () => {
-    const sent = Object.fromEntries(library.briefings.filter((b) => !b.id.includes("digest")).map((b) => [b.id, "baseline"]));
+    const sent = Object.fromEntries(
+      library.briefings.filter((b) => !b.id.includes("digest")).map((b) => [b.id, "baseline"]),
+    );
     expect(unsentBriefings(library, sent).map((b) => b.id)).toEqual(["901_digest_1", "902_digest_2", "903_digest_3"]);
     expect(unsentBriefings(library, sent, ["902_digest_2"]).map((b) => b.id)).toEqual(["901_digest_1", "903_digest_3"]);
-    expect(unsentBriefings(library, {}).map((b) => b.meta.published)).toEqual([...library.briefings.map((b) => b.meta.published)].sort().reverse());
+    expect(unsentBriefings(library, {}).map((b) => b.meta.published)).toEqual(
+      [...library.briefings.map((b) => b.meta.published)].sort().reverse(),
+    );
   });
 
   it("gathers the meetings and pledges of the new briefings, with counts, and a JSON form", () => {
@@ -70,7 +76,12 @@ describe("digest content", () => {
     expect(answer.items.filter((i) => i.kind === "passage")).toHaveLength(2);
     expect(answer.items.filter((i) => i.kind === "event")).toHaveLength(events.meetings.length + events.pledges.length);
     const json = answer.json as { briefings: Array<Record<string, unknown>>; counts: unknown };
-    expect(json.briefings[0]).toMatchObject({ source: "004_47f2573022b012a6", outlet: "The Phnom Penh Post", published: "2024-01-25", url: expect.stringContaining("phnompenhpost") });
+    expect(json.briefings[0]).toMatchObject({
+      source: "004_47f2573022b012a6",
+      outlet: "The Phnom Penh Post",
+      published: "2024-01-25",
+      url: expect.stringContaining("phnompenhpost"),
+    });
     expect(json.counts).toEqual(digest.counts);
   });
 
@@ -86,7 +97,12 @@ describe("digest messages for Discord", () => {
     const base = buildDigest(library, unsentBriefings(library, {}), "since the digest was set up");
     const meetings = Array.from({ length: 20 }, (_, i) => meeting(i + 1, "901_digest_1"));
     const pledges = Array.from({ length: 12 }, (_, i) => pledge(i + 1, "902_digest_2"));
-    return { ...base, meetings, pledges, counts: { ...base.counts, meetings: meetings.length, pledges: pledges.length } };
+    return {
+      ...base,
+      meetings,
+      pledges,
+      counts: { ...base.counts, meetings: meetings.length, pledges: pledges.length },
+    };
   };
 
   it("split a long digest into messages within Discord's limits, never dropping an item", () => {
@@ -103,7 +119,8 @@ describe("digest messages for Discord", () => {
       expect(e.title!.length + e.description!.length + e.footer!.text.length).toBeLessThanOrEqual(6000);
       expect(e.footer!.text).toBe(`digest 0123456789abcdef.${i + 1} · message ${i + 1} of ${messages.length}`);
       expect(m.allowed_mentions).toEqual({ parse: [] });
-      if (e.title!.includes("New briefings")) passages += (e.description!.match(/^> .*\n\*\*\[\d+\]\*\*/gm) ?? []).length;
+      if (e.title!.includes("New briefings"))
+        passages += (e.description!.match(/^> .*\n\*\*\[\d+\]\*\*/gm) ?? []).length;
       events += (e.description!.match(/^\*\*(Meeting|Pledge|Agreement): /gm) ?? []).length;
     });
     expect(passages).toBe(digest.briefings.length);
@@ -112,11 +129,16 @@ describe("digest messages for Discord", () => {
     expect(all).toContain("5 more meetings in these briefings");
     // Numbering runs on across a section's messages.
     expect(all).toContain(`**[${digest.briefings.length}]**`);
-    expect(messages[0].embeds[0].description).toMatch(/^\*8 new briefings · 20 meetings · 12 pledges, agreements or requests — since the digest was set up\*/);
+    expect(messages[0].embeds[0].description).toMatch(
+      /^\*8 new briefings · 20 meetings · 12 pledges, agreements or requests — since the digest was set up\*/,
+    );
   });
 
   it("a nothing-new note is one short message", () => {
-    const messages = digestMessages(buildDigest(library, [], "since the last digest, Mon 10 Jun 2024"), "0123456789abcdef");
+    const messages = digestMessages(
+      buildDigest(library, [], "since the last digest, Mon 10 Jun 2024"),
+      "0123456789abcdef",
+    );
     expect(messages).toHaveLength(1);
     expect(messages[0].embeds[0].description).toBe("No new briefings since the last digest, Mon 10 Jun 2024.");
     expect(messages[0].embeds[0].footer!.text).toBe("digest 0123456789abcdef.1 · message 1 of 1");

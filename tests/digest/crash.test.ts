@@ -37,17 +37,26 @@ interface ChildResult {
 }
 
 function runChild(env: Record<string, string>, killOnPost?: { channel: string; nth: number }): Promise<ChildResult> {
-  const child = spawn(process.execPath, ["--import", "tsx", RUNNER], { cwd: ROOT, env: { PATH: process.env.PATH ?? "", ...env }, stdio: "pipe" });
+  const child = spawn(process.execPath, ["--import", "tsx", RUNNER], {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH ?? "", ...env },
+    stdio: "pipe",
+  });
   let stdout = "";
   let stderr = "";
   child.stdout.on("data", (d) => (stdout += d));
   child.stderr.on("data", (d) => (stderr += d));
-  const exited = new Promise<ChildResult>((resolve) => child.on("exit", (code, signal) => resolve({ code, signal, stdout, stderr })));
+  const exited = new Promise<ChildResult>((resolve) =>
+    child.on("exit", (code, signal) => resolve({ code, signal, stdout, stderr })),
+  );
   if (killOnPost) {
     let seen = 0;
     const path = `/channels/${killOnPost.channel}/messages`;
     emu
-      .waitFor((c) => c.method === "POST" && c.path === path && ++seen === killOnPost.nth, { includePast: false, timeoutMs: 60_000 })
+      .waitFor((c) => c.method === "POST" && c.path === path && ++seen === killOnPost.nth, {
+        includePast: false,
+        timeoutMs: 60_000,
+      })
       .then(() => child.kill("SIGKILL"))
       .catch(() => undefined);
   }
@@ -71,7 +80,9 @@ async function setUp(channel: string) {
   const read = readEnv(env, { dotenv: false });
   if (!read.ok) throw new Error(read.problems.join("\n"));
   const library = await Library.open({ dataDir: folder.dir, cacheDir: cache.dir });
-  const digests = createDigests(read.env, createLogger("silent"), () => library, { clock: new ManualClock(MONDAY_0700_PP) })!;
+  const digests = createDigests(read.env, createLogger("silent"), () => library, {
+    clock: new ManualClock(MONDAY_0700_PP),
+  })!;
   await digests.service.baseline();
   await digests.stop();
   const files = addBriefings(folder.dir, NEW, { sentences: 6 });
@@ -87,7 +98,12 @@ function expectDeliveredOnce(channel: string, files: Array<{ url: string; name: 
   const total = Number(messages[0].embeds[0].footer!.text.match(/of (\d+)$/)![1]);
   expect(total).toBeGreaterThan(2);
   expect(refs.map((r) => Number(r![1]))).toEqual(Array.from({ length: total }, (_, i) => i + 1));
-  expect(briefingCounts(messages, files.map((f) => f.url))).toEqual(Object.fromEntries(files.map((f) => [f.url, 1])));
+  expect(
+    briefingCounts(
+      messages,
+      files.map((f) => f.url),
+    ),
+  ).toEqual(Object.fromEntries(files.map((f) => [f.url, 1])));
   const read = readStateFile(stateFile);
   if (!read.ok) throw new Error(read.problem);
   expect(read.state.pending).toEqual([]);
@@ -118,24 +134,27 @@ describe("a digest killed with SIGKILL and started again", { timeout: 120_000 },
     ["saved:last", false],
     ["delivered", true],
   ];
-  it.each(points.map(([p, nextDay], i) => [p, nextDay, i] as const))("killed at %s: nothing lost, nothing twice", async (point, nextDay, i) => {
-    const channel = channels[i];
-    const { env, files, stateFile } = await setUp(channel);
-    const first = await runChild({ ...env, DIGEST_NOW: String(MONDAY_0800_PP), CRASH_AT: point });
-    expect(first.signal, first.stderr).toBe("SIGKILL");
-    expect(first.stdout).toMatch(new RegExp(`^killed at ${point.split(":")[0]}`));
+  it.each(points.map(([p, nextDay], i) => [p, nextDay, i] as const))(
+    "killed at %s: nothing lost, nothing twice",
+    async (point, nextDay, i) => {
+      const channel = channels[i];
+      const { env, files, stateFile } = await setUp(channel);
+      const first = await runChild({ ...env, DIGEST_NOW: String(MONDAY_0800_PP), CRASH_AT: point });
+      expect(first.signal, first.stderr).toBe("SIGKILL");
+      expect(first.stdout).toMatch(new RegExp(`^killed at ${point.split(":")[0]}`));
 
-    const second = await runChild({ ...env, DIGEST_NOW: String(MONDAY_0800_PP + 60_000) });
-    expect(second.code, second.stderr).toBe(0);
-    expectDeliveredOnce(channel, files, stateFile);
-    if (!nextDay) return;
+      const second = await runChild({ ...env, DIGEST_NOW: String(MONDAY_0800_PP + 60_000) });
+      expect(second.code, second.stderr).toBe(0);
+      expectDeliveredOnce(channel, files, stateFile);
+      if (!nextDay) return;
 
-    // The next morning: nothing new, nothing posted again.
-    const count = emu.messages(channel).length;
-    const third = await runChild({ ...env, DIGEST_NOW: String(TUESDAY_0800_PP) });
-    expect(third.code, third.stderr).toBe(0);
-    expect(emu.messages(channel)).toHaveLength(count);
-  });
+      // The next morning: nothing new, nothing posted again.
+      const count = emu.messages(channel).length;
+      const third = await runChild({ ...env, DIGEST_NOW: String(TUESDAY_0800_PP) });
+      expect(third.code, third.stderr).toBe(0);
+      expect(emu.messages(channel)).toHaveLength(count);
+    },
+  );
 
   it.each([1, 2])("killed from outside when Discord receives post %i: nothing lost, nothing twice", async (nth) => {
     const channel = channels[points.length + nth - 1];
@@ -156,7 +175,11 @@ describe("past Discord's nonce window", { timeout: 120_000 }, () => {
     const first = await runChild({ ...env, DIGEST_NOW: String(MONDAY_0800_PP), CRASH_AT: "posted:2" });
     expect(first.signal).toBe("SIGKILL");
     emu.advanceTime(10 * 60_000); // Discord no longer de-duplicates that nonce
-    const second = await runChild({ ...env, DIGEST_NOW: String(MONDAY_0800_PP + 10 * 60_000), DIGEST_NONCE_WINDOW_MS: "120000" });
+    const second = await runChild({
+      ...env,
+      DIGEST_NOW: String(MONDAY_0800_PP + 10 * 60_000),
+      DIGEST_NONCE_WINDOW_MS: "120000",
+    });
     expect(second.code, second.stderr).toBe(0);
     expect(emu.callsTo("GET", `/channels/${channel}/messages`)).toHaveLength(1);
     expectDeliveredOnce(channel, files, stateFile);

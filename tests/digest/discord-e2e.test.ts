@@ -37,10 +37,15 @@ const added: Array<{ url: string; title: string }> = [];
 
 const start = async () => {
   const sink = new Writable({ write: (c, _e, cb) => ((logs += c.toString()), cb()) });
-  bot = await runBot(env, createLogger("info", [emu.token], sink), { globalRequestsPerSecond: 10_000 }, {
-    digest: { clock, retry: { attempts: 4, backoffMs: () => 5 } },
-    watch: { settleMs: 30 },
-  });
+  bot = await runBot(
+    env,
+    createLogger("info", [emu.token], sink),
+    { globalRequestsPerSecond: 10_000 },
+    {
+      digest: { clock, retry: { attempts: 4, backoffMs: () => 5 } },
+      watch: { settleMs: 30 },
+    },
+  );
   await bot.digest!.idle();
 };
 const stop = async () => {
@@ -74,7 +79,12 @@ beforeAll(async () => {
   const schedules = `*/10 * * * * *|Asia/Phnom_Penh|${ch.briefings}; 0 8 * * 1-5|${ch.newsroom}; */10 * * * * *|UTC|${ch.locked}`;
   const parsed = parseSchedules(schedules);
   if (!parsed.ok) throw new Error(parsed.message);
-  env = emulatorEnv(emu, { DATA_DIR: folder.dir, CACHE_DIR: cache.dir, STATE_DIR: state.dir, DIGEST_SCHEDULES: parsed.schedules });
+  env = emulatorEnv(emu, {
+    DATA_DIR: folder.dir,
+    CACHE_DIR: cache.dir,
+    STATE_DIR: state.dir,
+    DIGEST_SCHEDULES: parsed.schedules,
+  });
   await deployCommands(env, () => undefined);
   locked = emu.failChannel(ch.locked); // 403 Missing Access, until the test lifts it
   await start();
@@ -105,7 +115,13 @@ describe("scheduled digests in Discord (emulated)", () => {
     expect(posts(ch.newsroom)).toHaveLength(0);
     const s = digestState();
     expect(Object.keys(s.channels).sort()).toEqual([ch.briefings, ch.locked, ch.newsroom].sort());
-    expect(Object.values(s.channels[ch.briefings].sent)).toEqual(["baseline", "baseline", "baseline", "baseline", "baseline"]);
+    expect(Object.values(s.channels[ch.briefings].sent)).toEqual([
+      "baseline",
+      "baseline",
+      "baseline",
+      "baseline",
+      "baseline",
+    ]);
   });
 
   it("a new briefing file produces exactly one post, with headline, outlet, date, quoted lead and link", async () => {
@@ -135,7 +151,11 @@ describe("scheduled digests in Discord (emulated)", () => {
     expect(pending).toHaveLength(1);
     expect(pending[0]).toMatchObject({ permanent: true, retryAt: null });
     expect(pending[0].attempts).toBe(posts(ch.locked).length);
-    expect(logs).toMatch(new RegExp(`digest not posted to channel ${ch.locked}: 403 Missing Access \\(code 50001\\): give the bot View Channel`));
+    expect(logs).toMatch(
+      new RegExp(
+        `digest not posted to channel ${ch.locked}: 403 Missing Access \\(code 50001\\): give the bot View Channel`,
+      ),
+    );
   });
 
   it("the weekday 08:00 Asia/Phnom_Penh schedule runs at 01:00 UTC, once", async () => {
@@ -187,7 +207,12 @@ describe("scheduled digests in Discord (emulated)", () => {
     const calls = posts(ch.briefings).slice(before);
     expect(calls.map((c) => c.status)).toEqual([500, 200]);
     expect((calls[0].body as { nonce: string }).nonce).toBe((calls[1].body as { nonce: string }).nonce);
-    expect(briefingCounts(emu.messages(ch.briefings), added.map((a) => a.url))).toEqual(Object.fromEntries(added.map((a) => [a.url, 1])));
+    expect(
+      briefingCounts(
+        emu.messages(ch.briefings),
+        added.map((a) => a.url),
+      ),
+    ).toEqual(Object.fromEntries(added.map((a) => [a.url, 1])));
     expect(logs).toMatch(/digest post to channel \d+ failed \(500/);
   });
 
@@ -211,7 +236,12 @@ describe("scheduled digests in Discord (emulated)", () => {
     expect(pending).toMatchObject({ permanent: false, briefings: ["905_digest_5"] });
     await advance(10_000); // the next run posts the kept digest first
     expect(emu.messages(ch.briefings)).toHaveLength(before + 1);
-    expect(briefingCounts(emu.messages(ch.briefings), added.map((a) => a.url))).toEqual(Object.fromEntries(added.map((a) => [a.url, 1])));
+    expect(
+      briefingCounts(
+        emu.messages(ch.briefings),
+        added.map((a) => a.url),
+      ),
+    ).toEqual(Object.fromEntries(added.map((a) => [a.url, 1])));
   });
 
   it("a long digest is split across messages within Discord's limits, every briefing once", async () => {
@@ -229,7 +259,12 @@ describe("scheduled digests in Discord (emulated)", () => {
     });
     // Leads are cut at a sentence end.
     expect(fresh[0].embeds[0].description).toMatch(/floods receded\.…\n/);
-    expect(briefingCounts(fresh, files.map((f) => f.url))).toEqual(Object.fromEntries(files.map((f) => [f.url, 1])));
+    expect(
+      briefingCounts(
+        fresh,
+        files.map((f) => f.url),
+      ),
+    ).toEqual(Object.fromEntries(files.map((f) => [f.url, 1])));
   });
 
   it("/digest preview shows only the asker what the next digest would say, posting nothing", async () => {
@@ -240,7 +275,9 @@ describe("scheduled digests in Discord (emulated)", () => {
     expect(res.message!.content).toMatch(/^Preview, only for you: the next digest here would post 1 message/);
     expect(res.message!.embeds[0].description).toContain("digest-test/30)");
     expect(posts(ch.briefings)).toHaveLength(before);
-    const elsewhere = await emu.slashCommand({ name: "digest", subcommand: "preview", channelId: ch.general }).response();
+    const elsewhere = await emu
+      .slashCommand({ name: "digest", subcommand: "preview", channelId: ch.general })
+      .response();
     expect(elsewhere.message!.content).toMatch(/^No digest is scheduled for this channel\. Digests go to /);
   });
 
@@ -250,7 +287,12 @@ describe("scheduled digests in Discord (emulated)", () => {
     expect(refused.message!.flags! & EPHEMERAL).toBe(EPHEMERAL);
 
     const before = emu.messages(ch.briefings).filter((m) => !(m.flags! & EPHEMERAL)).length;
-    const handle = emu.slashCommand({ name: "digest", subcommand: "now", channelId: ch.briefings, memberPermissions: MANAGE_GUILD });
+    const handle = emu.slashCommand({
+      name: "digest",
+      subcommand: "now",
+      channelId: ch.briefings,
+      memberPermissions: MANAGE_GUILD,
+    });
     const res = await handle.response();
     expect(handle.calls()[0].body).toMatchObject({ type: 5 }); // deferred first
     expect(res.kind).toBe("edit");
@@ -262,11 +304,17 @@ describe("scheduled digests in Discord (emulated)", () => {
   });
 
   it("/digest status lists the schedules with their last and next runs", async () => {
-    const res = await emu.slashCommand({ name: "digest", subcommand: "status", channelId: ch.general, memberPermissions: MANAGE_GUILD }).response();
+    const res = await emu
+      .slashCommand({ name: "digest", subcommand: "status", channelId: ch.general, memberPermissions: MANAGE_GUILD })
+      .response();
     expect(res.message!.flags! & EPHEMERAL).toBe(EPHEMERAL);
     const text = res.message!.embeds[0].description!;
-    expect(text).toContain(`0 8 \\* \\* 1-5 in Asia/Phnom\\_Penh to <#${ch.newsroom}>: last run Tue 11 Jun 2024, 08:00 (Asia/Phnom\\_Penh): posted; next Wed 12 Jun 2024, 08:00 (Asia/Phnom\\_Penh)`);
-    expect(text).toMatch(new RegExp(`to <#${ch.locked}>: last run .*: failed \\(an earlier digest is still waiting: 403 Missing Access`));
+    expect(text).toContain(
+      `0 8 \\* \\* 1-5 in Asia/Phnom\\_Penh to <#${ch.newsroom}>: last run Tue 11 Jun 2024, 08:00 (Asia/Phnom\\_Penh): posted; next Wed 12 Jun 2024, 08:00 (Asia/Phnom\\_Penh)`,
+    );
+    expect(text).toMatch(
+      new RegExp(`to <#${ch.locked}>: last run .*: failed \\(an earlier digest is still waiting: 403 Missing Access`),
+    );
     expect(text).toContain("a digest of 1 briefing is waiting to be posted (403 Missing Access");
   });
 
@@ -275,7 +323,12 @@ describe("scheduled digests in Discord (emulated)", () => {
     await advance(10_000);
     const messages = emu.messages(ch.locked);
     expect(messages.length).toBeGreaterThanOrEqual(2); // the digest kept since the first 403, then the rest
-    expect(briefingCounts(messages, added.map((a) => a.url))).toEqual(Object.fromEntries(added.map((a) => [a.url, 1])));
+    expect(
+      briefingCounts(
+        messages,
+        added.map((a) => a.url),
+      ),
+    ).toEqual(Object.fromEntries(added.map((a) => [a.url, 1])));
     expect(digestState().pending).toHaveLength(0);
     await advance(10_000);
     expect(emu.messages(ch.locked)).toHaveLength(messages.length);
@@ -296,8 +349,12 @@ describe("scheduled digests in Discord (emulated)", () => {
     emu.assertNoPings();
     const digestPosts = [ch.briefings, ch.newsroom, ch.locked].flatMap(posts);
     expect(digestPosts.length).toBeGreaterThan(10);
-    for (const c of digestPosts) expect(c.body).toMatchObject({ enforce_nonce: true, nonce: expect.stringMatching(/^[0-9a-f]{16}\.\d+$/) });
-    const ids = [ch.briefings, ch.newsroom, ch.locked].flatMap((c) => emu.messages(c)).filter((m) => m.nonce).map((m) => `${m.channel_id}:${m.nonce}`);
+    for (const c of digestPosts)
+      expect(c.body).toMatchObject({ enforce_nonce: true, nonce: expect.stringMatching(/^[0-9a-f]{16}\.\d+$/) });
+    const ids = [ch.briefings, ch.newsroom, ch.locked]
+      .flatMap((c) => emu.messages(c))
+      .filter((m) => m.nonce)
+      .map((m) => `${m.channel_id}:${m.nonce}`);
     expect(new Set(ids).size).toBe(ids.length);
   });
 });

@@ -21,14 +21,22 @@ describe("DIGEST_SCHEDULES", () => {
 
   it("reads cron|zone|channel; … and the same as JSON, the zone defaulting to Asia/Phnom_Penh", () => {
     const compact = parseSchedules(`0 8 * * 1-5|Asia/Phnom_Penh|${CHANNEL}; 30  17 * * 5|${OTHER}`);
-    const json = parseSchedules(JSON.stringify([{ cron: "0 8 * * 1-5", zone: "Asia/Phnom_Penh", channel: CHANNEL }, { cron: "30 17 * * 5", channel: OTHER }]));
+    const json = parseSchedules(
+      JSON.stringify([
+        { cron: "0 8 * * 1-5", zone: "Asia/Phnom_Penh", channel: CHANNEL },
+        { cron: "30 17 * * 5", channel: OTHER },
+      ]),
+    );
     const expected = [
       { cron: "0 8 * * 1-5", zone: "Asia/Phnom_Penh", channel: CHANNEL, key: `0 8 * * 1-5|Asia/Phnom_Penh|${CHANNEL}` },
       { cron: "30 17 * * 5", zone: "Asia/Phnom_Penh", channel: OTHER, key: `30 17 * * 5|Asia/Phnom_Penh|${OTHER}` },
     ];
     expect(compact).toEqual({ ok: true, schedules: expected });
     expect(json).toEqual({ ok: true, schedules: expected });
-    const env = readEnv({ DIGEST_SCHEDULES: `*/10 * * * * *|UTC|${CHANNEL}`, DIGEST_WHEN_EMPTY: "note" }, { dotenv: false });
+    const env = readEnv(
+      { DIGEST_SCHEDULES: `*/10 * * * * *|UTC|${CHANNEL}`, DIGEST_WHEN_EMPTY: "note" },
+      { dotenv: false },
+    );
     expect(env.ok && env.env.DIGEST_SCHEDULES?.[0].cron).toBe("*/10 * * * * *");
     expect(env.ok && env.env.DIGEST_WHEN_EMPTY).toBe("note");
   });
@@ -40,8 +48,12 @@ describe("DIGEST_SCHEDULES", () => {
     expect(problems(`0 8 * * *|${CHANNEL}; 0 8 * * *|Asia/Phnom_Pen|${CHANNEL}`)).toEqual([
       `DIGEST_SCHEDULES schedule 2 ("0 8 * * *|Asia/Phnom_Pen|${CHANNEL}"): "Asia/Phnom_Pen" is not an IANA time zone (e.g. Asia/Phnom_Penh, Europe/London, UTC): fix it in .env (see .env.example)`,
     ]);
-    expect(problems("0 8 * * *|UTC|#newsroom")[0]).toMatch(/^DIGEST_SCHEDULES schedule 1 \("0 8 \* \* \*\|UTC\|#newsroom"\): "#newsroom" is not a Discord channel id/);
-    expect(problems(`0 8 * *|UTC|${CHANNEL}`)[0]).toMatch(/"0 8 \* \*" is not a cron expression \(.*five, six, or seven/);
+    expect(problems("0 8 * * *|UTC|#newsroom")[0]).toMatch(
+      /^DIGEST_SCHEDULES schedule 1 \("0 8 \* \* \*\|UTC\|#newsroom"\): "#newsroom" is not a Discord channel id/,
+    );
+    expect(problems(`0 8 * *|UTC|${CHANNEL}`)[0]).toMatch(
+      /"0 8 \* \*" is not a cron expression \(.*five, six, or seven/,
+    );
     expect(problems(`0 0 30 2 *|UTC|${CHANNEL}`)[0]).toMatch(/"0 0 30 2 \*" never runs/);
     expect(problems(`0 8 * * *`)[0]).toMatch(/must be "cron\|zone\|channel"/);
     expect(problems(`[{"cron": 8}]`)[0]).toMatch(/^DIGEST_SCHEDULES schedule 1 must be \{"cron"/);
@@ -56,7 +68,9 @@ describe("DIGEST_SCHEDULES", () => {
     const friday = Date.parse("2024-06-07T01:00:00Z");
     expect(new Date(nextRunAfter(s, friday - 1)!).toISOString()).toBe("2024-06-07T01:00:00.000Z");
     expect(new Date(nextRunAfter(s, friday)!).toISOString()).toBe("2024-06-10T01:00:00.000Z");
-    expect(new Date(nextRunAfter({ cron: "0 8 * * 1-5", zone: "Europe/London" }, friday)!).toISOString()).toBe("2024-06-07T07:00:00.000Z");
+    expect(new Date(nextRunAfter({ cron: "0 8 * * 1-5", zone: "Europe/London" }, friday)!).toISOString()).toBe(
+      "2024-06-07T07:00:00.000Z",
+    );
   });
 });
 
@@ -112,7 +126,10 @@ describe("the digest scheduler", () => {
       states.push(t.cleanup);
       dir = t.dir;
     }
-    const read = readEnv({ DISCORD_TOKEN: "x".repeat(59), DIGEST_SCHEDULES: schedules, STATE_DIR: dir }, { dotenv: false });
+    const read = readEnv(
+      { DISCORD_TOKEN: "x".repeat(59), DIGEST_SCHEDULES: schedules, STATE_DIR: dir },
+      { dotenv: false },
+    );
     if (!read.ok) throw new Error(read.problems.join("\n"));
     const clock = new ManualClock(Date.parse(start));
     const channels = new MemoryChannels();
@@ -141,7 +158,11 @@ describe("the digest scheduler", () => {
     await later.digests.scheduler.start();
     expect(later.channels.in(CHANNEL)).toHaveLength(1);
     const [status] = later.digests.scheduler.status();
-    expect(status.lastRun).toMatchObject({ due: "2024-06-07T01:00:00.000Z", ranAt: "2024-06-11T02:00:00.000Z", outcome: "posted" });
+    expect(status.lastRun).toMatchObject({
+      due: "2024-06-07T01:00:00.000Z",
+      ranAt: "2024-06-11T02:00:00.000Z",
+      outcome: "posted",
+    });
     expect(new Date(status.next!).toISOString()).toBe("2024-06-12T01:00:00.000Z");
     later.clock.advance(60 * 60_000);
     await later.digests.scheduler.idle();
@@ -179,8 +200,15 @@ describe("the digest scheduler", () => {
     await digests.scheduler.idle();
     expect(channels.in(CHANNEL)).toHaveLength(0);
     const pending = digests.service.state.pending[0];
-    expect(pending).toMatchObject({ permanent: false, lastError: "503 Service Unavailable", retryAt: "2024-06-10T01:05:00.000Z" });
-    expect(digests.scheduler.status()[0].lastRun).toMatchObject({ outcome: "failed", detail: "503 Service Unavailable" });
+    expect(pending).toMatchObject({
+      permanent: false,
+      lastError: "503 Service Unavailable",
+      retryAt: "2024-06-10T01:05:00.000Z",
+    });
+    expect(digests.scheduler.status()[0].lastRun).toMatchObject({
+      outcome: "failed",
+      detail: "503 Service Unavailable",
+    });
     clock.advance(4 * 60_000);
     await digests.scheduler.idle();
     expect(channels.in(CHANNEL)).toHaveLength(0);
@@ -198,7 +226,9 @@ describe("the digest scheduler", () => {
     await reload([42]);
     const realPost = channels.post.bind(channels);
     channels.post = async (channel, body, nonce) =>
-      channel === CHANNEL ? { ok: false, permanent: true, error: "403 Missing Access (code 50001)", status: 403, code: 50001 } : realPost(channel, body, nonce);
+      channel === CHANNEL
+        ? { ok: false, permanent: true, error: "403 Missing Access (code 50001)", status: 403, code: 50001 }
+        : realPost(channel, body, nonce);
     clock.advance(60_000);
     await digests.scheduler.idle();
     expect(channels.in(OTHER)).toHaveLength(1);

@@ -46,7 +46,14 @@ describe("the digest state file", () => {
   it("a change that would make the state invalid is refused and changes nothing", async () => {
     const dir = fresh();
     const { store } = DigestStore.open(dir);
-    await store.update((d) => void (d.schedules.a = { firstSeenAt: "2024-06-10T00:00:00.000Z", coveredUntil: "2024-06-10T00:00:00.000Z", lastRun: null }));
+    await store.update(
+      (d) =>
+        void (d.schedules.a = {
+          firstSeenAt: "2024-06-10T00:00:00.000Z",
+          coveredUntil: "2024-06-10T00:00:00.000Z",
+          lastRun: null,
+        }),
+    );
     const before = readFileSync(path.join(dir, STATE_FILE), "utf8");
     await expect(store.update((d) => void (d.schedules.a.coveredUntil = "yesterday"))).rejects.toThrow();
     expect(readFileSync(path.join(dir, STATE_FILE), "utf8")).toBe(before);
@@ -55,7 +62,11 @@ describe("the digest state file", () => {
 
   it.each([
     ["half a file", `{"version": 1, "schedules": {`, /^is not valid JSON/],
-    ["the wrong shape", JSON.stringify({ ...emptyState(), pending: [{ id: "nope" }] }), /^is not a digest state: pending\.0\.id /],
+    [
+      "the wrong shape",
+      JSON.stringify({ ...emptyState(), pending: [{ id: "nope" }] }),
+      /^is not a digest state: pending\.0\.id /,
+    ],
     ["another version", JSON.stringify({ ...emptyState(), version: 2 }), /^is not a digest state: version /],
   ])("holding %s, it is reported and moved aside, never silently reset", (_what, content, problem) => {
     const dir = fresh();
@@ -76,14 +87,25 @@ describe("the digest state file", () => {
     const folder = sampleFolder();
     dirs.push(folder.cleanup);
     const library = await Library.open({ dataDir: folder.dir, cacheDir: null });
-    const read = readEnv({ DISCORD_TOKEN: "x".repeat(59), DIGEST_SCHEDULES: `0 8 * * *|${CHANNEL}`, STATE_DIR: dir }, { dotenv: false });
+    const read = readEnv(
+      { DISCORD_TOKEN: "x".repeat(59), DIGEST_SCHEDULES: `0 8 * * *|${CHANNEL}`, STATE_DIR: dir },
+      { dotenv: false },
+    );
     if (!read.ok) throw new Error(read.problems.join());
-    const digests = createDigests(read.env, log, () => library, { clock: new ManualClock(Date.parse("2024-06-10T00:00:00Z")) })!;
+    const digests = createDigests(read.env, log, () => library, {
+      clock: new ManualClock(Date.parse("2024-06-10T00:00:00Z")),
+    })!;
     await digests.scheduler.start();
     await digests.stop();
     const line = JSON.parse(logs.split("\n").find((l) => l.includes("moved to"))!);
-    expect(line).toMatchObject({ level: 50, file: path.join(dir, STATE_FILE), movedTo: expect.stringContaining(".corrupt-") });
-    expect(line.msg).toMatch(/^the digest state file is not valid JSON .*; it was moved to .* and digests start afresh/);
+    expect(line).toMatchObject({
+      level: 50,
+      file: path.join(dir, STATE_FILE),
+      movedTo: expect.stringContaining(".corrupt-"),
+    });
+    expect(line.msg).toMatch(
+      /^the digest state file is not valid JSON .*; it was moved to .* and digests start afresh/,
+    );
     expect(Object.keys(digests.service.state.channels[CHANNEL].sent)).toHaveLength(library.briefings.length);
   });
 });
@@ -100,7 +122,11 @@ describe("digest on the command line", () => {
     library = await Library.open({ dataDir: folder.dir, cacheDir: null });
     state.channels[CHANNEL] = {
       baselineAt: "2024-06-09T01:00:00.000Z",
-      sent: Object.fromEntries(library.briefings.filter((b) => b.id !== "960_digest_60" && b.id !== "961_digest_61").map((b) => [b.id, "baseline"])),
+      sent: Object.fromEntries(
+        library.briefings
+          .filter((b) => b.id !== "960_digest_60" && b.id !== "961_digest_61")
+          .map((b) => [b.id, "baseline"]),
+      ),
       lastDigestAt: "2024-06-10T01:00:00.000Z",
     };
     writeFileSync(file, JSON.stringify(state));
@@ -121,28 +147,57 @@ describe("digest on the command line", () => {
     const out = run({});
     expect(out.ok).toBe(true);
     if (!out.ok) return;
-    expect((out.answer.json as { briefings: Array<{ source: string }> }).briefings.map((b) => b.source)).toEqual(["960_digest_60", "961_digest_61"]);
-    expect(out.answer.summary).toBe("2 new briefings · 0 meetings · 0 pledges, agreements or requests — since the last digest, Mon 10 Jun 2024, 01:00 (UTC)");
+    expect((out.answer.json as { briefings: Array<{ source: string }> }).briefings.map((b) => b.source)).toEqual([
+      "960_digest_60",
+      "961_digest_61",
+    ]);
+    expect(out.answer.summary).toBe(
+      "2 new briefings · 0 meetings · 0 pledges, agreements or requests — since the last digest, Mon 10 Jun 2024, 01:00 (UTC)",
+    );
   });
 
   it("explains what to do when there is no state, several channels, or an unknown channel", () => {
-    expect(run({}, () => ({ ok: true, state: emptyState(), found: false }))).toMatchObject({ ok: false, message: expect.stringMatching(/^No digest has been set up yet.*--since DATE/) });
+    expect(run({}, () => ({ ok: true, state: emptyState(), found: false }))).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/^No digest has been set up yet.*--since DATE/),
+    });
     const two = structuredClone(state);
     two.channels["223456789012345678"] = state.channels[CHANNEL];
-    expect(run({}, () => ({ ok: true, state: two, found: true }))).toMatchObject({ ok: false, message: expect.stringMatching(/^Digests go to 2 channels .*--channel ID/) });
-    expect(run({ channel: "999999999999999999" })).toMatchObject({ ok: false, message: expect.stringMatching(/^No digest goes to channel 999999999999999999/) });
-    expect(run({}, () => ({ ok: false, problem: "is not valid JSON (x)" }))).toMatchObject({ ok: false, message: expect.stringMatching(/^The digest state file is not valid JSON \(x\)\. Give --since DATE/) });
+    expect(run({}, () => ({ ok: true, state: two, found: true }))).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/^Digests go to 2 channels .*--channel ID/),
+    });
+    expect(run({ channel: "999999999999999999" })).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/^No digest goes to channel 999999999999999999/),
+    });
+    expect(run({}, () => ({ ok: false, problem: "is not valid JSON (x)" }))).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/^The digest state file is not valid JSON \(x\)\. Give --since DATE/),
+    });
   });
 
   it("npx briefings digest --since DATE --json prints the briefings published since then, with their leads", async () => {
-    const { stdout } = await promisify(execFile)("node", ["bin/briefings.mjs", "digest", "--since", "2024-01", "--json"], {
-      cwd: PROJECT_ROOT,
-      env: { ...process.env, DISCORD_TOKEN: "", STATE_DIR: stateDir, DATA_DIR: folder.dir, CACHE_DIR: fresh() },
-    });
+    const { stdout } = await promisify(execFile)(
+      "node",
+      ["bin/briefings.mjs", "digest", "--since", "2024-01", "--json"],
+      {
+        cwd: PROJECT_ROOT,
+        env: { ...process.env, DISCORD_TOKEN: "", STATE_DIR: stateDir, DATA_DIR: folder.dir, CACHE_DIR: fresh() },
+      },
+    );
     const out = JSON.parse(stdout);
     expect(out.since).toBe("published since 2024-01-01");
-    expect(out.briefings.map((b: { source: string }) => b.source)).toEqual(["960_digest_60", "961_digest_61", "004_47f2573022b012a6", "002_12f7e6579d666584"]);
-    expect(out.briefings[2]).toMatchObject({ title: "Cambodia, Vietnam collaborate against transnational crime", lead: expect.stringMatching(/^Cambodia and Vietnam are committed/) });
+    expect(out.briefings.map((b: { source: string }) => b.source)).toEqual([
+      "960_digest_60",
+      "961_digest_61",
+      "004_47f2573022b012a6",
+      "002_12f7e6579d666584",
+    ]);
+    expect(out.briefings[2]).toMatchObject({
+      title: "Cambodia, Vietnam collaborate against transnational crime",
+      lead: expect.stringMatching(/^Cambodia and Vietnam are committed/),
+    });
     expect(out.counts.briefings).toBe(4);
   });
 });

@@ -23,7 +23,8 @@ const embedOf = (m: APIMessage | undefined): APIEmbed => {
   return m!.embeds[0];
 };
 const buttons = (m: APIMessage | undefined) =>
-  (m?.components?.[0] as { components: Array<{ label: string; custom_id: string; disabled?: boolean }> } | undefined)?.components ?? [];
+  (m?.components?.[0] as { components: Array<{ label: string; custom_id: string; disabled?: boolean }> } | undefined)
+    ?.components ?? [];
 
 beforeAll(async () => {
   h = await startHarness({ "900_zebra.txt": longBriefing() });
@@ -40,8 +41,13 @@ describe("the bot in Discord (emulated)", () => {
   });
 
   it("deploy-commands registers every command to the guild and prints what it registered", () => {
-    const names = emu.commands(emu.guildId).map((c) => c.name).sort();
-    expect(names).toEqual(expect.arrayContaining(["about", "ask", "help", "search", "source", "sources", "Find in briefings"]));
+    const names = emu
+      .commands(emu.guildId)
+      .map((c) => c.name)
+      .sort();
+    expect(names).toEqual(
+      expect.arrayContaining(["about", "ask", "help", "search", "source", "sources", "Find in briefings"]),
+    );
     expect(h.registered[0]).toMatch(new RegExp(`^Registered ${names.length} commands to server ${emu.guildId}`));
     expect(h.registered.some((l) => l.startsWith("  /search — "))).toBe(true);
     const put = emu.callsTo("PUT", "/applications/:app/guilds/:guild/commands");
@@ -54,10 +60,15 @@ describe("the bot in Discord (emulated)", () => {
     expect(res.kind).toBe("reply");
     const embed = embedOf(res.message);
     expect(embed.description).toMatch(/^> .*\*\*cybercrime\*\*/);
-    expect(embed.description).toContain("**[1]** [Sar Kheng requests additional support from UK in fight against cybercrime](https://phnompenhpost.com/national/sar-kheng-requests-additional-support-uk-fight-against-cybercrime) — The Phnom Penh Post · 2022-08-19 · ¶1");
+    expect(embed.description).toContain(
+      "**[1]** [Sar Kheng requests additional support from UK in fight against cybercrime](https://phnompenhpost.com/national/sar-kheng-requests-additional-support-uk-fight-against-cybercrime) — The Phnom Penh Post · 2022-08-19 · ¶1",
+    );
     expect(embed.footer?.text).toMatch(/^results 1–5 of \d+$/);
     expect(buttons(res.message).map((b) => b.label)).toEqual(["Previous", "Next"]);
-    expect((res.call.body as { data: { allowed_mentions: unknown } }).data.allowed_mentions).toEqual({ parse: [], replied_user: false });
+    expect((res.call.body as { data: { allowed_mentions: unknown } }).data.allowed_mentions).toEqual({
+      parse: [],
+      replied_user: false,
+    });
   });
 
   it("pages with Next and Previous, and the buttons still work after a restart", async () => {
@@ -80,7 +91,12 @@ describe("the bot in Discord (emulated)", () => {
       body: {
         content: "an old answer",
         allowed_mentions: { parse: [] },
-        components: [{ type: 1, components: [{ type: 2, style: 2, label: "Next", custom_id: "b1|page|search|2|@forgottenkey1234" }] }],
+        components: [
+          {
+            type: 1,
+            components: [{ type: 2, style: 2, label: "Next", custom_id: "b1|page|search|2|@forgottenkey1234" }],
+          },
+        ],
       },
     })) as APIMessage;
     const res = await emu.clickButton({ customId: "b1|page|search|2|@forgottenkey1234", messageId: old.id }).response();
@@ -102,8 +118,15 @@ describe("the bot in Discord (emulated)", () => {
   });
 
   it("autocompletes sources by id prefix or headline words, at most 25", async () => {
-    const byId = await emu.autocomplete({ name: "search", options: { query: "x", source: "002" }, focused: "source" }).response();
-    expect(byId.choices).toEqual([{ name: "2024-01-03 · Commissioner Creates Working Group to Increase Police Tech Capabilities", value: "002_12f7e6579d666584" }]);
+    const byId = await emu
+      .autocomplete({ name: "search", options: { query: "x", source: "002" }, focused: "source" })
+      .response();
+    expect(byId.choices).toEqual([
+      {
+        name: "2024-01-03 · Commissioner Creates Working Group to Increase Police Tech Capabilities",
+        value: "002_12f7e6579d666584",
+      },
+    ]);
     const byWord = await emu.autocomplete({ name: "source", options: { id: "vietnam" }, focused: "id" }).response();
     expect(byWord.choices?.map((c) => c.value)).toEqual(["004_47f2573022b012a6"]);
     const all = await emu.autocomplete({ name: "source", options: { id: "" }, focused: "id" }).response();
@@ -111,7 +134,9 @@ describe("the bot in Discord (emulated)", () => {
   });
 
   it("/source, /sources, /about and /help answer", async () => {
-    const src = await emu.slashCommand({ name: "source", options: { id: "002_12f7e6579d666584", paragraph: 3, context: 0 } }).response();
+    const src = await emu
+      .slashCommand({ name: "source", options: { id: "002_12f7e6579d666584", paragraph: 3, context: 0 } })
+      .response();
     expect(embedOf(src.message).description).toMatch(/^\*¶3 of \d+/);
     expect(embedOf(src.message).description).toContain("General Sar Thet made the remarks");
     const list = await emu.slashCommand({ name: "sources" }).response();
@@ -126,7 +151,9 @@ describe("the bot in Discord (emulated)", () => {
     const unknown = await emu.slashCommand({ name: "source", options: { id: "nope" } }).response();
     expect(unknown.message?.content).toMatch(/There is no briefing "nope"/);
     expect(unknown.message!.flags! & EPHEMERAL).toBe(EPHEMERAL);
-    const badDate = await emu.slashCommand({ name: "search", options: { query: "crime", from: "2024-13-45" } }).response();
+    const badDate = await emu
+      .slashCommand({ name: "search", options: { query: "crime", from: "2024-13-45" } })
+      .response();
     expect(badDate.message?.content).toMatch(/"2024-13-45" is not a date for from/);
     const stopWords = await emu.slashCommand({ name: "search", options: { query: "the of and" } }).response();
     expect(stopWords.message?.content).toMatch(/no words to search for/);
@@ -162,7 +189,9 @@ describe("the bot in Discord (emulated)", () => {
     const met = await emu.slashCommand({ name: "meetings", options: { who: "Redshaw" } }).response();
     const meetings = embedOf(met.message).description!;
     expect(meetings).toContain("Tina Redshaw");
-    expect(meetings).toContain("> The request came on August 18 when Sar Kheng met with outgoing British ambassador to Cambodia Tina Redshaw.");
+    expect(meetings).toContain(
+      "> The request came on August 18 when Sar Kheng met with outgoing British ambassador to Cambodia Tina Redshaw.",
+    );
     expect(meetings).toContain("2022-08-19 · ¶2");
     const pledged = await emu.slashCommand({ name: "pledges", options: { who: "Vietnam", kind: "pledge" } }).response();
     expect(embedOf(pledged.message).description).toContain("committed to robust collaboration");
@@ -173,7 +202,9 @@ describe("the bot in Discord (emulated)", () => {
   });
 
   it("autocompletes who by surname, alias or country, at most 25", async () => {
-    const bySurname = await emu.autocomplete({ name: "meetings", options: { who: "redsh" }, focused: "who" }).response();
+    const bySurname = await emu
+      .autocomplete({ name: "meetings", options: { who: "redsh" }, focused: "who" })
+      .response();
     expect(bySurname.choices?.map((c) => c.value)).toEqual(["Tina Redshaw"]);
     const byCountry = await emu.autocomplete({ name: "pledges", options: { who: "viet" }, focused: "who" }).response();
     expect(byCountry.choices?.map((c) => c.value)).toContain("Vietnam");
@@ -183,13 +214,20 @@ describe("the bot in Discord (emulated)", () => {
   });
 
   it("'Find in briefings' searches with the target message's text, privately", async () => {
-    const res = await emu.messageCommand({ name: "Find in briefings", targetContent: "Anything new on the FATF grey list? <@223456789012345678>" }).response();
+    const res = await emu
+      .messageCommand({
+        name: "Find in briefings",
+        targetContent: "Anything new on the FATF grey list? <@223456789012345678>",
+      })
+      .response();
     expect(res.message!.flags! & EPHEMERAL).toBe(EPHEMERAL);
     expect(embedOf(res.message).description).toContain("**grey** **list**");
   });
 
   it("stays within Discord's limits with 25 results of paragraphs thousands of characters long", async () => {
-    const res = await emu.slashCommand({ name: "search", options: { query: "zebra crossing report", limit: 25 } }).response();
+    const res = await emu
+      .slashCommand({ name: "search", options: { query: "zebra crossing report", limit: 25 } })
+      .response();
     expect(res.call.status).toBe(204);
     const embed = embedOf(res.message);
     expect(embed.footer?.text).toMatch(/^results 1–25 of \d+$/);

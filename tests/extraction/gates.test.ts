@@ -43,10 +43,34 @@ describe("extraction gates on the five sample briefings (seed gold, shared scori
 
 /** Sets written without sight of the extractor (the first two were tuned on afterwards; the third was not). */
 const HELD_OUT = [
-  { name: "unseen-style briefings (invented people and countries, gold written first)", dir: "fixtures/unseen-briefings", gold: "fixtures/unseen-events.json", set: "unseen", who: 0.85 },
-  { name: "the first blind held-out set", dir: "fixtures/heldout-events/briefings", gold: "fixtures/heldout-events/gold.json", set: "heldout", who: 0.85 },
-  { name: "the second blind held-out set", dir: "fixtures/heldout-events-2/briefings", gold: "fixtures/heldout-events-2/gold.json", set: "heldout2", who: 0.8 },
-  { name: "the third blind held-out set (samples' style; never tuned on)", dir: "fixtures/heldout-events-3/briefings", gold: "fixtures/heldout-events-3/gold.json", set: "heldout3", who: 0.85 },
+  {
+    name: "unseen-style briefings (invented people and countries, gold written first)",
+    dir: "fixtures/unseen-briefings",
+    gold: "fixtures/unseen-events.json",
+    set: "unseen",
+    who: 0.85,
+  },
+  {
+    name: "the first blind held-out set",
+    dir: "fixtures/heldout-events/briefings",
+    gold: "fixtures/heldout-events/gold.json",
+    set: "heldout",
+    who: 0.85,
+  },
+  {
+    name: "the second blind held-out set",
+    dir: "fixtures/heldout-events-2/briefings",
+    gold: "fixtures/heldout-events-2/gold.json",
+    set: "heldout2",
+    who: 0.8,
+  },
+  {
+    name: "the third blind held-out set (samples' style; never tuned on)",
+    dir: "fixtures/heldout-events-3/briefings",
+    gold: "fixtures/heldout-events-3/gold.json",
+    set: "heldout3",
+    who: 0.85,
+  },
 ];
 
 for (const held of HELD_OUT) {

@@ -8,17 +8,32 @@ import { byDateDesc, dateLabel } from "../../src/library/views/events-query.ts";
 import { splitSentences } from "../../src/extraction/sentences.ts";
 
 function briefing(id: string, published: string | null, ...paragraphs: string[]): Briefing {
-  return { id, file: `${id}.txt`, meta: { title: null, outlet: null, published, url: null }, paragraphs: paragraphs.map((text, i) => ({ n: i + 1, text })), hash: id };
+  return {
+    id,
+    file: `${id}.txt`,
+    meta: { title: null, outlet: null, published, url: null },
+    paragraphs: paragraphs.map((text, i) => ({ n: i + 1, text })),
+    hash: id,
+  };
 }
 
 describe("sentences", () => {
   it("does not end a sentence at ranks, initials or dotted acronyms", () => {
-    const s = splitSentences("U.S. Deputy Secretary Karen J. Whitfield met Lt. Gen. Sok Pheara and Dr. Mey Sovann. They spoke.");
-    expect(s.map((x) => x.text)).toEqual(["U.S. Deputy Secretary Karen J. Whitfield met Lt. Gen. Sok Pheara and Dr. Mey Sovann.", "They spoke."]);
+    const s = splitSentences(
+      "U.S. Deputy Secretary Karen J. Whitfield met Lt. Gen. Sok Pheara and Dr. Mey Sovann. They spoke.",
+    );
+    expect(s.map((x) => x.text)).toEqual([
+      "U.S. Deputy Secretary Karen J. Whitfield met Lt. Gen. Sok Pheara and Dr. Mey Sovann.",
+      "They spoke.",
+    ]);
   });
   it("keeps a quotation's attribution with its last sentence", () => {
     const s = splitSentences("“We are committed. Cambodia will continue,” he said. Later, he left.");
-    expect(s.map((x) => x.text)).toEqual(["“We are committed.", "Cambodia will continue,” he said.", "Later, he left."]);
+    expect(s.map((x) => x.text)).toEqual([
+      "“We are committed.",
+      "Cambodia will continue,” he said.",
+      "Later, he left.",
+    ]);
   });
 });
 
@@ -40,7 +55,10 @@ describe("dates", () => {
     expect(findDates("on Friday", "2024-03-15", null)[0].date).toBe("2024-03-15");
   });
   it("reads 'later that day' and 'the next day' against the date in force", () => {
-    expect(findDates("Later that day, she spoke by phone", "2023-11-08", "2023-11-06")[0]).toMatchObject({ date: "2023-11-06", anaphoric: true });
+    expect(findDates("Later that day, she spoke by phone", "2023-11-08", "2023-11-06")[0]).toMatchObject({
+      date: "2023-11-06",
+      anaphoric: true,
+    });
     expect(findDates("The next day, they met", "2023-11-08", "2023-11-06")[0].date).toBe("2023-11-07");
   });
   it("marks deadlines, which do not date an event", () => {
@@ -50,7 +68,13 @@ describe("dates", () => {
 
 describe("meetings", () => {
   it("finds people it has never seen through their titles, with roles kept apart from names", () => {
-    const e = extractEvents(briefing("x1", "2025-03-06", "Outgoing Norwegian ambassador to Laos Ingrid Haugland met Minister of Energy Phetsamone Vongsa on March 5 to discuss hydropower exports."));
+    const e = extractEvents(
+      briefing(
+        "x1",
+        "2025-03-06",
+        "Outgoing Norwegian ambassador to Laos Ingrid Haugland met Minister of Energy Phetsamone Vongsa on March 5 to discuss hydropower exports.",
+      ),
+    );
     expect(e.meetings).toHaveLength(1);
     const m = toMeetingJSON(e.meetings[0]);
     expect(m.participants).toEqual(["Ingrid Haugland", "Phetsamone Vongsa"]);
@@ -71,7 +95,9 @@ describe("meetings", () => {
     expect(e.meetings).toEqual([]);
   });
   it("dates a meeting with no year and no published date as null, and says 'year not stated'", () => {
-    const e = extractEvents(briefing("x3", null, "Mining Minister Batu Ganbold met Industry Minister Aida Serikova on March 3 in Astana."));
+    const e = extractEvents(
+      briefing("x3", null, "Mining Minister Batu Ganbold met Industry Minister Aida Serikova on March 3 in Astana."),
+    );
     expect(e.meetings[0]).toMatchObject({ date: null, yearStated: false });
     expect(dateLabel(e.meetings[0])).toBe("year not stated");
   });
@@ -110,19 +136,40 @@ describe("pledges", () => {
   });
   it("reads agreements with several parties and carries a back-referenced date", () => {
     const e = extractEvents(
-      briefing("x6", "2025-04-10", "Valdoria and Kestria are committed to sharing grid data.", "The pledge came during a meeting between President Ana Ruiz and Premier Olaf Berg in Sarn on April 8.", "On April 9, Ruiz and Berg signed a memorandum of understanding on power trading."),
+      briefing(
+        "x6",
+        "2025-04-10",
+        "Valdoria and Kestria are committed to sharing grid data.",
+        "The pledge came during a meeting between President Ana Ruiz and Premier Olaf Berg in Sarn on April 8.",
+        "On April 9, Ruiz and Berg signed a memorandum of understanding on power trading.",
+      ),
     );
     const [first, second] = e.pledges.map(toPledgeJSON);
     expect(first).toMatchObject({ actor: "Valdoria and Kestria", date: "2025-04-08", kind: "pledge" });
     expect(second).toMatchObject({ actor: "Ana Ruiz and Olaf Berg", date: "2025-04-09", kind: "agreement" });
-    expect(e.meetings.map(toMeetingJSON)[0]).toMatchObject({ participants: ["Ana Ruiz", "Olaf Berg"], date: "2025-04-08", place: "Sarn" });
+    expect(e.meetings.map(toMeetingJSON)[0]).toMatchObject({
+      participants: ["Ana Ruiz", "Olaf Berg"],
+      date: "2025-04-08",
+      place: "Sarn",
+    });
   });
 });
 
 describe("people across briefings", () => {
   const people = mergePeople([
-    { source: "a", published: "2024-01-01", people: [{ name: "Tina Redshaw", aliases: ["Redshaw"], roles: ["British ambassador"], paragraphs: [1, 2] }] },
-    { source: "b", published: "2024-02-01", people: [{ name: "Redshaw", aliases: [], roles: [], paragraphs: [3] }, { name: "Sar Kheng", aliases: [], roles: ["Minister of Interior"], paragraphs: [1] }] },
+    {
+      source: "a",
+      published: "2024-01-01",
+      people: [{ name: "Tina Redshaw", aliases: ["Redshaw"], roles: ["British ambassador"], paragraphs: [1, 2] }],
+    },
+    {
+      source: "b",
+      published: "2024-02-01",
+      people: [
+        { name: "Redshaw", aliases: [], roles: [], paragraphs: [3] },
+        { name: "Sar Kheng", aliases: [], roles: ["Minister of Interior"], paragraphs: [1] },
+      ],
+    },
   ]);
   it("merges a person over briefings and keeps the latest mention", () => {
     const tina = people.find((p) => p.name === "Tina Redshaw")!;
@@ -141,6 +188,8 @@ describe("people across briefings", () => {
   });
   it("sorts events newest first with undated ones last", () => {
     const ev = (date: string | null, paragraph: number) => ({ date, source: "s", paragraph });
-    expect([ev(null, 1), ev("2024-01-01", 2), ev("2024-03-01", 3)].sort(byDateDesc).map((e) => e.paragraph)).toEqual([3, 2, 1]);
+    expect([ev(null, 1), ev("2024-01-01", 2), ev("2024-03-01", 3)].sort(byDateDesc).map((e) => e.paragraph)).toEqual([
+      3, 2, 1,
+    ]);
   });
 });

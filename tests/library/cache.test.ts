@@ -19,11 +19,16 @@ describe("the Library's on-disk snapshot", () => {
     const second = await open();
     expect(second.build.fromCache).toBe(true);
     expect(second.build.builtAt).toBe(first.build.builtAt);
-    expect(second.search({ query: "grey list" }).hits[0].paragraph.text).toBe(first.search({ query: "grey list" }).hits[0].paragraph.text);
+    expect(second.search({ query: "grey list" }).hits[0].paragraph.text).toBe(
+      first.search({ query: "grey list" }).hits[0].paragraph.text,
+    );
   });
 
   it("rebuilds when a file changes", async () => {
-    appendFileSync(path.join(folder.dir, "003_45c05db55b37f868.txt"), "\n\nA new paragraph about zebrafish smuggling.\n");
+    appendFileSync(
+      path.join(folder.dir, "003_45c05db55b37f868.txt"),
+      "\n\nA new paragraph about zebrafish smuggling.\n",
+    );
     const lib = await open();
     expect(lib.build.fromCache).toBe(false);
     expect(lib.search({ query: "zebrafish" }).hits).toHaveLength(1);
@@ -31,7 +36,13 @@ describe("the Library's on-disk snapshot", () => {
 
   it("rebuilds when a file is added, and again when it is removed", async () => {
     const file = path.join(folder.dir, "900_new.txt");
-    writeFileSync(file, briefingFile({ title: "Okapi sanctuary opens", published: "2025-03-02" }, "The okapi sanctuary opened in Kampot."));
+    writeFileSync(
+      file,
+      briefingFile(
+        { title: "Okapi sanctuary opens", published: "2025-03-02" },
+        "The okapi sanctuary opened in Kampot.",
+      ),
+    );
     const added = await open();
     expect(added.build.fromCache).toBe(false);
     expect(added.search({ query: "okapi" }).hits[0].briefing.id).toBe("900_new");
@@ -42,18 +53,22 @@ describe("the Library's on-disk snapshot", () => {
     expect((await open()).build.fromCache).toBe(true);
   });
 
-  it.each(["segment-", "manifest.json", "content.jsonl"])("survives a corrupt snapshot part (%s) by rebuilding", async (part) => {
-    const { readdirSync } = await import("node:fs");
-    expect((await open()).build.fromCache).toBe(true);
-    for (const folder of readdirSync(cache.dir)) {
-      for (const f of readdirSync(path.join(cache.dir, folder))) if (f.startsWith(part)) writeFileSync(path.join(cache.dir, folder, f), "{ not json");
-    }
-    const lib = await open();
-    expect(lib.build.fromCache).toBe(false);
-    expect(lib.briefings).toHaveLength(5);
-    expect(lib.search({ query: "grey list" }).hits[0].briefing.id).toBe("001_be41d20397aba331");
-    expect((await open()).build.fromCache).toBe(true);
-  });
+  it.each(["segment-", "manifest.json", "content.jsonl"])(
+    "survives a corrupt snapshot part (%s) by rebuilding",
+    async (part) => {
+      const { readdirSync } = await import("node:fs");
+      expect((await open()).build.fromCache).toBe(true);
+      for (const folder of readdirSync(cache.dir)) {
+        for (const f of readdirSync(path.join(cache.dir, folder)))
+          if (f.startsWith(part)) writeFileSync(path.join(cache.dir, folder, f), "{ not json");
+      }
+      const lib = await open();
+      expect(lib.build.fromCache).toBe(false);
+      expect(lib.briefings).toHaveLength(5);
+      expect(lib.search({ query: "grey list" }).hits[0].briefing.id).toBe("001_be41d20397aba331");
+      expect((await open()).build.fromCache).toBe(true);
+    },
+  );
 
   it("a content line torn by a crash mid-append is read again from its briefing; the other lines are used as they are", async () => {
     const { readdirSync, readFileSync, truncateSync } = await import("node:fs");
@@ -72,7 +87,10 @@ describe("the Library's on-disk snapshot", () => {
 
   it("updates from the previous Library, indexing only the new briefing", async () => {
     const before = await open();
-    writeFileSync(path.join(folder.dir, "901_new.txt"), briefingFile({ title: "Quokka census", published: "2025-04-01" }, "Rangers counted quokkas on Rottnest."));
+    writeFileSync(
+      path.join(folder.dir, "901_new.txt"),
+      briefingFile({ title: "Quokka census", published: "2025-04-01" }, "Rangers counted quokkas on Rottnest."),
+    );
     const after = await Library.open({ dataDir: folder.dir, cacheDir: cache.dir, previous: before });
     expect(after.build.fromCache).toBe(false);
     expect(after.search({ query: "quokka" }).hits[0].briefing.id).toBe("901_new");

@@ -149,7 +149,9 @@ describe("watching data/briefings", () => {
     writeFileSync(path.join(bot.dir, b.name), b.text);
     expect(await next).toEqual({ ok: false, error: "out of memory while indexing" });
     expect(bot.library()).toBe(before);
-    expect(bot.logs()).toContain("briefings not reloaded: out of memory while indexing; still serving the previous briefings");
+    expect(bot.logs()).toContain(
+      "briefings not reloaded: out of memory while indexing; still serving the previous briefings",
+    );
     fail = false;
     next = bot.watcher.nextRebuild();
     writeFileSync(path.join(bot.dir, "973_touch.txt"), digestBriefing(73).text);

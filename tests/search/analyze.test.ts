@@ -87,9 +87,11 @@ describe("query planning", () => {
 });
 
 describe("synonym and alias lists", () => {
-  const entries = [ALIASES, ...SYNONYM_SECTIONS].flatMap((s) => s.groups.flatMap((line) => line.split(/,|=>/).map((m) => m.trim())));
+  const entries = [ALIASES, ...SYNONYM_SECTIONS].flatMap((s) =>
+    s.groups.flatMap((line) => line.split(/,|=>/).map((m) => m.trim())),
+  );
 
-  it("has no entry that stop words empty or shrink to one ambiguous word (\"call on\" would be \"call\")", () => {
+  it('has no entry that stop words empty or shrink to one ambiguous word ("call on" would be "call")', () => {
     const bad = entries.filter((m) => termsOf(m).length === 0 || (m.split(/\s+/).length > 1 && termsOf(m).length < 2));
     expect(bad).toEqual([]);
   });

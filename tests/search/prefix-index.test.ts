@@ -1,10 +1,19 @@
 import { describe, expect, it } from "vitest";
 import { PrefixIndex, type PrefixEntry } from "../../src/search/prefix-index.ts";
 
-const entry = (name: string, rank: number, ...aliases: string[]): PrefixEntry<string> => ({ keys: [name, ...aliases], value: name, rank });
+const entry = (name: string, rank: number, ...aliases: string[]): PrefixEntry<string> => ({
+  keys: [name, ...aliases],
+  value: name,
+  rank,
+});
 
 describe("PrefixIndex (autocomplete lookups)", () => {
-  const people = new PrefixIndex([entry("Tina Redshaw", 2, "Redshaw"), entry("Sar Kheng", 0), entry("Đỗ Hùng Việt", 1), entry("Samdech Hun Manet", 3)]);
+  const people = new PrefixIndex([
+    entry("Tina Redshaw", 2, "Redshaw"),
+    entry("Sar Kheng", 0),
+    entry("Đỗ Hùng Việt", 1),
+    entry("Samdech Hun Manet", 3),
+  ]);
 
   it("finds by the start of any word of a name, folded, best ranked first", () => {
     expect(people.find("red", 25)).toEqual(["Tina Redshaw"]);

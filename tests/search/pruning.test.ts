@@ -28,20 +28,35 @@ describe("pruned and dense searches give the answers of a full search", async ()
   // Two segments, as a Library has several.
   const half = docs.findIndex((d, i) => i >= docs.length / 2 && d.n === 1);
   const lead = Uint16Array.from(docs, (d) => d.n);
-  const index = ParagraphIndex.fromSegments([ParagraphIndex.buildSegment(docs.slice(0, half)), ParagraphIndex.buildSegment(docs.slice(half))], lead);
+  const index = ParagraphIndex.fromSegments(
+    [ParagraphIndex.buildSegment(docs.slice(0, half)), ParagraphIndex.buildSegment(docs.slice(half))],
+    lead,
+  );
   const q = buildQueries(archive.manifest, 150, 11);
   const queries = [...q.search, ...q.fuzzy, ...q.relevance].map((c) => c.query);
   const sorted = [...day].sort((a, b) => a - b);
-  const from = sorted[Math.floor(sorted.length * 0.3)], to = sorted[Math.floor(sorted.length * 0.6)];
+  const from = sorted[Math.floor(sorted.length * 0.3)],
+    to = sorted[Math.floor(sorted.length * 0.6)];
   const filters: Array<[string, ((id: number) => boolean) | undefined]> = [
     ["no filter", undefined],
     ["a date range", (id) => day[id] >= from && day[id] <= to],
     ["every third paragraph", (id) => id % 3 === 0],
   ];
 
-  const run = (way: "full" | "pruned" | "dense", query: string, filter: ((id: number) => boolean) | undefined, top: number) => {
+  const run = (
+    way: "full" | "pruned" | "dense",
+    query: string,
+    filter: ((id: number) => boolean) | undefined,
+    top: number,
+  ) => {
     const saved = { ...PRUNING };
-    Object.assign(PRUNING, { dense: way === "dense", enabled: way === "pruned", minCost: 0, pilotMin: 5, pilotFactor: 1 });
+    Object.assign(PRUNING, {
+      dense: way === "dense",
+      enabled: way === "pruned",
+      minCost: 0,
+      pilotMin: 5,
+      pilotFactor: 1,
+    });
     try {
       return index.search(query, filter, top);
     } finally {
@@ -64,7 +79,10 @@ describe("pruned and dense searches give the answers of a full search", async ()
         DENSE.block = block;
         for (const fast of [pruned, dense, blocks]) {
           expect(fast.total, query).toBe(full.total);
-          expect(fast.hits.map((h) => h.id), query).toEqual(full.hits.map((h) => h.id));
+          expect(
+            fast.hits.map((h) => h.id),
+            query,
+          ).toEqual(full.hits.map((h) => h.id));
           fast.hits.forEach((h, i) => expect(h.score).toBe(full.hits[i].score));
           expect(fast.hits[0]?.terms ?? []).toEqual(full.hits[0]?.terms ?? []);
         }

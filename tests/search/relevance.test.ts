@@ -74,10 +74,13 @@ describe("search relevance", () => {
     expect(qa("qa-plain.json").absent?.length).toBeGreaterThan(5);
   });
 
-  it.skipIf(!existsSync(SHARED_EXAMPLES))("answers the shared search examples first over the samples alone", async () => {
-    const samples = librarySearch(await Library.open({ dataDir: SAMPLES_DIR, cacheDir: null }));
-    const s = scoreQa(readQa(SHARED_EXAMPLES), samples);
-    expect(s.hit1, s.misses.join("\n")).toBe(1);
-    expect(s.leaks).toBe(0);
-  });
+  it.skipIf(!existsSync(SHARED_EXAMPLES))(
+    "answers the shared search examples first over the samples alone",
+    async () => {
+      const samples = librarySearch(await Library.open({ dataDir: SAMPLES_DIR, cacheDir: null }));
+      const s = scoreQa(readQa(SHARED_EXAMPLES), samples);
+      expect(s.hit1, s.misses.join("\n")).toBe(1);
+      expect(s.leaks).toBe(0);
+    },
+  );
 });

@@ -13,11 +13,22 @@ const BOOST = { text: 1, title: 0.5, names: 1.2 };
 async function sampleDocs() {
   const { briefings } = await loadBriefings(SAMPLES_DIR);
   let id = 0;
-  return briefings.flatMap((b) => b.paragraphs.map((p) => ({ id: id++, text: p.text, title: b.meta.title ?? "", names: p.n % 3 === 0 ? "Sar Kheng" : "" })));
+  return briefings.flatMap((b) =>
+    b.paragraphs.map((p) => ({
+      id: id++,
+      text: p.text,
+      title: b.meta.title ?? "",
+      names: p.n % 3 === 0 ? "Sar Kheng" : "",
+    })),
+  );
 }
 
 function miniScores(mini: MiniSearch, term: string, opts: TermOptions): Map<number, number> {
-  return new Map(mini.search({ queries: [term], tokenize: (s) => [s], processTerm: (t) => t, ...opts }, { boost: BOOST }).map((r) => [r.id as number, r.score]));
+  return new Map(
+    mini
+      .search({ queries: [term], tokenize: (s) => [s], processTerm: (t) => t, ...opts }, { boost: BOOST })
+      .map((r) => [r.id as number, r.score]),
+  );
 }
 
 function frozenScores(postings: Postings, term: string, opts: TermOptions): Map<number, number> {

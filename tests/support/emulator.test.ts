@@ -34,7 +34,12 @@ const COMMANDS: RESTPutAPIApplicationCommandsJSONBody = [
     description: "Briefings",
     options: [
       { type: 1, name: "today", description: "Today's briefing" },
-      { type: 1, name: "search", description: "Search", options: [{ type: 3, name: "query", description: "Terms", required: true }] },
+      {
+        type: 1,
+        name: "search",
+        description: "Search",
+        options: [{ type: 3, name: "query", description: "Terms", required: true }],
+      },
     ],
   },
   { type: 3, name: "Cite message" },
@@ -104,12 +109,20 @@ describe("discord.js Client against the emulator", () => {
     const seen = onNextInteraction(async (i) => {
       if (!i.isChatInputCommand()) throw new Error("expected a chat input command");
       await i.reply({ content: `Looking up: ${i.options.getString("query", true)}` });
-      return { query: i.options.getString("query"), limit: i.options.getInteger("limit"), locale: i.locale, perms: i.memberPermissions?.has("SendMessages") };
+      return {
+        query: i.options.getString("query"),
+        limit: i.options.getInteger("limit"),
+        locale: i.locale,
+        perms: i.memberPermissions?.has("SendMessages"),
+      };
     });
     const h = emu.slashCommand({ name: "ask", options: { query: "who met X?", limit: 3 } });
     const cb = await h.callback();
     expect(cb.status).toBe(204);
-    expect(cb.body).toMatchObject({ type: 4, data: { content: "Looking up: who met X?", allowed_mentions: { parse: [] } } });
+    expect(cb.body).toMatchObject({
+      type: 4,
+      data: { content: "Looking up: who met X?", allowed_mentions: { parse: [] } },
+    });
     expect(await seen).toEqual({ query: "who met X?", limit: 3, locale: "en-US", perms: true });
     const res = await h.response();
     expect(res.kind).toBe("reply");
@@ -193,7 +206,9 @@ describe("discord.js Client against the emulator", () => {
     const err = (await seen) as DiscordAPIError;
     expect(err).toBeInstanceOf(DiscordAPIError);
     expect(err.code).toBe(50035);
-    expect(err.rawError).toMatchObject({ errors: { data: { embeds: { 0: { description: { _errors: [{ code: "BASE_TYPE_MAX_LENGTH" }] } } } } } });
+    expect(err.rawError).toMatchObject({
+      errors: { data: { embeds: { 0: { description: { _errors: [{ code: "BASE_TYPE_MAX_LENGTH" }] } } } } },
+    });
     expect((await h.response()).message?.embeds[0]?.description).toBe("fits");
   });
 
@@ -257,7 +272,10 @@ describe("discord.js Client against the emulator", () => {
         if (m.author.bot) return;
         client.off(Events.MessageCreate, listener);
         resolve(m);
-        void m.reply({ content: `You asked: ${m.content.replace(/<@\d+>\s*/, "")}`, allowedMentions: { parse: [], repliedUser: false } });
+        void m.reply({
+          content: `You asked: ${m.content.replace(/<@\d+>\s*/, "")}`,
+          allowedMentions: { parse: [], repliedUser: false },
+        });
       };
       client.on(Events.MessageCreate, listener);
     });
@@ -295,22 +313,40 @@ describe("discord.js Client against the emulator", () => {
   it("injects failures: a 500 is retried, a 429 is waited out, a denied channel gives 50001, an unknown one 10003", async () => {
     const channel = client.channels.cache.get(emu.channelIds[0]!) as TextChannel;
     const path = `/channels/${channel.id}/messages`;
-    emu.failNext({ method: "POST", path: "/channels/:id/messages", status: 500, body: { message: "500: Internal Server Error", code: 0 } });
+    emu.failNext({
+      method: "POST",
+      path: "/channels/:id/messages",
+      status: 500,
+      body: { message: "500: Internal Server Error", code: 0 },
+    });
     await channel.send({ content: "after a 500" });
     emu.rateLimitNext({ method: "POST", path }, { retryAfter: 0.05 });
     await channel.send({ content: "after a 429" });
-    const statuses = emu.callsTo("POST", path).slice(-4).map((c) => [c.status, c.injected]);
-    expect(statuses).toEqual([[500, true], [200, false], [429, true], [200, false]]);
+    const statuses = emu
+      .callsTo("POST", path)
+      .slice(-4)
+      .map((c) => [c.status, c.injected]);
+    expect(statuses).toEqual([
+      [500, true],
+      [200, false],
+      [429, true],
+      [200, false],
+    ]);
 
     emu.failChannel(emu.channelIds[1]!);
-    const denied = await apiError((client.channels.cache.get(emu.channelIds[1]!) as TextChannel).send({ content: "nope" }), 50001);
+    const denied = await apiError(
+      (client.channels.cache.get(emu.channelIds[1]!) as TextChannel).send({ content: "nope" }),
+      50001,
+    );
     expect(denied.status).toBe(403);
     await apiError(rest.get(Routes.channel("123456789012345678")), 10003);
   });
 
   it("keeps registered commands (ids stable across a bulk overwrite) and validates registrations", async () => {
     const first = emu.commands(emu.guildId);
-    const again = (await rest.put(Routes.applicationGuildCommands(emu.appId, emu.guildId), { body: COMMANDS })) as APIApplicationCommand[];
+    const again = (await rest.put(Routes.applicationGuildCommands(emu.appId, emu.guildId), {
+      body: COMMANDS,
+    })) as APIApplicationCommand[];
     expect(again.map((c) => c.id)).toEqual(first.map((c) => c.id));
     expect(again[0]).toMatchObject({ name: "ask", application_id: emu.appId, guild_id: emu.guildId, type: 1 });
     const listed = (await rest.get(Routes.applicationGuildCommands(emu.appId, emu.guildId))) as APIApplicationCommand[];
@@ -320,7 +356,14 @@ describe("discord.js Client against the emulator", () => {
       rest.put(Routes.applicationCommands(emu.appId), {
         body: [
           { name: "Ask", description: "uppercase" },
-          { name: "find", description: "order", options: [{ type: 3, name: "a", description: "optional" }, { type: 3, name: "b", description: "required", required: true }] },
+          {
+            name: "find",
+            description: "order",
+            options: [
+              { type: 3, name: "a", description: "optional" },
+              { type: 3, name: "b", description: "required", required: true },
+            ],
+          },
         ],
       }),
       50035,
@@ -333,7 +376,9 @@ describe("discord.js Client against the emulator", () => {
     const resumed = emu.waitForResume();
     emu.disconnectGateway(4000);
     await resumed;
-    const seen = onNextInteraction(async (i) => (i.isChatInputCommand() ? i.reply({ content: "still here" }) : undefined));
+    const seen = onNextInteraction(async (i) =>
+      i.isChatInputCommand() ? i.reply({ content: "still here" }) : undefined,
+    );
     const h = emu.slashCommand({ name: "brief", subcommand: "today" });
     await seen;
     expect((await h.response()).message?.content).toBe("still here");
@@ -362,27 +407,61 @@ describe("emulator REST and gateway rules without a client", () => {
 
   const row = (n: number, extra: Record<string, unknown> = {}) => ({
     type: 1,
-    components: Array.from({ length: n }, (_, k) => ({ type: 2, style: 1, label: `b${k}`, custom_id: `id${k}`, ...extra })),
+    components: Array.from({ length: n }, (_, k) => ({
+      type: 2,
+      style: 1,
+      label: `b${k}`,
+      custom_id: `id${k}`,
+      ...extra,
+    })),
   });
   const cases: [string, string, Record<string, unknown>][] = [
     ["content > 2000", "content", { content: "x".repeat(2001) }],
     ["> 10 embeds", "embeds", { embeds: Array.from({ length: 11 }, () => ({ title: "t" })) }],
     ["title > 256", "embeds.0.title", { embeds: [{ title: "x".repeat(257) }] }],
-    ["> 25 fields", "embeds.0.fields", { embeds: [{ fields: Array.from({ length: 26 }, () => ({ name: "n", value: "v" })) }] }],
+    [
+      "> 25 fields",
+      "embeds.0.fields",
+      { embeds: [{ fields: Array.from({ length: 26 }, () => ({ name: "n", value: "v" })) }] },
+    ],
     ["field name > 256", "embeds.0.fields.0.name", { embeds: [{ fields: [{ name: "x".repeat(257), value: "v" }] }] }],
-    ["field value > 1024", "embeds.0.fields.0.value", { embeds: [{ fields: [{ name: "n", value: "x".repeat(1025) }] }] }],
+    [
+      "field value > 1024",
+      "embeds.0.fields.0.value",
+      { embeds: [{ fields: [{ name: "n", value: "x".repeat(1025) }] }] },
+    ],
     ["footer > 2048", "embeds.0.footer.text", { embeds: [{ footer: { text: "x".repeat(2049) } }] }],
     ["author > 256", "embeds.0.author.name", { embeds: [{ author: { name: "x".repeat(257) } }] }],
     ["6000 total", "embeds", { embeds: [{ description: "x".repeat(4000) }, { description: "x".repeat(2001) }] }],
-    ["> 5 rows", "components", { components: Array.from({ length: 6 }, (_, k) => ({ type: 1, components: [{ type: 2, style: 1, label: "b", custom_id: `r${k}` }] })) }],
+    [
+      "> 5 rows",
+      "components",
+      {
+        components: Array.from({ length: 6 }, (_, k) => ({
+          type: 1,
+          components: [{ type: 2, style: 1, label: "b", custom_id: `r${k}` }],
+        })),
+      },
+    ],
     ["> 5 buttons", "components.0.components", { components: [row(6)] }],
-    ["custom_id > 100", "components.0.components.0.custom_id", { components: [{ type: 1, components: [{ type: 2, style: 1, label: "b", custom_id: "x".repeat(101) }] }] }],
-    ["label > 80", "components.0.components.0.label", { components: [{ type: 1, components: [{ type: 2, style: 1, label: "x".repeat(81), custom_id: "a" }] }] }],
+    [
+      "custom_id > 100",
+      "components.0.components.0.custom_id",
+      { components: [{ type: 1, components: [{ type: 2, style: 1, label: "b", custom_id: "x".repeat(101) }] }] },
+    ],
+    [
+      "label > 80",
+      "components.0.components.0.label",
+      { components: [{ type: 1, components: [{ type: 2, style: 1, label: "x".repeat(81), custom_id: "a" }] }] },
+    ],
     ["duplicate custom_id", "components.0.components.1.custom_id", { components: [row(2, { custom_id: "same" })] }],
   ];
 
   it.each(cases)("rejects %s with 50035 at %s", async (_name, path, body) => {
-    const err = await apiError(rest.post(Routes.channelMessages(emu.channelIds[0]!), { body: { ...body, allowed_mentions: { parse: [] } } }), 50035);
+    const err = await apiError(
+      rest.post(Routes.channelMessages(emu.channelIds[0]!), { body: { ...body, allowed_mentions: { parse: [] } } }),
+      50035,
+    );
     let node: unknown = (err.rawError as { errors: unknown }).errors;
     for (const key of path.split(".")) node = (node as Record<string, unknown>)[key];
     expect((node as { _errors: unknown[] })._errors.length).toBeGreaterThan(0);
@@ -398,11 +477,26 @@ describe("emulator REST and gateway rules without a client", () => {
   });
 
   it("flags message bodies that could ping", async () => {
-    await rest.post(Routes.channelMessages(emu.channelIds[0]!), { body: { content: `hey <@${emu.userId}> and @everyone` } });
-    await rest.post(Routes.channelMessages(emu.channelIds[0]!), { body: { content: `hey <@${emu.userId}>`, allowed_mentions: { parse: [] } } });
-    const [unsafe, safe] = emu.callsTo("POST", `/channels/${emu.channelIds[0]}/messages`).filter((c) => c.status === 200).slice(-2);
-    expect(unsafe!.message).toMatchObject({ hasAllowedMentions: false, mentionSafe: false, pings: { users: [emu.userId], everyone: true } });
-    expect(safe!.message).toMatchObject({ hasAllowedMentions: true, mentionSafe: true, pings: { users: [], everyone: false } });
+    await rest.post(Routes.channelMessages(emu.channelIds[0]!), {
+      body: { content: `hey <@${emu.userId}> and @everyone` },
+    });
+    await rest.post(Routes.channelMessages(emu.channelIds[0]!), {
+      body: { content: `hey <@${emu.userId}>`, allowed_mentions: { parse: [] } },
+    });
+    const [unsafe, safe] = emu
+      .callsTo("POST", `/channels/${emu.channelIds[0]}/messages`)
+      .filter((c) => c.status === 200)
+      .slice(-2);
+    expect(unsafe!.message).toMatchObject({
+      hasAllowedMentions: false,
+      mentionSafe: false,
+      pings: { users: [emu.userId], everyone: true },
+    });
+    expect(safe!.message).toMatchObject({
+      hasAllowedMentions: true,
+      mentionSafe: true,
+      pings: { users: [], everyone: false },
+    });
     expect(emu.mentionViolations().map((v) => v.call)).toContain(unsafe);
     expect(() => emu.assertNoPings()).toThrow(/could ping/);
     expect(emu.message((safe!.response as { id: string }).id)?.mentions).toEqual([]);
@@ -413,7 +507,13 @@ describe("emulator REST and gateway rules without a client", () => {
     const code = await new Promise<number>((resolve) => {
       ws.on("message", (data) => {
         const frame = JSON.parse(String(data)) as { op: number };
-        if (frame.op === 10) ws.send(JSON.stringify({ op: 2, d: { token: "wrong", intents: 513, properties: { os: "linux", browser: "t", device: "t" } } }));
+        if (frame.op === 10)
+          ws.send(
+            JSON.stringify({
+              op: 2,
+              d: { token: "wrong", intents: 513, properties: { os: "linux", browser: "t", device: "t" } },
+            }),
+          );
       });
       ws.on("close", (c) => resolve(c));
     });

@@ -52,7 +52,8 @@ const whoText = (ev: Predicted) => norm([...list(ev.participants), ...list(ev.ac
 
 export function scoreKind(events: readonly object[], golds: GoldEvent[], forbid: string[]): KindScore {
   const predicted = events as Predicted[];
-  const matches = (ev: Predicted, g: GoldEvent) => stem(ev.source) === g.source && g.must.every((m) => haystack(ev).includes(norm(m)));
+  const matches = (ev: Predicted, g: GoldEvent) =>
+    stem(ev.source) === g.source && g.must.every((m) => haystack(ev).includes(norm(m)));
   const required = golds.filter((g) => !g.optional);
   const found = required.filter((g) => predicted.some((ev) => matches(ev, g)));
   const truePos = predicted.filter((ev) => golds.some((g) => matches(ev, g)));
@@ -79,7 +80,9 @@ export function scoreKind(events: readonly object[], golds: GoldEvent[], forbid:
       else missed.push(`date ${g.source}: ${g.date} vs ${String(ev.date)}`);
     }
   }
-  const spurious = predicted.filter((ev) => !golds.some((g) => matches(ev, g))).map((ev) => `${stem(ev.source)}: ${String(ev.quote ?? ev.commitment ?? "").slice(0, 90)}`);
+  const spurious = predicted
+    .filter((ev) => !golds.some((g) => matches(ev, g)))
+    .map((ev) => `${stem(ev.source)}: ${String(ev.quote ?? ev.commitment ?? "").slice(0, 90)}`);
   const r = (a: number, b: number) => (b ? +(a / b).toFixed(3) : null);
   return {
     predicted: predicted.length,
@@ -93,7 +96,11 @@ export function scoreKind(events: readonly object[], golds: GoldEvent[], forbid:
   };
 }
 
-export function scoreEvents(meetings: readonly object[], pledges: readonly object[], gold: GoldSet): { meetings: KindScore; pledges: KindScore } {
+export function scoreEvents(
+  meetings: readonly object[],
+  pledges: readonly object[],
+  gold: GoldSet,
+): { meetings: KindScore; pledges: KindScore } {
   return {
     meetings: scoreKind(meetings, gold.meetings, gold.forbid ?? []),
     pledges: scoreKind(pledges, gold.pledges, gold.forbid ?? []),

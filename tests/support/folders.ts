@@ -21,7 +21,10 @@ export function sampleFolder(extra: Record<string, string | Buffer> = {}): { dir
 }
 
 /** A briefing file's text with front matter. */
-export function briefingFile(meta: { title?: string; outlet?: string; published?: string; url?: string }, body: string): string {
+export function briefingFile(
+  meta: { title?: string; outlet?: string; published?: string; url?: string },
+  body: string,
+): string {
   const lines = Object.entries(meta).map(([k, v]) => `${k}: ${JSON.stringify(v)}`);
   return `---\n${lines.join("\n")}\n---\n${body}\n`;
 }

@@ -19,7 +19,14 @@ async function session(lines: string[]): Promise<string> {
 
 describe("the terminal shell", () => {
   it("answers slash commands, pages with more, and explains mistakes", async () => {
-    const out = await session(["/search cybercrime --limit 2", "more", "/source 002_12f7e6579d666584 --paragraph 3 --context 0", "search", "frobnicate", "exit"]);
+    const out = await session([
+      "/search cybercrime --limit 2",
+      "more",
+      "/source 002_12f7e6579d666584 --paragraph 3 --context 0",
+      "search",
+      "frobnicate",
+      "exit",
+    ]);
     expect(out).toContain("No DISCORD_TOKEN set: opening the terminal shell.");
     expect(out).toContain("5 briefings loaded");
     expect(out).toMatch(/results 1–2 of \d+/);

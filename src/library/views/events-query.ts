@@ -31,7 +31,13 @@ export function eventsOf(library: Library): EventsView {
     view = {
       meetings: perBriefing.flatMap(([, e]) => e.meetings).sort(byDateDesc),
       pledges: perBriefing.flatMap(([, e]) => e.pledges).sort(byDateDesc),
-      people: mergePeople(perBriefing.map(([source, e]) => ({ source, published: library.get(source)?.meta.published ?? null, people: e.people }))),
+      people: mergePeople(
+        perBriefing.map(([source, e]) => ({
+          source,
+          published: library.get(source)?.meta.published ?? null,
+          people: e.people,
+        })),
+      ),
     };
     views.set(library, view);
   }
@@ -121,7 +127,8 @@ function pledgeMatcher(query: string, aliases: (name: string) => string[]): (p: 
   const party = partyMatcher(query, aliases);
   const labels = new Map<string, boolean>();
   return (p) => {
-    if (party(p.actor) || p.actors.some(party) || (p.speaker !== undefined && p.speaker !== null && party(p.speaker))) return true;
+    if (party(p.actor) || p.actors.some(party) || (p.speaker !== undefined && p.speaker !== null && party(p.speaker)))
+      return true;
     const label = actorLabel(p);
     let hit = labels.get(label);
     if (hit === undefined) labels.set(label, (hit = matchesParty(query, label)));

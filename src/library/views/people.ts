@@ -35,7 +35,24 @@ function countryOf(s: string): string | null {
 }
 
 /** Other spellings of a country's name, by their lower-case form. */
-const COUNTRY_ALIASES: Record<string, string> = { "viet nam": "Vietnam", uk: "United Kingdom", "u.k.": "United Kingdom", britain: "United Kingdom", "great britain": "United Kingdom", us: "United States", "u.s.": "United States", usa: "United States", america: "United States", "united states of america": "United States", "lao pdr": "Laos", burma: "Myanmar", czechia: "Czech Republic", "türkiye": "Turkey", "east timor": "Timor-Leste", uae: "United Arab Emirates" };
+const COUNTRY_ALIASES: Record<string, string> = {
+  "viet nam": "Vietnam",
+  uk: "United Kingdom",
+  "u.k.": "United Kingdom",
+  britain: "United Kingdom",
+  "great britain": "United Kingdom",
+  us: "United States",
+  "u.s.": "United States",
+  usa: "United States",
+  america: "United States",
+  "united states of america": "United States",
+  "lao pdr": "Laos",
+  burma: "Myanmar",
+  czechia: "Czech Republic",
+  türkiye: "Turkey",
+  "east timor": "Timor-Leste",
+  uae: "United Arab Emirates",
+};
 
 function canonicalCountry(name: string | null): string | null {
   if (!name) return null;
@@ -52,7 +69,8 @@ export function matchesParty(query: string, name: string, aliases: string[] = []
   if (q.length === 0) return false;
   // Quick no: a match needs the query (or, for a country, one of its spellings) inside a name.
   const nd = needles(query);
-  if (!nd.some((x) => normName(name).includes(x)) && !aliases.some((a) => nd.some((x) => normName(a).includes(x)))) return false;
+  if (!nd.some((x) => normName(name).includes(x)) && !aliases.some((a) => nd.some((x) => normName(a).includes(x))))
+    return false;
   const qc = canonicalCountry(countryOf(query));
   for (const candidate of [name, ...aliases]) {
     const w = words(candidate);
@@ -127,7 +145,9 @@ interface Acc {
 }
 
 const later = (a: Person["latest"], b: NonNullable<Person["latest"]>) =>
-  a === null || (b.published ?? "") > (a.published ?? "") || ((b.published ?? "") === (a.published ?? "") && b.source > a.source);
+  a === null ||
+  (b.published ?? "") > (a.published ?? "") ||
+  ((b.published ?? "") === (a.published ?? "") && b.source > a.source);
 
 /**
  * Merge each briefing's people into one list. Two entries are one person when their full
@@ -135,7 +155,9 @@ const later = (a: Person["latest"], b: NonNullable<Person["latest"]>) =>
  * exactly one full name ("Redshaw" in a briefing that never gives her first name). The
  * longest form becomes the name. Sorted by mentions, most first, then by name.
  */
-export function mergePeople(perBriefing: Array<{ source: string; published: string | null; people: PersonMention[] }>): Person[] {
+export function mergePeople(
+  perBriefing: Array<{ source: string; published: string | null; people: PersonMention[] }>,
+): Person[] {
   const byKey = new Map<string, Acc>();
   const add = (key: string, m: PersonMention, source: string, published: string | null) => {
     let acc = byKey.get(key);
@@ -199,10 +221,12 @@ export function personChoices(people: readonly Person[], prefix: string): string
   const out: string[] = [];
   for (const person of people) {
     const forms = [person.name, ...person.aliases];
-    const hit = p === "" || forms.some((f) => {
-      const n = normName(f);
-      return n.startsWith(p) || n.split(" ").some((w) => w.startsWith(p));
-    });
+    const hit =
+      p === "" ||
+      forms.some((f) => {
+        const n = normName(f);
+        return n.startsWith(p) || n.split(" ").some((w) => w.startsWith(p));
+      });
     if (hit && !out.includes(person.name)) out.push(person.name);
     if (out.length >= 25) break;
   }

@@ -30,7 +30,12 @@ function checkDescription(desc: unknown, path: Path, errors: FormErrors): void {
 }
 
 /** Returns the characters counted toward the 4000-character command size limit. */
-function checkOptions(options: unknown, path: Path, errors: FormErrors, level: "command" | "group" | "subcommand"): number {
+function checkOptions(
+  options: unknown,
+  path: Path,
+  errors: FormErrors,
+  level: "command" | "group" | "subcommand",
+): number {
   if (options == null) return 0;
   if (!Array.isArray(options)) {
     errors.add(path, "BASE_TYPE_LIST", "Must be a list.");
@@ -43,7 +48,11 @@ function checkOptions(options: unknown, path: Path, errors: FormErrors, level: "
   const types = options.map((o) => (isObj(o) ? o.type : undefined));
   const subs = types.filter((t) => t === SUB || t === GROUP).length;
   if (level === "command" && subs > 0 && subs < options.length) {
-    errors.add(path, "APPLICATION_COMMAND_OPTIONS_TYPE_INVALID", "Sub-command and sub-command group option types are mutually exclusive to all other types");
+    errors.add(
+      path,
+      "APPLICATION_COMMAND_OPTIONS_TYPE_INVALID",
+      "Sub-command and sub-command group option types are mutually exclusive to all other types",
+    );
   }
   options.forEach((raw, i) => {
     const p = [...path, i];
@@ -53,53 +62,94 @@ function checkOptions(options: unknown, path: Path, errors: FormErrors, level: "
     checkDescription(o.description, [...p, "description"], errors);
     chars += len(o.name) + len(o.description);
     if (typeof o.name === "string") {
-      if (names.has(o.name)) errors.add([...p, "name"], "APPLICATION_COMMAND_OPTION_NAME_ALREADY_EXISTS", "Option names must be unique");
+      if (names.has(o.name))
+        errors.add([...p, "name"], "APPLICATION_COMMAND_OPTION_NAME_ALREADY_EXISTS", "Option names must be unique");
       names.add(o.name);
     }
     if (typeof type !== "number" || type < 1 || type > 11) {
       errors.add([...p, "type"], "BASE_TYPE_CHOICES", "Value must be one of {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11}.");
       return;
     }
-    if (level === "group" && type !== SUB) errors.add([...p, "type"], "APPLICATION_COMMAND_OPTION_TYPE_INVALID", "Sub-command groups may only contain sub-commands");
+    if (level === "group" && type !== SUB)
+      errors.add(
+        [...p, "type"],
+        "APPLICATION_COMMAND_OPTION_TYPE_INVALID",
+        "Sub-command groups may only contain sub-commands",
+      );
     if (level === "subcommand" && (type === SUB || type === GROUP)) {
-      errors.add([...p, "type"], "APPLICATION_COMMAND_OPTION_TYPE_INVALID", "Sub-commands cannot contain sub-commands or groups");
+      errors.add(
+        [...p, "type"],
+        "APPLICATION_COMMAND_OPTION_TYPE_INVALID",
+        "Sub-commands cannot contain sub-commands or groups",
+      );
     }
     if (type === SUB || type === GROUP) {
-      if (o.required === true) errors.add([...p, "required"], "APPLICATION_COMMAND_OPTION_REQUIRED_INVALID", "Sub-commands cannot be required");
+      if (o.required === true)
+        errors.add(
+          [...p, "required"],
+          "APPLICATION_COMMAND_OPTION_REQUIRED_INVALID",
+          "Sub-commands cannot be required",
+        );
       chars += checkOptions(o.options, [...p, "options"], errors, type === GROUP ? "group" : "subcommand");
       return;
     }
     if (o.required === true) {
       if (sawOptional) {
-        errors.add([...p, "required"], "APPLICATION_COMMAND_OPTIONS_REQUIRED_INVALID", "Required options must be placed before non-required options");
+        errors.add(
+          [...p, "required"],
+          "APPLICATION_COMMAND_OPTIONS_REQUIRED_INVALID",
+          "Required options must be placed before non-required options",
+        );
       }
     } else {
       sawOptional = true;
     }
     const choices = o.choices;
     if (choices != null) {
-      if (!CHOICE_TYPES.has(type)) errors.add([...p, "choices"], "APPLICATION_COMMAND_OPTION_CHOICES_INVALID", "Choices are only allowed on string, integer and number options");
-      if (o.autocomplete === true) errors.add([...p, "autocomplete"], "APPLICATION_COMMAND_AUTOCOMPLETE_CHOICES_INVALID", "Autocomplete cannot be set with choices");
+      if (!CHOICE_TYPES.has(type))
+        errors.add(
+          [...p, "choices"],
+          "APPLICATION_COMMAND_OPTION_CHOICES_INVALID",
+          "Choices are only allowed on string, integer and number options",
+        );
+      if (o.autocomplete === true)
+        errors.add(
+          [...p, "autocomplete"],
+          "APPLICATION_COMMAND_AUTOCOMPLETE_CHOICES_INVALID",
+          "Autocomplete cannot be set with choices",
+        );
       if (!Array.isArray(choices)) errors.add([...p, "choices"], "BASE_TYPE_LIST", "Must be a list.");
       else {
         if (choices.length > 25) errors.maxLength([...p, "choices"], 25);
         choices.forEach((c: unknown, j: number) => {
           const ch = isObj(c) ? c : {};
           if (len(ch.name) < 1 || len(ch.name) > 100) errors.badLength([...p, "choices", j, "name"], 1, 100);
-          if (type === 3 && (typeof ch.value !== "string" || len(ch.value) > 100)) errors.badLength([...p, "choices", j, "value"], 1, 100);
-          if (type === 4 && !Number.isInteger(ch.value)) errors.add([...p, "choices", j, "value"], "NUMBER_TYPE_COERCE", "Value is not int.");
-          if (type === 10 && typeof ch.value !== "number") errors.add([...p, "choices", j, "value"], "NUMBER_TYPE_COERCE", "Value is not float.");
+          if (type === 3 && (typeof ch.value !== "string" || len(ch.value) > 100))
+            errors.badLength([...p, "choices", j, "value"], 1, 100);
+          if (type === 4 && !Number.isInteger(ch.value))
+            errors.add([...p, "choices", j, "value"], "NUMBER_TYPE_COERCE", "Value is not int.");
+          if (type === 10 && typeof ch.value !== "number")
+            errors.add([...p, "choices", j, "value"], "NUMBER_TYPE_COERCE", "Value is not float.");
           chars += len(ch.name) + String(ch.value ?? "").length;
         });
       }
     }
     if (o.autocomplete === true && !CHOICE_TYPES.has(type)) {
-      errors.add([...p, "autocomplete"], "APPLICATION_COMMAND_OPTION_AUTOCOMPLETE_INVALID", "Autocomplete is only allowed on string, integer and number options");
+      errors.add(
+        [...p, "autocomplete"],
+        "APPLICATION_COMMAND_OPTION_AUTOCOMPLETE_INVALID",
+        "Autocomplete is only allowed on string, integer and number options",
+      );
     }
     for (const key of ["min_length", "max_length"] as const) {
       const v = o[key];
       if (v == null) continue;
-      if (type !== 3) errors.add([...p, key], "APPLICATION_COMMAND_OPTION_LENGTH_INVALID", `${key} is only allowed on string options`);
+      if (type !== 3)
+        errors.add(
+          [...p, key],
+          "APPLICATION_COMMAND_OPTION_LENGTH_INVALID",
+          `${key} is only allowed on string options`,
+        );
       else if (!Number.isInteger(v) || (v as number) < (key === "min_length" ? 0 : 1) || (v as number) > 6000) {
         errors.add([...p, key], "NUMBER_TYPE_MAX", "int value should be between 0 and 6000.");
       }
@@ -119,14 +169,23 @@ export function checkCommand(cmd: unknown, path: Path, errors: FormErrors): void
   checkName(cmd.name, [...path, "name"], errors, chatInput);
   if (chatInput) {
     checkDescription(cmd.description, [...path, "description"], errors);
-    const chars = len(cmd.name) + len(cmd.description) + checkOptions(cmd.options, [...path, "options"], errors, "command");
+    const chars =
+      len(cmd.name) + len(cmd.description) + checkOptions(cmd.options, [...path, "options"], errors, "command");
     if (chars > 4000) errors.add(path, "APPLICATION_COMMAND_TOO_LARGE", "Command exceeds maximum size (4000)");
   } else {
     if (cmd.description != null && cmd.description !== "") {
-      errors.add([...path, "description"], "APPLICATION_COMMAND_DESCRIPTION_INVALID", "Context menu commands cannot have a description");
+      errors.add(
+        [...path, "description"],
+        "APPLICATION_COMMAND_DESCRIPTION_INVALID",
+        "Context menu commands cannot have a description",
+      );
     }
     if (Array.isArray(cmd.options) && cmd.options.length > 0) {
-      errors.add([...path, "options"], "APPLICATION_COMMAND_OPTIONS_INVALID", "Context menu commands cannot have options");
+      errors.add(
+        [...path, "options"],
+        "APPLICATION_COMMAND_OPTIONS_INVALID",
+        "Context menu commands cannot have options",
+      );
     }
   }
 }
@@ -146,12 +205,18 @@ export function validateCommandList(body: unknown): void {
     const type = typeof cmd.type === "number" ? cmd.type : 1;
     perType.set(type, (perType.get(type) ?? 0) + 1);
     const key = `${type}:${String(cmd.name)}`;
-    if (seen.has(key)) errors.add([i, "name"], "APPLICATION_COMMANDS_DUPLICATE_NAME", "Application command names must be unique");
+    if (seen.has(key))
+      errors.add([i, "name"], "APPLICATION_COMMANDS_DUPLICATE_NAME", "Application command names must be unique");
     seen.add(key);
   });
   for (const [type, count] of perType) {
     const max = MAX_PER_TYPE[type];
-    if (max !== undefined && count > max) errors.add([], "APPLICATION_COMMANDS_TOO_MANY", `Maximum number of application commands of type ${type} reached (${max})`);
+    if (max !== undefined && count > max)
+      errors.add(
+        [],
+        "APPLICATION_COMMANDS_TOO_MANY",
+        `Maximum number of application commands of type ${type} reached (${max})`,
+      );
   }
   errors.throwIfAny();
 }

@@ -20,7 +20,15 @@ import { MessageService } from "./messages.ts";
 import { buildRouter } from "./rest-routes.ts";
 import { createRestHandler } from "./server.ts";
 import { EmulatorState } from "./state.ts";
-import type { EmulatorInfo, EmulatorOptions, FailureHandle, FailureRule, RecordedCall, RequestMatcher, WaitOptions } from "./types.ts";
+import type {
+  EmulatorInfo,
+  EmulatorOptions,
+  FailureHandle,
+  FailureRule,
+  RecordedCall,
+  RequestMatcher,
+  WaitOptions,
+} from "./types.ts";
 import { messageCreateFor, userMessage, type UserMessageInit } from "./user-messages.ts";
 
 const ok = (c: RecordedCall) => c.status >= 200 && c.status < 300;
@@ -77,11 +85,16 @@ export class DiscordEmulator extends CallRecorder {
     this.messageService = new MessageService(this.state);
     // Discord sends the bot its own (non-ephemeral) messages too; a bot must ignore them.
     this.messageService.onCreate = (msg) => {
-      if (((msg.flags ?? 0) & MessageFlagBits.Ephemeral) === 0) this.gateway.broadcast("MESSAGE_CREATE", (s) => messageCreateFor(this.state, s, msg));
+      if (((msg.flags ?? 0) & MessageFlagBits.Ephemeral) === 0)
+        this.gateway.broadcast("MESSAGE_CREATE", (s) => messageCreateFor(this.state, s, msg));
     };
     this.gateway = new Gateway(
       this.state,
-      { heartbeatIntervalMs: options.heartbeatIntervalMs ?? 41250, privilegedIntents: options.privilegedIntents ?? 0, log: this.log },
+      {
+        heartbeatIntervalMs: options.heartbeatIntervalMs ?? 41250,
+        privilegedIntents: options.privilegedIntents ?? 0,
+        log: this.log,
+      },
       () => this.gatewayUrl,
     );
     this.gateway.setMaxListeners(0);
@@ -93,7 +106,13 @@ export class DiscordEmulator extends CallRecorder {
   async start(): Promise<EmulatorInfo> {
     if (this.server) throw new Error("[emulator] already started");
     const router = buildRouter(this.state, this.messageService, () => this.gatewayUrl);
-    const handler = createRestHandler({ state: this.state, router, failures: this.failures, record: (c) => this.record(c), log: this.log });
+    const handler = createRestHandler({
+      state: this.state,
+      router,
+      failures: this.failures,
+      record: (c) => this.record(c),
+      log: this.log,
+    });
     const server = createServer(handler);
     server.on("upgrade", (req, socket, head) => this.gateway.handleUpgrade(req, socket, head));
     await new Promise<void>((resolve, reject) => {
@@ -207,18 +226,27 @@ export class DiscordEmulator extends CallRecorder {
   }
 
   /** Every request to /channels/:id and below fails (default: always 403 50001 Missing Access). */
-  failChannel(channelId: string, opts: { status?: number; code?: number; message?: string; times?: number } = {}): FailureHandle {
+  failChannel(
+    channelId: string,
+    opts: { status?: number; code?: number; message?: string; times?: number } = {},
+  ): FailureHandle {
     const status = opts.status ?? 403;
     return this.failures.add({
       path: new RegExp(`^/channels/${channelId}(/.*)?$`),
       status,
-      body: { message: opts.message ?? (status === 404 ? "Unknown Channel" : "Missing Access"), code: opts.code ?? (status === 404 ? 10003 : 50001) },
+      body: {
+        message: opts.message ?? (status === 404 ? "Unknown Channel" : "Missing Access"),
+        code: opts.code ?? (status === 404 ? 10003 : 50001),
+      },
       times: opts.times ?? Infinity,
     });
   }
 
   /** 429 with retry_after (seconds) and X-RateLimit-* headers for the next matching request(s). */
-  rateLimitNext(matcher: RequestMatcher, opts: { retryAfter?: number; global?: boolean; times?: number } = {}): FailureHandle {
+  rateLimitNext(
+    matcher: RequestMatcher,
+    opts: { retryAfter?: number; global?: boolean; times?: number } = {},
+  ): FailureHandle {
     return this.failures.add(rateLimitRule(matcher, opts));
   }
 
@@ -241,18 +269,28 @@ export class DiscordEmulator extends CallRecorder {
   waitForIdentify(opts: WaitOptions = {}): Promise<GatewayIdentifyData> {
     const last = this.gateway.identifies.at(-1);
     if (last && opts.includePast !== false) return Promise.resolve(last);
-    return this.wait(this.gateway, "identify", (s: GatewaySession) => s.identify, "IDENTIFY", opts.timeoutMs ?? DEFAULT_TIMEOUT);
+    return this.wait(
+      this.gateway,
+      "identify",
+      (s: GatewaySession) => s.identify,
+      "IDENTIFY",
+      opts.timeoutMs ?? DEFAULT_TIMEOUT,
+    );
   }
 
   /** Resolves once READY and every GUILD_CREATE were sent to some session (the client still needs to process them). */
   waitForGatewayReady(opts: WaitOptions = {}): Promise<void> {
     if (this.readySessions > 0 && opts.includePast !== false) return Promise.resolve();
-    return this.wait(this.gateway, "ready", () => true, "gateway READY", opts.timeoutMs ?? DEFAULT_TIMEOUT).then(() => undefined);
+    return this.wait(this.gateway, "ready", () => true, "gateway READY", opts.timeoutMs ?? DEFAULT_TIMEOUT).then(
+      () => undefined,
+    );
   }
 
   /** Resolves at the next successful RESUME (after e.g. disconnectGateway(4000)). */
   waitForResume(opts: Pick<WaitOptions, "timeoutMs"> = {}): Promise<void> {
-    return this.wait(this.gateway, "resumed", () => true, "gateway RESUME", opts.timeoutMs ?? DEFAULT_TIMEOUT).then(() => undefined);
+    return this.wait(this.gateway, "resumed", () => true, "gateway RESUME", opts.timeoutMs ?? DEFAULT_TIMEOUT).then(
+      () => undefined,
+    );
   }
 
   /** Close every gateway connection (4000 → discord.js resumes; 1000 → it identifies again). */
@@ -266,7 +304,8 @@ export class DiscordEmulator extends CallRecorder {
   }
 
   private requireSession(): void {
-    if (this.gateway.sessions.size === 0) throw new Error("[emulator] no gateway session: log the client in (and await clientReady) first");
+    if (this.gateway.sessions.size === 0)
+      throw new Error("[emulator] no gateway session: log the client in (and await clientReady) first");
   }
 
   // ── interactions ─────────────────────────────────────────────────────────
@@ -283,7 +322,12 @@ export class DiscordEmulator extends CallRecorder {
       if (!mine(c) || !ok(c)) return undefined;
       if (c.route === "/interactions/:id/:token/callback") {
         const body = c.body as { type: number; data?: Record<string, unknown> };
-        const kinds: Record<number, InteractionResponse["kind"]> = { 4: "reply", 7: "update", 8: "autocomplete", 9: "modal" };
+        const kinds: Record<number, InteractionResponse["kind"]> = {
+          4: "reply",
+          7: "update",
+          8: "autocomplete",
+          9: "modal",
+        };
         const kind = kinds[body.type];
         if (!kind) return undefined;
         return {
@@ -295,7 +339,8 @@ export class DiscordEmulator extends CallRecorder {
         };
       }
       if (c.method === "PATCH" && c.resultMessage) return { kind: "edit", call: c, message: c.resultMessage };
-      if (c.method === "POST" && c.route === "/webhooks/:app/:token") return { kind: "followup", call: c, ...(c.resultMessage ? { message: c.resultMessage } : {}) };
+      if (c.method === "POST" && c.route === "/webhooks/:app/:token")
+        return { kind: "followup", call: c, ...(c.resultMessage ? { message: c.resultMessage } : {}) };
       return undefined;
     };
     const emu = this;
@@ -307,26 +352,40 @@ export class DiscordEmulator extends CallRecorder {
       response: async (opts = {}) => {
         const past = opts.includePast === false ? undefined : emu.calls.map(visible).find((r) => r !== undefined);
         if (past) return past;
-        return emu.wait(emu.events, "call", visible, `a visible response to interaction ${i.id}`, opts.timeoutMs ?? DEFAULT_TIMEOUT);
+        return emu.wait(
+          emu.events,
+          "call",
+          visible,
+          `a visible response to interaction ${i.id}`,
+          opts.timeoutMs ?? DEFAULT_TIMEOUT,
+        );
       },
       calls: () => emu.calls.filter(mine),
       original: () => {
         const m = i.originalMessageId ? emu.state.findMessage(i.channelId, i.originalMessageId) : undefined;
         return m && clone(m);
       },
-      followUps: () => i.followUpIds.map((id) => emu.state.findMessage(i.channelId, id)).filter((m): m is APIMessage => !!m).map(clone),
+      followUps: () =>
+        i.followUpIds
+          .map((id) => emu.state.findMessage(i.channelId, id))
+          .filter((m): m is APIMessage => !!m)
+          .map(clone),
       acknowledged: () => i.acknowledged,
     };
   }
 
   /** Dispatch a chat-input command. Options are typed from the registered command when commands are registered. */
   slashCommand(init: build.SlashCommandInit) {
-    return this.dispatchInteraction<APIChatInputApplicationCommandGuildInteraction>(build.slashCommand(this.state, init));
+    return this.dispatchInteraction<APIChatInputApplicationCommandGuildInteraction>(
+      build.slashCommand(this.state, init),
+    );
   }
 
   /** Dispatch an autocomplete interaction (type 4) with `focused` as the focused option. */
   autocomplete(init: build.AutocompleteInit) {
-    return this.dispatchInteraction<APIApplicationCommandAutocompleteGuildInteraction>(build.autocomplete(this.state, init));
+    return this.dispatchInteraction<APIApplicationCommandAutocompleteGuildInteraction>(
+      build.autocomplete(this.state, init),
+    );
   }
 
   /** Click a button on a stored message (default: the newest message carrying that custom_id). */
@@ -341,7 +400,9 @@ export class DiscordEmulator extends CallRecorder {
 
   /** Dispatch a message context-menu command (data.type 3) on a stored or freshly created message. */
   messageCommand(init: build.MessageCommandInit) {
-    return this.dispatchInteraction<APIMessageApplicationCommandGuildInteraction>(build.messageCommand(this.state, init));
+    return this.dispatchInteraction<APIMessageApplicationCommandGuildInteraction>(
+      build.messageCommand(this.state, init),
+    );
   }
 
   // ── user messages ────────────────────────────────────────────────────────
@@ -368,4 +429,3 @@ export class DiscordEmulator extends CallRecorder {
     return this.sendUserMessage({ ...init, content: `<@${this.state.botUser.id}> ${text}` });
   }
 }
-

@@ -3,12 +3,19 @@ import { EventEmitter } from "node:events";
 import type { IncomingMessage } from "node:http";
 import type { Duplex } from "node:stream";
 import { randomBytes } from "node:crypto";
-import { GatewayCloseCodes, GatewayIntentBits, GatewayOpcodes, type GatewayIdentifyData, type GatewayResumeData } from "discord-api-types/v10";
+import {
+  GatewayCloseCodes,
+  GatewayIntentBits,
+  GatewayOpcodes,
+  type GatewayIdentifyData,
+  type GatewayResumeData,
+} from "discord-api-types/v10";
 import { WebSocket, WebSocketServer } from "ws";
 import { guildCreate, ready } from "./payloads.ts";
 import type { EmulatorState } from "./state.ts";
 
-export const PRIVILEGED_INTENTS = GatewayIntentBits.GuildMembers | GatewayIntentBits.GuildPresences | GatewayIntentBits.MessageContent;
+export const PRIVILEGED_INTENTS =
+  GatewayIntentBits.GuildMembers | GatewayIntentBits.GuildPresences | GatewayIntentBits.MessageContent;
 
 export interface GatewaySession {
   id: string;
@@ -68,9 +75,15 @@ export class Gateway extends EventEmitter {
     });
     const query = new URL(req.url ?? "/", "http://x").searchParams;
     if (query.get("v") !== "10") return void ws.close(GatewayCloseCodes.InvalidAPIVersion, "Invalid API version");
-    if ((query.get("encoding") ?? "json") !== "json") return void ws.close(GatewayCloseCodes.DecodeError, "Only JSON encoding is emulated");
+    if ((query.get("encoding") ?? "json") !== "json")
+      return void ws.close(GatewayCloseCodes.DecodeError, "Only JSON encoding is emulated");
     if (query.get("compress")) return void ws.close(GatewayCloseCodes.DecodeError, "Compression is not emulated");
-    this.send(ws, { op: GatewayOpcodes.Hello, d: { heartbeat_interval: this.opts.heartbeatIntervalMs }, s: null, t: null });
+    this.send(ws, {
+      op: GatewayOpcodes.Hello,
+      d: { heartbeat_interval: this.opts.heartbeatIntervalMs },
+      s: null,
+      t: null,
+    });
     ws.on("message", (data, isBinary) => this.onFrame(conn, isBinary ? null : data.toString()));
   }
 
@@ -110,7 +123,8 @@ export class Gateway extends EventEmitter {
   private identify(conn: Connection, d: GatewayIdentifyData): void {
     if (conn.session) return void conn.ws.close(GatewayCloseCodes.AlreadyAuthenticated, "Already authenticated.");
     this.identifies.push(d);
-    if (d?.token !== this.state.token) return void conn.ws.close(GatewayCloseCodes.AuthenticationFailed, "Authentication failed.");
+    if (d?.token !== this.state.token)
+      return void conn.ws.close(GatewayCloseCodes.AuthenticationFailed, "Authentication failed.");
     if (typeof d.intents !== "number" || !Number.isInteger(d.intents) || d.intents < 0) {
       return void conn.ws.close(GatewayCloseCodes.InvalidIntents, "Invalid intent(s).");
     }
@@ -119,23 +133,33 @@ export class Gateway extends EventEmitter {
     }
     const shard = d.shard ?? [0, 1];
     if (shard[1] !== 1 || shard[0] !== 0) return void conn.ws.close(GatewayCloseCodes.InvalidShard, "Invalid shard.");
-    const session: GatewaySession = { id: randomBytes(16).toString("hex"), ws: conn.ws, seq: 0, intents: d.intents, identify: d, missed: [] };
+    const session: GatewaySession = {
+      id: randomBytes(16).toString("hex"),
+      ws: conn.ws,
+      seq: 0,
+      intents: d.intents,
+      identify: d,
+      missed: [],
+    };
     conn.session = session;
     this.sessions.set(session.id, session);
     this.emit("identify", session);
     this.dispatchTo(session, "READY", ready(this.state, session.id, this.url(), [0, 1]));
-    for (const guild of this.state.guilds.values()) this.dispatchTo(session, "GUILD_CREATE", guildCreate(this.state, guild));
+    for (const guild of this.state.guilds.values())
+      this.dispatchTo(session, "GUILD_CREATE", guildCreate(this.state, guild));
     this.emit("ready", session);
   }
 
   private resume(conn: Connection, d: GatewayResumeData): void {
-    if (d?.token !== this.state.token) return void conn.ws.close(GatewayCloseCodes.AuthenticationFailed, "Authentication failed.");
+    if (d?.token !== this.state.token)
+      return void conn.ws.close(GatewayCloseCodes.AuthenticationFailed, "Authentication failed.");
     const session = this.sessions.get(d.session_id);
     if (!session) return this.send(conn.ws, { op: GatewayOpcodes.InvalidSession, d: false, s: null, t: null });
     if (session.ws && session.ws !== conn.ws) session.ws.terminate();
     session.ws = conn.ws;
     conn.session = session;
-    for (const m of session.missed.filter((x) => x.s > d.seq)) this.send(conn.ws, { op: GatewayOpcodes.Dispatch, ...m });
+    for (const m of session.missed.filter((x) => x.s > d.seq))
+      this.send(conn.ws, { op: GatewayOpcodes.Dispatch, ...m });
     session.missed = [];
     this.dispatchTo(session, "RESUMED", null);
     this.emit("resumed", session);
@@ -144,7 +168,8 @@ export class Gateway extends EventEmitter {
   /** Sends one dispatch (op 0, next `s`) to a session; queued for RESUME while it is disconnected. */
   dispatchTo(session: GatewaySession, t: string, d: unknown): void {
     const s = ++session.seq;
-    if (session.ws && session.ws.readyState === WebSocket.OPEN) this.send(session.ws, { op: GatewayOpcodes.Dispatch, t, s, d });
+    if (session.ws && session.ws.readyState === WebSocket.OPEN)
+      this.send(session.ws, { op: GatewayOpcodes.Dispatch, t, s, d });
     else session.missed.push({ t, s, d });
   }
 

@@ -39,7 +39,8 @@ async function readRaw(req: IncomingMessage): Promise<Buffer> {
 export async function parseRequest(req: IncomingMessage): Promise<{ parsed: ParsedRequest; bodyError?: Error }> {
   const url = new URL(req.url ?? "/", "http://127.0.0.1");
   const decoded = decodePath(url.pathname);
-  const path = decoded === API_PREFIX || decoded.startsWith(`${API_PREFIX}/`) ? decoded.slice(API_PREFIX.length) || "/" : null;
+  const path =
+    decoded === API_PREFIX || decoded.startsWith(`${API_PREFIX}/`) ? decoded.slice(API_PREFIX.length) || "/" : null;
   const parsed: ParsedRequest = {
     method: (req.method ?? "GET").toUpperCase(),
     path,
@@ -71,14 +72,21 @@ export async function parseRequest(req: IncomingMessage): Promise<{ parsed: Pars
   return { parsed };
 }
 
-export function sendJson(res: ServerResponse, status: number, body?: unknown, headers: Record<string, string> = {}): void {
+export function sendJson(
+  res: ServerResponse,
+  status: number,
+  body?: unknown,
+  headers: Record<string, string> = {},
+): void {
   if (res.headersSent || res.destroyed) return;
   if (status === 204 || body === undefined) {
     res.writeHead(status, headers).end();
     return;
   }
   const text = JSON.stringify(body);
-  res.writeHead(status, { "content-type": "application/json", "content-length": Buffer.byteLength(text), ...headers }).end(text);
+  res
+    .writeHead(status, { "content-type": "application/json", "content-length": Buffer.byteLength(text), ...headers })
+    .end(text);
 }
 
 export interface RouteContext {

@@ -5,7 +5,15 @@ import type { EmulatorOptions } from "./types.ts";
 
 export { DiscordEmulator } from "./emulator.ts";
 export type { InteractionHandle, InteractionResponse, MessageHandle } from "./emulator.ts";
-export type { AutocompleteInit, ComponentInit, InteractionCommon, MessageCommandInit, OptionInput, SelectInit, SlashCommandInit } from "./interactions.ts";
+export type {
+  AutocompleteInit,
+  ComponentInit,
+  InteractionCommon,
+  MessageCommandInit,
+  OptionInput,
+  SelectInit,
+  SlashCommandInit,
+} from "./interactions.ts";
 export type { UserMessageInit } from "./user-messages.ts";
 export type * from "./types.ts";
 export { LIMITS, MessageFlagBits } from "./limits.ts";

@@ -19,7 +19,14 @@ import {
   type APIMessageComponentGuildInteraction,
   type APIUser,
 } from "discord-api-types/v10";
-import { BOT_PERMISSIONS, EVERYONE_PERMISSIONS, interactionMember, message as buildMessage, roles, textChannel } from "./payloads.ts";
+import {
+  BOT_PERMISSIONS,
+  EVERYONE_PERMISSIONS,
+  interactionMember,
+  message as buildMessage,
+  roles,
+  textChannel,
+} from "./payloads.ts";
 import type { EmulatorState, InteractionKind, InteractionState } from "./state.ts";
 
 /** An option value: JS type picks the option type when the command is not registered; or give the type. */
@@ -107,9 +114,16 @@ function common(state: EmulatorState, c: InteractionCommon, id: string, token: s
   };
 }
 
-export function findCommand(state: EmulatorState, guildId: string, type: ApplicationCommandType, name: string): APIApplicationCommand | undefined {
+export function findCommand(
+  state: EmulatorState,
+  guildId: string,
+  type: ApplicationCommandType,
+  name: string,
+): APIApplicationCommand | undefined {
   const anyRegistered = state.globalCommands.length > 0 || state.commandsFor(guildId).length > 0;
-  const found = [...state.commandsFor(guildId), ...state.globalCommands].find((c) => c.type === type && c.name === name);
+  const found = [...state.commandsFor(guildId), ...state.globalCommands].find(
+    (c) => c.type === type && c.name === name,
+  );
   if (anyRegistered && !found) {
     throw new Error(`[emulator] command "${name}" (type ${type}) is not registered; Discord would never send it`);
   }
@@ -132,9 +146,11 @@ function checkValue(label: string, def: APIApplicationCommandOption, value: stri
   if (t === OT.Integer && !Number.isInteger(value)) fail("expects an integer");
   if (t === OT.Number && typeof value !== "number") fail("expects a number");
   if (t === OT.Boolean && typeof value !== "boolean") fail("expects a boolean");
-  if ("choices" in def && def.choices?.length && !def.choices.some((c) => c.value === value)) fail(`must be one of the choices`);
+  if ("choices" in def && def.choices?.length && !def.choices.some((c) => c.value === value))
+    fail(`must be one of the choices`);
   if (t === OT.String && typeof value === "string") {
-    if (def.min_length !== undefined && value.length < def.min_length) fail(`shorter than min_length ${def.min_length}`);
+    if (def.min_length !== undefined && value.length < def.min_length)
+      fail(`shorter than min_length ${def.min_length}`);
     if (def.max_length !== undefined && value.length > def.max_length) fail(`longer than max_length ${def.max_length}`);
   }
   if ((t === OT.Integer || t === OT.Number) && typeof value === "number") {
@@ -159,7 +175,8 @@ function buildLeafOptions(
     const type = def?.type ?? inferType(input);
     const value = typeof input === "object" ? input.value : input;
     if (name === focused) {
-      if (def && !("autocomplete" in def && def.autocomplete)) throw new Error(`[emulator] option "${name}" of ${label} has no autocomplete`);
+      if (def && !("autocomplete" in def && def.autocomplete))
+        throw new Error(`[emulator] option "${name}" of ${label} has no autocomplete`);
       out.push({ name, type, value: String(value), focused: true } as RawOption);
       continue;
     }
@@ -178,7 +195,13 @@ function buildLeafOptions(
   return out;
 }
 
-function addResolved(state: EmulatorState, guildId: string, type: OT, id: string, resolved: APIInteractionDataResolved): void {
+function addResolved(
+  state: EmulatorState,
+  guildId: string,
+  type: OT,
+  id: string,
+  resolved: APIInteractionDataResolved,
+): void {
   const guild = state.guilds.get(guildId)!;
   if (type === OT.User || type === OT.Mentionable) {
     const user = state.users.get(id);
@@ -207,7 +230,10 @@ function commandData(state: EmulatorState, guildId: string, init: SlashCommandIn
   const subOf = (type: OT, name: string) => {
     if (!defs) return undefined;
     const found = defs.find((o) => o.type === type && o.name === name);
-    if (!found) throw new Error(`[emulator] ${label} has no ${type === OT.SubcommandGroup ? "subcommand group" : "subcommand"} "${name}"`);
+    if (!found)
+      throw new Error(
+        `[emulator] ${label} has no ${type === OT.SubcommandGroup ? "subcommand group" : "subcommand"} "${name}"`,
+      );
     return found;
   };
   const group = init.subcommandGroup ? subOf(OT.SubcommandGroup, init.subcommandGroup) : undefined;
@@ -268,7 +294,10 @@ export function slashCommand(st: EmulatorState, init: SlashCommandInit): BuiltIn
     type: InteractionType.ApplicationCommand,
     data: commandData(st, base.guild_id, init),
   };
-  return { payload, state: stateFor(st, "command", payload, { replyMessageType: MessageType.ChatInputCommand, commandName: init.name }) };
+  return {
+    payload,
+    state: stateFor(st, "command", payload, { replyMessageType: MessageType.ChatInputCommand, commandName: init.name }),
+  };
 }
 
 export function autocomplete(st: EmulatorState, init: AutocompleteInit): BuiltInteraction {
@@ -278,7 +307,10 @@ export function autocomplete(st: EmulatorState, init: AutocompleteInit): BuiltIn
     type: InteractionType.ApplicationCommandAutocomplete,
     data: commandData(st, base.guild_id, init, init.focused),
   };
-  return { payload, state: stateFor(st, "autocomplete", payload, { replyMessageType: MessageType.Default, commandName: init.name }) };
+  return {
+    payload,
+    state: stateFor(st, "autocomplete", payload, { replyMessageType: MessageType.Default, commandName: init.name }),
+  };
 }
 
 type Comp = { type?: number; custom_id?: string; disabled?: boolean; components?: Comp[]; accessory?: Comp };
@@ -286,7 +318,8 @@ type Comp = { type?: number; custom_id?: string; disabled?: boolean; components?
 function findComponent(list: Comp[] | undefined, customId: string): Comp | undefined {
   for (const c of list ?? []) {
     if (c.custom_id === customId) return c;
-    const inner = findComponent(c.components, customId) ?? (c.accessory?.custom_id === customId ? c.accessory : undefined);
+    const inner =
+      findComponent(c.components, customId) ?? (c.accessory?.custom_id === customId ? c.accessory : undefined);
     if (inner) return inner;
   }
   return undefined;
@@ -307,7 +340,11 @@ function componentMessage(st: EmulatorState, init: ComponentInit): { msg: APIMes
   throw new Error(`[emulator] no stored message has a component with custom_id "${init.customId}"`);
 }
 
-function component(st: EmulatorState, init: ComponentInit, data: (comp: Comp) => APIMessageComponentGuildInteraction["data"]): BuiltInteraction {
+function component(
+  st: EmulatorState,
+  init: ComponentInit,
+  data: (comp: Comp) => APIMessageComponentGuildInteraction["data"],
+): BuiltInteraction {
   const { msg, comp } = componentMessage(st, init);
   const base = common(st, { ...init, channelId: msg.channel_id }, st.snowflake(), st.interactionToken());
   const payload: APIMessageComponentGuildInteraction = {
@@ -316,7 +353,10 @@ function component(st: EmulatorState, init: ComponentInit, data: (comp: Comp) =>
     data: data(comp),
     message: structuredClone(msg),
   };
-  return { payload, state: stateFor(st, "component", payload, { replyMessageType: MessageType.Default, componentMessageId: msg.id }) };
+  return {
+    payload,
+    state: stateFor(st, "component", payload, { replyMessageType: MessageType.Default, componentMessageId: msg.id }),
+  };
 }
 
 export function buttonClick(st: EmulatorState, init: ComponentInit): BuiltInteraction {
@@ -328,7 +368,8 @@ export function buttonClick(st: EmulatorState, init: ComponentInit): BuiltIntera
 
 export function stringSelect(st: EmulatorState, init: SelectInit): BuiltInteraction {
   return component(st, init, (comp) => {
-    if (comp.type !== ComponentType.StringSelect) throw new Error(`[emulator] component "${init.customId}" is not a string select`);
+    if (comp.type !== ComponentType.StringSelect)
+      throw new Error(`[emulator] component "${init.customId}" is not a string select`);
     return { custom_id: init.customId, component_type: ComponentType.StringSelect, values: init.values };
   });
 }
@@ -337,9 +378,14 @@ export function messageCommand(st: EmulatorState, init: MessageCommandInit): Bui
   const { channel, guild } = context(st, init);
   const cmd = findCommand(st, guild.id, ApplicationCommandType.Message, init.name);
   let target = init.targetMessageId ? st.findMessage(channel.id, init.targetMessageId) : undefined;
-  if (init.targetMessageId && !target) throw new Error(`[emulator] no message ${init.targetMessageId} in channel ${channel.id}`);
+  if (init.targetMessageId && !target)
+    throw new Error(`[emulator] no message ${init.targetMessageId} in channel ${channel.id}`);
   if (!target) {
-    target = buildMessage(st, { channelId: channel.id, author: init.targetAuthor ?? st.testUser, content: init.targetContent ?? "Sample message" });
+    target = buildMessage(st, {
+      channelId: channel.id,
+      author: init.targetAuthor ?? st.testUser,
+      content: init.targetContent ?? "Sample message",
+    });
     st.channelMessages(channel.id).push(target);
   }
   const base = common(st, { ...init, channelId: channel.id }, st.snowflake(), st.interactionToken());
@@ -355,5 +401,11 @@ export function messageCommand(st: EmulatorState, init: MessageCommandInit): Bui
       ...(cmd?.guild_id ? { guild_id: cmd.guild_id } : {}),
     },
   };
-  return { payload, state: stateFor(st, "command", payload, { replyMessageType: MessageType.ContextMenuCommand, commandName: init.name }) };
+  return {
+    payload,
+    state: stateFor(st, "command", payload, {
+      replyMessageType: MessageType.ContextMenuCommand,
+      commandName: init.name,
+    }),
+  };
 }

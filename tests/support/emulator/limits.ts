@@ -62,19 +62,25 @@ export function validateMessageBody(body: unknown, check: MessageCheck): void {
   }
   const { content, embeds, components, allowed_mentions, flags, nonce } = body;
   if (content != null) {
-    if (typeof content !== "string") errors.add([...base, "content"], "BASE_TYPE_STRING", "Could not interpret value as string.");
+    if (typeof content !== "string")
+      errors.add([...base, "content"], "BASE_TYPE_STRING", "Could not interpret value as string.");
     else if (strLen(content) > LIMITS.content) errors.maxLength([...base, "content"], LIMITS.content);
   }
   if (embeds != null) checkEmbeds(embeds, [...base, "embeds"], errors);
   const flagBits = typeof flags === "number" ? flags : 0;
   if (flags != null) {
-    if (typeof flags !== "number" || !Number.isInteger(flags)) errors.add([...base, "flags"], "NUMBER_TYPE_COERCE", "Value is not int.");
-    else if ((flags & ~check.allowedFlags) !== 0) errors.add([...base, "flags"], "MESSAGE_FLAGS_INVALID", "Invalid message flags");
+    if (typeof flags !== "number" || !Number.isInteger(flags))
+      errors.add([...base, "flags"], "NUMBER_TYPE_COERCE", "Value is not int.");
+    else if ((flags & ~check.allowedFlags) !== 0)
+      errors.add([...base, "flags"], "MESSAGE_FLAGS_INVALID", "Invalid message flags");
   }
-  if (components != null) checkComponents(components, [...base, "components"], errors, (flagBits & MessageFlagBits.IsComponentsV2) !== 0);
+  if (components != null)
+    checkComponents(components, [...base, "components"], errors, (flagBits & MessageFlagBits.IsComponentsV2) !== 0);
   if (allowed_mentions != null) checkAllowedMentions(allowed_mentions, [...base, "allowed_mentions"], errors);
   if (nonce != null) {
-    const ok = (typeof nonce === "string" && strLen(nonce) <= LIMITS.nonce) || (typeof nonce === "number" && Number.isInteger(nonce));
+    const ok =
+      (typeof nonce === "string" && strLen(nonce) <= LIMITS.nonce) ||
+      (typeof nonce === "number" && Number.isInteger(nonce));
     if (!ok) errors.add([...base, "nonce"], "BASE_TYPE_MAX_LENGTH", `Must be ${LIMITS.nonce} or fewer in length.`);
   }
   errors.throwIfAny();
@@ -104,7 +110,8 @@ function checkEmbeds(embeds: unknown, path: Path, errors: FormErrors): void {
     if (!isObj(embed)) return errors.add(p, "DICT_TYPE_CONVERT", "Only dictionaries may be used in a DictType");
     const maxStr = (v: unknown, key: Path, max: number) => {
       if (v == null) return;
-      if (typeof v !== "string") return errors.add([...p, ...key], "BASE_TYPE_STRING", "Could not interpret value as string.");
+      if (typeof v !== "string")
+        return errors.add([...p, ...key], "BASE_TYPE_STRING", "Could not interpret value as string.");
       total += strLen(v);
       if (strLen(v) > max) errors.maxLength([...p, ...key], max);
     };
@@ -114,11 +121,13 @@ function checkEmbeds(embeds: unknown, path: Path, errors: FormErrors): void {
       errors.add([...p, "color"], "NUMBER_TYPE_MAX", "int value should be less than or equal to 16777215.");
     }
     if (embed.footer != null) {
-      if (!isObj(embed.footer) || embed.footer.text == null || embed.footer.text === "") errors.required([...p, "footer", "text"]);
+      if (!isObj(embed.footer) || embed.footer.text == null || embed.footer.text === "")
+        errors.required([...p, "footer", "text"]);
       else maxStr(embed.footer.text, ["footer", "text"], LIMITS.footerText);
     }
     if (embed.author != null) {
-      if (!isObj(embed.author) || embed.author.name == null || embed.author.name === "") errors.required([...p, "author", "name"]);
+      if (!isObj(embed.author) || embed.author.name == null || embed.author.name === "")
+        errors.required([...p, "author", "name"]);
       else maxStr(embed.author.name, ["author", "name"], LIMITS.authorName);
     }
     if (embed.fields != null) {
@@ -149,35 +158,47 @@ function checkComponents(components: unknown, path: Path, errors: FormErrors, v2
       if (required) errors.required([...p, "custom_id"]);
       return;
     }
-    if (typeof id !== "string" || strLen(id) < 1 || strLen(id) > LIMITS.customId) return errors.badLength([...p, "custom_id"], 1, LIMITS.customId);
-    if (seen.has(id)) errors.add([...p, "custom_id"], "COMPONENT_CUSTOM_ID_DUPLICATED", "Component custom id cannot be duplicated");
+    if (typeof id !== "string" || strLen(id) < 1 || strLen(id) > LIMITS.customId)
+      return errors.badLength([...p, "custom_id"], 1, LIMITS.customId);
+    if (seen.has(id))
+      errors.add([...p, "custom_id"], "COMPONENT_CUSTOM_ID_DUPLICATED", "Component custom id cannot be duplicated");
     seen.add(id);
   };
   const leaf = (c: Obj, p: Path) => {
     if (c.type === 2) {
       const style = c.style;
-      if (typeof style !== "number" || style < 1 || style > 6) errors.add([...p, "style"], "BASE_TYPE_CHOICES", "Value must be one of {1, 2, 3, 4, 5, 6}.");
+      if (typeof style !== "number" || style < 1 || style > 6)
+        errors.add([...p, "style"], "BASE_TYPE_CHOICES", "Value must be one of {1, 2, 3, 4, 5, 6}.");
       if (style === 5) {
         if (typeof c.url !== "string" || c.url === "") errors.required([...p, "url"]);
-        if (c.custom_id != null) errors.add([...p, "custom_id"], "BUTTON_COMPONENT_CUSTOM_ID_NOT_ALLOWED", "Link buttons cannot have a custom_id");
+        if (c.custom_id != null)
+          errors.add(
+            [...p, "custom_id"],
+            "BUTTON_COMPONENT_CUSTOM_ID_NOT_ALLOWED",
+            "Link buttons cannot have a custom_id",
+          );
       } else if (style !== 6) {
         customId(c, p, true);
       }
-      if (c.label != null && strLen(c.label) > LIMITS.buttonLabel) errors.maxLength([...p, "label"], LIMITS.buttonLabel);
+      if (c.label != null && strLen(c.label) > LIMITS.buttonLabel)
+        errors.maxLength([...p, "label"], LIMITS.buttonLabel);
       if (style !== 6 && (c.label == null || c.label === "") && c.emoji == null) {
         errors.add([...p], "BUTTON_COMPONENT_LABEL_OR_EMOJI_REQUIRED", "A button must have a label or an emoji");
       }
     } else if (SELECT_TYPES.has(c.type as number)) {
       customId(c, p, true);
-      if (c.placeholder != null && strLen(c.placeholder) > LIMITS.selectPlaceholder) errors.maxLength([...p, "placeholder"], LIMITS.selectPlaceholder);
+      if (c.placeholder != null && strLen(c.placeholder) > LIMITS.selectPlaceholder)
+        errors.maxLength([...p, "placeholder"], LIMITS.selectPlaceholder);
       if (c.type === 3) {
         const opts = Array.isArray(c.options) ? c.options : [];
-        if (opts.length < 1 || opts.length > LIMITS.selectOptions) errors.badLength([...p, "options"], 1, LIMITS.selectOptions);
+        if (opts.length < 1 || opts.length > LIMITS.selectOptions)
+          errors.badLength([...p, "options"], 1, LIMITS.selectOptions);
         opts.forEach((o: unknown, k: number) => {
           const opt = isObj(o) ? o : {};
           if (strLen(opt.label) < 1 || strLen(opt.label) > 100) errors.badLength([...p, "options", k, "label"], 1, 100);
           if (strLen(opt.value) < 1 || strLen(opt.value) > 100) errors.badLength([...p, "options", k, "value"], 1, 100);
-          if (opt.description != null && strLen(opt.description) > 100) errors.maxLength([...p, "options", k, "description"], 100);
+          if (opt.description != null && strLen(opt.description) > 100)
+            errors.maxLength([...p, "options", k, "description"], 100);
         });
       }
     } else if (c.custom_id != null) {
@@ -206,16 +227,27 @@ function checkComponents(components: unknown, path: Path, errors: FormErrors, v2
   if (components.length > LIMITS.actionRows) errors.maxLength(path, LIMITS.actionRows);
   components.forEach((row, i) => {
     const p = [...path, i];
-    if (!isObj(row) || row.type !== 1) return errors.add([...p, "type"], "UNION_TYPE_CHOICES", 'Value of field "type" must be one of (1,).');
+    if (!isObj(row) || row.type !== 1)
+      return errors.add([...p, "type"], "UNION_TYPE_CHOICES", 'Value of field "type" must be one of (1,).');
     const children = Array.isArray(row.components) ? row.components : [];
-    if (children.length < 1 || children.length > LIMITS.rowButtons) errors.badLength([...p, "components"], 1, LIMITS.rowButtons);
+    if (children.length < 1 || children.length > LIMITS.rowButtons)
+      errors.badLength([...p, "components"], 1, LIMITS.rowButtons);
     const hasSelect = children.some((c) => isObj(c) && SELECT_TYPES.has(c.type as number));
     if (hasSelect && children.length > 1) {
-      errors.add([...p, "components"], "COMPONENT_LAYOUT_WIDTH_EXCEEDED", "The specified component exceeds the maximum width");
+      errors.add(
+        [...p, "components"],
+        "COMPONENT_LAYOUT_WIDTH_EXCEEDED",
+        "The specified component exceeds the maximum width",
+      );
     }
     children.forEach((c: unknown, j: number) => {
       if (!isObj(c)) return;
-      if (c.type === 1) return errors.add([...p, "components", j, "type"], "COMPONENT_TYPE_INVALID", "Action rows cannot contain action rows");
+      if (c.type === 1)
+        return errors.add(
+          [...p, "components", j, "type"],
+          "COMPONENT_TYPE_INVALID",
+          "Action rows cannot contain action rows",
+        );
       leaf(c, [...p, "components", j]);
     });
   });
@@ -229,7 +261,11 @@ function checkAllowedMentions(am: unknown, path: Path, errors: FormErrors): void
     else
       parse.forEach((v: unknown, i: number) => {
         if (v !== "users" && v !== "roles" && v !== "everyone") {
-          errors.add([...path, "parse", i], "BASE_TYPE_CHOICES", "Value must be one of {'users', 'roles', 'everyone'}.");
+          errors.add(
+            [...path, "parse", i],
+            "BASE_TYPE_CHOICES",
+            "Value must be one of {'users', 'roles', 'everyone'}.",
+          );
         }
       });
   }
@@ -242,7 +278,11 @@ function checkAllowedMentions(am: unknown, path: Path, errors: FormErrors): void
     }
     if (list.length > 100) errors.maxLength([...path, kind], 100);
     if (list.length > 0 && Array.isArray(parse) && parse.includes(kind)) {
-      errors.add(path, "MESSAGE_ALLOWED_MENTIONS_PARSE_EXCLUSIVE", `parse:["${kind}"] and ${kind}: [ids...] are mutually exclusive.`);
+      errors.add(
+        path,
+        "MESSAGE_ALLOWED_MENTIONS_PARSE_EXCLUSIVE",
+        `parse:["${kind}"] and ${kind}: [ids...] are mutually exclusive.`,
+      );
     }
   }
 }

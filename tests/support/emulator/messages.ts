@@ -27,7 +27,13 @@ export class MessageService {
   constructor(private readonly state: EmulatorState) {}
 
   /** Records on the call what the body is and who it would ping. */
-  describe(call: RecordedCall, kind: "create" | "edit", source: MessageBodyInfo["source"], body: Obj, defaults: MentionDefaults): MessageBodyInfo {
+  describe(
+    call: RecordedCall,
+    kind: "create" | "edit",
+    source: MessageBodyInfo["source"],
+    body: Obj,
+    defaults: MentionDefaults,
+  ): MessageBodyInfo {
     const analysis = analyzeMentions(body, defaults);
     const info: MessageBodyInfo = { kind, source, body, ...analysis };
     call.message = info;
@@ -47,7 +53,16 @@ export class MessageService {
 
   private mentionFields(info: MessageBodyInfo): Pick<APIMessage, "mentions" | "mention_roles" | "mention_everyone"> {
     return {
-      mentions: info.pings.users.map((id) => this.state.users.get(id) ?? { id, username: `user-${id}`, discriminator: "0", global_name: null, avatar: null }),
+      mentions: info.pings.users.map(
+        (id) =>
+          this.state.users.get(id) ?? {
+            id,
+            username: `user-${id}`,
+            discriminator: "0",
+            global_name: null,
+            avatar: null,
+          },
+      ),
       mention_roles: info.pings.roles,
       mention_everyone: info.pings.everyone,
     };
@@ -74,7 +89,8 @@ export class MessageService {
     if (info) {
       Object.assign(msg, this.mentionFields(info));
       const replied = init.referencedMessage?.author;
-      if (info.pings.repliedUser && replied && !msg.mentions.some((u) => u.id === replied.id)) msg.mentions.push(replied);
+      if (info.pings.repliedUser && replied && !msg.mentions.some((u) => u.id === replied.id))
+        msg.mentions.push(replied);
     }
     this.state.channelMessages(init.channelId).push(msg);
     this.onCreate(msg);
@@ -96,7 +112,8 @@ export class MessageService {
     if (typeof body.flags === "number") {
       // Ephemeral cannot be toggled by an edit and Components V2 cannot be removed; the rest follows the body.
       const keep = (msg.flags ?? 0) & (MessageFlagBits.Ephemeral | MessageFlagBits.IsComponentsV2);
-      const settable = MessageFlagBits.SuppressEmbeds | MessageFlagBits.SuppressNotifications | MessageFlagBits.IsComponentsV2;
+      const settable =
+        MessageFlagBits.SuppressEmbeds | MessageFlagBits.SuppressNotifications | MessageFlagBits.IsComponentsV2;
       msg.flags = keep | (body.flags & settable);
     }
     msg.flags = (msg.flags ?? 0) & ~MessageFlagBits.Loading;

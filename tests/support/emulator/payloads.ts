@@ -176,7 +176,12 @@ export function guildCreate(state: EmulatorState, guild: GuildState): GatewayGui
   };
 }
 
-export function ready(state: EmulatorState, sessionId: string, resumeUrl: string, shard: [number, number]): GatewayReadyDispatchData {
+export function ready(
+  state: EmulatorState,
+  sessionId: string,
+  resumeUrl: string,
+  shard: [number, number],
+): GatewayReadyDispatchData {
   return {
     v: 10,
     user: { ...state.botUser, verified: true, mfa_enabled: false, flags: 0 as UserFlags },
@@ -259,7 +264,12 @@ export function message(state: EmulatorState, init: MessageInit): APIMessage {
 }
 
 /** A registered command as Discord returns it. */
-export function command(state: EmulatorState, body: Record<string, unknown>, guildId: string | undefined, id: string): APIApplicationCommand {
+export function command(
+  state: EmulatorState,
+  body: Record<string, unknown>,
+  guildId: string | undefined,
+  id: string,
+): APIApplicationCommand {
   const type = (body.type as number | undefined) ?? 1;
   return {
     default_member_permissions: null,

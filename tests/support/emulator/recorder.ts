@@ -50,10 +50,15 @@ export class CallRecorder {
     for (const call of calls.filter((c) => c.message !== undefined)) {
       const m = call.message!;
       const { users, roles, everyone, repliedUser } = m.pings;
-      if (!m.hasAllowedMentions) out.push({ call, reason: "no allowed_mentions (Discord's defaults would parse mentions)" });
-      else if (!m.mentionSafe) out.push({ call, reason: `allowed_mentions permits pings: ${JSON.stringify(m.allowedMentions)}` });
+      if (!m.hasAllowedMentions)
+        out.push({ call, reason: "no allowed_mentions (Discord's defaults would parse mentions)" });
+      else if (!m.mentionSafe)
+        out.push({ call, reason: `allowed_mentions permits pings: ${JSON.stringify(m.allowedMentions)}` });
       if (users.length || roles.length || everyone || repliedUser) {
-        out.push({ call, reason: `would ping users=${users} roles=${roles} everyone=${everyone} repliedUser=${repliedUser}` });
+        out.push({
+          call,
+          reason: `would ping users=${users} roles=${roles} everyone=${everyone} repliedUser=${repliedUser}`,
+        });
       }
     }
     return out;
@@ -62,7 +67,10 @@ export class CallRecorder {
   /** Throws, listing offending calls, unless every message body so far was ping-proof. */
   assertNoPings(calls: RecordedCall[] = this.calls): void {
     const v = this.mentionViolations(calls);
-    if (v.length) throw new Error(`[emulator] ${v.length} message bodies could ping:\n${v.map((x) => `  #${x.call.seq} ${x.call.method} ${x.call.path}: ${x.reason}`).join("\n")}`);
+    if (v.length)
+      throw new Error(
+        `[emulator] ${v.length} message bodies could ping:\n${v.map((x) => `  #${x.call.seq} ${x.call.method} ${x.call.path}: ${x.reason}`).join("\n")}`,
+      );
   }
 
   /** A short listing of the last calls, for failure messages. */
@@ -73,7 +81,13 @@ export class CallRecorder {
       .join("\n");
   }
 
-  protected wait<T>(source: EventEmitter, event: string, check: (...args: any[]) => T | undefined, what: string, timeoutMs: number): Promise<T> {
+  protected wait<T>(
+    source: EventEmitter,
+    event: string,
+    check: (...args: any[]) => T | undefined,
+    what: string,
+    timeoutMs: number,
+  ): Promise<T> {
     return new Promise<T>((resolve, reject) => {
       const cleanup = () => {
         clearTimeout(timer);
@@ -100,7 +114,11 @@ export class CallRecorder {
       };
       const timer = setTimeout(() => {
         cleanup();
-        reject(new Error(`[emulator] timed out after ${timeoutMs} ms waiting for ${what}; last REST calls:\n${this.describeCalls()}`));
+        reject(
+          new Error(
+            `[emulator] timed out after ${timeoutMs} ms waiting for ${what}; last REST calls:\n${this.describeCalls()}`,
+          ),
+        );
       }, timeoutMs);
       source.on(event, listener);
       this.pending.add(cancel);
@@ -113,15 +131,24 @@ export class CallRecorder {
       const found = this.calls.find(pred);
       if (found) return Promise.resolve(found);
     }
-    return this.wait(this.events, "call", (c: RecordedCall) => (pred(c) ? c : undefined), opts.what ?? "a matching REST call", opts.timeoutMs ?? DEFAULT_TIMEOUT);
+    return this.wait(
+      this.events,
+      "call",
+      (c: RecordedCall) => (pred(c) ? c : undefined),
+      opts.what ?? "a matching REST call",
+      opts.timeoutMs ?? DEFAULT_TIMEOUT,
+    );
   }
 
   waitForCall(matcher: RequestMatcher & { status?: number }, opts: WaitOptions = {}): Promise<RecordedCall> {
     const test = requestMatcher(matcher);
-    return this.waitFor((c) => test(c.method, c.path) && (matcher.status === undefined || c.status === matcher.status), {
-      ...opts,
-      what: `${matcher.method ?? "*"} ${String(matcher.path)}`,
-    });
+    return this.waitFor(
+      (c) => test(c.method, c.path) && (matcher.status === undefined || c.status === matcher.status),
+      {
+        ...opts,
+        what: `${matcher.method ?? "*"} ${String(matcher.path)}`,
+      },
+    );
   }
 
   /** The first callback POST for an interaction (any status). */

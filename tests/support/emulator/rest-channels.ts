@@ -38,7 +38,10 @@ export function channelRoutes(state: EmulatorState, messages: MessageService): R
     const nonceKey = nonce != null ? `${channel.id}:${state.botUser.id}:${String(nonce)}` : undefined;
     if (nonceKey && body.enforce_nonce === true) {
       const seen = state.nonces.get(nonceKey);
-      const existing = seen && state.now() - seen.at <= state.nonceWindowMs ? state.findMessage(channel.id, seen.messageId) : undefined;
+      const existing =
+        seen && state.now() - seen.at <= state.nonceWindowMs
+          ? state.findMessage(channel.id, seen.messageId)
+          : undefined;
       if (existing) {
         ctx.call.resultMessage = clone(existing);
         return { status: 200, body: clone(existing) };
@@ -59,7 +62,17 @@ export function channelRoutes(state: EmulatorState, messages: MessageService): R
     const msg = messages.create(
       {
         channelId: channel.id,
-        body: referenced ? { ...body, message_reference: { type: 0, channel_id: referenced.channel_id, message_id: referenced.id, guild_id: channel.guildId } } : { ...body, message_reference: undefined },
+        body: referenced
+          ? {
+              ...body,
+              message_reference: {
+                type: 0,
+                channel_id: referenced.channel_id,
+                message_id: referenced.id,
+                guild_id: channel.guildId,
+              },
+            }
+          : { ...body, message_reference: undefined },
         files: ctx.req.files,
         type: referenced ? MessageType.Reply : MessageType.Default,
         referencedMessage: referenced ?? null,
@@ -126,9 +139,24 @@ export function channelRoutes(state: EmulatorState, messages: MessageService): R
         return { status: 204 };
       },
     },
-    { method: "POST", pattern: "/channels/:channel/typing", auth: true, handle: (ctx) => (channelOf(ctx), { status: 204 }) },
-    { method: "GET", pattern: "/channels/:channel", auth: true, handle: (ctx) => ({ status: 200, body: textChannel(channelOf(ctx)) }) },
-    { method: "GET", pattern: "/users/@me", auth: true, handle: () => ({ status: 200, body: { ...state.botUser, verified: true, mfa_enabled: false, flags: 0 } }) },
+    {
+      method: "POST",
+      pattern: "/channels/:channel/typing",
+      auth: true,
+      handle: (ctx) => (channelOf(ctx), { status: 204 }),
+    },
+    {
+      method: "GET",
+      pattern: "/channels/:channel",
+      auth: true,
+      handle: (ctx) => ({ status: 200, body: textChannel(channelOf(ctx)) }),
+    },
+    {
+      method: "GET",
+      pattern: "/users/@me",
+      auth: true,
+      handle: () => ({ status: 200, body: { ...state.botUser, verified: true, mfa_enabled: false, flags: 0 } }),
+    },
     {
       method: "GET",
       pattern: "/users/:user",
@@ -144,7 +172,14 @@ export function channelRoutes(state: EmulatorState, messages: MessageService): R
       pattern: "/guilds/:guild",
       auth: true,
       handle: (ctx) => {
-        const { channels: _c, members: _m, threads: _t, voice_states: _v, presences: _p, ...guild } = guildCreate(state, guildOf(ctx));
+        const {
+          channels: _c,
+          members: _m,
+          threads: _t,
+          voice_states: _v,
+          presences: _p,
+          ...guild
+        } = guildCreate(state, guildOf(ctx));
         return { status: 200, body: guild };
       },
     },
@@ -152,7 +187,10 @@ export function channelRoutes(state: EmulatorState, messages: MessageService): R
       method: "GET",
       pattern: "/guilds/:guild/channels",
       auth: true,
-      handle: (ctx) => ({ status: 200, body: guildOf(ctx).channelIds.map((id) => textChannel(state.channels.get(id)!)) }),
+      handle: (ctx) => ({
+        status: 200,
+        body: guildOf(ctx).channelIds.map((id) => textChannel(state.channels.get(id)!)),
+      }),
     },
     {
       method: "GET",

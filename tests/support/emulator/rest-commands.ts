@@ -64,18 +64,29 @@ export function commandRoutes(state: EmulatorState, gatewayUrl: () => string): R
     checkCommand(merged, [], errors);
     errors.throwIfAny();
     const updated = command(state, merged, guildId, cmd.id);
-    setCommands(guildId, state.commandsFor(guildId).map((c) => (c === cmd ? updated : c)));
+    setCommands(
+      guildId,
+      state.commandsFor(guildId).map((c) => (c === cmd ? updated : c)),
+    );
     return { status: 200, body: updated };
   };
 
   const remove = (ctx: RouteContext): RouteResult => {
     const { guildId, cmd } = find(ctx);
-    setCommands(guildId, state.commandsFor(guildId).filter((c) => c !== cmd));
+    setCommands(
+      guildId,
+      state.commandsFor(guildId).filter((c) => c !== cmd),
+    );
     return { status: 204 };
   };
 
   const routes: RouteDef[] = [
-    { method: "GET", pattern: "/gateway/bot", auth: true, handle: () => ({ status: 200, body: gatewayBot(gatewayUrl()) }) },
+    {
+      method: "GET",
+      pattern: "/gateway/bot",
+      auth: true,
+      handle: () => ({ status: 200, body: gatewayBot(gatewayUrl()) }),
+    },
     { method: "GET", pattern: "/gateway", auth: false, handle: () => ({ status: 200, body: { url: gatewayUrl() } }) },
     {
       method: "GET",
@@ -102,10 +113,20 @@ export function commandRoutes(state: EmulatorState, gatewayUrl: () => string): R
   ];
   for (const base of ["/applications/:app/commands", "/applications/:app/guilds/:guild/commands"]) {
     routes.push(
-      { method: "GET", pattern: base, auth: true, handle: (ctx) => ({ status: 200, body: state.commandsFor(scope(ctx)) }) },
+      {
+        method: "GET",
+        pattern: base,
+        auth: true,
+        handle: (ctx) => ({ status: 200, body: state.commandsFor(scope(ctx)) }),
+      },
       { method: "PUT", pattern: base, auth: true, handle: bulkOverwrite },
       { method: "POST", pattern: base, auth: true, handle: create },
-      { method: "GET", pattern: `${base}/:command`, auth: true, handle: (ctx) => ({ status: 200, body: find(ctx).cmd }) },
+      {
+        method: "GET",
+        pattern: `${base}/:command`,
+        auth: true,
+        handle: (ctx) => ({ status: 200, body: find(ctx).cmd }),
+      },
       { method: "PATCH", pattern: `${base}/:command`, auth: true, handle: edit },
       { method: "DELETE", pattern: `${base}/:command`, auth: true, handle: remove },
     );

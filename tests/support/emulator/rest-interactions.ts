@@ -13,7 +13,13 @@ const clone = <T>(v: T): T => structuredClone(v);
 /** Callback types Discord accepts for each kind of interaction. */
 const ALLOWED_CALLBACKS: Record<InteractionKind, number[]> = {
   command: [CB.ChannelMessageWithSource, CB.DeferredChannelMessageWithSource, CB.Modal],
-  component: [CB.ChannelMessageWithSource, CB.DeferredChannelMessageWithSource, CB.DeferredMessageUpdate, CB.UpdateMessage, CB.Modal],
+  component: [
+    CB.ChannelMessageWithSource,
+    CB.DeferredChannelMessageWithSource,
+    CB.DeferredMessageUpdate,
+    CB.UpdateMessage,
+    CB.Modal,
+  ],
   modal: [CB.ChannelMessageWithSource, CB.DeferredChannelMessageWithSource, CB.DeferredMessageUpdate, CB.UpdateMessage],
   autocomplete: [CB.ApplicationCommandAutocompleteResult],
 };
@@ -44,21 +50,40 @@ export function interactionRoutes(state: EmulatorState, messages: MessageService
       throw Errors.invalidJson();
     }
     const type = body.type;
-    if (!ALLOWED_CALLBACKS[i.kind].includes(type)) throw invalidType(`Interaction response type ${type} is invalid for a ${i.kind} interaction`);
+    if (!ALLOWED_CALLBACKS[i.kind].includes(type))
+      throw invalidType(`Interaction response type ${type} is invalid for a ${i.kind} interaction`);
     const data = isObj(body.data) ? body.data : {};
     let message: APIMessage | undefined;
     switch (type) {
       case CB.ChannelMessageWithSource: {
-        validateMessageBody(data, { kind: "create", allowedFlags: REPLY_FLAGS, fileCount: req.files.length, path: ["data"] });
+        validateMessageBody(data, {
+          kind: "create",
+          allowedFlags: REPLY_FLAGS,
+          fileCount: req.files.length,
+          path: ["data"],
+        });
         const info = messages.describe(call, "create", "callback", data, "users");
-        message = messages.create({ channelId: i.channelId, body: data, files: req.files, interaction: i, type: i.replyMessageType }, info);
+        message = messages.create(
+          { channelId: i.channelId, body: data, files: req.files, interaction: i, type: i.replyMessageType },
+          info,
+        );
         i.originalMessageId = message.id;
         break;
       }
       case CB.DeferredChannelMessageWithSource: {
-        validateMessageBody(data, { kind: "edit", allowedFlags: F.Ephemeral | F.SuppressNotifications, path: ["data"] });
+        validateMessageBody(data, {
+          kind: "edit",
+          allowedFlags: F.Ephemeral | F.SuppressNotifications,
+          path: ["data"],
+        });
         const flags = typeof data.flags === "number" ? data.flags : 0;
-        message = messages.create({ channelId: i.channelId, body: { flags }, interaction: i, type: i.replyMessageType, extraFlags: F.Loading });
+        message = messages.create({
+          channelId: i.channelId,
+          body: { flags },
+          interaction: i,
+          type: i.replyMessageType,
+          extraFlags: F.Loading,
+        });
         i.originalMessageId = message.id;
         break;
       }
@@ -67,7 +92,12 @@ export function interactionRoutes(state: EmulatorState, messages: MessageService
         const target = i.componentMessageId ? state.findMessage(i.channelId, i.componentMessageId) : undefined;
         if (!target) throw invalidType("There is no message to update for this interaction");
         if (type === CB.UpdateMessage) {
-          validateMessageBody(data, { kind: "edit", allowedFlags: EDIT_FLAGS, fileCount: req.files.length, path: ["data"] });
+          validateMessageBody(data, {
+            kind: "edit",
+            allowedFlags: EDIT_FLAGS,
+            fileCount: req.files.length,
+            path: ["data"],
+          });
           const info = messages.describe(call, "edit", "callback", data, "users");
           messages.edit(target, data, req.files, info);
         }

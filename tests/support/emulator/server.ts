@@ -73,7 +73,10 @@ export function createRestHandler(deps: RestDeps): (req: IncomingMessage, res: S
     }
     call.status = status;
     call.response = body;
-    if (deps.log) process.stderr.write(`[discord-emulator] ${call.method} ${call.path} → ${status}${call.injected ? " (injected)" : ""}\n`);
+    if (deps.log)
+      process.stderr.write(
+        `[discord-emulator] ${call.method} ${call.path} → ${status}${call.injected ? " (injected)" : ""}\n`,
+      );
     deps.record(call);
     sendJson(res, status, body, headers);
   }

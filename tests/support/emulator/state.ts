@@ -79,7 +79,8 @@ export class EmulatorState {
     this.tokenLifetimeMs = opts.tokenLifetimeMs ?? 15 * 60_000;
     this.nonceWindowMs = opts.nonceWindowMs ?? 5 * 60_000;
     this.appId = opts.appId ?? this.snowflake();
-    this.token = opts.token ?? `${Buffer.from(this.appId).toString("base64")}.Emu.${randomBytes(20).toString("base64url")}`;
+    this.token =
+      opts.token ?? `${Buffer.from(this.appId).toString("base64")}.Emu.${randomBytes(20).toString("base64url")}`;
     this.botUser = this.addUser({ id: this.appId, username: opts.botUsername ?? "Briefings", bot: true });
     this.testUser = this.addUser({ username: "reporter" });
     this.ownerUser = this.addUser({ username: "editor" });

@@ -1,5 +1,11 @@
 // Messages posted by (emulated) users, and the MESSAGE_CREATE each gateway session may see given its intents.
-import { GatewayIntentBits, MessageType, type APIMessage, type APIUser, type GatewayMessageCreateDispatchData } from "discord-api-types/v10";
+import {
+  GatewayIntentBits,
+  MessageType,
+  type APIMessage,
+  type APIUser,
+  type GatewayMessageCreateDispatchData,
+} from "discord-api-types/v10";
 import type { GatewaySession } from "./gateway.ts";
 import { member, message as buildMessage } from "./payloads.ts";
 import type { EmulatorState } from "./state.ts";
@@ -30,7 +36,10 @@ export function userMessage(st: EmulatorState, init: UserMessageInit): APIMessag
     mentionEveryone: /@(everyone|here)\b/.test(init.content),
     type: referenced ? MessageType.Reply : MessageType.Default,
     ...(referenced
-      ? { messageReference: { type: 0, message_id: referenced.id, channel_id: channelId }, referencedMessage: referenced }
+      ? {
+          messageReference: { type: 0, message_id: referenced.id, channel_id: channelId },
+          referencedMessage: referenced,
+        }
       : {}),
   });
   st.channelMessages(channelId).push(msg);
@@ -41,7 +50,11 @@ export function userMessage(st: EmulatorState, init: UserMessageInit): APIMessag
  * MESSAGE_CREATE as a session sees it: nothing without GuildMessages; without MessageContent the content, embeds,
  * attachments and components are blank unless the message mentions the bot or is the bot's own.
  */
-export function messageCreateFor(st: EmulatorState, session: GatewaySession, msg: APIMessage): GatewayMessageCreateDispatchData | null {
+export function messageCreateFor(
+  st: EmulatorState,
+  session: GatewaySession,
+  msg: APIMessage,
+): GatewayMessageCreateDispatchData | null {
   if ((session.intents & GatewayIntentBits.GuildMessages) === 0) return null;
   const channel = st.channels.get(msg.channel_id)!;
   const guild = st.guilds.get(channel.guildId)!;
