@@ -15,7 +15,9 @@ import { buildQueries, warmupQueries, type SearchCase } from "./queries.ts";
 
 export interface BaselineResult {
   paragraphs: number;
-  /** loadBriefings over the folder (read, parse, clean): what the bot does before anything else on every start today. */
+  /**
+   * loadBriefings over the folder (read, parse, clean): what the bot does before anything else on every start today.
+   */
   readFolderS: number;
   buildS: number;
   heapMB: number;

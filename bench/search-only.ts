@@ -13,7 +13,8 @@ import { buildQueries, type SearchCase } from "./queries.ts";
  * The paragraph index alone, timed: no Library, no event extraction, no highlighting.
  *
  *   tsx bench/search-only.ts build <archive dir> <out dir>   # once: segments + doc tables
- *   tsx bench/search-only.ts time <archive dir> <out dir> [--queries 1000] [--rounds 1] [--only search,fuzzy,filtered,relevance]
+ *   tsx bench/search-only.ts time <archive dir> <out dir> [--queries 1000] [--rounds 1] [--only
+ * search,fuzzy,filtered,relevance]
  *
  * `build` indexes the briefings the way Library's assemble does (sorted by date, then id;
  * 50k-paragraph segments; the `names` field left empty) and saves each segment's buffer

@@ -10,7 +10,10 @@ import type { ColdStart, Percentiles, SizeResult } from "./result.ts";
 import { BUILD_DIR, bundle } from "../bin/build.mjs";
 import { runChild } from "./spawn.ts";
 
-/** One size, end to end: generate (or reuse) the archive, then measure the bot, its cold start and the baseline, each in its own process. */
+/**
+ * One size, end to end: generate (or reuse) the archive, then measure the bot, its cold start and the baseline, each in
+ * its own process.
+ */
 
 export interface SizeOptions {
   briefings: number;

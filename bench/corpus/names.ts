@@ -315,7 +315,9 @@ const WORKS = [
   "Expressway",
 ];
 
-/** A district, commune or village name: two or three syllables from Cambodian place names, so new ones keep appearing. */
+/**
+ * A district, commune or village name: two or three syllables from Cambodian place names, so new ones keep appearing.
+ */
 export function placeName(rng: Rng): string {
   const n = rng.chance(0.3) ? 3 : 2;
   return Array.from({ length: n }, () => rng.pick(PLACE)).join(" ");

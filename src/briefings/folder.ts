@@ -9,7 +9,9 @@ import type { Briefing, LoadProblem } from "./briefing.ts";
  */
 const EXTENSIONS = new Set([".txt", ".md"]);
 
-/** Whether a file name is a briefing's: `.txt` or `.md`, not a dotfile (a file being written under a temporary name). */
+/**
+ * Whether a file name is a briefing's: `.txt` or `.md`, not a dotfile (a file being written under a temporary name).
+ */
 export const isBriefingName = (name: string): boolean =>
   EXTENSIONS.has(path.extname(name).toLowerCase()) && !name.startsWith(".");
 

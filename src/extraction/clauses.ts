@@ -231,7 +231,8 @@ export function clauseBoundaries(tokens: Token[], mentions: Mention[]): Boundary
     if (t.text === ";" || t.text === ":") {
       out.push({ at: i + 1, speechVerb: null });
     } else if (t.text === "“" || t.text === "”" || t.text === '"') {
-      // A quotation's edges ("“We will …,” he said"), not a phrase quoted inline ("review the cases “as a matter of priority”").
+      // A quotation's edges ("“We will …,” he said"), not a phrase quoted inline ("review the cases “as a matter of
+      // priority”").
       const prev = tokens[i - 1];
       const opening =
         t.text === "“" || (t.text === '"' && (i === 0 || [",", ":", "(", "—", "–"].includes(prev?.text ?? "")));
@@ -251,7 +252,8 @@ export function clauseBoundaries(tokens: Token[], mentions: Mention[]): Boundary
       (tokens[i - 1]?.text === "," || i > 0)
     ) {
       out.push({ at: i + 1, speechVerb: null });
-      // "Roman Vassilenko, who is on a visit to Cambodia, met …": where the relative clause closes, its antecedent's clause goes on.
+      // "Roman Vassilenko, who is on a visit to Cambodia, met …": where the relative clause closes, its antecedent's
+      // clause goes on.
       const antecedent =
         tokens[i - 1]?.text === "," ? mentions.find((m) => m.last === i - 2 && m.kind !== "pronoun") : undefined;
       if (antecedent && (t.low === "who" || t.low === "which")) {
@@ -472,7 +474,8 @@ export function subjectOf(view: ClauseView, k: number, text: string, offset: num
     if (right && tokens[right.first - 1]?.text === ",") return { mentions: [right], phrase: null };
   }
   const clause = clauseAt(view, k);
-  // "Roman Vassilenko, who is on a visit to Cambodia, met …": the relative clause has closed; its antecedent is the subject.
+  // "Roman Vassilenko, who is on a visit to Cambodia, met …": the relative clause has closed; its antecedent is the
+  // subject.
   if (
     clause.antecedent &&
     !mentions.some((m) => m.first >= clause.at && m.last < k && m.kind !== "pronoun" && !isPrepositional(view, m))
@@ -552,7 +555,10 @@ export function reportingVerb(view: ClauseView, k: number): number | null {
   return clauseAt(view, k).speechVerb;
 }
 
-/** Does a prepositional phrase open the clause and run, with no comma, to token j ("On the sidelines of the forum in Dili")? */
+/**
+ * Does a prepositional phrase open the clause and run, with no comma, to token j ("On the sidelines of the forum in
+ * Dili")?
+ */
 function frontedPhrase(view: ClauseView, j: number): boolean {
   const at = clauseAt(view, j).at;
   if (!PREPOSITIONS.has(view.tokens[at]?.low ?? "")) return false;

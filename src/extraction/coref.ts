@@ -245,7 +245,8 @@ export class Coref {
           const roles = lower(p.roles.join(" ; "));
           return words.length > 0 && words.every((w) => has(roles, w));
         };
-        // "the envoy" for an ambassador, "the Chinese minister" for "China's Vice Minister …": a word of the same family.
+        // "the envoy" for an ambassador, "the Chinese minister" for "China's Vice Minister …": a word of the same
+        // family.
         const fitsLoosely = (p: PersonRecord) => {
           const roles = lower(p.roles.join(" ; "));
           return (

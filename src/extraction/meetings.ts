@@ -257,7 +257,8 @@ function participantsFor(
     return subj.parties;
   }
   if (shape === "gerund") {
-    // Who met: the subject of the verb the phrase hangs on ("Anwar said after meeting …"), or of the main clause after it.
+    // Who met: the subject of the verb the phrase hangs on ("Anwar said after meeting …"), or of the main clause after
+    // it.
     const obj = objectAfter(ctx, endTok + 1, state);
     if (!personish(obj.parties) || obj.mentions.some((m) => ctx.tokens[m.last].possessive)) return null;
     let v = k - 1;

@@ -128,7 +128,10 @@ export function isNameish(tokens: Token[], i: number, sentenceStart: number): bo
 }
 
 /** Runs of name-like tokens (particles allowed inside: "Sanne de Vries"). */
-/** Lower-case particles starting at token i and the name word after them ("de la Paz", "van der Berg"): the index of that word, or -1. */
+/**
+ * Lower-case particles starting at token i and the name word after them ("de la Paz", "van der Berg"): the index of
+ * that word, or -1.
+ */
 function particlesThenName(tokens: Token[], i: number, sentenceStart: number): number {
   let k = i;
   while (
@@ -209,7 +212,9 @@ const nameWords = (tokens: Token[], a: number, b: number) => {
 };
 
 /** Is token k a role word in a back-scan (the role is read right to left from the name)? */
-/** Lower-case words that place a title: "Banteay Meanchey [provincial] governor", "Phnom Penh [municipal] police chief". */
+/**
+ * Lower-case words that place a title: "Banteay Meanchey [provincial] governor", "Phnom Penh [municipal] police chief".
+ */
 const PLACE_MODIFIERS = new Set([
   "provincial",
   "province",
@@ -571,7 +576,8 @@ export function findNameCandidates(tokens: Token[], text: string, offset: number
       !PERSON_VERBS.has(next.low)
     )
       continue;
-    // A run ending in a place word ("Phnom Penh City") is a place, unless a title names it ("chief of mission Mihyung Park").
+    // A run ending in a place word ("Phnom Penh City") is a place, unless a title names it ("chief of mission Mihyung
+    // Park").
     if (
       PLACE_WORDS.has(tokens[b].low) &&
       b > a &&
@@ -601,7 +607,8 @@ export function findNameCandidates(tokens: Token[], text: string, offset: number
     const appos = tokens[b].possessive ? { end: b + 1, role: null } : appositionAfter(tokens, b, text, offset);
     const honorific = a > 0 && HONORIFICS.has(tokens[a - 1].low);
     let evidence: NameCandidate["evidence"] | null = null;
-    // "commander of the Royal …", "Minister of the Interior": a title followed by "of" names a body or a place, not a person.
+    // "commander of the Royal …", "Minister of the Interior": a title followed by "of" names a body or a place, not a
+    // person.
     const joinedByConnector =
       isWord(tokens[a - 1]) && ["of", "the", "for", "to", "and", "at", "in"].includes(tokens[a - 1].low);
     if (commaBefore.role && !joinedByConnector) evidence = "title";

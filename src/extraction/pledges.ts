@@ -345,7 +345,8 @@ export function findPledges(ctx: SentenceCtx, state: ExtractState): FoundPledge[
         ctx.tokens[k].low,
       )
     ) {
-      // "Pheakdey assured the delegation that Cambodian authorities would …": the authorities are committed, per Pheakdey.
+      // "Pheakdey assured the delegation that Cambodian authorities would …": the authorities are committed, per
+      // Pheakdey.
       const that = ctx.tokens.findIndex((t, j) => j > endTok && j < end && t.low === "that");
       const committed =
         that > 0

@@ -449,7 +449,10 @@ export interface ChosenDate extends EventDate {
   how: "sentence" | "context" | "none";
 }
 
-/** When an event at token k happened: a date in its sentence (nearest, not a deadline, not after publication), else the date in force. */
+/**
+ * When an event at token k happened: a date in its sentence (nearest, not a deadline, not after publication), else the
+ * date in force.
+ */
 export function eventDate(ctx: SentenceCtx, k: number, state: ExtractState): ChosenDate {
   const at = ctx.tokens[k]?.start ?? ctx.sent.start;
   const usable = ctx.dates.filter(

@@ -83,7 +83,10 @@ export function stampFilesNow(dir: string, names: readonly string[]): FileEntry[
   return out;
 }
 
-/** Whether the folder's briefing files are exactly those of `files`, same sizes and times, leaving aside the names in `except`. */
+/**
+ * Whether the folder's briefing files are exactly those of `files`, same sizes and times, leaving aside the names in
+ * `except`.
+ */
 export async function sameFiles(
   dir: string,
   names: readonly string[],

@@ -164,7 +164,9 @@ export async function readManifest(folder: string): Promise<Manifest | null> {
   }
 }
 
-/** Every content line, by hash; a torn or damaged line (a crash mid-append) is skipped, so that briefing is read again. */
+/**
+ * Every content line, by hash; a torn or damaged line (a crash mid-append) is skipped, so that briefing is read again.
+ */
 export async function readContent(folder: string): Promise<Map<string, Content>> {
   const out = new Map<string, Content>();
   let buf: Buffer;

@@ -33,7 +33,10 @@ interface Cursor {
   end: number;
 }
 
-/** Paragraphs scored and combined at a time (rounded up to a briefing's end): rows that stay in cache. Tests make it small. */
+/**
+ * Paragraphs scored and combined at a time (rounded up to a briefing's end): rows that stay in cache. Tests make it
+ * small.
+ */
 export const DENSE = { block: 2048 };
 
 /** Concepts scored densely at most; a longer query goes the general way. */

@@ -128,7 +128,10 @@ export class Postings {
     return st;
   }
 
-  /** The highest BM25 tf part (tf·(k+1)/(tf + k·(1 − b + b·len/avg))) of `variant` in field `f`, over all paragraphs: scanned once, then kept. */
+  /**
+   * The highest BM25 tf part (tf·(k+1)/(tf + k·(1 − b + b·len/avg))) of `variant` in field `f`, over all paragraphs:
+   * scanned once, then kept.
+   */
   private bestPart(st: TermStats, f: number): number {
     if (st.best[f] >= 0) return st.best[f];
     const norm = BM25.k * (1 - BM25.b);

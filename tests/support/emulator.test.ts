@@ -61,7 +61,9 @@ describe("discord.js Client against the emulator", () => {
   let client: Client;
   let rest: REST;
 
-  /** Runs `fn` on the next interaction the client receives; resolves with its result (errors are returned, not thrown). */
+  /**
+   * Runs `fn` on the next interaction the client receives; resolves with its result (errors are returned, not thrown).
+   */
   function onNextInteraction<T>(fn: (i: Interaction) => Promise<T>): Promise<T | unknown> {
     return new Promise((resolve) => {
       client.once(Events.InteractionCreate, (i) => void fn(i).then(resolve, resolve));

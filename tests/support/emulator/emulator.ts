@@ -51,7 +51,10 @@ export interface InteractionHandle<P = build.BuiltInteraction["payload"]> {
   readonly payload: P;
   /** The first callback POST for this interaction, whatever its status. */
   callback(opts?: WaitOptions): Promise<RecordedCall>;
-  /** The first successful visible response: reply / update / autocomplete / modal, or after a defer the first edit or follow-up. */
+  /**
+   * The first successful visible response: reply / update / autocomplete / modal, or after a defer the first edit or
+   * follow-up.
+   */
   response(opts?: WaitOptions): Promise<InteractionResponse>;
   /** Every recorded callback and webhook call for this interaction. */
   calls(): RecordedCall[];

@@ -45,7 +45,10 @@ export interface GatewayOptions {
   log: boolean;
 }
 
-/** Events: "identify" (session), "ready" (session, after all GUILD_CREATEs), "resumed" (session), "frame" (ReceivedFrame). */
+/**
+ * Events: "identify" (session), "ready" (session, after all GUILD_CREATEs), "resumed" (session), "frame"
+ * (ReceivedFrame).
+ */
 export class Gateway extends EventEmitter {
   readonly identifies: GatewayIdentifyData[] = [];
   readonly received: ReceivedFrame[] = [];

@@ -18,7 +18,9 @@ export interface EmulatorOptions {
   nonceWindowMs?: number;
   /** HELLO heartbeat_interval (Discord: 41250 ms). */
   heartbeatIntervalMs?: number;
-  /** Privileged intents enabled for the app (GuildMembers | GuildPresences | MessageContent bits). Others → close 4014. */
+  /**
+   * Privileged intents enabled for the app (GuildMembers | GuildPresences | MessageContent bits). Others → close 4014.
+   */
   privilegedIntents?: number;
   /** Clock used for all Discord time rules (ms since epoch). Default Date.now; emu.advanceTime() adds to it. */
   now?: () => number;
