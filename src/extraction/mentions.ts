@@ -497,6 +497,14 @@ const NOT_MODIFIERS = new Set([
   "not",
 ]);
 
+const VERB_AFTER_NUMBER =
+  /^(?:met|also|then|later|have|had|has|were|are|will|would|held|spoke|shook|sat|discussed|agreed|signed|reached|exchanged|vowed|pledged|decided|committed|jointly|both|together)$/;
+
+/** "the two" + a verb: the number is the group ("the two agreed"), not a modifier ("the two countries"). */
+function bareNumberBeforeVerb(next: Token | undefined): boolean {
+  return isWord(next) && !next.cap && VERB_AFTER_NUMBER.test(next.low);
+}
+
 /** "the two sides" (group), "his government" (body), "the Lao minister" (role), or null. */
 function determinerPhrase(
   tokens: Token[],
@@ -509,6 +517,15 @@ function determinerPhrase(
     if (!isWord(tk) || taken[k]) return null;
     const w = tk.low;
     const nextIsName = isNameish(tokens, k + 1, 0);
+    // "the two reached an agreement", "the three also met": a number standing alone for the people just named.
+    if (
+      k === i + 1 &&
+      tokens[i].low === "the" &&
+      NUMBER_WORDS.has(w) &&
+      w !== "both" &&
+      bareNumberBeforeVerb(tokens[k + 1])
+    )
+      return { kind: "group", head: k };
     if ((GROUP_HEADS.has(w) || (w.length > 4 && w.endsWith("s") && TITLES.has(w.slice(0, -1)))) && !nextIsName)
       return { kind: "group", head: k };
     if (!tk.cap && GENERIC_BODIES.has(w) && !nextIsName) {

@@ -49,14 +49,14 @@ interface Trigger {
 }
 
 const WILL_VERBS =
-  "provide|supply|fund|finance|donate|give|send|deploy|continue|support|help|assist|offer|contribute|train|build|share|open|establish|set up|cooperate|work|strengthen|boost|step up|increase|expand|deliver|grant|allocate|invest|keep|review|cut|ensure|bring|hand over|return|release|extend|launch|implement|dispatch|equip|upgrade|double|triple|create|host|sponsor|cover|pay|install|repair|restore|protect|fight|combat|tackle|crack down|dismantle|prosecute|pursue|maintain|enhance|bolster|deepen|promote|facilitate|waive|lift|reduce|lower|raise|purchase|buy|import|export|sign|join|respect|honour|honor|uphold|abide|comply|stand|repatriate|extradite|deport|resume|accelerate|speed up|simplify|ease|allow|permit|register|recruit|hire|conduct|investigate|punish|compensate|resettle|rebuild|renovate|construct|complete|finish|clear|remove|ban|abolish|scrap|suspend|halt|stop|end|withdraw|prioritise|prioritize|submit|publish|disclose|exchange|coordinate|mobilise|mobilize|earmark|set aside|disburse|transfer|lend|forgive|write off|ship|reopen|hunt down|track down|monitor|patrol|safeguard|secure|guarantee|enforce|introduce|adopt|ratify|approve|expedite|streamline|welcome|accept|receive|treat|release|free|pardon|halve";
+  "provide|supply|fund|finance|donate|give|send|deploy|continue|support|help|assist|offer|contribute|train|build|share|open|establish|set up|cooperate|work|strengthen|boost|step up|increase|expand|deliver|grant|allocate|invest|keep|review|cut|ensure|bring|hand over|return|release|extend|launch|implement|dispatch|equip|upgrade|double|triple|create|host|sponsor|cover|pay|install|repair|restore|protect|fight|combat|tackle|crack down|dismantle|prosecute|pursue|maintain|enhance|bolster|deepen|promote|facilitate|waive|lift|reduce|lower|raise|purchase|buy|import|export|sign|join|respect|honour|honor|uphold|abide|comply|stand|repatriate|extradite|deport|resume|accelerate|speed up|simplify|ease|allow|permit|register|recruit|hire|conduct|investigate|punish|compensate|resettle|rebuild|renovate|construct|complete|finish|clear|remove|ban|abolish|scrap|suspend|halt|stop|end|withdraw|prioritise|prioritize|submit|publish|disclose|exchange|coordinate|mobilise|mobilize|earmark|set aside|disburse|transfer|lend|forgive|write off|ship|reopen|hunt down|track down|monitor|patrol|safeguard|secure|guarantee|enforce|introduce|adopt|ratify|approve|expedite|streamline|welcome|accept|receive|treat|release|free|pardon|halve|make (?:every|all|further|more|greater|concerted|utmost) efforts?|do (?:his|her|its|their|our|my) (?:utmost|best)|exert|spare no effort|redouble|endeavou?r|identify|carry out|instruct|take (?:measures|steps|action|firm action|all)|create|explore|strive|direct|step in|intensify|push forward|carry forward|work closely|abide by|firmly abide";
 
 /**
  * A stem every trigger below needs (a cheap test first: sentences without one are not read
  * for pledges). Keep it in step with TRIGGERS.
  */
 export const PLEDGE_HINT =
-  /pledg|vow|promis|commit|resolve|determin|readiness|willing|ready|prepared|\bset\s+to\b|undert|offer|guarant|assur|\bwill\b|\bshall\b|\bwon['’]t\b|\bwould\b|sign|\binked\b|conclu|seal|initial|exchang|reached|agree|request|\bask|urg|\bcall|appeal|press|implor|plead|petition|demand|sought|encourag|\b(?:is|are)\s+to\b|announc|earmark|unveil|push|lobb|adopt|endors|approv|issued/i;
+  /pledg|vow|promis|commit|resolve|determin|readiness|willing|ready|prepared|\bset\s+to\b|undert|offer|guarant|assur|\bwill\b|\bshall\b|\bwon['’]t\b|\bwould\b|sign|\binked\b|conclu|seal|initial|exchang|reached|agree|request|\bask|urg|\bcall|appeal|press|implor|plead|petition|demand|sought|encourag|\b(?:is|are)\s+to\b|announc|earmark|unveil|push|lobb|adopt|endors|approv|issued|decided|concurr|consent|suggest|propos|recommend|ratif/i;
 
 /** An amount of money: "US$2 million", "€15 million", "2.4 billion yen", "Rp 850 billion". */
 const MONEY =
@@ -158,11 +158,31 @@ const TRIGGERS: Trigger[] = [
     keys: ["sign", "inked", "conclu", "sealed", "initial", "exchange"],
   },
   {
-    re: /\breached\s+(?:an?\s+)?(?:\S+\s+){0,2}?(?:agreement|deal|accord|consensus)\b/gi,
+    re: /\breached\s+(?:an?\s+)?(?:\S+\s+){0,3}?(?:agreements?|deals?|accords?|consensus|consensuses|understanding)\b/gi,
     kind: "agreement",
     keys: ["reached"],
   },
-  { re: /\b(?:agreed|agreeing|agree)\s+(?:to|on|upon|that)\b/gi, kind: "agree", verb: true, keys: ["agree"] },
+  // "agreed on Monday to", "agreed last month to": a date between the verb and "to".
+  {
+    re: /\b(?:agreed|agreeing|agree)\s+(?:(?:on|last|this|earlier|in)\s+(?:\p{Lu}\p{L}+|week|month|year)\s+(?:\d{1,2}\s+)?)?(?:to|on|upon|that)\b/giu,
+    kind: "agree",
+    verb: true,
+    keys: ["agree"],
+  },
+  // "They also decided to dispatch …", "the ministers concurred to …", "resolved to step up …": a joint decision.
+  {
+    re: /\b(?:decided|resolved|concurred|consented)\s+(?:(?:on|last|this|earlier|in)\s+(?:\p{Lu}\p{L}+|week|month|year)\s+)?to\b(?!\s+be\b)/giu,
+    kind: "agree",
+    verb: true,
+    keys: ["decided", "resolved", "concurred", "consented"],
+  },
+  // "Laos suggested that Thai authorities …", "proposed that the ministry continue …": a request.
+  {
+    re: /\b(?:suggested|proposed|recommended)\b(?=\s+(?:that\b|the\s+idea\b|\p{Ll}+ing\b|(?:the|a|an|its|their|his|her)\s+(?:\S+\s+){0,5}?(?:\w+ing|to|be|should)\b))/giu,
+    kind: "request",
+    verb: true,
+    keys: ["suggested", "proposed", "recommended"],
+  },
   { re: /\b(?:requested|requesting)\b/gi, kind: "request", verb: true, keys: ["request"] },
   { re: /\b(?:request|requests)\b/gi, kind: "request", verb: true, firstPerson: true, keys: ["request"] },
   {
@@ -187,7 +207,7 @@ const TRIGGERS: Trigger[] = [
     keys: ["pushed", "lobbied", "pressed", "pressing", "pushing", "lobbying"],
   },
   {
-    re: /\b(?:adopted|endorsed|approved|issued)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:joint\s+(?:statement|declaration|communiqu[ée]|action\s+plan|roadmap)|action\s+plan|roadmap|declaration)\b/gi,
+    re: /\b(?:adopted|endorsed|approved|issued|ratified)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:joint\s+(?:statement|declaration|communiqu[ée]|action\s+plan|roadmap)|action\s+plan|plan\s+of\s+action|work\s+plan|roadmap|declaration|proposals?\s+(?:to|for|of)|resolution)\b/gi,
     kind: "agreement",
     keys: ["adopted", "endorsed", "approved", "issued"],
   },
@@ -410,6 +430,7 @@ export function findPledges(ctx: SentenceCtx, state: ExtractState): FoundPledge[
 
     const commitment = commitmentText(ctx, trigger, k, endTok, end);
     if (!commitment) continue;
+    if (!plausibleDecision(ctx.tokens[k].low, parties, subj.mentions, commitment)) continue;
     const date = eventDate(ctx, k, state);
     const counterparts =
       kind === "request" || kind === "agreement" ? addressees(ctx, state, endTok + 1, end, parties) : [];
@@ -432,6 +453,22 @@ export function findPledges(ctx: SentenceCtx, state: ExtractState): FoundPledge[
     coveredUntil = end - 1;
   }
   return out;
+}
+
+/**
+ * "The court decided to adjourn": one body deciding is not a commitment between parties, so
+ * "decided"/"consented" count only for two or more parties ("They also decided to …"). "Police
+ * suggested that the victim had drowned": a suggestion about what happened is no request.
+ */
+function plausibleDecision(verb: string, parties: Party[], subject: Mention[], commitment: string): boolean {
+  if (/^(?:decided|consented)$/.test(verb))
+    return parties.length >= 2 || subject.some((m) => m.kind === "group" || m.word === "they");
+  if (/^(?:suggested|proposed|recommended)$/.test(verb))
+    return !(
+      /\b(?:could|might|may|was|were|had\s+\w+ed|has\s+been|is\s+likely)\b/i.test(commitment) &&
+      !/\b(?:should|need|needs|must|be)\b/i.test(commitment)
+    );
+  return true;
 }
 
 /**

@@ -4,30 +4,10 @@
  * of a small briefing and what the last paragraph must (or must not) yield.
  */
 import { describe, expect, it } from "vitest";
-import type { Briefing } from "../../src/briefings/briefing.ts";
 import { findDates } from "../../src/extraction/dates.ts";
-import { extractEvents } from "../../src/extraction/extract.ts";
-import { toMeetingJSON, toPledgeJSON } from "../../src/library/views/events-json.ts";
+import { lastParagraph, who } from "../support/extract-paragraphs.ts";
 
 const INTRO = "Minister Dewi Sasmita said on Monday.";
-
-function lastParagraph(paragraphs: string[]) {
-  const b: Briefing = {
-    id: "t",
-    file: "t.txt",
-    meta: { title: null, outlet: null, published: "2024-08-09", url: null },
-    paragraphs: paragraphs.map((text, i) => ({ n: i + 1, text })),
-    hash: "t",
-  };
-  const e = extractEvents(b);
-  const n = paragraphs.length;
-  return {
-    meetings: e.meetings.map(toMeetingJSON).filter((m) => m.paragraph === n),
-    pledges: e.pledges.map(toPledgeJSON).filter((p) => p.paragraph === n),
-  };
-}
-
-const who = (names: string[]) => names.join(" | ").toLowerCase();
 
 describe("meeting families", () => {
   const cases: Array<[string, string[], string[]]> = [

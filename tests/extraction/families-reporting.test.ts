@@ -1,0 +1,118 @@
+/**
+ * Phrasing families seen in real reporting from many outlets (issue 12), one invented
+ * sentence per family with its negative twin: people, places and bodies are made up, no
+ * sentence is taken from an article.
+ */
+import { describe, expect, it } from "vitest";
+import { lastParagraph, who } from "../support/extract-paragraphs.ts";
+
+const TALKS = "Foreign Minister Tomas Belo and his Ruritanian counterpart Ana Vasquez held talks on Monday.";
+
+describe("pledge, agreement and request families from real reporting", () => {
+  const cases: Array<[string, string[], string, RegExp, string]> = [
+    [
+      "they decided to (after a meeting)",
+      [TALKS, "They also decided to send liaison officers to the border."],
+      "belo",
+      /send liaison/,
+      "agreement",
+    ],
+    [
+      "the two sides concurred to",
+      [TALKS, "The two sides also concurred to keep working closely."],
+      "vasquez",
+      /keep working/,
+      "agreement",
+    ],
+    [
+      "the two (a bare number) reached an agreement",
+      [TALKS, "The two reached an agreement on joint river patrols."],
+      "belo",
+      /joint river patrols/,
+      "agreement",
+    ],
+    [
+      "reached a series of consensuses",
+      ["The ministers of Arland and Borduria reached a series of consensuses on fraud."],
+      "ministers",
+      /consensuses/,
+      "agreement",
+    ],
+    [
+      "agreed on a day to",
+      [TALKS, "The two sides agreed on Monday to open a hotline."],
+      "belo",
+      /open a hotline/,
+      "agreement",
+    ],
+    [
+      "suggested that + subjunctive",
+      ["Minister Tomas Belo suggested that the two ministries set up a hotline."],
+      "belo",
+      /set up a hotline/,
+      "request",
+    ],
+    [
+      "proposed that a body continue",
+      ["The Lao side proposed that Ruritania continue training its officers."],
+      "lao side",
+      /continue training/,
+      "request",
+    ],
+    [
+      "adopted the proposal to",
+      ["The regional police council adopted the proposal to set up a liaison desk."],
+      "council",
+      /liaison desk/,
+      "agreement",
+    ],
+    [
+      "adopted a plan of action",
+      ["The chiefs of police of the region adopted a plan of action on disasters."],
+      "chiefs",
+      /plan of action/,
+      "agreement",
+    ],
+    [
+      "reported: will make every effort",
+      [TALKS, "Belo said the government will make every effort to curb fraud."],
+      "government",
+      /every effort/,
+      "pledge",
+    ],
+    [
+      "reported: would exert all efforts",
+      ["Police chief Omar Zed said the police would exert all efforts to find the fugitive."],
+      "police",
+      /find the fugitive/,
+      "pledge",
+    ],
+    [
+      "will identify ways, he said",
+      [TALKS, "Both sides will identify ways to build trust, he said."],
+      "belo",
+      /identify ways/,
+      "pledge",
+    ],
+  ];
+  it.each(cases)("%s", (_, paragraphs, actor, commitment, kind) => {
+    const { pledges } = lastParagraph(paragraphs);
+    const hit = pledges.find((p) => commitment.test(p.commitment) || commitment.test(p.quote));
+    expect(hit, JSON.stringify(pledges)).toBeDefined();
+    expect(hit!.actor.toLowerCase()).toContain(actor);
+    expect(hit!.kind).toBe(kind);
+  });
+
+  const none: Array<[string, string[]]> = [
+    ["one court decided", ["The court decided to adjourn the hearing until March."]],
+    ["a suggestion about what happened", ["Police suggested that the victim had drowned."]],
+    ["an analyst's could", ["Analysts suggested that the deal could collapse."]],
+    ["a thing will create", ["Minister Tomas Belo said the new rail line will create many jobs."]],
+    ["the proposed law", ["The proposed law drew criticism from rights groups."]],
+  ];
+  it.each(none)("no pledge: %s", (_, paragraphs) => {
+    expect(lastParagraph(paragraphs).pledges).toEqual([]);
+  });
+});
+
+export { who };
