@@ -34,7 +34,7 @@ describe("pledge, agreement and request families from real reporting", () => {
     [
       "reached a series of consensuses",
       ["The ministers of Arland and Borduria reached a series of consensuses on fraud."],
-      "ministers",
+      "borduria",
       /consensuses/,
       "agreement",
     ],
@@ -62,7 +62,7 @@ describe("pledge, agreement and request families from real reporting", () => {
     [
       "adopted the proposal to",
       ["The regional police council adopted the proposal to set up a liaison desk."],
-      "council",
+      "police",
       /liaison desk/,
       "agreement",
     ],
