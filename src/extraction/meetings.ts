@@ -56,7 +56,7 @@ const GATHERING =
  * for meetings). Keep it in step with TRIGGERS.
  */
 export const MEETING_HINT =
-  /\b(?:met|meet|meeting|meetings|telephoned|phoned|rang|co-chaired|co-hosted|co-presided|received|hosted|welcomed|greeted|called|visited|paid|made|held|had|conducted|organised|organized|presided|spoke|talked|conferred|consulted|chatted|sat|huddled|exchanged|discussed|call|conversation|conference|talks|discussions|consultations|summit|audience|lunch|dinner)\b/i;
+  /\b(?:met|meet|meeting|meetings|telephoned|phoned|rang|contacted|contacting|receiving|hosting|welcoming|co-chaired|co-hosted|co-presided|received|hosted|welcomed|greeted|called|visited|paid|made|held|had|conducted|organised|organized|presided|spoke|talked|conferred|consulted|chatted|sat|huddled|exchanged|discussed|call|conversation|conference|talks|discussions|consultations|summit|audience|lunch|dinner)\b/i;
 
 const TRIGGERS: Array<[RegExp, Shape]> = [
   // "the Lao minister was received by …", "was hosted by", "was welcomed by", "were met by".
@@ -65,7 +65,7 @@ const TRIGGERS: Array<[RegExp, Shape]> = [
     "passive",
   ],
   [/\bmet(?:\s+(?:up\s+)?with)?\b/gi, "verb"],
-  [/\b(?:telephoned|phoned|rang)\b/gi, "verb"],
+  [/\b(?:telephoned|phoned|rang|contacted)\b/gi, "verb"],
   // "X and his counterpart Y co-chaired the Joint Commission meeting".
   [/\bco-(?:chaired|hosted|presided\s+over)\b/gi, "co-chair"],
   [
@@ -81,7 +81,7 @@ const TRIGGERS: Array<[RegExp, Shape]> = [
   ],
   // "…, Anwar said after meeting his Thai counterpart Srettha", "After meeting X, Y said …": a meeting just held.
   [
-    /\b(?:after|following|while|during)\s+(?:(?:a\s+)?meeting(?:\s+with)?|(?:paying|making)\s+(?:a\s+|an\s+)?(?:courtesy\s+|official\s+|farewell\s+|working\s+)?(?:call|visit)\s+(?:on|upon|to)|holding\s+(?:talks|a\s+meeting|discussions)\s+with|(?:talking|speaking)\s+(?:by\s+(?:tele)?phone\s+)?with)\b(?!\s+(?:the|its|their|a|an)\s+(?:targets?|goals?|demands?|needs?|requirements?|criteria|standards?|deadlines?|obligations?|conditions?|expectations?))/gi,
+    /\b(?:after|following|while|during|when|upon|on)\s+(?:(?:a\s+)?meeting(?:\s+with)?|(?:receiving|hosting|welcoming|contacting)\b|(?:paying|making)\s+(?:a\s+|an\s+)?(?:courtesy\s+|official\s+|farewell\s+|working\s+)?(?:call|visit)\s+(?:on|upon|to)|holding\s+(?:talks|a\s+meeting|discussions)\s+with|(?:talking|speaking)\s+(?:by\s+(?:tele)?phone\s+)?with)\b(?!\s+(?:the|its|their|a|an)\s+(?:targets?|goals?|demands?|needs?|requirements?|criteria|standards?|deadlines?|obligations?|conditions?|expectations?))/gi,
     "gerund",
   ],
   // "At a separate meeting on Thursday, A and B reviewed …": a meeting opens the sentence, its subjects met.
@@ -97,7 +97,7 @@ const TRIGGERS: Array<[RegExp, Shape]> = [
     "host",
   ],
   [
-    /\b(?:paid|made)\s+(?:a\s+|an\s+)?(?:courtesy\s+|official\s+|farewell\s+|working\s+)?(?:call|visit)s?\s+(?:on|upon|to)\b/gi,
+    /\b(?:paid|made)\s+(?:a\s+|an\s+)?(?:(?:separate|courtesy|official|farewell|working|brief|private|introductory|goodwill)\s+){0,2}(?:call|visit)s?\s+(?:on|upon|to)\b/gi,
     "call-on",
   ],
   [
@@ -116,9 +116,11 @@ const TRIGGERS: Array<[RegExp, Shape]> = [
     "by-phone",
   ],
   [
-    /\b(?:meeting|talks|discussions|consultations|courtesy\s+call|conversation|summit|audience|phone\s+call|video\s+call|video\s+conference|lunch|dinner)\s+(?:(?:on|last|this)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|month|\d{1,2}\s+\p{Lu}\p{L}+|\p{Lu}\p{L}+\s+\d{1,2})\s+)?(?:(?:was|were)\s+(?:\w+ly\s+)?held\s+)?between\b/giu,
+    /\b(?:meeting|talks|discussions|consultations|courtesy\s+call|conversation|summit|audience|phone\s+call|video\s+call|video\s+conference|lunch|dinner)\s+(?:(?:(?:on|last|this)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|month|morning|afternoon|evening|\d{1,2}\s+\p{Lu}\p{L}+|\p{Lu}\p{L}+\s+\d{1,2})|yesterday|today)\s+)?(?:(?:was|were)\s+(?:\w+ly\s+)?held\s+)?between\b/giu,
     "between",
   ],
+  // "The signing ceremony of the agreement, titled …, was held between A and B": whatever was held, between people.
+  [/\b(?:(?:was|were)\s+(?:\w+ly\s+)?held|took\s+place)\s+between\b/gi, "between"],
   [
     /\b(?:meeting|talks|discussions|consultations|courtesy\s+call|conversation|audience|phone\s+call|video\s+call|video\s+conference|working\s+lunch|working\s+dinner)\s+with\b/gi,
     "noun-with",
@@ -139,6 +141,12 @@ const TRIGGERS: Array<[RegExp, Shape]> = [
 const NOT_MET =
   /^(?:(?:the|its|their|his|her|all|a|an|most|some|many|these|those|several|every|both|strong|fierce|stiff|mixed|widespread|little|much|no|any|growing|broad|public|international|local)\s+)*(?:[\w-]+\s+)?(?:targets?|goals?|deadlines?|demands?|needs|requirements?|criteria|criterion|standards?|expectations?|obligations?|conditions?|costs?|quotas?|thresholds?|benchmarks?|commitments?|pledges?|promises?|obstacles?|challenges?|resistance|opposition|criticism|approval|protests?|scepticism|skepticism|success|failure|delays?|support|anger|outrage|silence|praise|condemnation|interest|enthusiasm|applause|backlash|concerns?|objections?|disapproval|acclaim|setbacks?|difficulties|problems?|fate|end|death)\b/i;
 
+/** A plural subject that meets on its own: officials, delegations, leaders, ministers, chiefs, representatives. */
+const GROUP_SUBJECT =
+  /\b(?:officials|officers|delegations|delegates|leaders|ministers|chiefs|representatives|counterparts|heads|commanders|envoys|negotiators|members|sides)\b/i;
+
+const PAST_TRIGGER = /^(?:met|held|had|spoke|paid|made|sat|\w+ed)$/;
+
 const FUTURE_BEFORE =
   /\b(?:will|shall|would|(?:is|are|was|were)\s+(?:set|scheduled|expected|due|slated|poised|going|planning|about|to|due\s+in)|(?:plans?|planned|planning|intends?|intended|aims?|hopes?|hoped|wants?|seeks?|prepares?|preparing)\s+to)\b/;
 
@@ -158,7 +166,8 @@ export function findMeetings(ctx: SentenceCtx, state: ExtractState): FoundMeetin
       if ([...used].some((u) => Math.abs(u - k) <= 3)) continue;
       if (ctx.quoteSpeaker(k) !== undefined) continue; // in a quotation: the speaker's words, not a report
       const before = text.slice(0, m.index);
-      if (shape === "noun-with" && !NOUN_DETERMINERS.test(before)) continue;
+      const possessed = /\p{Lu}\p{L}*['’]s?\s+$/u.test(before);
+      if (shape === "noun-with" && !NOUN_DETERMINERS.test(before) && !possessed) continue;
       if (shape === "noun-with" && /\b(?:following|after|since|before|ahead of)\s+(?:the|a|their)\s+$/i.test(before))
         continue;
       if (isDeniedOrModal(ctx, k, true)) continue;
@@ -177,7 +186,12 @@ export function findMeetings(ctx: SentenceCtx, state: ExtractState): FoundMeetin
       const parties = participantsFor(ctx, state, shape, k, endTok);
       if (!parties) continue;
       const date = eventDate(ctx, k, state);
-      if (date.date && ctx.published && date.date > ctx.published) continue;
+      if (date.date && ctx.published && date.date > ctx.published) {
+        // "held a meeting …, today, August 4, 2023" on a page dated a year earlier: it happened, the date is unsure.
+        if (!(date.yearStated && PAST_TRIGGER.test(ctx.tokens[k].low))) continue;
+        date.date = null;
+        date.yearStated = false;
+      }
       used.add(k);
       out.push({
         meeting: {
@@ -249,6 +263,9 @@ function participantsFor(
       const main = ctx.mentions.find((m) => m.first > comma && m.kind !== "body");
       if (main) subj = { parties: partiesOf(main, ctx, state), phrase: null, mentions: [main] };
     }
+    // "Following Liu's meeting with X, …": the owner of the meeting met X.
+    const owner = ctx.mentions.find((x) => x.last === k - 1 && ctx.tokens[x.last].possessive && x.kind === "person");
+    if (owner) subj = { parties: partiesOf(owner, ctx, state), phrase: null, mentions: [owner] };
   }
   if (shape === "joint") {
     // Only people who met one another: two or more named (or "the two ministers" standing for them).
@@ -375,7 +392,15 @@ function participantsFor(
       };
     if (leader.length && obj.parties.length === 0) extraParties = leader;
   }
-  if (shape === "verb" && obj.parties.length === 0 && obj.phrase === null && subj.parties.length < 2) return null;
+  // "Police contacted the family": only a person contacting a person is a call between parties.
+  if (ctx.tokens[k].low === "contacted" && !(personish(subj.parties) && personish(obj.parties))) return null;
+  if (shape === "verb" && obj.parties.length === 0 && obj.phrase === null && subj.parties.length < 2) {
+    // "Top officials of the two forces met on Thursday": a group meets within itself.
+    const head = subj.phrase ?? (k > 0 ? slice(ctx, 0, k - 1) : "");
+    if (!(ctx.tokens[k].low === "met" && GROUP_SUBJECT.test(head.split(/\s+/).slice(0, 3).join(" ")))) return null;
+    if (subj.parties.length === 1 && !GROUP_SUBJECT.test(subj.parties[0].name))
+      subj.parties[0] = { ...subj.parties[0], name: head.replace(/^(?:The|A)\s+/, "") };
+  }
   // "met the deadline", "met with strong resistance": things and reactions are not met in person.
   if (shape === "verb" && obj.parties.length === 0 && obj.phrase && NOT_MET.test(obj.phrase)) return null;
   if (shape === "co-chair") {
@@ -394,7 +419,7 @@ function participantsFor(
     parties.unshift({ name: subj.phrase, kind: "body", role: null });
   if (
     parties.length < 2 &&
-    !(parties.length === 1 && /\band\b|\bsides\b|\bchiefs\b|\bleaders\b|\bministers\b/i.test(parties[0].name))
+    !(parties.length === 1 && (/\band\b/i.test(parties[0].name) || GROUP_SUBJECT.test(parties[0].name)))
   )
     return null;
   if (!personish(parties) && shape !== "held" && shape !== "verb") return null;

@@ -33,6 +33,16 @@ function endsWithAbbreviation(text: string, dot: number): boolean {
   return ABBREVIATIONS.has(lower(word));
 }
 
+/** "word.Next" with no space: two lower-case letters before the stop, a capitalised word after (not "U.S.", "cand.vn"). */
+function runTogether(text: string, dot: number, next: number): boolean {
+  return (
+    /\p{Ll}{2}$/u.test(text.slice(Math.max(0, dot - 2), dot)) &&
+    /^\p{Lu}\p{Ll}+\b/u.test(text.slice(next, next + 20)) &&
+    !/[\p{L}.]\.\p{Ll}+$/u.test(text.slice(Math.max(0, dot - 20), dot)) &&
+    !endsWithAbbreviation(text, dot)
+  );
+}
+
 /** Split a paragraph into sentences (offsets into `text`, trimmed). */
 export function splitSentences(text: string): Sentence[] {
   const out: Sentence[] = [];
@@ -51,7 +61,15 @@ export function splitSentences(text: string): Sentence[] {
     while (j < text.length && (text[j] === "." || text[j] === "!" || text[j] === "?")) j++;
     while (j < text.length && CLOSERS.test(text[j])) j++;
     if (j >= text.length) break;
-    if (!/\s/.test(text[j])) continue;
+    // A flattened page runs sentences together: "… stated Minister Lam.Lam made the statement …".
+    if (!/\s/.test(text[j])) {
+      if (ch === "." && runTogether(text, i, j)) {
+        push(j);
+        start = j;
+        i = j - 1;
+      }
+      continue;
+    }
     let k = j;
     while (k < text.length && /\s/.test(text[k])) k++;
     const next = text[k];

@@ -115,4 +115,81 @@ describe("pledge, agreement and request families from real reporting", () => {
   });
 });
 
-export { who };
+describe("meeting families from real reporting", () => {
+  const cases: Array<[string, string[], string[]]> = [
+    [
+      "while receiving",
+      [
+        "Minister Omar Zed made the statement while receiving Ruritanian Interior Minister Dara Vong in Hanoi on January 9.",
+      ],
+      ["Zed", "Vong"],
+    ],
+    [
+      "contacted (by phone)",
+      ["Foreign Minister Omar Zed today contacted Ruritanian Foreign Minister Dara Vong about the detained workers."],
+      ["Zed", "Vong"],
+    ],
+    [
+      "paid separate courtesy calls on",
+      ["Colonel Li Wen also paid separate courtesy calls on General Tep Som, Minister of Defence."],
+      ["Li Wen", "Tep Som"],
+    ],
+    [
+      "a ceremony held between",
+      [
+        "The signing ceremony of the accord, titled “Police Training”, was held between Ek Sothy, president of the academy, and Kim Dae-ho, his counterpart, on October 17.",
+      ],
+      ["Sothy", "Kim Dae-ho"],
+    ],
+    [
+      "a named meeting yesterday between",
+      [
+        "AT THE 5th Bilateral Meeting yesterday between the Arland Police Force and the Borduria Police Force, both sides discussed drugs.",
+      ],
+      ["Arland Police", "Borduria Police"],
+    ],
+    [
+      "officials of a body met",
+      ["Top officials of the Ruritanian National Police (RNP) met on Thursday and discussed kidnapping cases."],
+      ["Ruritanian National Police"],
+    ],
+    [
+      "someone's meeting with",
+      [
+        "Assistant Minister Liu Wei visited Bangkok.",
+        "Following Liu's meeting with Home Affairs Minister Tun Aye on Friday, he informed the Thai side.",
+      ],
+      ["Liu Wei", "Tun Aye"],
+    ],
+    [
+      "a page dated before the stated year",
+      [
+        "Foreign Minister Omar Zed and Foreign Minister Dara Vong held a bilateral meeting in Phnom Penh today, August 4, 2025.",
+      ],
+      ["Zed", "Vong"],
+    ],
+    [
+      "sentences run together",
+      [
+        "Minister Omar Zed thanked the guests.Zed made the remarks while receiving Interior Minister Dara Vong in Hanoi.",
+      ],
+      ["Zed", "Vong"],
+    ],
+  ];
+  it.each(cases)("%s", (_, paragraphs, names) => {
+    const { meetings } = lastParagraph(paragraphs);
+    expect(meetings.length, JSON.stringify(meetings)).toBeGreaterThan(0);
+    const all = meetings.map((m) => who(m.participants)).join(" || ");
+    for (const n of names) expect(all).toContain(n.toLowerCase());
+  });
+
+  const none: Array<[string, string[]]> = [
+    ["police contacted a family", ["Police contacted the victim's family on Monday."]],
+    ["officials met a deadline", ["The officials met the deadline for the report."]],
+    ["a price met expectations", ["The price met expectations."]],
+    ["a meeting to be held between", ["A meeting will be held between the two ministers next week."]],
+  ];
+  it.each(none)("no meeting: %s", (_, paragraphs) => {
+    expect(lastParagraph(paragraphs).meetings).toEqual([]);
+  });
+});
