@@ -16,6 +16,7 @@ import type { ExtractState, SentenceCtx } from "./sentence-context.ts";
 import { Coref } from "./coref.ts";
 import { findDates } from "./dates.ts";
 import { findMeetings, MEETING_HINT, sameMeeting, trimTopic, type FoundMeeting } from "./meetings.ts";
+import { findGatherings, GATHERING_HINT } from "./gatherings.ts";
 import { findMentions, type Mention } from "./mentions.ts";
 import { findNameCandidates, type NameCandidate } from "./names.ts";
 import { PersonRegistry, type PersonRecord } from "./people-registry.ts";
@@ -199,7 +200,10 @@ export function extractEvents(briefing: Briefing): BriefingEvents {
         view: {
           tokens,
           mentions,
-          boundaries: meetingHint || pledgeHint ? clauseBoundaries(tokens, mentions) : [{ at: 0, speechVerb: null }],
+          boundaries:
+            meetingHint || pledgeHint || GATHERING_HINT.test(sent.text)
+              ? clauseBoundaries(tokens, mentions)
+              : [{ at: 0, speechVerb: null }],
         },
         dates: findDates(sent.text, published, state.context?.date ?? null, sent.start),
         published,
@@ -215,6 +219,8 @@ export function extractEvents(briefing: Briefing): BriefingEvents {
       };
 
       const foundMeetings = meetingHint ? findMeetings(ctx, state) : [];
+      if (foundMeetings.length === 0 && GATHERING_HINT.test(sent.text))
+        foundMeetings.push(...findGatherings(ctx, state));
       const met =
         foundMeetings[foundMeetings.length - 1]?.meeting.participants.filter((x) => x.kind === "person") ?? [];
       if (met.length >= 2) state.lastMeeting = met;

@@ -45,7 +45,8 @@ type Shape =
   | "spoke"
   | "by-phone"
   | "between"
-  | "noun-with";
+  | "noun-with"
+  | "during";
 
 /** Get-togethers one holds or has: talks, a meeting, a working lunch, a phone call, an audience. */
 const GATHERING =
@@ -86,7 +87,7 @@ const TRIGGERS: Array<[RegExp, Shape]> = [
   ],
   // "At a separate meeting on Thursday, A and B reviewed …": a meeting opens the sentence, its subjects met.
   [
-    /^(?:At|During|In|Over)\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}?(?:meeting|talks|session|discussions|consultations|lunch|dinner|breakfast|call|video\s+conference)\b(?![^,]*\bwith\b)/g,
+    /^(?:At|During|In|Over)\s+(?:a|an|their|the)\s+(?:[\w-]+\s+){0,2}?(?:meeting|talks|session|discussions|consultations|lunch|dinner|breakfast|call|video\s+conference)\b(?![^,]*\bwith\b)/g,
     "fronted",
   ],
   // "Interpol's director visited Pheakdey at the ministry": a visit to a person (places are not met).
@@ -124,6 +125,11 @@ const TRIGGERS: Array<[RegExp, Shape]> = [
   [
     /\b(?:meeting|talks|discussions|consultations|courtesy\s+call|conversation|audience|phone\s+call|video\s+call|video\s+conference|working\s+lunch|working\s+dinner)\s+with\b/gi,
     "noun-with",
+  ],
+  // "He made the request to X during their meeting at …", "A and B pledged …, speaking during a farewell call".
+  [
+    /(?<=\S\s+)(?:during|at|in)\s+(?:their|a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:meeting|talks|(?:courtesy|farewell|phone|video)\s+call|discussions|conversation|audience)\b(?!\s+(?:with|between|of|on\s+\p{Lu})\b)/giu,
+    "during",
   ],
   // Two or more people as the subject, no object: "A and B discussed a joint reserve", "the two ministers
   // spoke by telephone in March", "A and B agreed …, after bilateral talks in Putrajaya".
@@ -266,6 +272,14 @@ function participantsFor(
     // "Following Liu's meeting with X, …": the owner of the meeting met X.
     const owner = ctx.mentions.find((x) => x.last === k - 1 && ctx.tokens[x.last].possessive && x.kind === "person");
     if (owner) subj = { parties: partiesOf(owner, ctx, state), phrase: null, mentions: [owner] };
+  }
+  if (shape === "during") {
+    // The clause's subject and whoever it addressed before the phrase ("made the request to X").
+    const addressed = ctx.mentions
+      .filter((m) => m.first < k && m.kind === "person" && !subj.mentions.includes(m))
+      .flatMap((m) => partiesOf(m, ctx, state));
+    const parties = uniqueParties([...subj.parties, ...addressed]);
+    return parties.length >= 2 && personish(parties) && subj.mentions.every((m) => m.kind !== "body") ? parties : null;
   }
   if (shape === "joint") {
     // Only people who met one another: two or more named (or "the two ministers" standing for them).
@@ -456,7 +470,7 @@ function topicIn(ctx: SentenceCtx, from: number): string | null {
   const m =
     /\bto discuss\s+(.+)/i.exec(rest) ??
     /\b(?:discussed|reviewed|exchanged views on|focused on|talked about|spoke about)\s+(.+)/i.exec(rest) ??
-    /\b(?:talks|discussions|call|conference|meeting|session|conversation)\s+(?:on|about|over|regarding)\s+(.+)/i.exec(
+    /\b(?:talks|discussions|call|conference|meeting|session|conversation)\s+(?:on|about|over|regarding)\s+(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b|\d)(.+)/i.exec(
       rest,
     ) ??
     /\babout\s+(.+)/i.exec(rest) ??

@@ -175,6 +175,82 @@ describe("meeting families from real reporting", () => {
       ],
       ["Zed", "Vong"],
     ],
+    [
+      "a named dialogue was held",
+      ["On February 6, the 7th Japan-Cambodia Politico-Military Dialogue was held at the foreign ministry."],
+      ["Japan", "Cambodia"],
+    ],
+    [
+      "speaking at a named meeting",
+      [
+        "Speaking at the 7th Regional Ministerial Meeting on Drugs via video link this morning, Minister Ke Sovan said drugs remain a threat.",
+      ],
+      ["Ke Sovan", "Ministerial Meeting on Drugs"],
+    ],
+    [
+      "attended the meeting",
+      ["Police chief Omar Zed attended the meeting, accompanied by two senior officers, in Bangkok on Tuesday."],
+      ["Omar Zed"],
+    ],
+    [
+      "four ministers attended",
+      [
+        "Minister Ali Baba, Deputy Prime Minister Kowit Wat, Minister Douang Phi and Minister Ko Ko attended the meeting.",
+      ],
+      ["Ali Baba", "Kowit Wat", "Ko Ko"],
+    ],
+    [
+      "the meeting was co-chaired by",
+      [
+        "The meeting was co-chaired by Justice Minister Gen Paibul Kom and the Chairman of the Drug Commission, Mr. Kou Sina.",
+      ],
+      ["Paibul Kom", "Kou Sina"],
+    ],
+    [
+      "held, and two acted as co-chairs",
+      [
+        "The 9th AMMTC + China consultation was held in the morning and Maj-Gen Zin Htet and Minister Wang Hong acted as co-chairs.",
+      ],
+      ["Zin Htet", "Wang Hong", "China"],
+    ],
+    [
+      "a named conference held in a city",
+      [
+        "A joint communiqué ratified by delegates to the 34th ASEANAPOL conference held in Manila this week adopted the proposals.",
+      ],
+      ["ASEANAPOL conference"],
+    ],
+    [
+      "a speaker's own words: delighted to meet",
+      [
+        "Minister Rajan Singh said on Monday.",
+        "“Delighted to meet the US Secretary of Defence, Mr Lloyd Austin in Siem Reap,” he wrote.",
+      ],
+      ["Rajan Singh", "Lloyd Austin"],
+    ],
+    [
+      "a speaker's own words: an interaction with",
+      [
+        "Minister Rajan Singh said on Monday.",
+        "“Had a wonderful interaction with the Defence Minister of Ruritania, Mr. Pita Hone,” Singh wrote.",
+      ],
+      ["Rajan Singh", "Pita Hone"],
+    ],
+    [
+      "the request made during their meeting",
+      [
+        "General Tep Sovan spoke on Friday.",
+        "He made the request to Admiral Jean Dumas, French Defence Attaché, during their meeting at the office on Feb. 10.",
+      ],
+      ["Tep Sovan", "Jean Dumas"],
+    ],
+    [
+      "speaking during a farewell call",
+      [
+        "Prime Minister Hun Sokha and outgoing EU ambassador Maria Lopez pledged to deepen ties, speaking during a farewell call on Monday morning.",
+      ],
+      ["Hun Sokha", "Maria Lopez"],
+    ],
   ];
   it.each(cases)("%s", (_, paragraphs, names) => {
     const { meetings } = lastParagraph(paragraphs);
@@ -188,6 +264,13 @@ describe("meeting families from real reporting", () => {
     ["officials met a deadline", ["The officials met the deadline for the report."]],
     ["a price met expectations", ["The price met expectations."]],
     ["a meeting to be held between", ["A meeting will be held between the two ministers next week."]],
+    ["an unnamed conference held", ["The conference was held in 2019."]],
+    ["a summit to be held", ["The summit will be held in Hanoi next year."]],
+    ["will attend the meeting", ["Police chief Omar Zed will attend the meeting in Bangkok next week."]],
+    [
+      "a speaker looking forward to meeting",
+      ["Minister Rajan Singh said on Monday.", "“I look forward to meeting my counterpart soon,” he said."],
+    ],
   ];
   it.each(none)("no meeting: %s", (_, paragraphs) => {
     expect(lastParagraph(paragraphs).meetings).toEqual([]);
