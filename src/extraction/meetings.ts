@@ -379,7 +379,10 @@ function participantsFor(
     if (ctx.tokens[k].low === "called") {
       if (!lastObj || lastObj.kind !== "person") return null;
       const next = ctx.tokens.slice(lastObj.last + 1, lastObj.last + 4).map((t) => t.low);
-      if (next.includes("to") || next[0] === "for" || next[0] === "and" || next[0] === "not") return null;
+      const purpose = /^\s*to\s+(?:discuss|talk|exchange|review|bid|congratulate|introduce|brief)\b/i.test(
+        ctx.ptext.slice(ctx.tokens[lastObj.last].end, ctx.sent.end),
+      );
+      if ((next.includes("to") && !purpose) || next[0] === "for" || next[0] === "and" || next[0] === "not") return null;
     }
   }
   if (shape === "passive") {

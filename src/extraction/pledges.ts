@@ -233,7 +233,7 @@ const TRIGGERS: Trigger[] = [
 
 /** After "will", "is set to": going somewhere or meeting someone is a plan, not a commitment. */
 const SCHEDULE_VERB =
-  /^(?:will|shall|would|is|are|was|were)\s+(?:also\s+|then\s+|soon\s+|\w+ly\s+)?(?:set\s+to\s+|scheduled\s+to\s+|due\s+to\s+|expected\s+to\s+)?(?:travel|fly|visit|tour|meet|attend|arrive|leave|depart|return\s+(?:to|home)|head|go|lead\s+(?:a|the|an)\s+(?:\w+\s+)?delegation|chair|address|speak|attend|take\s+part|participate|sit\s+down|hold\s+(?:talks|a\s+meeting|meetings|discussions)|host\s+(?:a|the|an)\s+(?:\w+\s+){0,2}(?:meeting|summit|conference|forum|visit|delegation|counterpart|dinner|reception)|retire|step\s+down|(?:pay|make)\s+(?:a|an|his|her|their)\s+(?:\w+\s+){0,2}(?:visit|call|trip|tour))\b/i;
+  /^(?:will|shall|would|is|are|was|were)\s+(?:also\s+|then\s+|soon\s+|\w+ly\s+)?(?:set\s+to\s+|scheduled\s+to\s+|due\s+to\s+|expected\s+to\s+)?(?:travel|fly|visit|tour|meet|attend|arrive|leave|depart|return\s+(?:to|home)|head|go|lead\s+(?:a|the|an)\s+(?:\w+\s+)?delegation|chair|address|speak|attend|take\s+part|participate|sit\s+down|hold\s+(?:talks|a\s+meeting|meetings|discussions)|host\s+(?:a|the|an)\s+(?:\w+\s+){0,2}(?:meeting|summit|conference|forum|visit|delegation|counterpart|dinner|reception)|retire|step\s+down|(?:pay|make)\s+(?:a|an|his|her|their)\s+(?:[\w-]+\s+){0,2}(?:visit|call|trip|tour)|complete\s+(?:his|her|their|its)\s+(?:[\w-]+\s+)?(?:posting|assignment|term|tour|mission|tenure)|take\s+(?:over|up)\s+(?:the|his|her|a)\s+(?:[\w-]+\s+)?(?:role|post|position|office|job|duties)|assume\s+(?:the|his|her)\s+(?:[\w-]+\s+)?(?:role|post|position|office|duties)|succeed)\b/i;
 
 const DETERMINER_BEFORE =
   /\b(?:a|an|the|this|that|these|those|his|her|its|their|our|my|your|new|fresh|earlier|latest|such|any|no)\s+(?:[\w-]+\s+)?$/i;
@@ -430,6 +430,7 @@ export function findPledges(ctx: SentenceCtx, state: ExtractState): FoundPledge[
 
     const commitment = commitmentText(ctx, trigger, k, endTok, end);
     if (!commitment) continue;
+    if (notACommitment(ctx, k, parties, commitment)) continue;
     if (!plausibleDecision(ctx.tokens[k].low, parties, subj.mentions, commitment)) continue;
     const date = eventDate(ctx, k, state);
     const counterparts =
@@ -453,6 +454,33 @@ export function findPledges(ctx: SentenceCtx, state: ExtractState): FoundPledge[
     coveredUntil = end - 1;
   }
   return out;
+}
+
+/** Offenders' acts and lures are not commitments: "gangs promising high-paying jobs", "criminals sought hiding". */
+const OFFENDERS =
+  /\b(?:criminals|gangs?|suspects?|traffickers?|scammers?|fraudsters?|syndicates?|smugglers?|perpetrators?|terrorists?|militants?|fugitives?|recruiters?|individuals)\b/i;
+
+/**
+ * Not a commitment whatever the verb: an offender's act, a lure ("promising well-paid work"),
+ * a denied commitment ("might not be capable or committed to"), a visit's purpose ("called on
+ * the President to discuss ties" is a courtesy call).
+ */
+function notACommitment(ctx: SentenceCtx, k: number, parties: Party[], commitment: string): boolean {
+  const w = ctx.tokens[k].low;
+  if (parties.some((p) => p.kind !== "person" && OFFENDERS.test(p.name))) return true;
+  if (
+    /^promis/.test(w) &&
+    /^(?:\S+\s+){0,2}?(?:jobs?|work|employment|salar\w*|wages?|pay|returns?|profits?|income|money)\b/i.test(commitment)
+  )
+    return true;
+  if (w === "committed" && /\bnot\b[^,;.]{0,40}$/i.test(ctx.ptext.slice(ctx.sent.start, ctx.tokens[k].start)))
+    return true;
+  if (
+    w === "called" &&
+    /\bto\s+(?:discuss|talk|exchange|review|bid|congratulate|introduce|pay|brief)\b/i.test(commitment)
+  )
+    return true;
+  return false;
 }
 
 /**

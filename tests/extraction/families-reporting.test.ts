@@ -109,6 +109,22 @@ describe("pledge, agreement and request families from real reporting", () => {
     ["an analyst's could", ["Analysts suggested that the deal could collapse."]],
     ["a thing will create", ["Minister Tomas Belo said the new rail line will create many jobs."]],
     ["the proposed law", ["The proposed law drew criticism from rights groups."]],
+    ["a scam's lure", ["Criminal gangs are luring victims abroad, promising high-paying jobs."]],
+    ["offenders sought", ["Many criminals sought refuge across the border."]],
+    [
+      "a career move",
+      ["In about six months, Mr Mark Lane, a Special Agent, will also complete his posting in Bangkok."],
+    ],
+    ["taking over a role", ["Next month, Mr Dan Kee will take over the role of regional director."]],
+    [
+      "a denied commitment",
+      ["“Their officers might not be capable enough or committed to fighting drugs,” Mr Omar Zed said."],
+    ],
+    ["a visit with a hyphenated length", ["Rapporteur Vitit Mun will pay an 11-day visit to the country."]],
+    [
+      "a courtesy call to discuss",
+      ["Minister Meng Jun also called on President Sam Nathan to discuss bilateral ties."],
+    ],
   ];
   it.each(none)("no pledge: %s", (_, paragraphs) => {
     expect(lastParagraph(paragraphs).pledges).toEqual([]);
@@ -243,6 +259,11 @@ describe("meeting families from real reporting", () => {
         "He made the request to Admiral Jean Dumas, French Defence Attaché, during their meeting at the office on Feb. 10.",
       ],
       ["Tep Sovan", "Jean Dumas"],
+    ],
+    [
+      "called on a president to discuss",
+      ["Minister Meng Jun also called on President Sam Nathan and Deputy Prime Minister Wang Kan to discuss ties."],
+      ["Meng Jun", "Sam Nathan"],
     ],
     [
       "speaking during a farewell call",
