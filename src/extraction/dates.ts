@@ -31,7 +31,24 @@ export interface DateMention {
   bounded: boolean;
   /** Resolved from a previous date ("later that day"). */
   anaphoric: boolean;
+  /** What the text says when it cannot be resolved: "14 May" with no year, "Monday" with no published date. */
+  stated?: string;
 }
+
+const MONTH_NAMES = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+];
 
 const MONTH_WORD = new RegExp(`\\b(?:${Object.keys(MONTHS).join("|")})\\b\\.?`, "i");
 /** A month next to a number ("August 18", "9 October", "the 3rd of May"): the only text worth chrono's time. */
@@ -103,6 +120,7 @@ export function findDates(text: string, published: string | null, context: strin
         yearStated,
         bounded: bounded(start),
         anaphoric: false,
+        stated: date === null ? `${day} ${MONTH_NAMES[month - 1]} (year not stated)` : undefined,
       });
     }
   }
@@ -129,6 +147,7 @@ export function findDates(text: string, published: string | null, context: strin
       yearStated: false,
       bounded: bounded(m.index),
       anaphoric: false,
+      stated: date === null ? `${m[0]} (no published date to count from)` : undefined,
     });
   }
 
@@ -143,6 +162,7 @@ export function findDates(text: string, published: string | null, context: strin
       yearStated: false,
       bounded: bounded(m.index),
       anaphoric: false,
+      stated: date === null ? `${m[0]} (no published date to count from)` : undefined,
     });
   }
 

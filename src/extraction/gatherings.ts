@@ -152,6 +152,7 @@ export function findGatherings(ctx: SentenceCtx, state: ExtractState): FoundMeet
           source: ctx.source,
           paragraph: ctx.paragraph,
           date: date.date,
+          dateText: date.dateText ?? null,
           yearStated: date.yearStated,
           participants: parties,
           place: null,

@@ -204,6 +204,7 @@ export function findMeetings(ctx: SentenceCtx, state: ExtractState): FoundMeetin
           source: ctx.source,
           paragraph: ctx.paragraph,
           date: date.date,
+          dateText: date.dateText ?? null,
           yearStated: date.yearStated,
           participants: parties,
           place: placeIn(ctx, endTok),

@@ -440,6 +440,7 @@ export function findPledges(ctx: SentenceCtx, state: ExtractState): FoundPledge[
         source: ctx.source,
         paragraph: ctx.paragraph,
         date: date.date,
+        dateText: date.dateText ?? null,
         yearStated: date.yearStated,
         actor: combine(parties),
         actors: parties,

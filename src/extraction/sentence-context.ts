@@ -469,6 +469,7 @@ export function eventDate(ctx: SentenceCtx, k: number, state: ExtractState): Cho
     return {
       date: best.date,
       yearStated: best.yearStated || (best.anaphoric && (state.context?.yearStated ?? false)),
+      dateText: best.date === null ? (best.stated ?? null) : null,
       how: "sentence",
     };
   }

@@ -4,6 +4,7 @@
  * sentence is taken from an article.
  */
 import { describe, expect, it } from "vitest";
+import { dateLabel } from "../../src/library/views/events-query.ts";
 import { lastParagraph, who } from "../support/extract-paragraphs.ts";
 
 const TALKS = "Foreign Minister Tomas Belo and his Ruritanian counterpart Ana Vasquez held talks on Monday.";
@@ -295,5 +296,24 @@ describe("meeting families from real reporting", () => {
   ];
   it.each(none)("no meeting: %s", (_, paragraphs) => {
     expect(lastParagraph(paragraphs).meetings).toEqual([]);
+  });
+});
+
+describe("dates the text gives but cannot resolve", () => {
+  it("keeps a day and month without a year when nothing gives the year", () => {
+    const [m] = lastParagraph(["Minister Omar Zed met Minister Dara Vong in Hanoi on 14 May."], null).meetings;
+    expect(m.date).toBeNull();
+    expect(m.dateText).toBe("14 May (year not stated)");
+    expect(dateLabel(m)).toBe("14 May (year not stated)");
+  });
+  it("says a weekday has no published date to count from", () => {
+    const [m] = lastParagraph(["Minister Omar Zed met Minister Dara Vong in Hanoi on Monday."], null).meetings;
+    expect(m.date).toBeNull();
+    expect(m.dateText).toMatch(/Monday \(no published date/);
+  });
+  it("resolves against the published date and then gives no text", () => {
+    const [m] = lastParagraph(["Minister Omar Zed met Minister Dara Vong in Hanoi on 14 May."]).meetings;
+    expect(m.date).toBe("2024-05-14");
+    expect(m.dateText).toBeNull();
   });
 });

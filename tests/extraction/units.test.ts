@@ -99,7 +99,7 @@ describe("meetings", () => {
       briefing("x3", null, "Mining Minister Batu Ganbold met Industry Minister Aida Serikova on March 3 in Astana."),
     );
     expect(e.meetings[0]).toMatchObject({ date: null, yearStated: false });
-    expect(dateLabel(e.meetings[0])).toBe("year not stated");
+    expect(dateLabel(e.meetings[0])).toBe("3 March (year not stated)");
   });
   it("links short forms and pronouns to the person named earlier", () => {
     const e = extractEvents(

@@ -14,6 +14,8 @@ export interface MeetingJSON {
   quote: string;
   yearStated: boolean;
   participantRoles: Array<string | null>;
+  /** The date as the text gives it when it cannot be resolved ("14 May (year not stated)"), else null. */
+  dateText: string | null;
 }
 
 export interface PledgeJSON {
@@ -28,6 +30,7 @@ export interface PledgeJSON {
   /** Who stated it, when not the actor ("the government" per "Chou Bun Eng"). */
   speaker: string | null;
   counterparts: string[];
+  dateText: string | null;
 }
 
 export function toMeetingJSON(m: Meeting): MeetingJSON {
@@ -41,6 +44,7 @@ export function toMeetingJSON(m: Meeting): MeetingJSON {
     quote: m.quote,
     yearStated: m.yearStated,
     participantRoles: m.participants.map((p) => p.role),
+    dateText: m.date === null ? (m.dateText ?? null) : null,
   };
 }
 
@@ -61,5 +65,6 @@ export function toPledgeJSON(p: Pledge): PledgeJSON {
     yearStated: p.yearStated,
     speaker: p.speaker?.name ?? null,
     counterparts: p.counterparts.map((c) => c.name),
+    dateText: p.date === null ? (p.dateText ?? null) : null,
   };
 }

@@ -151,8 +151,8 @@ export function filterPledges(pledges: readonly Pledge[], f: EventFilter, people
 }
 
 /** "2024-01-24", or "year not stated" for an event the text dates without a year. */
-export function dateLabel(e: { date: string | null; yearStated: boolean }): string {
-  return e.date ?? "year not stated";
+export function dateLabel(e: { date: string | null; yearStated: boolean; dateText?: string | null }): string {
+  return e.date ?? e.dateText ?? "date not stated";
 }
 
 /** Every party name the events use plus the people's names and aliases: for "did you mean". */
