@@ -50,7 +50,8 @@ vs, mt, ft, fig, dept, govt, est, approx, cpl, pte, insp, lieut, comdr, sec, ass
 
 /** Honorifics that say nothing about the role and are dropped from it. */
 export const HONORIFICS = set(
-  `mr, mr., mrs, mrs., ms, ms., madam, madame, sir, dame, dr, dr., h.e., excellency, his excellency, datuk, dato, datin, seri`,
+  `mr, mr., mrs, mrs., ms, ms., madam, madame, sir, dame, dr, dr., h.e., excellency, his excellency, datuk, dato, datin, seri,
+  samdech, samdach, kralahom, krolahom, kralahorm, krolahorm, pichey, techo, akka, padei, paduka, pehin, h.e`,
 );
 
 /** Given names written abbreviated with a full stop, part of the name ("Ma. Cristina", "Md. Rahman", "Mohd. Hafiz"). */

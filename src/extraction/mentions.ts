@@ -186,14 +186,18 @@ export function findMentions(
   };
 
   // People: every name run the registry knows; the role around it comes with it.
-  const candidates = new Map((known ?? findNameCandidates(tokens, text, offset)).map((c) => [c.first, c]));
-  for (const [a, b] of nameRuns(tokens)) {
-    const c = candidates.get(a);
+  const candidates = new Map(
+    (known ?? findNameCandidates(tokens, text, offset)).map((c) => [c.runFirst ?? c.first, c]),
+  );
+  for (const [run, b] of nameRuns(tokens)) {
+    const c = candidates.get(run);
+    // The name proper starts after a form of address ("Samdech Kralahom Sar Kheng").
+    const a = c ? c.first : run;
     const last = c ? c.last : b;
     const name = slice(text, offset, tokens, a, last);
     const rec = registry.lookup(name);
     if (!rec) continue;
-    const first = c ? Math.min(c.roleFirst, a) : a;
+    const first = c ? Math.min(c.roleFirst, run) : a;
     const end = c ? Math.max(c.after - 1, last) : last;
     if (out.some((m) => m.first <= end && m.last >= first)) continue;
     take({

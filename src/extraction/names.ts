@@ -39,6 +39,8 @@ export interface NameCandidate {
   role: string | null;
   /** Token index where the role before the name starts (=== first when there is none). */
   roleFirst: number;
+  /** Where the capitalised run began, before any form of address ("Samdech Kralahom" in "Samdech Kralahom Sar Kheng"). */
+  runFirst?: number;
   /** Token index after an apposition that follows the name (=== last + 1 when none). */
   after: number;
   gender: Gender;
@@ -397,6 +399,8 @@ function roleBefore(
 function cleanRole(role: string): string | null {
   const words = role.split(/\s+/);
   while (words.length && HONORIFICS.has(words[0].toLowerCase())) words.shift();
+  // "… of China Mr": a courtesy title before the name is not part of the role.
+  while (words.length && /^(?:mr|mrs|ms|dr|madam)\.?$/i.test(words[words.length - 1])) words.pop();
   const out = words
     .join(" ")
     .replace(/[,;:–—-]+$/, "")
@@ -535,9 +539,68 @@ function genderOf(tokens: Token[], from: number, to: number): Gender {
 }
 
 /** The person names a sentence introduces, with their roles. */
+/**
+ * Forms of address and ranks written before a name, as one or more capitalised words: Khmer
+ * ("Samdech", "Kralahom"/"Krolahom"/"Kralahorm", "Pichey Sena", "Techo", "Akka Moha Sena Padei Techo"),
+ * Malay and Bruneian ("Tan Sri", "Datuk Seri", "Dato Paduka Seri", "Pehin", "Haji" before another
+ * honorific), "H.E.", and police and military ranks ("Pol Gen", "Lt Gen", "Pol Maj Gen", "Sen. Lieut. Gen.").
+ */
+const ADDRESS_WORDS = new Set(
+  `samdech samdach kralahom krolahom kralahorm krolahorm pichey sena techo akka moha padei vibol pheakdey tan sri seri
+  datuk dato datin paduka pehin orang kaya yang berhormat mulia excellency h.e h.e. he. pol pol. police lt lt. lieut lieut.
+  lieutenant maj maj. major gen gen. general col col. colonel brig brig. brigadier adm adm. admiral sen sen. senior
+  maj-gen lt-gen lt.-gen. pol.lt.gen mr mr. mrs mrs. ms ms. dr dr. prof prof. cmdr capt capt. superintendent commissioner`
+    .split(/\s+/)
+    .filter(Boolean),
+);
+/** Words of ADDRESS_WORDS that are also common given names or surnames: only with another address word after them. */
+const ADDRESS_ONLY_BEFORE_ADDRESS = new Set([
+  "tan",
+  "sri",
+  "sena",
+  "moha",
+  "orang",
+  "kaya",
+  "yang",
+  "mulia",
+  "senior",
+  "he.",
+]);
+
+function honorificPrefix(tokens: Token[], a: number, b: number): number {
+  let n = 0;
+  while (a + n <= b) {
+    const t = tokens[a + n];
+    const w = t.low;
+    if (!ADDRESS_WORDS.has(w) && !ADDRESS_WORDS.has(w.replace(/\.$/, ""))) break;
+    if (ADDRESS_ONLY_BEFORE_ADDRESS.has(w) && !ADDRESS_WORDS.has(tokens[a + n + 1]?.low ?? "") && n === 0) break;
+    n++;
+  }
+  return n;
+}
+
+/** Sentence adverbs ("Lastly,"), the last word of a body's name ("… Meeting", "… Command"), a country's second word. */
+function notAPersonName(tokens: Token[], a: number, b: number): boolean {
+  const only = tokens[a];
+  if (a === b && (ORG_WORDS.has(only.low) || PLACE_WORDS.has(only.low) || COMMON_CAPS.has(only.low))) return true;
+  if (a === b && /ly$/.test(only.low) && tokens[a + 1]?.text === ",") return true;
+  const prev = tokens[a - 1];
+  if (isWord(prev) && prev.cap && COUNTRIES.has(`${prev.low} ${only.low}`)) return true;
+  return false;
+}
+
+/** Capitalised nouns seen ending organisations' and meetings' names, never a person's name on their own. */
+const COMMON_CAPS = new Set(
+  `meeting meetings command control states activities airlines affairs operations security services ministers
+  members partners forces relations cooperation development justice drugs`
+    .split(/\s+/)
+    .filter(Boolean),
+);
+
 export function findNameCandidates(tokens: Token[], text: string, offset: number): NameCandidate[] {
   const out: NameCandidate[] = [];
-  for (const [a, bRaw] of nameRuns(tokens)) {
+  for (const [aRaw, bRaw] of nameRuns(tokens)) {
+    let a = aRaw;
     let b = bRaw;
     if (nameWords(tokens, a, b) > 5) continue;
     const next = tokens[b + 1];
@@ -595,8 +658,20 @@ export function findNameCandidates(tokens: Token[], text: string, offset: number
       (b === a || /^\p{Lu}\.$/u.test(tokens[b].base) || roleBefore(tokens, a, text, offset).role === null)
     )
       continue;
+    // "Samdech Kralahom Sar Kheng", "Dato Paduka Seri Hoong Wee Teck", "H.E. Gen. Tea Seiha": the honorifics and ranks
+    // are a form of address, not the name (so every spelling of the address finds one person).
+    const skip = honorificPrefix(tokens, a, b);
+    if (a + skip > b) continue; // "Samdech Pichey Sena" alone: an address with no name
+    const addressed = skip > 0;
+    const address = addressed ? text.slice(tokens[a].start - offset, tokens[a + skip - 1].end - offset) : null;
+    a += skip;
+    if (notAPersonName(tokens, a, b)) continue;
     const name = text.slice(tokens[a].start - offset, tokens[b].end - offset).replace(/['’]s$/u, "");
-    const before = roleBefore(tokens, a, text, offset);
+    const found = roleBefore(tokens, aRaw, text, offset);
+    // The address joins the role: "Deputy Prime Minister Samdech Kralahom".
+    const before = address
+      ? { start: found.role ? found.start : aRaw, role: found.role ? `${found.role} ${address}` : address }
+      : found;
     // "his Lao counterpart, Minister of Public Security Bounthong Keomany": both roles.
     let commaFrom = before.role ? before.start : a;
     while (commaFrom > 0 && HONORIFICS.has(tokens[commaFrom - 1].low)) commaFrom--; // "its director, Dr. Lim Vannak"
@@ -605,7 +680,7 @@ export function findNameCandidates(tokens: Token[], text: string, offset: number
       ? { start: comma.start, role: before.role ? `${comma.role}; ${before.role}` : comma.role }
       : before;
     const appos = tokens[b].possessive ? { end: b + 1, role: null } : appositionAfter(tokens, b, text, offset);
-    const honorific = a > 0 && HONORIFICS.has(tokens[a - 1].low);
+    const honorific = addressed || (a > 0 && HONORIFICS.has(tokens[a - 1].low));
     let evidence: NameCandidate["evidence"] | null = null;
     // "commander of the Royal …", "Minister of the Interior": a title followed by "of" names a body or a place, not a
     // person.
@@ -648,7 +723,8 @@ export function findNameCandidates(tokens: Token[], text: string, offset: number
       last: b,
       name,
       role: roles.length ? roles.join("; ") : null,
-      roleFirst: commaBefore.role ? commaBefore.start : a,
+      roleFirst: commaBefore.role ? commaBefore.start : aRaw,
+      runFirst: aRaw,
       after: appos.role ? appos.end : b + 1,
       gender:
         genderOf(tokens, Math.max(0, commaBefore.start - 1), a) ??

@@ -181,9 +181,13 @@ export function mergePeople(
   // Full names first, so single words can find the one they belong to.
   // (A normalised name is words joined by single spaces: a space means two words or more.)
   const single: Array<{ m: PersonMention; source: string; published: string | null }> = [];
+  // "W. Patrick Murphy" and "Patrick Murphy", "Wang Xiao Hong" and "Wang Xiaohong": one person.
+  const byCompact = new Map<string, string>();
   for (const b of perBriefing) {
     for (const m of b.people) {
-      const key = normName(m.name);
+      const plain = personKey(m.name);
+      const key = byCompact.get(plain.replace(/ /g, "")) ?? plain;
+      byCompact.set(key.replace(/ /g, ""), key);
       if (key.includes(" ")) add(key, m, b.source, b.published);
       else single.push({ m, source: b.source, published: b.published });
     }
@@ -213,6 +217,13 @@ export function mergePeople(
       latest: a.latest,
     }))
     .sort((a, b) => b.mentions - a.mentions || a.name.localeCompare(b.name));
+}
+
+/** A name's key for merging: normalised, initials dropped when two words or more remain. */
+function personKey(name: string): string {
+  const w = normName(name).split(" ");
+  const full = w.filter((x) => x.length > 1);
+  return (full.length >= 2 ? full : w).join(" ");
 }
 
 /** Autocomplete: people whose name, alias or any name word starts with the prefix (at most 25). */

@@ -1,0 +1,88 @@
+/**
+ * People as reporters write them in any outlet (issue 12): forms of address and ranks are not
+ * part of a name, the last word of a body's name is no person, and one person across briefings
+ * is one entry whatever the spelling of the address, the initials or the spacing. Invented names.
+ */
+import { describe, expect, it } from "vitest";
+import { extractEvents } from "../../src/extraction/extract.ts";
+import { mergePeople } from "../../src/library/views/people.ts";
+import { briefingOf } from "../support/extract-paragraphs.ts";
+
+const peopleOf = (paragraphs: string[]) => extractEvents(briefingOf(paragraphs)).people;
+const names = (paragraphs: string[]) => peopleOf(paragraphs).map((p) => p.name);
+
+describe("names without their forms of address", () => {
+  it.each([
+    ["Khmer", "Deputy Prime Minister Samdech Kralahom Dara Vong met the envoy on Monday.", "Dara Vong"],
+    ["Khmer, another spelling", "Samdech Krolahom Dara Vong met the envoy on Monday.", "Dara Vong"],
+    ["Khmer, a long address", "Defence Minister Samdech Pichey Sena Tep Som met the envoy.", "Tep Som"],
+    [
+      "Bruneian",
+      "The talks opened with remarks by Dato Paduka Seri Lim Wee Kok, the police commissioner.",
+      "Lim Wee Kok",
+    ],
+    ["H.E. and a rank", "H.E. Gen. Sao Vanna, army commander, met the attaché.", "Sao Vanna"],
+  ])("%s", (_, sentence, name) => {
+    const people = peopleOf([sentence]);
+    expect(people.map((p) => p.name)).toContain(name);
+    expect(people.map((p) => p.name).join("|")).not.toMatch(/Samdech|Paduka|Pichey|Sena\b|H\.E\./);
+  });
+
+  it("keeps the address in the role", () => {
+    const [p] = peopleOf(["Deputy Prime Minister Samdech Kralahom Dara Vong met the envoy on Monday."]);
+    expect(p.roles.join(" ")).toMatch(/Deputy Prime Minister.*Samdech Kralahom/);
+  });
+
+  it("an address alone is nobody", () => {
+    expect(names(["Samdech Pichey Sena thanked the Indian side on Monday."])).toEqual([]);
+  });
+
+  it.each([
+    ["a sentence adverb", "Lastly, the outgoing ambassador said she would return home."],
+    ["the last word of a meeting's name", "The two will co-chair the Regional Defence Ministers' Meeting on Tuesday."],
+    ["a country's second word", "He thanked the Defence Minister of New Zealand for the visit."],
+    [
+      "the last word of a body's name",
+      "He spoke to the Chairman of the National Commission for Drug Control on Monday.",
+    ],
+  ])("no phantom person: %s", (_, sentence) => {
+    expect(names([sentence]).join("|")).not.toMatch(
+      /^(?:Lastly|Meeting|Zealand|Control)$|\|(?:Lastly|Meeting|Zealand|Control)\b/,
+    );
+  });
+});
+
+describe("one person across briefings", () => {
+  const merged = (entries: Array<[string, string]>) =>
+    mergePeople(
+      entries.map(([source, name]) => ({
+        source,
+        published: null,
+        people: [{ name, aliases: [], roles: [], paragraphs: [1] }],
+      })),
+    );
+  it("with and without an initial", () => {
+    expect(
+      merged([
+        ["a", "W. Peter Gale"],
+        ["b", "Peter Gale"],
+      ]),
+    ).toHaveLength(1);
+  });
+  it("a given name written in one word or two", () => {
+    const people = merged([
+      ["a", "Zhao Xiao Ming"],
+      ["b", "Zhao Xiaoming"],
+    ]);
+    expect(people).toHaveLength(1);
+    expect(people[0].sources).toEqual(["a", "b"]);
+  });
+  it("different people stay apart", () => {
+    expect(
+      merged([
+        ["a", "Sao Vanna"],
+        ["b", "Sar Vanna"],
+      ]),
+    ).toHaveLength(2);
+  });
+});
