@@ -44,12 +44,37 @@ const BACK_REFERENCE =
 const DATELINE =
   /^\p{Lu}[\p{Lu}\s.'’-]{1,40}?,\s*(?:\p{Lu}\p{L}+\.?\s+\d{1,2}(?:,\s*\d{4})?|\d{1,2}\s+\p{Lu}\p{L}+\.?(?:\s+\d{4})?)\s*(?:\([^)]{1,40}\))?\s*(?:--|[:—–-])\s+|^\p{Lu}[\p{Lu}\s.'’-]{1,40}?\s*(?:\([^)]{1,40}\))?\s*--\s+/u;
 
+/**
+ * Datelines in any outlet's style: "Jakarta (Antara) - …", "(KPL/Xinhua) — …", "MANILA, Philippines—…",
+ * "Metro Manila (CNN Philippines, January 31) — …", "Nay Pyi Taw (Myanmar) 9 May 2013 – …",
+ * "Phnom Penh (FN), Aug. 28 – …", "Tokyo: …". A short run of capitalised words, then an agency in
+ * brackets, a date or a country after a comma, then a dash or colon: never a party.
+ */
+const DATELINE_ANY =
+  /^(?:\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3})?(?<country>,\s*\p{Lu}[\p{L}]+(?:\s+\p{Lu}[\p{L}]+)?)?\s*(?<agency>\([^()]{1,50}\))?\s*(?<date>,?\s*(?:\d{1,2}\s+\p{Lu}\p{L}+\.?(?:\s+\d{4})?|\p{Lu}\p{L}{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?))?\s*(?:[-–—]{1,2}|(?<colon>:))\s*(?=[\p{Lu}“"‘])/u;
+const MONTH_START = /^,?\s*(?:\d{1,2}\s+)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)/;
+
+function datelineLength(text: string): number {
+  const m = DATELINE_ANY.exec(text);
+  if (!m || m[0].trim().length < 3) return 0;
+  const g = m.groups ?? {};
+  const place = text
+    .slice(0, m[0].length)
+    .split(/[,(:–—-]/)[0]
+    .trim();
+  if (g.colon)
+    return place.split(/\s+/).length <= 3 && !g.agency && !g.date && !g.country && place.length > 0 ? m[0].length : 0;
+  // A date must be a date ("Aug. 28", "9 May 2013"), not two capitalised words.
+  if (g.date && !MONTH_START.test(g.date) && !g.agency && !g.country) return 0;
+  return g.agency || g.date || g.country || (place.length > 1 && place === place.toUpperCase()) ? m[0].length : 0;
+}
+
 function stripDateline(text: string): string {
   const { dateline, rest } = splitDateline(text);
   if (dateline !== null) return rest;
   const m = DATELINE.exec(text);
-  if (!m || !/\p{Lu}{2}/u.test(m[0])) return text;
-  return text.slice(m[0].length);
+  if (m && /\p{Lu}{2}/u.test(m[0])) return text.slice(m[0].length);
+  return text.slice(datelineLength(text));
 }
 
 /** A site's list of other stories that the cleaner let through ("Related:", "Also read", "Most popular"). */

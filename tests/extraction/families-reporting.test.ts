@@ -317,3 +317,46 @@ describe("dates the text gives but cannot resolve", () => {
     expect(m.dateText).toBeNull();
   });
 });
+
+describe("datelines in any outlet's style are never parties", () => {
+  it.each([
+    [
+      "place and agency, hyphen",
+      "Jakarta (Antara Bali) - Arland and Borduria have agreed to step up cooperation in intelligence.",
+      "arland",
+      "jakarta",
+    ],
+    [
+      "agencies only, dash",
+      "(KPL/Xinhua) — China, Laos, Myanmar and Thailand have agreed to take joint action against crime.",
+      "china",
+      "kpl",
+    ],
+    [
+      "capitals and a country, no spaces",
+      "MANILA, Philippines—The Philippine National Police has pledged to protect Korean tourists.",
+      "police",
+      "manila",
+    ],
+    [
+      "agency with a date",
+      "Metro Manila (CNN Philippines, January 31) — The Philippine government has committed to fast-track the deportation of four suspects.",
+      "government",
+      "metro",
+    ],
+    [
+      "agency then a date",
+      "Phnom Penh (FN), Aug. 28 – Prime minister Hun Sokha and ambassador Maria Lopez pledged to further enhance cooperation.",
+      "hun sokha",
+      "phnom",
+    ],
+  ])("%s", (_, text, actor, notActor) => {
+    const [p] = lastParagraph([text]).pledges;
+    expect(p?.actor.toLowerCase()).toContain(actor);
+    expect(p.actor.toLowerCase()).not.toContain(notActor);
+  });
+  it("a name set off by dashes is no dateline", () => {
+    const [p] = lastParagraph(["Hun Sokha – the prime minister – pledged to build roads."]).pledges;
+    expect(p?.actor).toBe("Hun Sokha");
+  });
+});
