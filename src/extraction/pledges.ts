@@ -46,6 +46,8 @@ interface Trigger {
   negative?: boolean;
   /** Lower-case stems one of which the sentence must hold for the trigger to be tried (a cheap test first). */
   keys: string[];
+  /** The document is the subject ("a joint statement was approved"): the parties are the signers or the meeting's. */
+  passive?: boolean;
 }
 
 const WILL_VERBS =
@@ -56,7 +58,7 @@ const WILL_VERBS =
  * for pledges). Keep it in step with TRIGGERS.
  */
 export const PLEDGE_HINT =
-  /pledg|vow|promis|commit|resolve|determin|readiness|willing|ready|prepared|\bset\s+to\b|undert|offer|guarant|assur|\bwill\b|\bshall\b|\bwon['’]t\b|\bwould\b|sign|\binked\b|conclu|seal|initial|exchang|reached|agree|request|\bask|urg|\bcall|appeal|press|implor|plead|petition|demand|sought|encourag|\b(?:is|are)\s+to\b|announc|earmark|unveil|push|lobb|adopt|endors|approv|issued|decided|concurr|consent|suggest|propos|recommend|ratif/i;
+  /pledg|vow|promis|commit|resolve|stance|minutes|determin|readiness|willing|ready|prepared|\bset\s+to\b|undert|offer|guarant|assur|\bwill\b|\bshall\b|\bwon['’]t\b|\bwould\b|sign|\binked\b|conclu|seal|initial|exchang|reached|agree|request|\bask|urg|\bcall|appeal|press|implor|plead|petition|demand|sought|encourag|\b(?:is|are)\s+to\b|announc|earmark|unveil|push|lobb|adopt|endors|approv|issued|decided|concurr|consent|suggest|propos|recommend|ratif/i;
 
 /** An amount of money: "US$2 million", "€15 million", "2.4 billion yen", "Rp 850 billion". */
 const MONEY =
@@ -77,9 +79,9 @@ const TRIGGERS: Trigger[] = [
     keys: ["committed"],
   },
   {
-    re: /\b(?:reiterated|reaffirmed|affirmed|renewed|expressed|confirmed|stressed|underlined|underscored|restated|voiced|made|gave|announced|highlighted|emphasised|emphasized|signalled|signaled|reiterating|reaffirming)\s+(?:\S+\s+){0,4}?(?:commitment|commitments|pledge|resolve|determination|readiness|willingness)\b/gi,
+    re: /\b(?:reiterated|reaffirmed|affirmed|renewed|expressed|confirmed|stressed|underlined|underscored|restated|voiced|made|gave|announced|highlighted|emphasised|emphasized|signalled|signaled|reiterating|reaffirming)\s+(?:\S+\s+){0,4}?(?:commitment|commitments|pledge|resolve|determination|readiness|willingness|(?:firm\s+)?stance(?=\s+(?:\S+\s+){0,5}?to\s))\b/gi,
     kind: "pledge",
-    keys: ["commitment", "pledge", "resolve", "determination", "readiness", "willingness"],
+    keys: ["commitment", "pledge", "resolve", "determination", "readiness", "willingness", "stance"],
   },
   { re: /\b(?:is|are|was|were)\s+set\s+to\b/gi, kind: "pledge", keys: ["set"] },
   {
@@ -153,7 +155,7 @@ const TRIGGERS: Trigger[] = [
     keys: ["would"],
   },
   {
-    re: /\b(?:signed|inked|concluded|sealed|initialled|initialed|exchanged|signing|(?:witnessed|oversaw|presided\s+over)\s+the\s+(?:signing|exchange)\s+of)\s+(?:\S+\s+){0,8}?(?:agreements?|memorand(?:um|a)|mous?|accords?|pacts?|deals?|treat(?:y|ies)|protocols?|letters? of intent|declarations?|contracts?|charters?|roadmaps?|action plans?|(?:diplomatic\s+)?notes|(?:cooperation\s+)?documents|instruments)\b/gi,
+    re: /\b(?:signed|inked|concluded|sealed|initialled|initialed|exchanged|signing|(?:witnessed|oversaw|presided\s+over)\s+the\s+(?:signing|exchange)\s+of)\s+(?:\S+\s+){0,8}?(?:agreements?|memorand(?:um|a)|mous?|accords?|pacts?|deals?|treat(?:y|ies)|protocols?|letters? of intent|declarations?|contracts?|charters?|roadmaps?|action plans?|(?:diplomatic\s+)?notes|(?:cooperation\s+)?documents|instruments|minutes|work\s+plans?|plans?\s+of\s+action|exchange\s+of\s+notes)\b/gi,
     kind: "agreement",
     keys: ["sign", "inked", "conclu", "sealed", "initial", "exchange"],
   },
@@ -178,7 +180,7 @@ const TRIGGERS: Trigger[] = [
   },
   // "Laos suggested that Thai authorities …", "proposed that the ministry continue …": a request.
   {
-    re: /\b(?:suggested|proposed|recommended)\b(?=\s+(?:that\b|the\s+idea\b|\p{Ll}+ing\b|(?:the|a|an|its|their|his|her)\s+(?:\S+\s+){0,5}?(?:\w+ing|to|be|should)\b))/giu,
+    re: /\b(?:suggested|proposed|recommended)\b(?=\s+(?:that\b|the\s+idea\b|\p{Ll}+ing\b|(?:(?:closer|further|more|joint|mutual|bilateral|enhanced)\s+)?(?:cooperation|collaboration|coordination|exchanges?|establishment|creation|setting)\b|(?:the|a|an|its|their|his|her)\s+(?:\S+\s+){0,5}?(?:\w+ing|to|be|should)\b))/giu,
     kind: "request",
     verb: true,
     keys: ["suggested", "proposed", "recommended"],
@@ -197,6 +199,20 @@ const TRIGGERS: Trigger[] = [
   { re: /\b(?:urge|urges)\b/gi, kind: "request", verb: true, firstPerson: true, keys: ["urg"] },
   { re: /\b(?:called|calling)\s+(?:on|upon)\b/gi, kind: "request", verb: true, needsTo: true, keys: ["call"] },
   { re: /\b(?:called|calling)\s+for\b/gi, kind: "request", verb: true, keys: ["call"] },
+  // "called on broader public awareness of …": "called on" a thing is "called for" it.
+  {
+    re: /\b(?:called|calling)\s+(?:on|upon)\s+(?=(?:greater|broader|more|stronger|increased|further|wider|urgent|immediate|concerted|all-out|enhanced|closer)\b(?!\s+than\b))/gi,
+    kind: "request",
+    verb: true,
+    keys: ["call"],
+  },
+  // "a joint statement was approved", "The … Declaration adopted today was signed by A and B", "communiqué ratified by".
+  {
+    re: /\b(?:joint\s+(?:statement|communiqu[ée])|declaration|agreement|memorandum(?:\s+of\s+understanding)?|mou|minutes|plan\s+of\s+action|action\s+plan|work\s+plan|protocol|accord|treaty)\s+(?:(?:\S+\s+){0,2}?(?:was|were)\s+(?:\w+ly\s+)?(?:approved|adopted|signed|ratified|issued|inked|endorsed)|ratified\s+by)\b/gi,
+    kind: "agreement",
+    passive: true,
+    keys: ["approved", "adopted", "signed", "ratified", "issued", "inked", "endorsed"],
+  },
   { re: /\b(?:call|calls)\s+(?:on|upon|for)\b/gi, kind: "request", verb: true, firstPerson: true, keys: ["call"] },
   { re: /\b(?:appealed|appealing)\s+(?:to|for)\b/gi, kind: "request", verb: true, keys: ["appeal"] },
   { re: /\b(?:appeal|appeals)\s+(?:to|for)\b/gi, kind: "request", verb: true, firstPerson: true, keys: ["appeal"] },
@@ -332,7 +348,7 @@ export function findPledges(ctx: SentenceCtx, state: ExtractState): FoundPledge[
         : quoted === undefined
           ? trailingSpeaker(ctx, state, end)
           : null;
-    const found = actorsOf(ctx, state, subj.mentions, subj.phrase, k);
+    const found = trigger.passive ? signersOf(ctx, state, endTok) : actorsOf(ctx, state, subj.mentions, subj.phrase, k);
     if (found === null) continue; // a thing, not an agent, is the subject
     let actors = found.map((p) => ownedBy(p, speakerRec));
     // "The government announced it would allocate …": "it" is who announced.
@@ -545,6 +561,8 @@ function agentBeforePast(before: string, word: string): boolean {
   const m = /\b(?:the|this|that|these|those|his|her|its|their|our|all|both)\s+([\w-]+)\s+$/i.exec(before);
   if (!m) return false;
   const w = lower(m[1]);
+  // "the ASEANAPOL resolved", "the Philippines agreed": a proper name after the article is an agent.
+  if (/^\p{Lu}{2}|^\p{Lu}\p{Ll}+s$/u.test(m[1])) return true;
   return (
     /^(?:two|three|four|five|six)$/.test(w) ||
     AGENT_HEADS.has(w) ||
@@ -552,6 +570,20 @@ function agentBeforePast(before: string, word: string): boolean {
     TITLES.has(w) ||
     (w.endsWith("s") && TITLES.has(w.slice(0, -1)))
   );
+}
+
+/** Who signed or adopted a document named as the subject: the parties after "by", else the last meeting's. */
+function signersOf(ctx: SentenceCtx, state: ExtractState, endTok: number): Party[] | null {
+  const by = ctx.tokens.findIndex((t, j) => j >= endTok && t.low === "by");
+  if (by >= 0) {
+    const after = ctx.mentions.filter((m) => m.first > by && m.kind !== "pronoun");
+    const people = after.filter((m) => m.kind === "person" || m.kind === "role");
+    const parties = uniqueParties(
+      (people.length ? people : after.slice(0, 2)).flatMap((m) => partiesOf(m, ctx, state)),
+    );
+    if (parties.length) return parties;
+  }
+  return state.lastMeeting.length ? state.lastMeeting : null;
 }
 
 /** "his government" said by Michael Hartigan: "Michael Hartigan’s government". */
@@ -847,6 +879,12 @@ function commitmentText(ctx: SentenceCtx, trigger: Trigger, k: number, endTok: n
   else if (/^assure/.test(t[k].low)) {
     const that = t.findIndex((x, j) => j > k && j < end && (x.low === "that" || x.low === "of"));
     if (that > 0) from = that + 1;
+  }
+  // "a joint statement was approved": the document, as named.
+  if (trigger.passive) {
+    let a = k;
+    while (a > 0 && k - a < 8 && t[a - 1].kind === "word" && !/^(?:a|an|the|and|was|were|by)$/i.test(t[a - 1].low)) a--;
+    return ctx.ptext.slice(t[a].start, t[Math.max(endTok, end - 1)].end).replace(/[\s,;:“”"]+$/u, "");
   }
   if (from >= end) return trigger.kind === "agreement" ? ctx.ptext.slice(t[k].start, t[endTok].end) : null;
   let s = ctx.ptext.slice(t[from].start, t[end - 1].end);

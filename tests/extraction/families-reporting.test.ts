@@ -95,6 +95,63 @@ describe("pledge, agreement and request families from real reporting", () => {
       /identify ways/,
       "pledge",
     ],
+    [
+      "expressed a firm stance to continue",
+      [
+        "Ambassador Maria Lopez spoke on Monday.",
+        "She also expressed firm stance of the EU to continue to cooperate closely with Ruritania.",
+      ],
+      "lopez",
+      /continue to cooperate/,
+      "pledge",
+    ],
+    [
+      "has proposed cooperation",
+      ["Ruritania has proposed cooperation on exchanges of intelligence with Arland."],
+      "ruritania",
+      /exchanges of intelligence/,
+      "request",
+    ],
+    [
+      "the acronym resolved to",
+      ["As a plan of action on drugs, the ASEANAPOL resolved to endeavor concerted efforts against trafficking."],
+      "aseanapol",
+      /concerted efforts/,
+      "pledge",
+    ],
+    [
+      "signed a minutes",
+      [
+        "Minister Omar Zed met Minister Dara Vong.",
+        "On the occasion, the two officials signed a minutes on cooperation between their agencies.",
+      ],
+      "zed",
+      /minutes on cooperation/,
+      "agreement",
+    ],
+    [
+      "called on a thing (called for it)",
+      ["Minister Omar Zed spoke.", "He also called on broader public awareness of the dangers of drugs."],
+      "zed",
+      /public awareness/,
+      "request",
+    ],
+    [
+      "a joint statement was approved",
+      [TALKS, "In the meeting, progress on the memorandum was reviewed and a joint statement was approved."],
+      "belo",
+      /joint statement was approved/,
+      "agreement",
+    ],
+    [
+      "a declaration signed by two",
+      [
+        "The Hanoi Declaration adopted today was signed in the presence of all heads of delegation by Lt. Gen. Ko Ko, the chair, and Mr. John Sand, a UN director.",
+      ],
+      "john sand",
+      /Hanoi Declaration/,
+      "agreement",
+    ],
   ];
   it.each(cases)("%s", (_, paragraphs, actor, commitment, kind) => {
     const { pledges } = lastParagraph(paragraphs);
@@ -110,6 +167,9 @@ describe("pledge, agreement and request families from real reporting", () => {
     ["an analyst's could", ["Analysts suggested that the deal could collapse."]],
     ["a thing will create", ["Minister Tomas Belo said the new rail line will create many jobs."]],
     ["the proposed law", ["The proposed law drew criticism from rights groups."]],
+    ["a press statement was issued", [TALKS, "The statement was issued late on Monday."]],
+    ["called on a person to act is no call for a thing", ["Minister Omar Zed called on more than ten villagers."]],
+    ["a proposed law", ["Rights groups criticised the proposed cybersecurity law."]],
     ["a scam's lure", ["Criminal gangs are luring victims abroad, promising high-paying jobs."]],
     ["offenders sought", ["Many criminals sought refuge across the border."]],
     [
