@@ -27,6 +27,8 @@ export interface Meeting extends EventDate {
   topic: string | null;
   /** The verbatim sentence(s) the meeting is found in. */
   quote: string;
+  /** Other sentences of the briefing that tell of the same meeting (restatements, its co-chairs, a signing there). */
+  evidence?: Array<{ paragraph: number; quote: string }>;
 }
 
 export type PledgeKind = "pledge" | "agreement" | "request";

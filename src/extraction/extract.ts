@@ -171,6 +171,26 @@ function leadDate(paras: Para[], published: string | null): { date: string; year
   return null;
 }
 
+/** The meeting a sentence adds to ("The meeting was co-chaired by …"): the last one, a few paragraphs back, same day. */
+function meetingJoined(meetings: FoundMeeting[], m: FoundMeeting, paragraph: number): FoundMeeting | undefined {
+  const last = meetings[meetings.length - 1];
+  if (!last || paragraph - last.meeting.paragraph > 3) return undefined;
+  const a = last.meeting.date;
+  const b = m.meeting.date;
+  return a === null || b === null || a === b || m.how !== "sentence" ? last : undefined;
+}
+
+/** One real-world meeting told twice: the second telling's facts and sentence join the first. */
+function mergeInto(same: FoundMeeting, m: FoundMeeting): void {
+  const ev = same.meeting;
+  ev.place ??= m.meeting.place;
+  ev.topic ??= m.meeting.topic;
+  ev.date ??= m.meeting.date;
+  for (const p of m.meeting.participants) if (!ev.participants.some((x) => x.name === p.name)) ev.participants.push(p);
+  if (m.meeting.quote !== ev.quote && !(ev.evidence ?? []).some((e) => e.quote === m.meeting.quote))
+    (ev.evidence ??= []).push({ paragraph: m.meeting.paragraph, quote: m.meeting.quote });
+}
+
 /** Meetings, pledges and people of one briefing. Pure and deterministic, so it can be cached. */
 export function extractEvents(briefing: Briefing): BriefingEvents {
   const published = briefing.meta.published;
@@ -274,13 +294,12 @@ export function extractEvents(briefing: Briefing): BriefingEvents {
 
       const kept: FoundMeeting[] = [];
       for (const m of foundMeetings) {
-        const same = meetings.find(
-          (x) => sameMeeting(x.meeting, m.meeting) && (x.meeting.date === m.meeting.date || m.how !== "sentence"),
-        );
+        const same =
+          meetings.find(
+            (x) => sameMeeting(x.meeting, m.meeting) && (x.meeting.date === m.meeting.date || m.how !== "sentence"),
+          ) ?? (m.joins ? meetingJoined(meetings, m, p.n) : undefined);
         if (same) {
-          same.meeting.place ??= m.meeting.place;
-          same.meeting.topic ??= m.meeting.topic;
-          same.meeting.date ??= m.meeting.date;
+          mergeInto(same, m);
           continue;
         }
         meetings.push(m);

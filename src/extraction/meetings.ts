@@ -30,6 +30,8 @@ import type { Meeting, Party } from "./event.ts";
 export interface FoundMeeting {
   meeting: Meeting;
   how: ChosenDate["how"];
+  /** Told as part of a meeting already reported ("The meeting was co-chaired by …", a signing there): joins it. */
+  joins?: boolean;
 }
 
 type Shape =

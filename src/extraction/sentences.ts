@@ -19,7 +19,7 @@ export interface Sentence extends Span {
   text: string;
 }
 
-const OPEN_QUOTES = new Set(["“", "‘", '"', "«"]);
+const OPEN_QUOTES = new Set(["“", "‘", '"', "«", "'"]);
 const CLOSERS = /[”’"'»)\]]/;
 
 function endsWithAbbreviation(text: string, dot: number): boolean {
@@ -98,13 +98,19 @@ export function quoteSpans(text: string): Span[] {
       if (ch === "“" || ch === "«") {
         open = i;
         straight = false;
-      } else if (ch === '"') {
+      } else if (ch === '"' || (ch === "'" && text[i + 1] === "'")) {
+        // ('' is a double quotation mark typed as two apostrophes.)
         open = i;
         straight = true;
+        if (ch === "'") i++;
       }
     } else if ((!straight && (ch === "”" || ch === "»")) || (straight && (ch === '"' || ch === "”"))) {
       out.push({ start: open, end: i + 1 });
       open = -1;
+    } else if (straight && ch === "'" && text[i + 1] === "'") {
+      out.push({ start: open, end: i + 2 });
+      open = -1;
+      i++;
     } else if (!straight && ch === "“") {
       // A new opening before a close: the earlier one was never closed (scraped text); restart.
       open = i;

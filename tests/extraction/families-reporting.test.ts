@@ -5,7 +5,9 @@
  */
 import { describe, expect, it } from "vitest";
 import { dateLabel } from "../../src/library/views/events-query.ts";
-import { lastParagraph, who } from "../support/extract-paragraphs.ts";
+import { extractEvents } from "../../src/extraction/extract.ts";
+import { toMeetingJSON } from "../../src/library/views/events-json.ts";
+import { briefingOf, lastParagraph, who } from "../support/extract-paragraphs.ts";
 
 const TALKS = "Foreign Minister Tomas Belo and his Ruritanian counterpart Ana Vasquez held talks on Monday.";
 
@@ -327,6 +329,57 @@ describe("meeting families from real reporting", () => {
       ["Meng Jun", "Sam Nathan"],
     ],
     [
+      "a tweet in two-apostrophe quotes",
+      [
+        "Minister Rajan Singh met the press on Monday.",
+        "In another tweet, Singh said: ''Had a wonderful interaction with the Defence Minister of Ruritania, Mr. Pita Hone.''",
+      ],
+      ["Rajan Singh", "Pita Hone"],
+    ],
+    [
+      "a tweet naming a handle",
+      [
+        "Minister Rajan Singh met the press on Monday.",
+        "''Insightful deliberations with Arland's Deputy Prime Minister, Mr. @RichMarMP on ties in Siem Reap today,'' Singh said in a tweet.",
+      ],
+      ["Rajan Singh", "@RichMarMP"],
+    ],
+    [
+      "two signed a memorandum",
+      [
+        "Visiting State Councilor Meng Jun and Home Affairs Minister K. Sanmu signed a memorandum of understanding on Friday.",
+      ],
+      ["Meng Jun", "K. Sanmu"],
+    ],
+    [
+      "an agreement signed by two",
+      [
+        "The agreement was signed by Christopher Wren, Director of the FBI, and Gen. Neth Savin, National Police Commander, in Washington DC on April 5 2019.",
+      ],
+      ["Wren", "Savin"],
+    ],
+    [
+      "an agreement reached at a named council",
+      [
+        "The agreement was reached at the 2nd Australia-Indonesia Ministerial Council on Law and Security meeting in Sydney on Wednesday.",
+      ],
+      ["Australia", "Indonesia"],
+    ],
+    [
+      "came at the conclusion of a named meeting",
+      [
+        "The agreement came at the conclusion of the Ministerial Meeting of the Signatory Countries to the 1993 Memorandum.",
+      ],
+      ["Ministerial Meeting of the Signatory Countries"],
+    ],
+    [
+      "a consultation held, one acted as chairman",
+      [
+        "After that, a consultation with the 12th AMMTC + 3 was held and Deputy Prime Minister Samdech Kralahom Dara Vong acted as chairman.",
+      ],
+      ["Dara Vong", "AMMTC + 3"],
+    ],
+    [
       "speaking during a farewell call",
       [
         "Prime Minister Hun Sokha and outgoing EU ambassador Maria Lopez pledged to deepen ties, speaking during a farewell call on Monday morning.",
@@ -347,6 +400,8 @@ describe("meeting families from real reporting", () => {
     ["a price met expectations", ["The price met expectations."]],
     ["a meeting to be held between", ["A meeting will be held between the two ministers next week."]],
     ["an unnamed conference held", ["The conference was held in 2019."]],
+    ["one body signed a contract", ["The ministry signed a contract with a builder on Monday."]],
+    ["one person signed a book", ["Minister Omar Zed signed the condolence book on Monday."]],
     ["a summit to be held", ["The summit will be held in Hanoi next year."]],
     ["will attend the meeting", ["Police chief Omar Zed will attend the meeting in Bangkok next week."]],
     [
@@ -418,5 +473,36 @@ describe("datelines in any outlet's style are never parties", () => {
   it("a name set off by dashes is no dateline", () => {
     const [p] = lastParagraph(["Hun Sokha – the prime minister – pledged to build roads."]).pledges;
     expect(p?.actor).toBe("Hun Sokha");
+  });
+});
+
+describe("one event per real-world meeting", () => {
+  it("a signing at a meeting already reported joins it as evidence", () => {
+    const e = extractEvents(
+      briefingOf([
+        "The agreement came at the conclusion of the Ministerial Meeting of the Signatory Countries on Monday.",
+        "The declaration was signed by Lt. Gen. Ko Ko, the chair, and Mr. John Sand, a UN director.",
+      ]),
+    );
+    expect(e.meetings).toHaveLength(1);
+    const [m] = e.meetings.map(toMeetingJSON);
+    expect(m.participants.join("|")).toMatch(/Ko Ko.*John Sand|John Sand.*Ko Ko/);
+    expect(m.evidence.map((x) => x.paragraph)).toEqual([2]);
+    expect(m.quote).toMatch(/^The agreement came/);
+  });
+  it("the same two people on the same day, told twice, is one meeting", () => {
+    const e = extractEvents(
+      briefingOf([
+        "Minister Omar Zed and Minister Dara Vong held talks on Monday.",
+        "Minister Omar Zed and Minister Dara Vong held talks on drug trafficking.",
+      ]),
+    );
+    expect(e.meetings).toHaveLength(1);
+    expect(e.meetings[0].topic).toBe("drug trafficking");
+    expect(toMeetingJSON(e.meetings[0]).evidence).toHaveLength(1);
+  });
+  it("a signing with nothing before it is a meeting of its own", () => {
+    const e = extractEvents(briefingOf(["Minister Meng Jun and Minister K. Sanmu signed a memorandum on Friday."]));
+    expect(e.meetings).toHaveLength(1);
   });
 });

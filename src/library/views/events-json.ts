@@ -16,6 +16,8 @@ export interface MeetingJSON {
   participantRoles: Array<string | null>;
   /** The date as the text gives it when it cannot be resolved ("14 May (year not stated)"), else null. */
   dateText: string | null;
+  /** Other sentences telling of the same meeting: restatements, its co-chairs, a signing there. */
+  evidence: Array<{ paragraph: number; quote: string }>;
 }
 
 export interface PledgeJSON {
@@ -45,6 +47,7 @@ export function toMeetingJSON(m: Meeting): MeetingJSON {
     yearStated: m.yearStated,
     participantRoles: m.participants.map((p) => p.role),
     dateText: m.date === null ? (m.dateText ?? null) : null,
+    evidence: m.evidence ?? [],
   };
 }
 
