@@ -412,6 +412,13 @@ export function coordinated(view: ClauseView, m: Mention, limit: number): Mentio
         : undefined;
     const next = owned ?? found;
     const joined = between.join(" ");
+    // "the Royal Brunei Police Force (RBPF) and …": the acronym in brackets belongs to the name before it.
+    if (joined === "(" && view.tokens[found.last + 1]?.text === ")" && found.first === found.last) {
+      const named = cur.kind === "body" ? { party: `${cur.party ?? cur.text} (${found.text})` } : {};
+      cur = { ...cur, ...named, last: found.last + 1 };
+      out[out.length - 1] = cur;
+      continue;
+    }
     // "…, and the two agreed to …": a clause of its own starts there.
     if (between[0] === "," && next.kind === "group" && view.boundaries?.some((b) => b.at === next.first)) break;
     // "Mbeki and her Ugandan counterpart, Internal Affairs Minister Okello Ssempa"
@@ -544,7 +551,10 @@ export function subjectOf(view: ClauseView, k: number, text: string, offset: num
   let v = start;
   while (v < k && !isVerbish(tokens, v)) v++;
   if (v > start && v - start <= 14) {
-    const phrase = text.slice(tokens[start].start - offset, tokens[v - 1].end - offset).replace(/^[,\s]+|[,\s]+$/g, "");
+    const phrase = text
+      .slice(tokens[start].start - offset, tokens[v - 1].end - offset)
+      .replace(/^[,\s]+|[,\s]+$/g, "")
+      .replace(/(?:\s+(?:recently|also|jointly|today|yesterday|earlier|later|here|\p{Ll}+ly))+$/u, "");
     if (/\p{L}/u.test(phrase)) return { mentions: [], phrase };
   }
   return { mentions: [], phrase: null };

@@ -418,7 +418,14 @@ export function findMentions(
       }
       // An unknown capitalised word or run that is not a person: a place or a body ("Canberra", "Valdoria").
       // At the start of a sentence, not a capitalised "-ing/-ed/-ly" word.
-      if (isNameish(tokens, i, 0) && (i > 0 || !/(?:ing|ed|ly)$/.test(t.low))) {
+      // ("Relevant departments from …", "Various agencies …": an adjective opening the sentence.)
+      const openingAdjective =
+        i === 0 &&
+        /(?:ant|ent|al|ive|ous|ful|ic|ar|ary|ory)$/.test(t.low) &&
+        isWord(tokens[1]) &&
+        !tokens[1].cap &&
+        /s$/.test(tokens[1].low);
+      if (isNameish(tokens, i, 0) && (i > 0 || !/(?:ing|ed|ly)$/.test(t.low)) && !openingAdjective) {
         let j = i;
         while (j + 1 < tokens.length && !taken[j + 1] && !tokens[j].possessive && isNameish(tokens, j + 1, 0)) j++;
         const name = slice(text, offset, tokens, i, j).replace(/['’]s$/u, "");

@@ -409,6 +409,19 @@ function cleanRole(role: string): string | null {
 }
 
 /** ", executive director of the NGO …," after a name: the role, and where it ends. */
+/** Two or three capitalised words that are no title, body, place or country: a person's name ("Sar Kheng"). */
+function twoWordNameAt(tokens: Token[], i: number): boolean {
+  const plain = (t: Token | undefined) =>
+    isWord(t) &&
+    t.cap &&
+    !isTitleWord(t) &&
+    !ORG_WORDS.has(t.low) &&
+    !PLACE_WORDS.has(t.low) &&
+    !isCountryWord(t) &&
+    !PORTFOLIO.has(t.low);
+  return plain(tokens[i]) && plain(tokens[i + 1]) && tokens[i + 2]?.text === ",";
+}
+
 function appositionAfter(
   tokens: Token[],
   last: number,
@@ -437,6 +450,8 @@ function appositionAfter(
   let k = last + 2;
   const start = k;
   while (k < tokens.length && !closers.has(tokens[k].text) && k - start < 25) {
+    // "Somkeo Vong, Minister of Public Security of Laos and Dara Vong, …": the role ends where the next person begins.
+    if (k > start && tokens[k].low === "and" && twoWordNameAt(tokens, k + 1)) break;
     // A verb or relative pronoun: not an apposition ("Phorn Sreymom, who has been held").
     if (
       k === start &&

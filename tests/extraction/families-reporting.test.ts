@@ -380,6 +380,27 @@ describe("meeting families from real reporting", () => {
       ["Dara Vong", "AMMTC + 3"],
     ],
     [
+      "co-chairs, each with a role after the name",
+      [
+        "The meeting was co-chaired by Somkeo Vong, Minister of Public Security of Arland and Dara Sok, Deputy Prime Minister of Borduria.",
+      ],
+      ["Somkeo Vong", "Dara Sok"],
+    ],
+    [
+      "bodies with acronyms in brackets",
+      [
+        "At the 12th Bilateral Meeting yesterday between the Royal Arland Police Force (RAPF) and Borduria Police Force (BPF), both sides discussed issues.",
+      ],
+      ["(RAPF)", "(BPF)"],
+    ],
+    [
+      "departments from three countries held a meeting",
+      [
+        "Relevant departments from China, Myanmar and Thailand recently held a ministerial coordination meeting here on fraud.",
+      ],
+      ["China", "Myanmar", "Thailand"],
+    ],
+    [
       "speaking during a farewell call",
       [
         "Prime Minister Hun Sokha and outgoing EU ambassador Maria Lopez pledged to deepen ties, speaking during a farewell call on Monday morning.",
