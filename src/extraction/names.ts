@@ -274,6 +274,15 @@ function roleToken(tokens: Token[], k: number, inRole: Token | undefined): boole
     isTitleWord(tokens[k - 1])
   )
     return true;
+  // "Deputy Prime Minister and Foreign Minister Prak Sokha": a title, then a portfolio's title.
+  if (
+    (w === "and" || w === "&") &&
+    portfolioish(inRole) &&
+    isWord(tokens[k - 1]) &&
+    tokens[k - 1].cap &&
+    isTitleWord(tokens[k - 1])
+  )
+    return true;
   // "Plantation [and Commodities Minister]": the first of two joined portfolios.
   if (portfolioish(t) && !t.possessive && inRole !== undefined && ["and", "&", ","].includes(inRole.text)) return true;
   if (isAcronym(t)) return true;
@@ -512,7 +521,8 @@ function roleBeforeComma(
   if (tokens[first - 1]?.text !== ",") return { start: first, role: null };
   // "Norway's ambassador to Indonesia, Henrik Solberg-Aasen, welcomed …": a role that does not end
   // in its title counts only when the name is set off by commas on both sides.
-  const enclosed = [",", ".", ";", ")", "–", "—"].includes(tokens[last + 1]?.text ?? "") || last + 1 >= tokens.length;
+  const enclosed =
+    [",", ".", ";", ")", "–", "—", "and"].includes(tokens[last + 1]?.text ?? "") || last + 1 >= tokens.length;
   if (!isTitleWord(tokens[first - 2]) && !enclosed) return { start: first, role: null };
   const r = roleBefore(tokens, first - 1, text, offset);
   if (!r.role) return { start: first, role: null };
@@ -524,6 +534,8 @@ function roleBeforeComma(
     [
       "by",
       "with",
+      "between",
+      "among",
       "and",
       "to",
       "from",

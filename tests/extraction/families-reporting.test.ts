@@ -401,6 +401,20 @@ describe("meeting families from real reporting", () => {
       ["China", "Myanmar", "Thailand"],
     ],
     [
+      "two titles joined by 'and', then a portfolio",
+      [
+        "Foreign Minister Hayashi Yoshi and Deputy Prime Minister and Foreign Minister Prak Sokha held a bilateral meeting in Phnom Penh.",
+      ],
+      ["Hayashi Yoshi", "Prak Sokha"],
+    ],
+    [
+      "a meeting between a comma role and an address",
+      [
+        "The praise was made in a meeting between Deputy Prime Minister and Minister of Interior, Samdech Kralahom Dara Vong and U.S. Ambassador H.E. W. Peter Gale.",
+      ],
+      ["Dara Vong", "Peter Gale"],
+    ],
+    [
       "speaking during a farewell call",
       [
         "Prime Minister Hun Sokha and outgoing EU ambassador Maria Lopez pledged to deepen ties, speaking during a farewell call on Monday morning.",
