@@ -426,7 +426,8 @@ export function coordinated(view: ClauseView, m: Mention, limit: number): Mentio
       /^,? ?and (?:his|her|their|its)(?: [^,;.]*)?,?$/.test(joined) && between.length <= 6 && next.kind === "person";
     // "Ms. Venkataraman and Ms. Rachana": an honorific the mention does not hold.
     const honorificJoin = /^,? ?and (?:mr|mrs|ms|dr|madam|sir)\.?$/.test(joined) && next.kind === "person";
-    if (joined === "and" || joined === ", and" || joined === "&" || roleJoin || honorificJoin) {
+    const asWellAs = (joined === "as well as" || joined === ", as well as") && next.kind !== "pronoun";
+    if (joined === "and" || joined === ", and" || joined === "&" || roleJoin || honorificJoin || asWellAs) {
       out.push(next);
       cur = next;
       continue;
@@ -436,12 +437,21 @@ export function coordinated(view: ClauseView, m: Mention, limit: number): Mentio
       const rest = coordinated(view, next, limit);
       const closes =
         rest.length > 1 ||
-        /^(?:,? ?and(?: the)?)$/.test(
+        /^(?:,? ?and(?: the)?|,? ?as well as)$/.test(
           view.tokens
             .slice(next.last + 1, view.mentions.find((x) => x.first > next.last)?.first ?? next.last + 1)
             .map((t) => t.low)
             .join(" "),
         );
+      // "A, B, C as well as ministers of …": the list of people closes with "as well as" something else.
+      const tail = view.tokens
+        .slice(next.last + 1, next.last + 4)
+        .map((t) => t.low)
+        .join(" ");
+      if (rest.length === 1 && next.kind === "person" && /^,? ?as well as\b/.test(tail)) {
+        out.push(next);
+        break;
+      }
       if (rest.length > 1 && closes) {
         out.push(...rest);
         break;

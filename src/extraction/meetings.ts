@@ -225,13 +225,43 @@ function subjectParties(
   state: ExtractState,
   k: number,
 ): { parties: Party[]; phrase: string | null; mentions: Mention[] } {
-  const subj = subjectOf(ctx.view, k, ctx.ptext, 0);
+  let subj = subjectOf(ctx.view, k, ctx.ptext, 0);
+  // "The request was made by General X, …, during a meeting with Y": the agent of a passive is who met.
+  const agent = subj.mentions.length === 0 ? (passiveAgent(ctx, k) ?? participleSubject(ctx, k)) : null;
+  if (agent) subj = { mentions: [agent], phrase: null };
   // "the Lao minister" with nobody to stand for: the words are the party.
   const parties = subj.mentions.flatMap((m) => {
     const ps = partiesOf(m, ctx, state);
     return ps.length || m.kind !== "role" ? ps : [{ name: m.text, kind: "person" as const, role: m.text }];
   });
-  return { parties: uniqueParties(parties), phrase: subj.phrase, mentions: subj.mentions };
+  // "Informing the host about …", "during a": a participle or a preposition is no party.
+  const phrase = subj.phrase && NOT_A_PARTY.test(subj.phrase) ? null : (subj.phrase?.replace(/^of\s+/i, "") ?? null);
+  return { parties: uniqueParties(parties), phrase, mentions: subj.mentions };
+}
+
+const NOT_A_PARTY =
+  /^(?:(?:during|in|at|on|for|with|by|to|from|after|before|while)\s|\p{L}+ing\s+(?:the|a|an|his|her|their|its)\b)/iu;
+
+/** "Informing the host about the outcomes of talks with X, he pledged …": the participle's subject is the main clause's. */
+function participleSubject(ctx: SentenceCtx, k: number): Mention | null {
+  if (!/ing$/.test(ctx.tokens[0]?.low ?? "") || !ctx.tokens[0].cap) return null;
+  const comma = ctx.tokens.findIndex((t, j) => j > k && t.text === ",");
+  if (comma < 0) return null;
+  return (
+    ctx.mentions.find(
+      (m) =>
+        m.first > comma && m.first <= comma + 3 && (m.kind === "person" || m.kind === "pronoun" || m.kind === "role"),
+    ) ?? null
+  );
+}
+
+/** "… was made by X, …," before token k: X. */
+function passiveAgent(ctx: SentenceCtx, k: number): Mention | null {
+  for (let j = k - 1; j > 1; j--) {
+    if (ctx.tokens[j].low !== "by" || !/^(?:was|were)$/.test(ctx.tokens[j - 2]?.low ?? "")) continue;
+    return ctx.mentions.find((m) => m.first > j && m.first <= j + 4 && m.last < k && m.kind === "person") ?? null;
+  }
+  return null;
 }
 
 /** "… led by X", "… headed by X" within the words after a meeting's object: the people named. */

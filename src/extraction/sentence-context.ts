@@ -191,6 +191,25 @@ const GAP_WORDS = new Set([
   "then",
 ]);
 
+/** The person named right after a role or a country's possessive, across role words and one comma. */
+function roleHolder(ctx: SentenceCtx, m: Mention): Mention | null {
+  const unresolvedRole = m.kind === "role" && m.people.length === 0;
+  const owner = m.kind === "country" && ctx.tokens[m.last].possessive;
+  if (!unresolvedRole && !owner) return null;
+  const next = ctx.mentions.find((x) => x.first > m.last && x.kind !== "body");
+  if (!next || next.kind !== "person" || next.first - m.last > 12) return null;
+  const gap = ctx.tokens.slice(m.last + 1, next.first);
+  const commas = gap.filter((t) => t.text === ",").length;
+  const ok = gap.every(
+    (t) =>
+      t.text === "," ||
+      t.text === "(" ||
+      t.text === ")" ||
+      (t.kind === "word" && (t.cap || /^(?:of|for|and|the|junta|acting|deputy)$/.test(t.low))),
+  );
+  return ok && commas <= 1 && (commas === 0 || gap[gap.length - 1].text === ",") ? next : null;
+}
+
 /**
  * What follows a verb: the mentions there ("met X and Y"), or the phrase ("met Lao officials").
  * `direct`: the object may follow at once; otherwise a preposition first ("met in Nairobi") means there is none.
@@ -215,6 +234,13 @@ export function objectAfter(
   if (m && person) {
     gapEnd = m.first;
     m = person;
+  }
+  // "with Deputy Commissioner of the Federal Police (AFP) for Capabilities Lesa Gale", "with Myanmar's junta Home Affairs
+  // Minister, Tun Naung": the person holding the role is who was met.
+  const holder = m ? roleHolder(ctx, m) : null;
+  if (m && holder) {
+    gapEnd = m.first;
+    m = holder;
   }
   if (m) {
     const gap = ctx.tokens.slice(k, gapEnd);

@@ -415,6 +415,36 @@ describe("meeting families from real reporting", () => {
       ["Dara Vong", "Peter Gale"],
     ],
     [
+      "a list of people closed by 'as well as'",
+      [
+        "Envoy Rhona Smit said she met with Senate president Say Chum, Parliament Vice President Nguon Nel, Deputy Prime Minister and Interior Minister Sar Keng as well as ministers of land management.",
+      ],
+      ["Say Chum", "Nguon Nel", "Sar Keng"],
+    ],
+    [
+      "a country's official named after a comma",
+      [
+        "Assistant Minister Liu Wei visited Bangkok.",
+        "Following Liu's meeting with Myanmar’s junta Home Affairs Minister, Tun Aye, on Friday, he informed the Thai side.",
+      ],
+      ["Liu Wei", "Tun Aye"],
+    ],
+    [
+      "a passive agent during a meeting",
+      [
+        "The request was made by General Vong Sen, Commander-in-Chief of the armed forces, during a meeting with Colonel Sheng Li in Phnom Penh.",
+      ],
+      ["Vong Sen", "Sheng Li"],
+    ],
+    [
+      "a fronted participle's subject",
+      [
+        "Deputy Minister Luong Quang paid a courtesy call on Minister Vilay Lak.",
+        "Informing the host about the outcomes of talks with his Lao counterpart Gen. Kong Phong, he pledged support.",
+      ],
+      ["Luong Quang", "Kong Phong"],
+    ],
+    [
       "speaking during a farewell call",
       [
         "Prime Minister Hun Sokha and outgoing EU ambassador Maria Lopez pledged to deepen ties, speaking during a farewell call on Monday morning.",
