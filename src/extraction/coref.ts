@@ -227,6 +227,10 @@ export class Coref {
           if (between.some((t) => [",", ";", "that", "while", "and", "but", "“", "”", '"'].includes(t.low))) break;
           for (const p of later.people) exclude.add(p);
         }
+        // "Informing the host about talks with his counterpart X, he pledged …": X is in the participle, not "he".
+        const opensWithParticiple = tokens[0]?.cap && /ing$/.test(tokens[0].low) && tokens[m.first - 1]?.text === ",";
+        if (opensWithParticiple)
+          for (const earlier of mentions.slice(0, idx)) for (const p of earlier.people) exclude.add(p);
         const want = m.word === "he" ? "m" : "f";
         const found = this.ranked(exclude).find((p) => p.gender === null || p.gender === want);
         if (found) {

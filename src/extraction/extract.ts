@@ -17,6 +17,7 @@ import { Coref } from "./coref.ts";
 import { findDates } from "./dates.ts";
 import { findMeetings, MEETING_HINT, sameMeeting, trimTopic, type FoundMeeting } from "./meetings.ts";
 import { findGatherings, GATHERING_HINT } from "./gatherings.ts";
+import { COUNTRIES, DEMONYMS, lower } from "./lexicon.ts";
 import { findMentions, type Mention } from "./mentions.ts";
 import { findNameCandidates, type NameCandidate } from "./names.ts";
 import { PersonRegistry, type PersonRecord } from "./people-registry.ts";
@@ -191,6 +192,14 @@ function mergeInto(same: FoundMeeting, m: FoundMeeting): void {
     (ev.evidence ??= []).push({ paragraph: m.meeting.paragraph, quote: m.meeting.quote });
 }
 
+/** The countries named so far, most recent last, each once. */
+function noteCountry(state: ExtractState, name: string): void {
+  const list = (state.countries ??= []);
+  const at = list.indexOf(name);
+  if (at >= 0) list.splice(at, 1);
+  list.push(name);
+}
+
 /** Meetings, pledges and people of one briefing. Pure and deterministic, so it can be cached. */
 export function extractEvents(briefing: Briefing): BriefingEvents {
   const published = briefing.meta.published;
@@ -227,6 +236,19 @@ export function extractEvents(briefing: Briefing): BriefingEvents {
       const inQuote = (i: number) =>
         spans.some((q) => tokens[i] && tokens[i].start > q.start && tokens[i].start < q.end);
       coref.resolve(tokens, mentions, p.n, sIndex++ * 1000, inQuote);
+      for (const m of mentions) {
+        if (m.kind === "country" && m.party) noteCountry(state, m.party);
+        // "Thai police", "the Malaysian side": the country a demonym names.
+        const demonym = m.kind === "body" ? DEMONYMS.get(lower(m.party?.split(/\s+/)[0] ?? "")) : undefined;
+        if (demonym) noteCountry(state, demonym);
+      }
+      // "the Thailand-Malaysia annual meeting": both countries of a hyphenated pair.
+      for (const t of tokens)
+        if (t.text.includes("-"))
+          for (const part of t.text.split("-")) {
+            const c = COUNTRIES.get(lower(part));
+            if (c) noteCountry(state, c);
+          }
       return { sent, tokens, mentions };
     });
     const speakers = quoteSpeakers(p.text, spans, analysed, coref.lastSubject);

@@ -123,7 +123,7 @@ the, a, an, in, on, at, during, following, according, after, before, he, she, it
 this, that, these, those, but, and, or, despite, while, when, if, as, for, with, by, from, of, notably, however, meanwhile,
 also, later, earlier, last, next, since, until, under, over, about, between, among, amid, through, to, there, here, what, who,
 whom, which, where, why, how, both, all, some, many, most, such, each, every, other, another, no, not, yes, so, thus, then,
-still, yet, now, today, yesterday, tomorrow, tonight, speaking, asked, addressing, responding, citing, separately,
+still, yet, now, today, yesterday, tomorrow, tonight, speaking, asked, addressing, responding, citing, separately, apart,
 additionally, furthermore, moreover, nevertheless, nonetheless, instead, indeed, although, though, because, once, unless,
 whether, my, me, us, them, him, one, two, three, several, more, less, few, update, breaking, exclusive, analysis, opinion,
 editorial, photo, video, watch, read, related, more, top, latest, home, mr, mrs, ms, dr, sir, madam, plus, via, per

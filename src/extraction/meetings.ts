@@ -462,7 +462,8 @@ function participantsFor(
     if (subj.parties.length >= 2) obj = { parties: [], phrase: null, mentions: [] };
   }
   const parties = uniqueParties([...subj.parties, ...obj.parties]);
-  if (obj.parties.length === 0 && obj.phrase) parties.push({ name: obj.phrase, kind: "body", role: null });
+  if (obj.parties.length === 0 && obj.phrase)
+    parties.push({ name: obj.phrase.replace(/^of\s+/i, ""), kind: "body", role: null });
   for (const p of extraParties) if (!parties.some((x) => x.name === p.name)) parties.push(p);
   if (parties.length === 0 && subj.phrase) parties.push({ name: subj.phrase, kind: "body", role: null });
   if (subj.parties.length === 0 && subj.phrase && parties.every((p) => p.name !== subj.phrase))

@@ -39,6 +39,8 @@ export interface ExtractState {
   recentPeople: () => PersonRecord[];
   /** The leader of the last delegation named ("a delegation led by X"), for "the delegation" later. */
   delegationLeader?: Party;
+  /** Countries named so far, most recent last, for "both countries" and "the two nations". */
+  countries?: string[];
 }
 
 export const personParty = (p: PersonRecord): Party => ({ name: p.name, kind: "person", role: p.roles[0] ?? null });
@@ -90,6 +92,13 @@ export function partiesOf(m: Mention, ctx: SentenceCtx, state: ExtractState): Pa
       }
       // "… by A, B and C, after the three held talks": the people the sentence has just named.
       const count = NUMBER_WORDS.get(ctx.tokens[m.first + 1]?.low ?? "") ?? (m.word.startsWith("both") ? 2 : null);
+      // "both countries", "the two nations": the last two countries the briefing named.
+      if (
+        /\b(?:countries|nations)$/.test(m.word) &&
+        (count === 2 || count === null) &&
+        (state.countries?.length ?? 0) >= 2
+      )
+        return state.countries!.slice(-2).map((name) => ({ name, kind: "country" as const, role: null }));
       if (count !== null && count > 2) {
         const named = ctx.mentions.filter((x) => x.last < m.first && x.kind === "person").flatMap((x) => x.people);
         const unique = [...new Set(named)];

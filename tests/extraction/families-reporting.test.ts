@@ -571,3 +571,19 @@ describe("one event per real-world meeting", () => {
     expect(e.meetings).toHaveLength(1);
   });
 });
+
+describe("groups that stand for countries", () => {
+  it("'both countries' after a hyphenated pair are the two countries", () => {
+    const { pledges } = lastParagraph([
+      "Police chief Omar Zed said the Thailand-Malaysia annual meeting serves both forces.",
+      "He added that both countries will continue to uphold their commitment to combat cross-border crime.",
+    ]);
+    expect(pledges[0]?.actor).toMatch(/Thailand.*Malaysia|Malaysia.*Thailand/);
+  });
+  it("'Apart from …' opening a sentence is no party", () => {
+    const { pledges } = lastParagraph([
+      "Apart from the stricter joint surveillance, the Thai government has requested the Lao side to help monitor chemicals.",
+    ]);
+    expect(pledges[0]?.actor.toLowerCase()).toContain("thai government");
+  });
+});
