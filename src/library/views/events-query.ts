@@ -63,13 +63,27 @@ export function aliasIndex(people: readonly Person[]): (name: string) => string[
 }
 const aliasMaps = new WeakMap<readonly Person[], Map<string, string[]>>();
 
-/** By name or alias, or — for a country — by a role that names it ("Vietnam’s minister"). */
+/** Every role the merged people give a name, over all briefings ("Sar Kheng" → "Minister of Interior of Cambodia"). */
+export function roleIndex(people: readonly Person[]): (name: string) => string[] {
+  let byName = roleMaps.get(people);
+  if (!byName) roleMaps.set(people, (byName = new Map(people.map((p) => [normName(p.name), p.roles]))));
+  const map = byName;
+  return (name) => map.get(normName(name)) ?? [];
+}
+const roleMaps = new WeakMap<readonly Person[], Map<string, string[]>>();
+
 /**
- * Does a party match `query`? By name or alias, or — for a country — by a role that names
- * it ("Vietnam’s minister"). Names and roles repeat across thousands of events, so each
- * (name, role) is decided once per query.
+ * Does a party match `query`? By name or alias, or — for a country — by a role that names it
+ * ("Vietnam’s minister", or any role the person holds in another briefing), or a body whose
+ * name names it ("the Vietnamese side", "the Ministry of Interior of Cambodia", "Cambodian
+ * police"). Names and roles repeat across thousands of events, so each (name, role) is decided
+ * once per query.
  */
-export function partyMatcher(query: string, aliases: (name: string) => string[]): (p: Party) => boolean {
+export function partyMatcher(
+  query: string,
+  aliases: (name: string) => string[],
+  rolesOf: (name: string) => string[] = () => [],
+): (p: Party) => boolean {
   const byName = new Map<string, Map<string, boolean>>();
   return (p) => {
     let roles = byName.get(p.name);
@@ -77,7 +91,11 @@ export function partyMatcher(query: string, aliases: (name: string) => string[])
     const role = p.role ?? "";
     let hit = roles.get(role);
     if (hit === undefined) {
-      hit = matchesParty(query, p.name, aliases(p.name)) || roleNamesCountry(query, p.role);
+      hit =
+        matchesParty(query, p.name, aliases(p.name)) ||
+        roleNamesCountry(query, p.role) ||
+        (p.kind !== "person" && roleNamesCountry(query, p.name)) ||
+        (p.kind === "person" && rolesOf(p.name).some((r) => roleNamesCountry(query, r)));
       roles.set(role, hit);
     }
     return hit;
@@ -102,8 +120,9 @@ export function byDateDesc<T extends { date: string | null; source: string; para
 
 export function filterMeetings(meetings: readonly Meeting[], f: EventFilter, people: readonly Person[]): Meeting[] {
   const aliases = aliasIndex(people);
-  const whoMatches = f.who === undefined ? null : partyMatcher(f.who, aliases);
-  const withMatches = f.with === undefined ? null : partyMatcher(f.with, aliases);
+  const roles = roleIndex(people);
+  const whoMatches = f.who === undefined ? null : partyMatcher(f.who, aliases, roles);
+  const withMatches = f.with === undefined ? null : partyMatcher(f.with, aliases, roles);
   return meetings
     .filter((m) => {
       if (f.source !== undefined && m.source !== f.source) return false;
@@ -123,8 +142,12 @@ export function pledgeMatches(query: string, p: Pledge, aliases: (name: string) 
 }
 
 /** The matcher `who` uses on pledges: the actor, co-actors, the speaker, or the label ("Vietnam (per To Lam)"). */
-function pledgeMatcher(query: string, aliases: (name: string) => string[]): (p: Pledge) => boolean {
-  const party = partyMatcher(query, aliases);
+function pledgeMatcher(
+  query: string,
+  aliases: (name: string) => string[],
+  roles: (name: string) => string[] = () => [],
+): (p: Pledge) => boolean {
+  const party = partyMatcher(query, aliases, roles);
   const labels = new Map<string, boolean>();
   return (p) => {
     if (party(p.actor) || p.actors.some(party) || (p.speaker !== undefined && p.speaker !== null && party(p.speaker)))
@@ -137,8 +160,7 @@ function pledgeMatcher(query: string, aliases: (name: string) => string[]): (p: 
 }
 
 export function filterPledges(pledges: readonly Pledge[], f: EventFilter, people: readonly Person[]): Pledge[] {
-  const aliases = aliasIndex(people);
-  const whoMatches = f.who === undefined ? null : pledgeMatcher(f.who, aliases);
+  const whoMatches = f.who === undefined ? null : pledgeMatcher(f.who, aliasIndex(people), roleIndex(people));
   return pledges
     .filter((p) => {
       if (f.source !== undefined && p.source !== f.source) return false;
