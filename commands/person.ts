@@ -1,4 +1,5 @@
-import { UserError, type Answer, type AnswerItem } from "../src/kit/answer.ts";
+import { type Answer, type AnswerItem } from "../src/kit/answer.ts";
+import { UserError } from "../src/library/user-error.ts";
 import type { Command } from "../src/kit/command.ts";
 import { toMeetingJSON, toPledgeJSON } from "../src/library/views/events-json.ts";
 import { findPerson, personChoices } from "../src/library/views/people.ts";

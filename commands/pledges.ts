@@ -5,7 +5,7 @@ import { actorLabel, toPledgeJSON } from "../src/library/views/events-json.ts";
 import { dateLabel, eventsOf, filterPledges } from "../src/library/views/events-query.ts";
 import type { Pledge, PledgeKind } from "../src/extraction/event.ts";
 import type { Library } from "../src/library/library.ts";
-import { eventFilter, nameHint } from "./meetings.ts";
+import { eventFilter, nameHint } from "../src/kit/event-filter.ts";
 
 const KINDS = ["pledge", "agreement", "request"] as const;
 const KIND_LABEL: Record<PledgeKind, string> = { pledge: "Pledge", agreement: "Agreement", request: "Request" };

@@ -1,5 +1,5 @@
 import type { Logger } from "pino";
-import { DEFAULT_STATE_DIR, type Env } from "../app/settings.ts";
+import type { Env } from "../runtime/settings.ts";
 import type { Library } from "../library/library.ts";
 import { systemClock, type Clock } from "../digest/clock.ts";
 import { DEFAULT_RETRY, digestRest, RestPoster, type ChannelPoster, type RetryPolicy } from "./digest-poster.ts";
@@ -40,7 +40,7 @@ export function createDigests(
   const schedules = env.DIGEST_SCHEDULES ?? [];
   if (schedules.length === 0 || !env.DISCORD_TOKEN) return null;
   const clock = tuning.clock ?? systemClock;
-  const stateDir = env.STATE_DIR ?? DEFAULT_STATE_DIR;
+  const stateDir = env.STATE_DIR;
   let opened: ReturnType<typeof DigestStore.open>;
   try {
     opened = DigestStore.open(stateDir, () => clock.now());

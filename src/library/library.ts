@@ -1,5 +1,5 @@
-import type { Citation } from "../kit/answer.ts";
-import { UserError } from "../kit/answer.ts";
+import type { Citation } from "../briefings/briefing.ts";
+import { UserError } from "./user-error.ts";
 import type { Briefing, LoadProblem, Paragraph } from "../briefings/briefing.ts";
 import { EXTRACT_VERSION } from "../extraction/version.ts";
 import type { BriefingEvents, Meeting, Pledge } from "../extraction/event.ts";
@@ -11,17 +11,15 @@ import { dayNumber, docFilter } from "./filter.ts";
 import { save } from "./save.ts";
 import { cacheFolder, SNAPSHOT_FORMAT, type Content } from "./snapshot.ts";
 import { EMPTY_STATE, readState, type LibraryState } from "./built-state.ts";
-import { DEFAULT_CACHE_DIR } from "../app/paths.ts";
 
-export { DEFAULT_CACHE_DIR };
 
 /** How long an update waits before saving its snapshot. */
 const SAVE_BEHIND_MS = 250;
 
 export interface OpenOptions {
   dataDir: string;
-  /** Where the snapshot is kept; null disables caching. */
-  cacheDir?: string | null;
+  /** Where the snapshot is kept (settings' CACHE_DIR); null disables caching. */
+  cacheDir: string | null;
   /** The Library this one replaces: what it already read and indexed is reused. */
   previous?: Library;
   /**
@@ -112,7 +110,7 @@ export class Library {
    */
   static async open({
     dataDir,
-    cacheDir = DEFAULT_CACHE_DIR,
+    cacheDir,
     previous,
     changedNames,
     compact,

@@ -1,12 +1,12 @@
 import { Writable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { readEnv, type Env } from "../../src/app/settings.ts";
+import { readEnv, type Env } from "../../src/runtime/settings.ts";
 import { ManualClock } from "../../src/digest/clock.ts";
 import type { ChannelPoster, PostResult } from "../../src/discord/digest-poster.ts";
 import { nextRunAfter, parseSchedules } from "../../src/digest/schedule.ts";
 import { createDigests, type Digests } from "../../src/discord/digest-setup.ts";
 import { Library } from "../../src/library/library.ts";
-import { createLogger } from "../../src/app/log.ts";
+import { createLogger } from "../../src/runtime/log.ts";
 import { sampleFolder, tempDir } from "../support/folders.ts";
 import { addBriefings } from "../fixtures/digest/briefings.ts";
 
