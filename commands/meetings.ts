@@ -3,7 +3,7 @@ import { DATE_RANGE, PAGING, paging } from "../src/kit/options.ts";
 import type { Command } from "../src/kit/command.ts";
 import { eventFilter, nameHint } from "../src/kit/event-filter.ts";
 import { toMeetingJSON } from "../src/library/views/events-json.ts";
-import { dateLabel, eventsOf, filterMeetings } from "../src/library/views/events-query.ts";
+import { dateLabel, filterMeetings } from "../src/library/views/events-query.ts";
 import type { Meeting, Party } from "../src/extraction/event.ts";
 import type { Library } from "../src/library/library.ts";
 
@@ -51,7 +51,7 @@ export const meetings: Command = {
   ],
   run(library, options): Answer {
     const filter = eventFilter(library, options);
-    const view = eventsOf(library);
+    const view = library.events;
     const found = filterMeetings(view.meetings, filter, view.people);
     const { page, limit } = paging(options);
     const shown = found.slice((page - 1) * limit, page * limit);

@@ -10,7 +10,6 @@ import { commandContext } from "../../commands/index.ts";
 import { watchLibrary, type LibraryWatcher } from "../library/watch.ts";
 import { createLogger } from "../runtime/log.ts";
 import { attachHandlers } from "./bot.ts";
-import { warmAutocomplete } from "./autocomplete.ts";
 import { ButtonStates } from "./button-state.ts";
 import { createClient, type ClientSettings } from "./client.ts";
 import type { BotContext } from "./bot-context.ts";
@@ -42,9 +41,8 @@ export async function runBot(
   options: RunOptions = {},
 ): Promise<RunningBot> {
   const cacheDir = env.CACHE_DIR;
-  let library = await Library.open({ dataDir: env.DATA_DIR, cacheDir });
-  // Autocomplete has 3 s and no deferral: build its lookups before the first keystroke.
-  warmAutocomplete(library);
+  // Autocomplete has 3 s and no deferral: every Library the bot serves builds its lookups before it is served.
+  let library = await Library.open({ dataDir: env.DATA_DIR, cacheDir, views: "eager" });
   for (const p of library.problems) log.warn({ file: p.file }, formatProblem(p));
   log.info(
     { briefings: library.briefings.length, paragraphs: library.paragraphCount, fromCache: library.build.fromCache },
@@ -59,8 +57,8 @@ export async function runBot(
           cacheDir,
           log,
           current: () => library,
+          views: "eager",
           onLibrary: (next) => {
-            warmAutocomplete(next);
             library = next;
           },
           ...options.watch,

@@ -1,13 +1,13 @@
 import type { Options } from "./command.ts";
 import type { Library } from "../library/library.ts";
 import { personChoices } from "../library/views/people.ts";
-import { eventsOf, type EventFilter } from "../library/views/events-query.ts";
+import { type EventFilter } from "../library/views/events-query.ts";
 
 /** The options the event commands (meetings, pledges) share, turned into a filter; and a hint when a name finds nothing. */
 
 /** A "did you mean" for a name that matched nothing. */
 export function nameHint(library: Library, name: string): string {
-  const people = eventsOf(library).people;
+  const people = library.events.people;
   const first = name.trim().split(/\s+/)[0] ?? "";
   const ideas = personChoices(people, first.slice(0, 3)).slice(0, 5);
   return ideas.length

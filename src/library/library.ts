@@ -9,15 +9,21 @@ import { processTerm, tokenize } from "../search/analyze.ts";
 import { assemble, SEGMENT_LAYOUT, smallTail, type DocTable, type SegmentLayout } from "./assemble.ts";
 import { dayNumber, docFilter } from "./filter.ts";
 import { save } from "./save.ts";
+import { buildEventsView, type EventsView } from "./views/events-view.ts";
+import { buildLookups, type Lookups } from "./views/lookups.ts";
 import { cacheFolder, SNAPSHOT_FORMAT, type Content } from "./snapshot.ts";
 import { EMPTY_STATE, readState, type LibraryState } from "./built-state.ts";
-
 
 /** How long an update waits before saving its snapshot. */
 const SAVE_BEHIND_MS = 250;
 
 export interface OpenOptions {
   dataDir: string;
+  /**
+   * "eager": build the derived views (events, people, lookups) before the Library is returned, for a server that
+   * must answer its first autocomplete within Discord's 3 s; "lazy" (default): on first use.
+   */
+  views?: "eager" | "lazy";
   /** Where the snapshot is kept (settings' CACHE_DIR); null disables caching. */
   cacheDir: string | null;
   /** The Library this one replaces: what it already read and indexed is reused. */
@@ -98,6 +104,18 @@ export class Library {
 
   private readonly briefingDay: Int32Array;
   private eventsById: Map<string, BriefingEvents> | null = null;
+  private eventsView: EventsView | null = null;
+  private lookupTables: Lookups | null = null;
+
+  /** Every meeting and pledge newest first, and the people merged across briefings (built on first use). */
+  get events(): EventsView {
+    return (this.eventsView ??= buildEventsView(this.perBriefingEvents, (id) => this.get(id)?.meta.published ?? null));
+  }
+
+  /** Prefix lookups of briefings and parties for completing what a user types (built on first use). */
+  get lookups(): Lookups {
+    return (this.lookupTables ??= buildLookups(this.briefings, this.events));
+  }
 
   /** Each briefing's extracted events, by briefing id (parsed from the snapshot on first use). */
   get perBriefingEvents(): ReadonlyMap<string, BriefingEvents> {
@@ -115,6 +133,7 @@ export class Library {
     changedNames,
     compact,
     layout = SEGMENT_LAYOUT,
+    views = "lazy",
   }: OpenOptions): Promise<Library> {
     const started = performance.now();
     const versions = [SNAPSHOT_FORMAT, INDEX_VERSION, EXTRACT_VERSION];
@@ -160,7 +179,9 @@ export class Library {
       compacted: a.compacted,
       compactionDue: smallTail(a.segments, layout) >= layout.compactAfter,
     };
-    return new Library(dataDir, a.briefings, a.problems, index, a.docs, a.contentById, build, state, saved);
+    const library = new Library(dataDir, a.briefings, a.problems, index, a.docs, a.contentById, build, state, saved);
+    if (views === "eager") void library.lookups; // builds the events view too
+    return library;
   }
 
   get(id: string): Briefing | undefined {

@@ -20,6 +20,8 @@ export type RebuildResult = { ok: true; library: Library } | { ok: false; error:
 export interface WatchOptions {
   dataDir: string;
   cacheDir: string | null;
+  /** How each new Library builds its derived views (see OpenOptions). */
+  views?: "eager" | "lazy";
   log: Logger;
   /** The Library being served (compared with, and kept when a build fails). */
   current: () => Library;
@@ -249,6 +251,7 @@ export class LibraryWatcher {
       const library = await open({
         dataDir,
         cacheDir,
+        ...(this.options.views ? { views: this.options.views } : {}),
         previous: current(),
         ...(changedNames ? { changedNames } : {}),
         ...(compact ? { compact } : {}),

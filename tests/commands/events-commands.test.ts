@@ -17,7 +17,8 @@ beforeAll(async () => {
     cacheDir: null,
   });
 });
-const run = (c: Command, raw: Record<string, unknown> = {}) => c.run(library, parseOptions(c, raw), commandContext(null));
+const run = (c: Command, raw: Record<string, unknown> = {}) =>
+  c.run(library, parseOptions(c, raw), commandContext(null));
 
 describe("meetings, pledges, people and person commands", () => {
   it("lists meetings newest first, undated last, with 'year not stated' for a year-less date", () => {
