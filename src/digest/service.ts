@@ -155,7 +155,8 @@ export class DigestService {
         s.lastRun = { due: iso(due ?? now), ranAt: iso(now), ...lastRun };
       };
       if (!this.scheduled(channel)) return { kind: "not scheduled", channel };
-      if (!this.deps.store.state.channels[channel]) await this.baseline(); // asked before the scheduler's first start finished
+      // Asked before the scheduler's first start finished.
+      if (!this.deps.store.state.channels[channel]) await this.baseline();
 
       const earlier = this.deps.store.state.pending.find((p) => p.channel === channel);
       if (earlier) {
