@@ -1,3 +1,8 @@
+/**
+ * src/digest: the digest core: what is new for a channel, the digest as an Answer, its schedule, its persisted state,
+ * and a service that records then posts through the ports in ports.ts (implemented by src/discord). May import
+ * src/kit, src/library and below; knows nothing of Discord.
+ */
 import { randomBytes } from "node:crypto";
 import type { Logger } from "pino";
 import type { Library } from "../library/library.ts";
