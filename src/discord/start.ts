@@ -9,6 +9,7 @@ import { Library } from "../library/library.ts";
 import { commandContext } from "../../commands/index.ts";
 import { watchLibrary, type LibraryWatcher } from "../library/watch.ts";
 import { createLogger } from "../runtime/log.ts";
+import { acquireInstanceLock } from "../runtime/instance-lock.ts";
 import { attachHandlers } from "./bot.ts";
 import { ButtonStates } from "./button-state.ts";
 import { createClient, type ClientSettings } from "./client.ts";
@@ -30,9 +31,12 @@ export interface RunOptions {
   watch?: { settleMs?: number; retryMs?: number; checkMs?: number } | false;
 }
 
+/** A start-up the user must fix (another instance running…): logged as its message alone, no stack. */
+export class StartError extends Error {}
+
 /**
- * Open the Library, connect to Discord and answer until stopped; keep the Library up to date
- * with its folder, and post the scheduled digests.
+ * Take the state folder's lock, open the Library, connect to Discord and answer until stopped; keep the Library up
+ * to date with its folder, and post the scheduled digests.
  */
 export async function runBot(
   env: Env,
@@ -40,6 +44,20 @@ export async function runBot(
   settings: ClientSettings = {},
   options: RunOptions = {},
 ): Promise<RunningBot> {
+  const lock = acquireInstanceLock(env.STATE_DIR);
+  if (!lock.ok) throw new StartError(lock.message);
+  if (lock.tookOverFrom)
+    log.info({ previous: lock.tookOverFrom }, "took over the lock of a bot that is no longer running");
+  try {
+    const bot = await connect(env, log, settings, options);
+    return { ...bot, stop: () => bot.stop().finally(lock.release) };
+  } catch (err) {
+    lock.release();
+    throw err;
+  }
+}
+
+async function connect(env: Env, log: Logger, settings: ClientSettings, options: RunOptions): Promise<RunningBot> {
   const cacheDir = env.CACHE_DIR;
   // Autocomplete has 3 s and no deferral: every Library the bot serves builds its lookups before it is served.
   let library = await Library.open({ dataDir: env.DATA_DIR, cacheDir, views: "eager" });
@@ -128,6 +146,11 @@ export async function startBot(env: Env): Promise<void> {
   process.on("SIGTERM", () => shutdown("SIGTERM"));
   process.on("unhandledRejection", (err) => log.error({ err }, "unhandled rejection"));
   starting = runBot(env, log).catch((err: unknown) => {
+    if (err instanceof StartError) {
+      log.fatal(err.message);
+      process.exitCode = 1;
+      return null;
+    }
     log.fatal(
       { err },
       "could not connect to Discord: check DISCORD_TOKEN (Developer Portal → your app → Bot → Reset Token)",
