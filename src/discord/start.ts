@@ -1,6 +1,6 @@
 import path from "node:path";
 import type { Logger } from "pino";
-import type { Client } from "discord.js";
+import { Events, type Client } from "discord.js";
 import { formatProblem } from "../briefings/folder.ts";
 import type { Env } from "../runtime/settings.ts";
 import { createDigests, type DigestTuning } from "./digest-setup.ts";
@@ -11,6 +11,7 @@ import { watchLibrary, type LibraryWatcher } from "../library/watch.ts";
 import { createLogger } from "../runtime/log.ts";
 import { acquireInstanceLock } from "../runtime/instance-lock.ts";
 import { attachHandlers } from "./bot.ts";
+import { fatalClose, type FatalClose } from "./gateway-close.ts";
 import { ButtonStates } from "./button-state.ts";
 import { createClient, type ClientSettings } from "./client.ts";
 import type { BotContext } from "./bot-context.ts";
@@ -22,6 +23,8 @@ export interface RunningBot {
   digest: DigestScheduler | null;
   /** Rebuilds the Library when data/briefings changes (null when watching is off). */
   watcher: LibraryWatcher | null;
+  /** Settles when the gateway closed for good (bad token, intents…); already logged. */
+  fatal: Promise<FatalClose>;
   stop: () => Promise<void>;
 }
 
@@ -95,6 +98,14 @@ async function connect(env: Env, log: Logger, settings: ClientSettings, options:
   };
   const client = createClient({ ...(env.DISCORD_API_URL ? { api: env.DISCORD_API_URL } : {}), ...settings });
   attachHandlers(client, context);
+  const fatal = new Promise<FatalClose>((resolve) =>
+    client.on(Events.ShardDisconnect, (event) => {
+      const close = fatalClose(event.code);
+      if (!close) return;
+      log.fatal({ code: close.code }, close.message);
+      resolve(close);
+    }),
+  );
   const ready = new Promise<void>((resolve) => client.once("clientReady", () => resolve()));
   try {
     await client.login(env.DISCORD_TOKEN);
@@ -118,6 +129,7 @@ async function connect(env: Env, log: Logger, settings: ClientSettings, options:
     context,
     digest: digests?.scheduler ?? null,
     watcher,
+    fatal,
     stop: async () => {
       await digests?.stop();
       await watcher?.close();
@@ -158,5 +170,15 @@ export async function startBot(env: Env): Promise<void> {
     process.exitCode = 1;
     return null;
   });
-  if ((await starting) === null) process.exit(1);
+  const bot = await starting;
+  if (bot === null) process.exit(1);
+  // A close discord.js gives up on: stop, and exit non-zero so that a supervisor restarts the bot.
+  void bot.fatal.then(() => {
+    if (stopping) return;
+    stopping = true;
+    void bot
+      .stop()
+      .catch(() => undefined)
+      .finally(() => process.exit(1));
+  });
 }
