@@ -118,7 +118,7 @@ export async function assemble(
     const reuse = known.contents.get(b.hash) ?? contents.get(b.hash);
     if (reuse) contents.set(b.hash, reuse);
     else {
-      const content = freshContent(b.hash, b.meta, b.paragraphs, read.extractEvents(b));
+      const content = freshContent(b.hash, b.meta, b.paragraphs, read.extractEvents(b), b.removed ?? []);
       contents.set(b.hash, content);
       newContents.push(content);
     }
@@ -279,6 +279,10 @@ class StoredBriefing implements Briefing {
 
   get paragraphs() {
     return this.content.paragraphs;
+  }
+
+  get removed() {
+    return this.content.removed;
   }
 }
 
