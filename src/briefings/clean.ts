@@ -15,7 +15,7 @@ import {
   isHeadlineLike,
   isLabel,
   isProse,
-  isShortLine,
+  isListLine,
   isTimeStamp,
   looksLikeHeadline,
   normaliseForCompare,
@@ -129,8 +129,8 @@ function isListOfStories(page: Page, from: number, heading: "list" | "link"): bo
     const key = texts[j - from];
     const repeated = seen.has(key) || texts.indexOf(key, j - from + 1) >= 0;
     seen.add(key);
-    if (shapes[j] || isShortLine(t, 200) || trailerHeading(t) || isAgencyTagLine(t)) continue;
-    const underHeadline = j > from && isShortLine(units[j - 1].text, 200);
+    if (shapes[j] || isListLine(t) || trailerHeading(t) || isAgencyTagLine(t)) continue;
+    const underHeadline = j > from && isListLine(units[j - 1].text);
     if (heading === "list" && (underHeadline || repeated)) continue;
     return false;
   }
@@ -181,7 +181,7 @@ function markBottom(page: Page, end: number): void {
   const belongs = (j: number) => {
     const t = units[j].text;
     if (isFurniture(j)) return furnitureGroups.add(units[j].group);
-    return isShortLine(t, 200) || (furnitureGroups.has(units[j].group) && !isProse(t));
+    return isListLine(t) || (furnitureGroups.has(units[j].group) && !isProse(t));
   };
   let start = end;
   while (start - 1 > bodyStart && belongs(start - 1)) start--;

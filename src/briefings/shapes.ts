@@ -78,9 +78,16 @@ export function looksLikeHeadline(block: string): boolean {
 export function isTicker(block: string): boolean {
   const parts = block.split(/[|•·]/).map(trimAll).filter(Boolean);
   if (parts.length < 2) return false;
-  // Each piece reads like a headline: short, one line, not a run of sentences.
-  return parts.every((p) => p.length <= 200 && !p.includes("\n") && !hasInnerSentenceEnd(p));
+  // Each piece reads like a headline: short, one line, no sentence ending inside or at its end, mostly capitalised.
+  const headlines = parts.filter((p) => /^[\p{Lu}\p{N}"“‘'(\[]/u.test(p)).length;
+  return (
+    headlines * 2 >= parts.length &&
+    parts.every((p) => p.length <= 200 && !p.includes("\n") && !hasInnerSentenceEnd(p) && !endsSentence(p))
+  );
 }
+
+/** A line that may close a page's list or trailer: short, no sentence end, not running text. */
+export const isListLine = (s: string) => isShortLine(s, 200) && !isProse(s);
 
 const MONTH =
   "(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?";
