@@ -1,6 +1,7 @@
 /**
  * On the real pasted articles of `../shared/dev` (measurement only, not in the repository):
- * cleaning never drops a paragraph that holds a required gold event's text. Skips, saying so, where
+ * cleaning never drops a paragraph that holds a required gold event's text, and every line it
+ * drops is reported. Skips, saying so, where
  * that folder is absent (a fresh clone).
  */
 import { existsSync, readdirSync, readFileSync } from "node:fs";
@@ -9,6 +10,7 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { parseBriefing } from "../../src/briefings/load.ts";
 import { readFrontMatter } from "../../src/briefings/front-matter.ts";
+import { bodyStartLine, unaccountedLines } from "./accounted.ts";
 
 const DEV = fileURLToPath(new URL("../../../shared/dev", import.meta.url));
 const present = existsSync(path.join(DEV, "gold.json")) && existsSync(path.join(DEV, "briefings"));
@@ -55,6 +57,9 @@ describe.skipIf(!present)("dev articles keep every paragraph with gold text", ()
       .flatMap((g) => g.must)
       .filter((m) => original.includes(norm(m)) && !kept.includes(norm(m)));
     expect(lost).toEqual([]);
+    // Nothing goes silently: every line is kept, the headline, or reported removed.
+    const source = bytes.toString("utf8");
+    expect(unaccountedLines(source, bodyStartLine(source), parsed.briefing)).toEqual([]);
     expect(parsed.briefing.paragraphs.every((p, i) => p.n === i + 1)).toBe(true);
   });
 });
