@@ -78,11 +78,14 @@ export function looksLikeHeadline(block: string): boolean {
 export function isTicker(block: string): boolean {
   const parts = block.split(/[|•·]/).map(trimAll).filter(Boolean);
   if (parts.length < 2) return false;
-  // Each piece reads like a headline: short, one line, no sentence ending inside or at its end, mostly capitalised.
-  const headlines = parts.filter((p) => /^[\p{Lu}\p{N}"“‘'(\[]/u.test(p)).length;
-  return (
-    headlines * 2 >= parts.length &&
-    parts.every((p) => p.length <= 200 && !p.includes("\n") && !hasInnerSentenceEnd(p) && !endsSentence(p))
+  // Each piece reads like a headline: capitalised, short, one line, no sentence ending inside or at its end.
+  return parts.every(
+    (p) =>
+      /^[\p{Lu}\p{N}"“‘'(\[]/u.test(p) &&
+      p.length <= 200 &&
+      !p.includes("\n") &&
+      !hasInnerSentenceEnd(p) &&
+      !endsSentence(p),
   );
 }
 
@@ -122,16 +125,21 @@ export const isTimeStamp = (s: string) =>
     /\b(?:published|updated|posted|created|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b/i.test(s));
 
 const NAME = "\\p{Lu}[\\p{L}'’.-]*";
+const BYLINE = new RegExp(
+  `^(?:(?:written|reported|story|text|words) )?by:?\\s+(?:${NAME}\\s*){1,5}([,;|(•–-].*)?$`,
+  "iu",
+);
+const BYLINE_SMALL_WORDS = new Set(["of", "and", "the", "in", "at", "for", "de", "van", "von", "bin", "binti", "da"]);
 
 /** A byline: "By A. Reporter, The Daily, Vientiane", "| A. Reporter |", "Reporting by …", an e-mail address. */
 export function isByline(s: string): boolean {
   if (s.length > 160) return false;
-  if (
-    new RegExp(`^(?:(?:written|reported|story|text|words) )?by:?\\s+(?:${NAME}\\s*){1,5}(?:[,;|(•–-].*)?$`, "iu").test(
-      s,
-    )
-  )
-    return !hasInnerSentenceEnd(s);
+  const m = BYLINE.exec(s);
+  if (m) {
+    // What follows the name is an outlet, a place or an address, not a clause ("By Monday, the two sides will…").
+    const lower = words(m[1] ?? "").filter((w) => /^\p{Ll}/u.test(w) && !BYLINE_SMALL_WORDS.has(w));
+    return lower.length <= 1 && !endsSentence(s) && !hasInnerSentenceEnd(s);
+  }
   if (/^\(?(?:reporting|writing|editing|additional reporting|compiled|edited) by\b/i.test(s)) return true;
   if (new RegExp(`^\\|\\s*(?:${NAME}\\s*){1,5}\\|$`, "u").test(s)) return true;
   return /^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$/.test(s);
@@ -189,7 +197,9 @@ export const hasDashCredit = (s: string) =>
   s.length <= 400 && /[.!?]["”’)]*\s+[-–—]\s+\p{Lu}[\p{L}]+(?:\s\p{L}+){0,4}$/u.test(s);
 
 const NAVIGATION =
-  /^(?:skip to (?:main(?: content)?|content)\b.*|toggle (?:navigation|notifications|menu)\b.*|you are here\s*:?.*|home\s*[>›»/].*|back to .{2,60}|adjust font size:?|font size:?|main menu|breadcrumb)$/i;
+  /^(?:skip to (?:main(?: content)?|content)\b.*|toggle (?:navigation|notifications|menu)\b.*|you are here\s*:?.*|home\s*[>›»/].*|adjust font size:?|font size:?|main menu|breadcrumb)$/i;
+/** "Back to News": a link at the top or the bottom; inside an article it may be a subheading ("Back to school"). */
+const BACK_LINK = /^back to .{2,60}$/i;
 const COMMENTS =
   /^(?:leave a (?:reply|comment)|comments? (?:are|is) closed\.?|\d+ comments?|post a comment|add a comment|join the conversation|(?:show|view|load) comments|your email address will not be published\b.*|required fields are marked\b.*)$/i;
 const ADVERTISEMENT =
@@ -197,10 +207,24 @@ const ADVERTISEMENT =
 const PAGE_BUTTON =
   /^(?:share(?: this(?: article| story)?| on \w+)?|print(?: this(?: article| story)?)?|e-?mail this(?: article| story)?|click here to .{0,80}|listen to (?:this|the) (?:article|story)|copy link|save(?: article)?)$/i;
 const TAGS = /^(?:tags?|topics?|keywords?)\s*[:：]\s*.{1,200}$/i;
+/** Words of a subscription offer that no article sentence uses ("Cancel anytime", "for new subscribers"). */
 const SUBSCRIPTION =
-  /\b(?:subscribe(?: now| to| today)?|subscribers? only|for new subscribers|subscription|premium (?:plan|access|content|member)|free trial|unlimited access|cancel anytime|ads?[- ]free|newsletter|sign up (?:for|to)|\/month|per month|\/year|billed (?:as|monthly|annually)|auto-renewal|follow us on|follow .{1,30} on (?:facebook|twitter|x|telegram|whatsapp|google news|instagram|tiktok|youtube)|download (?:our|the) app|like us on facebook)\b/i;
+  /\b(?:subscribe now|subscribers? only|for new subscribers|already a subscriber|premium (?:plan|access|content|member)|free trial|unlimited access|cancel anytime|ads?[- ]free|\/month|\/year|billed as|auto-renewal|follow us on|follow .{1,30} on (?:facebook|twitter|x|telegram|whatsapp|google news|instagram|tiktok|youtube)|like us on facebook)\b/i;
+/** Words an offer shares with articles: a price, "newsletter", "per month": two of them, or one outside a sentence. */
+const SUBSCRIPTION_WEAK =
+  /(?:RM|US\$|S\$|\$|€|£)\d[\d.,]*|\b(?:subscribe(?: to| today)?|subscription|newsletter|sign up (?:for|to)|per month|billed (?:monthly|annually)|download (?:our|the) app|log ?in)\b/gi;
 const FOOTER =
-  /(?:all rights reserved|copyright\s*©|©\s*(?:\d{4}|copyright)|this website is best viewed|contact .{1,40} for (?:the )?full (?:article|story)|terms of (?:use|service)|privacy policy)/i;
+  /(?:all rights reserved|copyright\s*©|©\s*(?:\d{4}|copyright)|this website is best viewed|contact .{1,40} for (?:the )?full (?:article|story))/i;
+/** Footer links: only a line that is not a sentence ("Terms of Use | Privacy Policy"). */
+const FOOTER_LINKS = /\b(?:terms of (?:use|service)|privacy policy|cookie (?:policy|settings)|about us|contact us)\b/i;
+
+/** Subscription offers: a line with one of their own words, or with two shared ones (a price and "per month"). */
+function isSubscription(s: string): boolean {
+  if (s.length > 250) return false;
+  if (SUBSCRIPTION.test(s)) return true;
+  const hits = new Set([...s.matchAll(SUBSCRIPTION_WEAK)].map((m) => m[0].toLowerCase()));
+  return hits.size >= 2 || (hits.size === 1 && !isProse(s));
+}
 
 /** A comma list of short keywords: "Thailand , Malaysia , police , cross border". */
 function isKeywordList(s: string): boolean {
@@ -225,13 +249,14 @@ export function shapeOf(s: string, outlets: ReadonlySet<string>): Shape | null {
   if (COMMENTS.test(s)) return anywhere("comments");
   if (isCaption(s)) return anywhere("caption");
   if (isLinkToStory(s)) return anywhere("link to another story");
-  if (TAGS.test(s)) return anywhere("tags");
+  if (TAGS.test(s) && !endsSentence(s)) return anywhere("tags");
+  if (BACK_LINK.test(s)) return edge("navigation");
   if (isDateLine(s)) return edge("date line");
   if (isByline(s)) return edge("byline");
   if (isOutletLine(s, outlets)) return edge("outlet name");
+  if (s.length <= 400 && (FOOTER.test(s) || (FOOTER_LINKS.test(s) && !isProse(s)))) return edge("footer");
   if (isTicker(s)) return edge("ticker");
-  if (s.length <= 250 && SUBSCRIPTION.test(s)) return edge("subscription block");
-  if (s.length <= 400 && FOOTER.test(s)) return edge("footer");
+  if (isSubscription(s)) return edge("subscription block");
   if (isKeywordList(s)) return edge("tags");
   return null;
 }
