@@ -28,12 +28,19 @@ const ABBREVIATIONS = new Set(
 /** Whether the text ends a sentence: a full stop, question or exclamation mark, maybe inside quotes. */
 export const endsSentence = (s: string) => /[.!?…]["”’'»)\]]*$/u.test(s);
 
+const SENTENCE_BREAK = /([.!?])["”’)]*\s+["“‘(]?[\p{Lu}\p{N}]/gu;
+const LETTER = /\p{L}/u;
+
 /** Whether a sentence ends inside the text and another begins ("… met. They …"), abbreviations aside. */
 export function hasInnerSentenceEnd(s: string): boolean {
-  for (const m of s.matchAll(/(\p{L}+)([.!?])["”’)]*\s+["“‘(]?[\p{Lu}\p{N}]/gu)) {
-    const word = m[1];
+  for (const m of s.matchAll(SENTENCE_BREAK)) {
+    // The word before the mark, read backwards (a lookbehind over \p{L}+ is slow on long paragraphs).
+    let from = m.index;
+    while (from > 0 && LETTER.test(s[from - 1])) from--;
+    const word = s.slice(from, m.index);
+    if (word === "") continue;
     const initial = word.length <= 2 || /^\p{Lu}+$/u.test(word);
-    if (m[2] !== "." || !(initial || ABBREVIATIONS.has(word.toLowerCase()))) return true;
+    if (m[1] !== "." || !(initial || ABBREVIATIONS.has(word.toLowerCase()))) return true;
   }
   return false;
 }
@@ -179,7 +186,7 @@ export function trailingTag(s: string): string | null {
   return m && m.index > 0 ? m[0] : null;
 }
 
-/** A photo caption or credit: "… (Photo: X)", "… [File: X/AFP]", "Picture by X", "photo: X", "(Agency/Photographer)". */
+/** A photo caption or credit: "… (Photo: X)", "… [File: X/AFP]", "Picture by X", "photo: X", "(Agency/Name)". */
 export function isCaption(s: string): boolean {
   if (s.length > 400 || s.includes("\n")) return false;
   return (

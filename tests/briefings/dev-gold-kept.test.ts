@@ -1,8 +1,7 @@
 /**
  * On the real pasted articles of `../shared/dev` (measurement only, not in the repository):
  * cleaning never drops a paragraph that holds a required gold event's text, and every line it
- * drops is reported. Skips, saying so, where
- * that folder is absent (a fresh clone).
+ * drops is reported. Skips, saying so, where that folder is absent (a fresh clone).
  */
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
@@ -10,6 +9,7 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { parseBriefing } from "../../src/briefings/load.ts";
 import { readFrontMatter } from "../../src/briefings/front-matter.ts";
+import { norm } from "../support/evaluate.ts";
 import { bodyStartLine, unaccountedLines } from "./accounted.ts";
 
 const DEV = fileURLToPath(new URL("../../../shared/dev", import.meta.url));
@@ -21,16 +21,6 @@ interface Gold {
   /** Optional golds (a headline, a photo caption) may go with the furniture. */
   optional?: boolean;
 }
-
-/** As the scorer compares: NFKC, straight quotes, hyphens for dashes, one space, lower case. */
-const norm = (s: string) =>
-  s
-    .normalize("NFKC")
-    .replace(/[\u2018\u2019\u02bc]/g, "'")
-    .replace(/[\u201c\u201d]/g, '"')
-    .replace(/[\u2013\u2014]/g, "-")
-    .replace(/\s+/g, " ")
-    .toLowerCase();
 
 describe.skipIf(!present)("dev articles keep every paragraph with gold text", () => {
   if (!present) return;

@@ -173,10 +173,16 @@ describe("where furniture stands", () => {
       "The ministers met on Monday to discuss border crime and agreed to open two new posts along the river.",
       "They will meet again in May.",
     ]);
+    // A block of the page's own lines (no blank line between the last paragraph and the list).
     const trailerInBlock =
-      "The ministers met on Monday to discuss border crime.\nRelated News\nCourt Jails Two Smugglers\nPort Reopens";
-    const blank = `${trailerInBlock}\n\nUnused`.replace("\n\nUnused", "\n\n");
-    expect(clean(blank).paragraphs).toEqual(["The ministers met on Monday to discuss border crime."]);
+      "The ministers met on Monday to discuss border crime.\n\n" +
+      "They will meet again in May.\nRelated News\nCourt Jails Two Smugglers\nPort Reopens After Storm";
+    const { paragraphs, removed } = clean(trailerInBlock);
+    expect(paragraphs).toEqual([
+      "The ministers met on Monday to discuss border crime.",
+      "They will meet again in May.",
+    ]);
+    expect(describeRemovals(removed)).toBe("removed: trailer 'Related News' and 2 lines after it (lines 4–6)");
   });
 
   it("a dateline alone on its line stays in the text", () => {
