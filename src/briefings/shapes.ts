@@ -67,7 +67,7 @@ export function isHeadlineLike(s: string): boolean {
   if (s.includes("\n") || s.length < 8 || s.length > 200) return false;
   const n = words(s).length;
   if (n < 3 || n > 30) return false;
-  if (!/^[\p{Lu}\p{N}"“‘'(\[]/u.test(s) || /[.!…,;:]["”’)]*$/u.test(s)) return false;
+  if (!/^[\p{Lu}\p{N}"“‘'([]/u.test(s) || /[.!…,;:]["”’)]*$/u.test(s)) return false;
   return !hasInnerSentenceEnd(s);
 }
 
@@ -88,7 +88,7 @@ export function isTicker(block: string): boolean {
   // Each piece reads like a headline: capitalised, short, one line, no sentence ending inside or at its end.
   return parts.every(
     (p) =>
-      /^[\p{Lu}\p{N}"“‘'(\[]/u.test(p) &&
+      /^[\p{Lu}\p{N}"“‘'([]/u.test(p) &&
       p.length <= 200 &&
       !p.includes("\n") &&
       !hasInnerSentenceEnd(p) &&
@@ -173,7 +173,7 @@ export function isOutletLine(s: string, names: ReadonlySet<string>): boolean {
 
 /** An agency tag or end mark alone on a line: "(WAH)", "(END)", "-VNA", "Enditem", "###", "(Xinhua)". */
 export const isAgencyTagLine = (s: string) =>
-  /^(?:[(\[=–—-]+\s*)?\p{Lu}[\p{Lu}\p{N}&./ -]{1,24}(?:\s*[)\]=–—-]+)?\.?$/u.test(s) ||
+  /^(?:[([=–—-]+\s*)?\p{Lu}[\p{Lu}\p{N}&./ -]{1,24}(?:\s*[)\]=–—-]+)?\.?$/u.test(s) ||
   /^\([\p{L}./ -]{2,30}\)$/u.test(s) ||
   /^(?:enditem|end item|ends?|-+\s*ends?\s*-+|#{3}|-30-|\*{3})$/i.test(s);
 

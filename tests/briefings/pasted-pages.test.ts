@@ -10,7 +10,7 @@ import { describe, expect, it } from "vitest";
 import { loadBriefings } from "../../src/briefings/load.ts";
 import { describeRemovals, type RemovalKind } from "../../src/briefings/removal.ts";
 import { Library } from "../../src/library/library.ts";
-import { execute } from "../../src/kit/dispatch.ts";
+import { execute } from "../../commands/index.ts";
 import { SAMPLES_DIR } from "../support/folders.ts";
 import { bodyStartLine, unaccountedLines } from "./accounted.ts";
 
