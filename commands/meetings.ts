@@ -26,6 +26,11 @@ export function meetingItem(library: Library, m: Meeting): EventItem {
   };
 }
 
+/** A meeting's public JSON with its citation (`meetings --json`, and `ask` routed to meetings). */
+export function meetingJSON(library: Library, m: Meeting) {
+  return { ...toMeetingJSON(m), citation: library.citation(m.source, m.paragraph) };
+}
+
 /** A "did you mean" for a name that matched nothing. */
 export function nameHint(library: Library, name: string): string {
   const people = eventsOf(library).people;
@@ -100,10 +105,7 @@ export const meetings: Command = {
       json: {
         total: found.length,
         ...(paged ? { page, limit } : {}),
-        meetings: (paged ? shown : found).map((m) => ({
-          ...toMeetingJSON(m),
-          citation: library.citation(m.source, m.paragraph),
-        })),
+        meetings: (paged ? shown : found).map((m) => meetingJSON(library, m)),
         ...(note ? { note } : {}),
       },
     };

@@ -29,6 +29,11 @@ export function pledgeItem(library: Library, p: Pledge): EventItem {
   };
 }
 
+/** A pledge's public JSON with its citation (`pledges --json`, and `ask` routed to pledges). */
+export function pledgeJSON(library: Library, p: Pledge) {
+  return { ...toPledgeJSON(p), citation: library.citation(p.source, p.paragraph) };
+}
+
 /** /pledges: who promised, agreed or asked what — each with its sentence and citation. */
 export const pledges: Command = {
   name: "pledges",
@@ -77,10 +82,7 @@ export const pledges: Command = {
       json: {
         total: found.length,
         ...(paged ? { page, limit } : {}),
-        pledges: (paged ? shown : found).map((p) => ({
-          ...toPledgeJSON(p),
-          citation: library.citation(p.source, p.paragraph),
-        })),
+        pledges: (paged ? shown : found).map((p) => pledgeJSON(library, p)),
         ...(note ? { note } : {}),
       },
     };
