@@ -5,9 +5,10 @@ import { PAGING, paging, parseOptions } from "../src/kit/options.ts";
 import type { Command, Options } from "../src/kit/command.ts";
 import type { Meeting, Pledge } from "../src/extraction/event.ts";
 import type { Library } from "../src/library/library.ts";
-import { findCommand } from "./index.ts";
 import { meetingItem, meetingJSON } from "./meetings.ts";
+import { person } from "./person.ts";
 import { pledgeItem, pledgeJSON } from "./pledges.ts";
+import { search } from "./search.ts";
 
 /**
  * /ask: a question in plain words, routed to meetings, pledges, a person, the events of a
@@ -56,9 +57,8 @@ const filterLine = (filters: Record<string, string>) =>
 
 const MONTH_NAMES = "January February March April May June July August September October November December".split(" ");
 
-/** Run a command by name with options as a user would give them. */
-function runCommand(library: Library, name: string, raw: Record<string, unknown>): Answer {
-  const command = findCommand(name)!;
+/** Run a command with options as a user would give them. */
+function runCommand(library: Library, command: Command, raw: Record<string, unknown>): Answer {
   return command.run(library, parseOptions(command, raw));
 }
 
@@ -66,11 +66,11 @@ function runCommand(library: Library, name: string, raw: Record<string, unknown>
 function searchAnswer(library: Library, routed: Routed, options: Options, lead?: string): Answer {
   const query = routed.options.query;
   if (!routed.newest) {
-    const answer = runCommand(library, "search", { ...routed.options, ...pagingOf(options) });
+    const answer = runCommand(library, search, { ...routed.options, ...pagingOf(options) });
     return withSearchedFor(answer, routed, lead);
   }
   const { page, limit } = paging(options);
-  const all = runCommand(library, "search", { ...routed.options, limit: 25 });
+  const all = runCommand(library, search, { ...routed.options, limit: 25 });
   const json = all.json as { total: number; results: Array<{ score: number; citation: { published: string | null } }> };
   const top = json.results[0]?.score ?? 0;
   // The relevant ones only: a passage scoring a fraction of the best is not "on" the subject.
@@ -104,7 +104,7 @@ function withSearchedFor(answer: Answer, routed: Routed, lead?: string, order?: 
 function personAnswer(library: Library, routed: Routed, options: Options): Answer {
   const name = routed.options.name;
   try {
-    return runCommand(library, "person", { name });
+    return runCommand(library, person, { name });
   } catch (err) {
     if (!(err instanceof UserError)) throw err;
     return passagesInstead(library, name, {}, options, `${err.message} Showing passages that name "${name}" instead.`);
@@ -212,7 +212,7 @@ function eventsAnswer(library: Library, routed: Routed, options: Options, questi
   return {
     command: "ask",
     title: `${routed.route === "pledges" ? "Pledges" : routed.route === "meetings" ? "Meetings" : "Events"}${o.who ? `: ${[o.who, o.with].filter(Boolean).join(" and ")}` : ""}`,
-    summary: `${routed.route} — ${filterLine(o) || "all"} · ${list.length} found, ${routed.newest ? "newest" : "best match"} first`,
+    summary: `${routed.route}${filterLine(o) ? ` — ${filterLine(o)}` : ""}`,
     items,
     note: note ?? (shown.length === 0 ? `There are only ${list.length}: page ${page} is past the end.` : undefined),
     page: { page, pageSize: limit, total: list.length },

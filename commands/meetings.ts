@@ -1,10 +1,11 @@
 import type { Answer, EventItem } from "../src/kit/answer.ts";
 import { DATE_RANGE, PAGING, paging } from "../src/kit/options.ts";
-import type { Command, Options } from "../src/kit/command.ts";
+import type { Command, OptionSpec, Options } from "../src/kit/command.ts";
 import { toMeetingJSON } from "../src/library/views/events-json.ts";
 import { personChoices } from "../src/library/views/people.ts";
 import { dateLabel, eventsOf, filterMeetings, type EventFilter } from "../src/library/views/events-query.ts";
-import type { Meeting, Party } from "../src/extraction/event.ts";
+import { monthFits, placeFits } from "../src/library/views/event-extras.ts";
+import type { Meeting, Party, Pledge } from "../src/extraction/event.ts";
 import type { Library } from "../src/library/library.ts";
 
 const withRole = (p: Party) => (p.role ? `${p.name} (${p.role})` : p.name);
@@ -54,6 +55,30 @@ export function eventFilter(library: Library, options: Options): EventFilter {
   };
 }
 
+/** Filters beyond who/with/dates that meetings and pledges share: a month of any year, a place. */
+export const PLACE_AND_MONTH: readonly OptionSpec[] = [
+  { name: "month", description: "Only this month, of any year (1–12)", type: "integer", min: 1, max: 12 },
+  {
+    name: "place",
+    description: "Where: a city, province or country named for the event",
+    type: "string",
+    maxLength: 100,
+  },
+];
+
+/** The events that pass the month and place options (all when neither is given). */
+export function byPlaceAndMonth<T extends Meeting | Pledge>(library: Library, events: T[], options: Options): T[] {
+  const month = typeof options.month === "number" ? options.month : undefined;
+  const place = typeof options.place === "string" && options.place.trim() ? options.place.trim() : undefined;
+  if (month === undefined && place === undefined) return events;
+  const people = eventsOf(library).people;
+  return events.filter(
+    (e) =>
+      (month === undefined || monthFits(e, month, library.get(e.source))) &&
+      (place === undefined || placeFits(e, place, people)),
+  );
+}
+
 /** /meetings: who met whom, when, where and about what — each with its sentence and citation. */
 export const meetings: Command = {
   name: "meetings",
@@ -74,13 +99,14 @@ export const meetings: Command = {
       maxLength: 100,
     },
     ...DATE_RANGE,
+    ...PLACE_AND_MONTH,
     { name: "source", description: "Only this briefing (its id)", type: "string", autocomplete: "source" },
     ...PAGING,
   ],
   run(library, options): Answer {
     const filter = eventFilter(library, options);
     const view = eventsOf(library);
-    const found = filterMeetings(view.meetings, filter, view.people);
+    const found = byPlaceAndMonth(library, filterMeetings(view.meetings, filter, view.people), options);
     const { page, limit } = paging(options);
     const shown = found.slice((page - 1) * limit, page * limit);
     const paged = options.page !== undefined || options.limit !== undefined;
@@ -88,7 +114,8 @@ export const meetings: Command = {
     const who = [filter.who, filter.with].filter(Boolean).join(" and ");
     let note: string | undefined;
     if (found.length === 0) {
-      const filtered = filter.who || filter.with || filter.from || filter.to || filter.source;
+      const filtered =
+        filter.who || filter.with || filter.from || filter.to || filter.source || options.month || options.place;
       note =
         `No meetings${who ? ` with ${who}` : ""}${filtered && !who ? " with those filters" : ""}.` +
         (who ? nameHint(library, filter.with ?? filter.who ?? "") : "");
