@@ -1,14 +1,14 @@
-import { UserError, type Answer, type AnswerItem } from "../src/kit/answer.ts";
+import { type Answer, type AnswerItem } from "../src/kit/answer.ts";
+import { UserError } from "../src/library/user-error.ts";
 import { routeQuestion, type Routed } from "../src/questions/route.ts";
 import { findEvents, type Scored } from "../src/questions/find-events.ts";
 import { PAGING, paging, parseOptions } from "../src/kit/options.ts";
-import type { Command, Options } from "../src/kit/command.ts";
+import type { Command, CommandContext, Options } from "../src/kit/command.ts";
+import { findCommand } from "../src/kit/dispatch.ts";
 import type { Meeting, Pledge } from "../src/extraction/event.ts";
 import type { Library } from "../src/library/library.ts";
 import { meetingItem, meetingJSON } from "./meetings.ts";
-import { person } from "./person.ts";
 import { pledgeItem, pledgeJSON } from "./pledges.ts";
-import { search } from "./search.ts";
 
 /**
  * /ask: a question in plain words, routed to meetings, pledges, a person, the events of a
@@ -30,16 +30,16 @@ export const ask: Command = {
     },
     ...PAGING,
   ],
-  run(library, options): Answer {
+  run(library, options, context): Answer {
     const question = String(options.question ?? "").trim();
     if (!question) throw new UserError("Ask a question, e.g. `ask who met Tina Redshaw?`.");
     const routed = routeQuestion(question);
     const answer =
       routed.route === "search"
-        ? searchAnswer(library, routed, options)
-        : routed.route === "person"
-          ? personAnswer(library, routed, options)
-          : eventsAnswer(library, routed, options, question);
+        ? searchAnswer(library, routed, options, context)
+        : routed.route === "person" && findCommand(context.commands, "person")
+          ? personAnswer(library, routed, options, context)
+          : eventsAnswer(library, routed, options, context, question);
     const json = answer.json as Record<string, unknown>;
     return { ...answer, command: "ask", json: { route: routed.route, question, filters: routed.options, ...json } };
   },
@@ -57,20 +57,28 @@ const filterLine = (filters: Record<string, string>) =>
 
 const MONTH_NAMES = "January February March April May June July August September October November December".split(" ");
 
-/** Run a command with options as a user would give them. */
-function runCommand(library: Library, command: Command, raw: Record<string, unknown>): Answer {
-  return command.run(library, parseOptions(command, raw));
+/** Run one of the front end's commands with options as a user would give them. */
+function runCommand(library: Library, name: string, raw: Record<string, unknown>, context: CommandContext): Answer {
+  const command = findCommand(context.commands, name);
+  if (!command) throw new UserError(`This front end has no ${name} command to answer that.`);
+  return command.run(library, parseOptions(command, raw), context);
 }
 
 /** Relevance first, or — for "latest", "recent" — the newest of the relevant passages first. */
-function searchAnswer(library: Library, routed: Routed, options: Options, lead?: string): Answer {
+function searchAnswer(
+  library: Library,
+  routed: Routed,
+  options: Options,
+  context: CommandContext,
+  lead?: string,
+): Answer {
   const query = routed.options.query;
   if (!routed.newest) {
-    const answer = runCommand(library, search, { ...routed.options, ...pagingOf(options) });
+    const answer = runCommand(library, "search", { ...routed.options, ...pagingOf(options) }, context);
     return withSearchedFor(answer, routed, lead);
   }
   const { page, limit } = paging(options);
-  const all = runCommand(library, search, { ...routed.options, limit: 25 });
+  const all = runCommand(library, "search", { ...routed.options, limit: 25 }, context);
   const json = all.json as { total: number; results: Array<{ score: number; citation: { published: string | null } }> };
   const top = json.results[0]?.score ?? 0;
   // The relevant ones only: a passage scoring a fraction of the best is not "on" the subject.
@@ -101,26 +109,27 @@ function withSearchedFor(answer: Answer, routed: Routed, lead?: string, order?: 
 }
 
 /** "who is X": the person page; someone the briefings do not list is searched for instead. */
-function personAnswer(library: Library, routed: Routed, options: Options): Answer {
+function personAnswer(library: Library, routed: Routed, options: Options, context: CommandContext): Answer {
   const name = routed.options.name;
   try {
-    return runCommand(library, person, { name });
+    return runCommand(library, "person", { name }, context);
   } catch (err) {
     if (!(err instanceof UserError)) throw err;
-    return passagesInstead(library, name, {}, options, `${err.message} Showing passages that name "${name}" instead.`);
+    const why = `${err.message} Showing passages that name "${name}" instead.`;
+    return passagesInstead(library, { query: name }, options, context, why);
   }
 }
 
 /** Passages for what a routed question named, when its own route found nothing. */
 function passagesInstead(
   library: Library,
-  query: string,
-  dates: Record<string, string>,
+  search: Record<string, string>,
   options: Options,
+  context: CommandContext,
   why: string,
 ): Answer {
-  const routed: Routed = { route: "search", options: { query, ...dates }, topic: [], newest: false };
-  const answer = searchAnswer(library, routed, options, why);
+  const routed: Routed = { route: "search", options: search, topic: [], newest: false };
+  const answer = searchAnswer(library, routed, options, context, why);
   const json = answer.json as Record<string, unknown>;
   return { ...answer, note: [why, answer.note].filter(Boolean).join(" "), json: { ...json, fallback: "search" } };
 }
@@ -169,7 +178,13 @@ function fallbackQuery(routed: Routed, question: string): string {
 }
 
 /** Meetings, pledges or both for a question, best match first; passages when there are none. */
-function eventsAnswer(library: Library, routed: Routed, options: Options, question = ""): Answer {
+function eventsAnswer(
+  library: Library,
+  routed: Routed,
+  options: Options,
+  context: CommandContext,
+  question: string,
+): Answer {
   const o = routed.options;
   const found = findEvents(library, {
     ...(o.who ? { who: o.who } : {}),
@@ -188,7 +203,8 @@ function eventsAnswer(library: Library, routed: Routed, options: Options, questi
   if (list.length === 0 || offTopic) {
     const dates = Object.fromEntries(Object.entries(o).filter(([k]) => k === "from" || k === "to"));
     const why = `No ${asked(routed)} found (${filterLine(o)}).`;
-    const passages = passagesInstead(library, fallbackQuery(routed, question), dates, options, why);
+    const search = { query: fallbackQuery(routed, question), ...dates };
+    const passages = passagesInstead(library, search, options, context, why);
     const json = passages.json as Record<string, unknown>;
     return {
       ...passages,

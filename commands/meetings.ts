@@ -1,11 +1,11 @@
 import type { Answer, EventItem } from "../src/kit/answer.ts";
 import { DATE_RANGE, PAGING, paging } from "../src/kit/options.ts";
-import type { Command, OptionSpec, Options } from "../src/kit/command.ts";
+import type { Command } from "../src/kit/command.ts";
+import { eventFilter, nameHint } from "../src/kit/event-filter.ts";
 import { toMeetingJSON } from "../src/library/views/events-json.ts";
-import { personChoices } from "../src/library/views/people.ts";
-import { dateLabel, eventsOf, filterMeetings, type EventFilter } from "../src/library/views/events-query.ts";
-import { monthFits, placeFits } from "../src/library/views/event-extras.ts";
-import type { Meeting, Party, Pledge } from "../src/extraction/event.ts";
+import { dateLabel, filterMeetings } from "../src/library/views/events-query.ts";
+import { byPlaceAndMonth, PLACE_AND_MONTH } from "../src/kit/place-month.ts";
+import type { Meeting, Party } from "../src/extraction/event.ts";
 import type { Library } from "../src/library/library.ts";
 
 const withRole = (p: Party) => (p.role ? `${p.name} (${p.role})` : p.name);
@@ -30,53 +30,6 @@ export function meetingItem(library: Library, m: Meeting): EventItem {
 /** A meeting's public JSON with its citation (`meetings --json`, and `ask` routed to meetings). */
 export function meetingJSON(library: Library, m: Meeting) {
   return { ...toMeetingJSON(m), citation: library.citation(m.source, m.paragraph) };
-}
-
-/** A "did you mean" for a name that matched nothing. */
-export function nameHint(library: Library, name: string): string {
-  const people = eventsOf(library).people;
-  const first = name.trim().split(/\s+/)[0] ?? "";
-  const ideas = personChoices(people, first.slice(0, 3)).slice(0, 5);
-  return ideas.length
-    ? ` Did you mean: ${ideas.map((s) => `"${s}"`).join(", ")}?`
-    : " Use `people` to list the names the briefings give.";
-}
-
-export function eventFilter(library: Library, options: Options): EventFilter {
-  const str = (k: string) =>
-    typeof options[k] === "string" && String(options[k]).trim() !== "" ? String(options[k]).trim() : undefined;
-  const source = str("source");
-  return {
-    who: str("who"),
-    with: str("with"),
-    from: str("from"),
-    to: str("to"),
-    source: source === undefined ? undefined : library.resolveSource(source).id,
-  };
-}
-
-/** Filters beyond who/with/dates that meetings and pledges share: a month of any year, a place. */
-export const PLACE_AND_MONTH: readonly OptionSpec[] = [
-  { name: "month", description: "Only this month, of any year (1–12)", type: "integer", min: 1, max: 12 },
-  {
-    name: "place",
-    description: "Where: a city, province or country named for the event",
-    type: "string",
-    maxLength: 100,
-  },
-];
-
-/** The events that pass the month and place options (all when neither is given). */
-export function byPlaceAndMonth<T extends Meeting | Pledge>(library: Library, events: T[], options: Options): T[] {
-  const month = typeof options.month === "number" ? options.month : undefined;
-  const place = typeof options.place === "string" && options.place.trim() ? options.place.trim() : undefined;
-  if (month === undefined && place === undefined) return events;
-  const people = eventsOf(library).people;
-  return events.filter(
-    (e) =>
-      (month === undefined || monthFits(e, month, library.get(e.source))) &&
-      (place === undefined || placeFits(e, place, people)),
-  );
 }
 
 /** /meetings: who met whom, when, where and about what — each with its sentence and citation. */
@@ -105,7 +58,7 @@ export const meetings: Command = {
   ],
   run(library, options): Answer {
     const filter = eventFilter(library, options);
-    const view = eventsOf(library);
+    const view = library.events;
     const found = byPlaceAndMonth(library, filterMeetings(view.meetings, filter, view.people), options);
     const { page, limit } = paging(options);
     const shown = found.slice((page - 1) * limit, page * limit);

@@ -2,11 +2,11 @@ import type { Answer, EventItem } from "../src/kit/answer.ts";
 import { DATE_RANGE, PAGING, paging } from "../src/kit/options.ts";
 import type { Command } from "../src/kit/command.ts";
 import { actorLabel, toPledgeJSON } from "../src/library/views/events-json.ts";
-import { dateLabel, eventsOf, filterPledges } from "../src/library/views/events-query.ts";
-import type { Pledge, PledgeKind } from "../src/extraction/event.ts";
+import { aliasIndex, dateLabel, filterPledges, partyMatcher } from "../src/library/views/events-query.ts";
+import type { Person, Pledge, PledgeKind } from "../src/extraction/event.ts";
 import type { Library } from "../src/library/library.ts";
-import { aliasIndex, partyMatcher } from "../src/library/views/events-query.ts";
-import { byPlaceAndMonth, eventFilter, nameHint, PLACE_AND_MONTH } from "./meetings.ts";
+import { eventFilter, nameHint } from "../src/kit/event-filter.ts";
+import { byPlaceAndMonth, PLACE_AND_MONTH } from "../src/kit/place-month.ts";
 
 const KINDS = ["pledge", "agreement", "request"] as const;
 const KIND_LABEL: Record<PledgeKind, string> = { pledge: "Pledge", agreement: "Agreement", request: "Request" };
@@ -30,16 +30,16 @@ export function pledgeItem(library: Library, p: Pledge): EventItem {
   };
 }
 
-/** Pledges with `other` as a counterpart or a co-actor (all when `other` is not given). */
-function withParty(found: Pledge[], other: string | undefined, people: Parameters<typeof aliasIndex>[0]): Pledge[] {
-  if (other === undefined) return found;
-  const matches = partyMatcher(other, aliasIndex(people));
-  return found.filter((p) => p.counterparts.some(matches) || (p.actors.length > 1 && p.actors.some(matches)));
-}
-
 /** A pledge's public JSON with its citation (`pledges --json`, and `ask` routed to pledges). */
 export function pledgeJSON(library: Library, p: Pledge) {
   return { ...toPledgeJSON(p), citation: library.citation(p.source, p.paragraph) };
+}
+
+/** Pledges with `other` as a counterpart or a co-actor (all when `other` is not given). */
+function withParty(found: Pledge[], other: string | undefined, people: readonly Person[]): Pledge[] {
+  if (other === undefined) return found;
+  const matches = partyMatcher(other, aliasIndex(people));
+  return found.filter((p) => p.counterparts.some(matches) || (p.actors.length > 1 && p.actors.some(matches)));
 }
 
 /** /pledges: who promised, agreed or asked what — each with its sentence and citation. */
@@ -69,7 +69,7 @@ export const pledges: Command = {
   ],
   run(library, options): Answer {
     const filter = { ...eventFilter(library, options), with: undefined, kind: options.kind as PledgeKind | undefined };
-    const view = eventsOf(library);
+    const view = library.events;
     const other = eventFilter(library, options).with;
     const found = withParty(
       byPlaceAndMonth(library, filterPledges(view.pledges, filter, view.people), options),

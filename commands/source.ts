@@ -1,4 +1,5 @@
-import { UserError, type Answer, type PassageItem } from "../src/kit/answer.ts";
+import { type Answer, type PassageItem } from "../src/kit/answer.ts";
+import { UserError } from "../src/library/user-error.ts";
 import type { Command } from "../src/kit/command.ts";
 
 /** /source: one briefing with its numbered paragraphs, or one paragraph with its neighbours. */

@@ -31,3 +31,20 @@ export interface LoadProblem {
   file: string;
   message: string;
 }
+
+/** Where a passage comes from: what a reporter needs to check it. */
+export interface Citation {
+  source: string;
+  paragraph: number;
+  title: string | null;
+  outlet: string | null;
+  published: string | null;
+  url: string | null;
+}
+
+/** Newest first; undated briefings last, then by id. */
+export function newestFirst(a: Briefing, b: Briefing): number {
+  const da = a.meta.published ?? "";
+  const db = b.meta.published ?? "";
+  return da === db ? a.id.localeCompare(b.id) : db.localeCompare(da);
+}

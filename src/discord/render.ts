@@ -5,7 +5,8 @@ import {
   type APIActionRowComponent,
   type APIComponentInMessageActionRow,
 } from "discord-api-types/v10";
-import type { Answer, AnswerItem, Citation } from "../kit/answer.ts";
+import type { Answer, AnswerItem } from "../kit/answer.ts";
+import type { Citation } from "../briefings/briefing.ts";
 import { pageLine } from "../terminal/render-text.ts";
 import { shortenAt, shorten } from "../kit/shorten.ts";
 

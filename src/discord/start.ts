@@ -2,14 +2,14 @@ import path from "node:path";
 import type { Logger } from "pino";
 import type { Client } from "discord.js";
 import { formatProblem } from "../briefings/folder.ts";
-import type { Env } from "../app/settings.ts";
+import type { Env } from "../runtime/settings.ts";
 import { createDigests, type DigestTuning } from "./digest-setup.ts";
 import type { DigestScheduler } from "../digest/scheduler.ts";
-import { DEFAULT_CACHE_DIR, Library } from "../library/library.ts";
+import { Library } from "../library/library.ts";
+import { commandContext } from "../../commands/index.ts";
 import { watchLibrary, type LibraryWatcher } from "../library/watch.ts";
-import { createLogger } from "../app/log.ts";
+import { createLogger } from "../runtime/log.ts";
 import { attachHandlers } from "./bot.ts";
-import { warmAutocomplete } from "./autocomplete.ts";
 import { ButtonStates } from "./button-state.ts";
 import { createClient, type ClientSettings } from "./client.ts";
 import type { BotContext } from "./bot-context.ts";
@@ -40,10 +40,9 @@ export async function runBot(
   settings: ClientSettings = {},
   options: RunOptions = {},
 ): Promise<RunningBot> {
-  const cacheDir = env.CACHE_DIR ?? DEFAULT_CACHE_DIR;
-  let library = await Library.open({ dataDir: env.DATA_DIR, cacheDir });
-  // Autocomplete has 3 s and no deferral: build its lookups before the first keystroke.
-  warmAutocomplete(library);
+  const cacheDir = env.CACHE_DIR;
+  // Autocomplete has 3 s and no deferral: every Library the bot serves builds its lookups before it is served.
+  let library = await Library.open({ dataDir: env.DATA_DIR, cacheDir, views: "eager" });
   for (const p of library.problems) log.warn({ file: p.file }, formatProblem(p));
   log.info(
     { briefings: library.briefings.length, paragraphs: library.paragraphCount, fromCache: library.build.fromCache },
@@ -58,8 +57,8 @@ export async function runBot(
           cacheDir,
           log,
           current: () => library,
+          views: "eager",
           onLibrary: (next) => {
-            warmAutocomplete(next);
             library = next;
           },
           ...options.watch,
@@ -72,6 +71,7 @@ export async function runBot(
   const context: BotContext = {
     library: () => library,
     log,
+    commands: commandContext(env.STATE_DIR),
     buttons: new ButtonStates(path.join(cacheDir, "buttons.json")),
     digest: digests?.scheduler ?? null,
   };

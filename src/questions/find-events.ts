@@ -8,7 +8,8 @@
  */
 import type { Library } from "../library/library.ts";
 import { monthFits, placeFits, undatedFits } from "../library/views/event-extras.ts";
-import { aliasIndex, eventsOf, partyMatcher, type EventsView } from "../library/views/events-query.ts";
+import { aliasIndex, partyMatcher } from "../library/views/events-query.ts";
+import type { EventsView } from "../library/views/events-view.ts";
 import { briefingMentions, mentionForms, mentions } from "../library/views/mentions.ts";
 import { findPerson, needles, normName, roleNamesCountry } from "../library/views/people.ts";
 import type { Meeting, Party, Person, Pledge } from "../extraction/event.ts";
@@ -130,7 +131,7 @@ function scoreEvent<T extends Meeting | Pledge>(e: T, ask: EventAsk, tests: Test
   const hits = topicHits(tests.topic, e);
   if (!tests.who && !tests.with && tests.topic.size > 0 && hits === 0) return null;
   const kindOk = ask.kind === undefined || ("kind" in e && e.kind === ask.kind);
-  const place = ask.place === undefined ? 0 : placeFits(e, ask.place, eventsOf(library).people) ? 1 : 0;
+  const place = ask.place === undefined ? 0 : placeFits(e, ask.place, library.events.people) ? 1 : 0;
   const score = who + withLevel + (kindOk ? 1 : 0) + hits + place - (dates.undated ? 0.5 : 0);
   const exact =
     (!tests.who || who >= 2.5) && (!tests.with || withLevel >= 2.5) && kindOk && (ask.place === undefined || place > 0);
@@ -144,7 +145,7 @@ function ranked<T extends Meeting | Pledge>(list: Array<Scored<T>>, newest: bool
 
 /** Meetings and pledges that answer the question, each list best first (newest first when asked). */
 export function findEvents(library: Library, ask: EventAsk): FoundEvents {
-  const view = eventsOf(library);
+  const view = library.events;
   const tests: Tests = {
     ...(ask.who ? { who: partyTest(ask.who, view, library) } : {}),
     ...(ask.with ? { with: partyTest(ask.with, view, library) } : {}),

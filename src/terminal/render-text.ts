@@ -1,4 +1,5 @@
-import type { Answer, AnswerItem, Citation } from "../kit/answer.ts";
+import type { Answer, AnswerItem } from "../kit/answer.ts";
+import type { Citation } from "../briefings/briefing.ts";
 
 /** Terminal rendering of an Answer: numbered passages, block-quoted, with citations. */
 

@@ -3,7 +3,7 @@ import { rmSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BUILD_DIR, bundle } from "../../bin/build.mjs";
-import { PROJECT_ROOT } from "../../src/app/settings.ts";
+import { PROJECT_ROOT } from "../../src/runtime/paths.ts";
 import { startEmulator, type DiscordEmulator } from "../support/emulator/index.ts";
 import { sampleFolder, tempDir } from "../support/folders.ts";
 

@@ -57,7 +57,7 @@ describe("cleaning site furniture", async () => {
 
 describe("site furniture is never found or cited", async () => {
   const { Library } = await import("../../src/library/library.ts");
-  const { execute } = await import("../../src/kit/dispatch.ts");
+  const { execute } = await import("../../commands/index.ts");
   const library = await Library.open({ dataDir: SAMPLES_DIR, cacheDir: null });
 
   it.each([

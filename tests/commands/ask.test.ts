@@ -1,6 +1,7 @@
 import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
 import { ask } from "../../commands/ask.ts";
+import { commandContext } from "../../commands/index.ts";
 import { parseOptions } from "../../src/kit/options.ts";
 import { Library } from "../../src/library/library.ts";
 
@@ -25,7 +26,7 @@ interface AskJSON {
   note?: string;
 }
 const run = (question: string) => {
-  const answer = ask.run(library, parseOptions(ask, { question }));
+  const answer = ask.run(library, parseOptions(ask, { question }), commandContext(null));
   return { answer, json: answer.json as AskJSON };
 };
 
@@ -124,21 +125,27 @@ describe("ask: questions routed to the right answer", () => {
 describe("meetings and pledges: month, place and with filters", () => {
   it("meetings --month and --place", async () => {
     const { meetings } = await import("../../commands/meetings.ts");
-    const inMay = meetings.run(library, parseOptions(meetings, { month: 5 })).json as AskJSON;
+    const inMay = meetings.run(library, parseOptions(meetings, { month: 5 }), commandContext(null)).json as AskJSON;
     expect(inMay.meetings?.map((m) => m.participants[0])).toEqual(["Maria Fuentes"]);
-    const there = meetings.run(library, parseOptions(meetings, { place: "Santiago" })).json as AskJSON;
+    const there = meetings.run(library, parseOptions(meetings, { place: "Santiago" }), commandContext(null))
+      .json as AskJSON;
     expect(there.meetings?.map((m) => m.participants[0])).toEqual(["Maria Fuentes"]);
-    expect((meetings.run(library, parseOptions(meetings, { place: "Oslo" })).json as AskJSON).total).toBe(0);
+    expect(
+      (meetings.run(library, parseOptions(meetings, { place: "Oslo" }), commandContext(null)).json as AskJSON).total,
+    ).toBe(0);
   });
 
   it("pledges --with: the other party to an agreement or the one asked", async () => {
     const { pledges } = await import("../../commands/pledges.ts");
-    const asked = pledges.run(library, parseOptions(pledges, { who: "Ortega", with: "Norway" })).json as AskJSON;
+    const asked = pledges.run(library, parseOptions(pledges, { who: "Ortega", with: "Norway" }), commandContext(null))
+      .json as AskJSON;
     // Solberg, a co-signer, is Norway's minister: the agreement is with Norway too.
     expect(asked.pledges?.map((p) => p.kind)).toEqual(["agreement", "request"]);
-    const none = pledges.run(library, parseOptions(pledges, { who: "Fuentes", with: "Norway" })).json as AskJSON;
+    const none = pledges.run(library, parseOptions(pledges, { who: "Fuentes", with: "Norway" }), commandContext(null))
+      .json as AskJSON;
     expect(none.total).toBe(0);
-    const signed = pledges.run(library, parseOptions(pledges, { who: "Solberg", with: "Ortega" })).json as AskJSON;
+    const signed = pledges.run(library, parseOptions(pledges, { who: "Solberg", with: "Ortega" }), commandContext(null))
+      .json as AskJSON;
     expect(signed.pledges?.map((p) => p.kind)).toEqual(["agreement"]);
   });
 });

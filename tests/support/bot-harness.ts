@@ -1,8 +1,8 @@
 import { Writable } from "node:stream";
-import type { Env } from "../../src/app/settings.ts";
+import type { Env } from "../../src/runtime/settings.ts";
 import { deployCommands } from "../../src/discord/deploy-commands.ts";
 import { runBot, type RunningBot } from "../../src/discord/start.ts";
-import { createLogger } from "../../src/app/log.ts";
+import { createLogger } from "../../src/runtime/log.ts";
 import { startEmulator, type DiscordEmulator } from "./emulator/index.ts";
 import { sampleFolder, tempDir } from "./folders.ts";
 
