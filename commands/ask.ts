@@ -36,14 +36,23 @@ export const ask: Command = {
     const routed = routeQuestion(question);
     const answer =
       routed.route === "search"
-        ? searchAnswer(library, routed, options, context)
+        ? searchAnswer({ library, routed, options, context, question })
         : routed.route === "person" && findCommand(context.commands, "person")
-          ? personAnswer(library, routed, options, context)
-          : eventsAnswer(library, routed, options, context, question);
+          ? personAnswer({ library, routed, options, context, question })
+          : eventsAnswer({ library, routed, options, context, question });
     const json = answer.json as Record<string, unknown>;
     return { ...answer, command: "ask", json: { route: routed.route, question, filters: routed.options, ...json } };
   },
 };
+
+/** One question being answered: the Library, how it was routed, the paging asked, the front end's commands. */
+interface Asking {
+  library: Library;
+  routed: Routed;
+  options: Options;
+  context: CommandContext;
+  question: string;
+}
 
 const pagingOf = (options: Options) => ({
   ...(options.page !== undefined ? { page: options.page } : {}),
@@ -65,13 +74,8 @@ function runCommand(library: Library, name: string, raw: Record<string, unknown>
 }
 
 /** Relevance first, or — for "latest", "recent" — the newest of the relevant passages first. */
-function searchAnswer(
-  library: Library,
-  routed: Routed,
-  options: Options,
-  context: CommandContext,
-  lead?: string,
-): Answer {
+function searchAnswer(asking: Asking, lead?: string): Answer {
+  const { library, routed, options, context } = asking;
   const query = routed.options.query;
   if (!routed.newest) {
     const answer = runCommand(library, "search", { ...routed.options, ...pagingOf(options) }, context);
@@ -109,27 +113,22 @@ function withSearchedFor(answer: Answer, routed: Routed, lead?: string, order?: 
 }
 
 /** "who is X": the person page; someone the briefings do not list is searched for instead. */
-function personAnswer(library: Library, routed: Routed, options: Options, context: CommandContext): Answer {
+function personAnswer(asking: Asking): Answer {
+  const { library, routed, context } = asking;
   const name = routed.options.name;
   try {
     return runCommand(library, "person", { name }, context);
   } catch (err) {
     if (!(err instanceof UserError)) throw err;
     const why = `${err.message} Showing passages that name "${name}" instead.`;
-    return passagesInstead(library, { query: name }, options, context, why);
+    return passagesInstead(asking, { query: name }, why);
   }
 }
 
 /** Passages for what a routed question named, when its own route found nothing. */
-function passagesInstead(
-  library: Library,
-  search: Record<string, string>,
-  options: Options,
-  context: CommandContext,
-  why: string,
-): Answer {
+function passagesInstead(asking: Asking, search: Record<string, string>, why: string): Answer {
   const routed: Routed = { route: "search", options: search, topic: [], newest: false };
-  const answer = searchAnswer(library, routed, options, context, why);
+  const answer = searchAnswer({ ...asking, routed }, why);
   const json = answer.json as Record<string, unknown>;
   return { ...answer, note: [why, answer.note].filter(Boolean).join(" "), json: { ...json, fallback: "search" } };
 }
@@ -177,14 +176,49 @@ function fallbackQuery(routed: Routed, question: string): string {
   return words.length ? words.join(" ") : question;
 }
 
+/** Fewer events than this, none of them exact, and passages follow them. */
+const SHORT = 5;
+
+/** The top passages for a question's names, event words and topic (none when it has no words to search). */
+function morePassages({ library, routed, question, context }: Asking) {
+  const o = routed.options;
+  const query = [fallbackQuery(routed, question), ...(routed.verbs ?? [])].join(" ");
+  const dates = { ...(o.from ? { from: o.from } : {}), ...(o.to ? { to: o.to } : {}) };
+  try {
+    const answer = runCommand(library, "search", { query, ...dates, limit: SHORT }, context);
+    return { items: answer.items, results: (answer.json as { results: unknown[] }).results };
+  } catch (err) {
+    if (err instanceof UserError) return null;
+    throw err;
+  }
+}
+
+/** No event answers the question: the passages for what it named, saying so. */
+function noEventsAnswer(asking: Asking): Answer {
+  const { routed, question } = asking;
+  const o = routed.options;
+  const dates = Object.fromEntries(Object.entries(o).filter(([k]) => k === "from" || k === "to"));
+  const why = `No ${asked(routed)} found (${filterLine(o)}).`;
+  const search = { query: fallbackQuery(routed, question), ...dates };
+  const passages = passagesInstead(asking, search, why);
+  const json = passages.json as Record<string, unknown>;
+  return {
+    ...passages,
+    json: {
+      ...json,
+      total: 0,
+      meetings: [],
+      pledges: [],
+      note: passages.note,
+      fallback: "search",
+      passages: json.total,
+    },
+  };
+}
+
 /** Meetings, pledges or both for a question, best match first; passages when there are none. */
-function eventsAnswer(
-  library: Library,
-  routed: Routed,
-  options: Options,
-  context: CommandContext,
-  question: string,
-): Answer {
+function eventsAnswer(asking: Asking): Answer {
+  const { library, routed, options } = asking;
   const o = routed.options;
   const found = findEvents(library, {
     ...(o.who ? { who: o.who } : {}),
@@ -200,37 +234,25 @@ function eventsAnswer(
   const { list, meetings, pledges, instead } = chooseEvents(routed, found.meetings, found.pledges);
   // Events that share none of the question's other words ("on intelligence") do not answer it.
   const offTopic = routed.topic.length > 0 && !list.some((s) => s.topicHits > 0);
-  if (list.length === 0 || offTopic) {
-    const dates = Object.fromEntries(Object.entries(o).filter(([k]) => k === "from" || k === "to"));
-    const why = `No ${asked(routed)} found (${filterLine(o)}).`;
-    const search = { query: fallbackQuery(routed, question), ...dates };
-    const passages = passagesInstead(library, search, options, context, why);
-    const json = passages.json as Record<string, unknown>;
-    return {
-      ...passages,
-      json: {
-        ...json,
-        total: 0,
-        meetings: [],
-        pledges: [],
-        note: passages.note,
-        fallback: "search",
-        passages: json.total,
-      },
-    };
-  }
-  const note = eventsNote(routed, list, instead);
+  if (list.length === 0 || offTopic) return noEventsAnswer(asking);
   const { page, limit } = paging(options);
   const shown = list.slice((page - 1) * limit, page * limit);
   const items: AnswerItem[] = shown.map((s) =>
     isMeeting(s) ? meetingItem(library, s.event) : pledgeItem(library, s.event as Pledge),
   );
+  // A short answer is followed by the passages that name the same: the events may not be all there is.
+  const weak = list.length < SHORT;
+  const more = weak ? morePassages(asking) : null;
+  if (more && page === 1) items.push(...more.items.slice(0, Math.max(0, limit - items.length)));
+  const note = [eventsNote(routed, list, instead), more?.items.length ? "Passages that name them follow." : ""]
+    .filter(Boolean)
+    .join(" ");
   return {
     command: "ask",
     title: `${routed.route === "pledges" ? "Pledges" : routed.route === "meetings" ? "Meetings" : "Events"}${o.who ? `: ${[o.who, o.with].filter(Boolean).join(" and ")}` : ""}`,
     summary: `${routed.route}${filterLine(o) ? ` — ${filterLine(o)}` : ""}`,
     items,
-    note: note ?? (shown.length === 0 ? `There are only ${list.length}: page ${page} is past the end.` : undefined),
+    note: note || (shown.length === 0 ? `There are only ${list.length}: page ${page} is past the end.` : undefined),
     page: { page, pageSize: limit, total: list.length },
     json: {
       total: list.length,
@@ -239,6 +261,7 @@ function eventsAnswer(
         ? { pledges: pledges.map((s) => pledgeJSON(library, s.event)) }
         : {}),
       ...(note ? { note } : {}),
+      ...(more ? { results: more.results } : {}),
     },
   };
 }

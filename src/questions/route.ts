@@ -19,6 +19,8 @@ export interface Routed {
   topic: string[];
   /** "latest", "recent": newest first rather than best match first. */
   newest: boolean;
+  /** The event words as asked ("met", "promise"): what a passage about the event would say too. */
+  verbs?: string[];
 }
 
 const MEETING =
@@ -80,7 +82,8 @@ function eventRoute(text: string, kind: ReturnType<typeof kindOf>, newest: boole
   if (route === "pledges" && kind && kind !== "proposal") options.kind = kind;
   Object.assign(options, dateOptions(dates));
   if (place) options.place = place;
-  return { route, options, topic: topicOf(rest, parties), newest };
+  const verbs = [...new Set((text.match(EVENT_VERBS) ?? []).map((v) => v.toLowerCase()))];
+  return { route, options, topic: topicOf(rest, parties), newest, verbs };
 }
 
 export function routeQuestion(question: string): Routed {

@@ -108,6 +108,14 @@ describe("ask: questions routed to the right answer", () => {
     expect(answer.note).toMatch(/No meetings found .*showing passages|No meetings found/);
   });
 
+  it("a short answer is followed by the passages that name the same", () => {
+    const { json, answer } = run("who did Fuentes meet in May?");
+    expect(answer.items[0].kind).toBe("event");
+    expect(answer.items.slice(1).some((i) => i.kind === "passage" && i.text.includes("Fuentes"))).toBe(true);
+    expect(json.results?.length).toBeGreaterThan(0);
+    expect(answer.note).toContain("Passages that name them follow.");
+  });
+
   it("a chatty request searches only its subject and says what it searched for", () => {
     const { json, answer } = run("Anything new on port smuggling? Need it for the 5pm piece");
     expect(json.route).toBe("search");
