@@ -116,13 +116,25 @@ function withSearchedFor(answer: Answer, routed: Routed, lead?: string, order?: 
 function personAnswer(asking: Asking): Answer {
   const { library, routed, context } = asking;
   const name = routed.options.name;
+  let answer: Answer;
   try {
-    return runCommand(library, "person", { name }, context);
+    answer = runCommand(library, "person", { name }, context);
   } catch (err) {
     if (!(err instanceof UserError)) throw err;
     const why = `${err.message} Showing passages that name "${name}" instead.`;
     return passagesInstead(asking, { query: name }, why);
   }
+  // Someone with few events: the passages that name them say more about who they are.
+  const json = answer.json as { meetings: unknown[]; pledges: unknown[] };
+  if (json.meetings.length + json.pledges.length >= SHORT) return answer;
+  const more = morePassages(asking);
+  if (!more?.items.length) return answer;
+  return {
+    ...answer,
+    items: [...answer.items, ...more.items.slice(0, 3)],
+    note: [answer.note, "Passages that name them follow."].filter(Boolean).join(" "),
+    json: { ...json, results: more.results },
+  };
 }
 
 /** Passages for what a routed question named, when its own route found nothing. */
@@ -172,7 +184,7 @@ function eventsNote(routed: Routed, list: AnyEvent[], instead: boolean): string 
 /** The words to search for when no event answers: the names, place and topic the question gave. */
 function fallbackQuery(routed: Routed, question: string): string {
   const o = routed.options;
-  const words = [o.who, o.with, o.place, ...routed.topic].filter(Boolean);
+  const words = [o.name, o.who, o.with, o.place, ...routed.topic].filter(Boolean);
   return words.length ? words.join(" ") : question;
 }
 

@@ -20,7 +20,7 @@ const INSIDE = new Set(["of", "for", "the", "and", "de", "del", "bin", "binti", 
 
 const isCountry = (s: string) => {
   const l = lower(s).replace(/^the\s+/, "");
-  return COUNTRIES.has(l) || DEMONYMS.has(l);
+  return COUNTRIES.has(l) || DEMONYMS.has(l) || l in CAPITALS;
 };
 const isTitle = (w: string) => {
   const l = lower(w).replace(/\.$/, "");
@@ -93,8 +93,70 @@ function withoutTitles(words: string[]): string[] {
 /** Only role words ("the", "ambassador", "foreign minister") between two runs? */
 const onlyRoleWords = (gap: string[]) => gap.every((w) => w === "the" || w === "a" || w === "an" || isTitle(w));
 
-/** The parties a question names, in order: a qualifying country before a name is dropped. */
-export function partiesIn(text: string): string[] {
+/** Capitals that stand for their country's government in news copy ("Hanoi's defence minister", "what did Seoul ask"). */
+const CAPITALS: Record<string, string> = {
+  "phnom penh": "Cambodia",
+  hanoi: "Vietnam",
+  vientiane: "Laos",
+  bangkok: "Thailand",
+  naypyidaw: "Myanmar",
+  "nay pyi taw": "Myanmar",
+  "kuala lumpur": "Malaysia",
+  putrajaya: "Malaysia",
+  jakarta: "Indonesia",
+  manila: "Philippines",
+  "bandar seri begawan": "Brunei",
+  dili: "Timor-Leste",
+  beijing: "China",
+  tokyo: "Japan",
+  seoul: "South Korea",
+  pyongyang: "North Korea",
+  taipei: "Taiwan",
+  "new delhi": "India",
+  delhi: "India",
+  islamabad: "Pakistan",
+  dhaka: "Bangladesh",
+  colombo: "Sri Lanka",
+  kathmandu: "Nepal",
+  canberra: "Australia",
+  wellington: "New Zealand",
+  washington: "United States",
+  ottawa: "Canada",
+  london: "United Kingdom",
+  paris: "France",
+  berlin: "Germany",
+  moscow: "Russia",
+  brussels: "European Union",
+  ankara: "Turkey",
+  "abu dhabi": "United Arab Emirates",
+  riyadh: "Saudi Arabia",
+  tehran: "Iran",
+  oslo: "Norway",
+  stockholm: "Sweden",
+  copenhagen: "Denmark",
+  helsinki: "Finland",
+  rome: "Italy",
+  madrid: "Spain",
+  lisbon: "Portugal",
+  vienna: "Austria",
+  warsaw: "Poland",
+  kyiv: "Ukraine",
+  "the hague": "Netherlands",
+  santiago: "Chile",
+  lima: "Peru",
+  "buenos aires": "Argentina",
+  brasilia: "Brazil",
+  "mexico city": "Mexico",
+  pretoria: "South Africa",
+  nairobi: "Kenya",
+  cairo: "Egypt",
+};
+
+/** A capital standing for its country is the country; any other name is itself. */
+const asParty = (name: string) => CAPITALS[lower(name)] ?? name;
+
+/** The parties a question names, in order: a qualifying country before a name is dropped; capitals as their country unless `raw`. */
+export function partiesIn(text: string, raw = false): string[] {
   const out: string[] = [];
   for (const chunk of chunks(text)) {
     const runs = runsOf(chunk).map((r) => ({ ...r, words: withoutTitles(r.words) }));
@@ -107,7 +169,7 @@ export function partiesIn(text: string): string[] {
         !isCountry(next.words.join(" ")) &&
         next.before.length > 0 &&
         onlyRoleWords(next.before);
-      if (!qualifies && !r.words.every(isTitle)) out.push(name);
+      if (!qualifies && !r.words.every(isTitle)) out.push(raw ? name : asParty(name));
     });
   }
   return out;

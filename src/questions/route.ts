@@ -24,10 +24,13 @@ export interface Routed {
 }
 
 const MEETING =
-  /\b(meet|meets|met|meeting|meetings|talks|talked|visit|visited|visits|host|hosted|received|call(?:ed)? on|spoke with|sat down with|conferred with)\b/i;
-const PLEDGE = /\b(pledge[sd]?|promise[sd]?|vow(?:s|ed)?|commit(?:s|ted|ment|ments)?|undert(?:ake|ook)|assured?)\b/i;
-const AGREEMENT = /\b(agree[sd]?|agreement|agreements|sign(?:s|ed)?|deal|deals|mou|memorand(?:um|a)|accord)\b/i;
-const REQUEST = /\b(request(?:s|ed)?|ask(?:s|ed)?|urge[sd]?|appeal(?:s|ed)?|call(?:s|ed)? for|press(?:ed)? for)\b/i;
+  /\b(meet|meets|met|meeting|meetings|talks|talked|visit|visited|visits|host|hosts|hosted|received|call(?:ed)? on|paid a (?:courtesy )?call on|courtesy call|(?:spoke|speak|talk) with|(?:sat|sit|sits) down with|(?:hold|held|holds) talks|confer(?:red)? with|discuss(?:ed|es)?)\b/i;
+const PLEDGE =
+  /\b(pledge[sd]?|promise[sd]?|vow(?:s|ed)?|commit(?:s|ted|ment|ments)?|undert(?:ake|akes|ook)|assure[sd]?|guarantee[sd]?)\b/i;
+const AGREEMENT =
+  /\b(agree[sd]?|agreement|agreements|sign(?:s|ed)?|ink(?:s|ed)?|deal|deals|pact|pacts|treaty|treaties|mou|memorand(?:um|a)|accord)\b/i;
+const REQUEST =
+  /\b(request(?:s|ed)?|ask(?:s|ed)?|urge[sd]?|appeal(?:s|ed)?|call(?:s|ed)? for|press(?:ed)? for|push(?:ed)? for|seek(?:s)?|sought|demand(?:s|ed)?)\b/i;
 const PROPOSAL = /\b(propos(?:e[sd]?|al|als)|offer(?:s|ed)?|suggest(?:s|ed)?)\b/i;
 const EVENT_VERBS = new RegExp([MEETING, PLEDGE, AGREEMENT, REQUEST, PROPOSAL].map((r) => r.source).join("|"), "gi");
 
@@ -83,7 +86,8 @@ function eventRoute(text: string, kind: ReturnType<typeof kindOf>, newest: boole
   Object.assign(options, dateOptions(dates));
   if (place) options.place = place;
   const verbs = [...new Set((text.match(EVENT_VERBS) ?? []).map((v) => v.toLowerCase()))];
-  return { route, options, topic: topicOf(rest, parties), newest, verbs };
+  const named = [...parties, ...partiesIn(rest.replace(EVENT_VERBS, " | "), true)];
+  return { route, options, topic: topicOf(rest, named), newest, verbs };
 }
 
 export function routeQuestion(question: string): Routed {

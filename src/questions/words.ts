@@ -33,11 +33,11 @@ const ASKED_BY = list(`you to me us can could would please pls i we`);
 /** Newsroom chat around a request: deadlines, pieces, greetings, thanks. */
 export const CHAT_WORDS = list(`
 hi hey hello hiya morning afternoon evening folks guys team all thanks thank thx ty cheers ta appreciate appreciated
-need needs needed want wants wanted looking look lookup check checking quick quickly asap urgent urgently soon today
+need needs needed looking look lookup check checking quick quickly asap urgent urgently soon today
 tonight tomorrow yesterday now later deadline deadlines piece pieces story stories article articles copy draft drafts
 filing file files desk editor editors wire pitch column segment package bulletin broadcast splash lead leads pls plz
-anyone anybody someone somebody got get getting have has help helps helping something anything stuff thing things
-bit little bot mate please can could would will you me us we i my our it that this for the a an on of to any new
+anyone anybody someone somebody got get getting have has something anything stuff thing things
+bit little bot mate please can could would will you me us we i my our it that this for the a an on of to any
 `);
 
 /** A time of day or a clock time: "5pm", "10:30", "noon". */
@@ -58,6 +58,8 @@ function isChat(words: readonly string[], i: number, chat: boolean): boolean {
   const next = bare(words[i + 1] ?? "");
   if (capital && i === 0 && /^\p{Lu}/u.test(next) && !FUNCTION_WORDS.has(next.toLowerCase())) return false;
   if (FUNCTION_WORDS.has(w) || ASKING_WORDS.has(w) || (chat && CHAT_WORDS.has(w))) return true;
+  // "anything new on …", "what's new with …" — but "a new body", "new rules" are the subject.
+  if (w === "new") return /^(anything|something|what's|whats|what’s|nothing|any)$/i.test(bare(words[i - 1] ?? ""));
   if (!FRAMING_WORDS.has(w)) return false;
   return i === 0 || FRAMED_BY.has(next.toLowerCase()) || ASKED_BY.has(bare(words[i - 1]).toLowerCase());
 }

@@ -46,6 +46,13 @@ describe("ask: questions routed to the right answer", () => {
     const { json } = run("who is Ingrid Solberg?");
     expect(json.route).toBe("person");
     expect(json.person?.name).toBe("Ingrid Solberg");
+    // Few events: the passages naming her follow.
+    expect(json.results?.some((r) => r.text.includes("Solberg"))).toBe(true);
+  });
+
+  it("a capital standing for its country is the country", () => {
+    const { json } = run("what did Oslo promise?");
+    expect(json.filters).toMatchObject({ who: "Norway" });
   });
 
   it("'who is X' for someone the briefings do not list falls back to passages and says so", () => {
