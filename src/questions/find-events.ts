@@ -129,7 +129,9 @@ function scoreEvent<T extends Meeting | Pledge>(e: T, ask: EventAsk, tests: Test
   if (tests.with && withLevel === 0) return null;
   if ((tests.who || tests.with) && Math.max(who, withLevel) < 2) return null;
   const hits = topicHits(tests.topic, e);
-  if (!tests.who && !tests.with && tests.topic.size > 0 && hits === 0) return null;
+  // Without its parties as such, an event must at least be about what was asked.
+  const loose = (tests.who !== undefined && who < 2.5) || (tests.with !== undefined && withLevel < 2.5);
+  if ((loose || (!tests.who && !tests.with)) && tests.topic.size > 0 && hits === 0) return null;
   const kindOk = ask.kind === undefined || ("kind" in e && e.kind === ask.kind);
   const place = ask.place === undefined ? 0 : placeFits(e, ask.place, library.events.people) ? 1 : 0;
   const score = who + withLevel + (kindOk ? 1 : 0) + hits + place - (dates.undated ? 0.5 : 0);

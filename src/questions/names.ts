@@ -90,6 +90,18 @@ function withoutTitles(words: string[]): string[] {
   return words.slice(i);
 }
 
+/**
+ * "Malaysia and Thailand", "the FBI and Cambodian police" are two parties; "Trinidad and
+ * Tobago" is one country and "Ministry of Justice and Human Rights" one body.
+ */
+function splitAtAnd(run: Run): Run[] {
+  const at = run.words.findIndex((w, i) => i > 0 && w === "and");
+  if (at < 0 || isCountry(run.words.join(" "))) return [run];
+  const [head, tail] = [run.words.slice(0, at), run.words.slice(at + 1)];
+  if (tail.length === 0 || (head.some(isOrgWord) && !isCountry(tail.join(" ")))) return [run];
+  return [{ ...run, words: head }, ...splitAtAnd({ words: tail, before: ["and"], possessive: run.possessive })];
+}
+
 /** Only role words ("the", "ambassador", "foreign minister") between two runs? */
 const onlyRoleWords = (gap: string[]) => gap.every((w) => w === "the" || w === "a" || w === "an" || isTitle(w));
 
@@ -159,7 +171,9 @@ const asParty = (name: string) => CAPITALS[lower(name)] ?? name;
 export function partiesIn(text: string, raw = false): string[] {
   const out: string[] = [];
   for (const chunk of chunks(text)) {
-    const runs = runsOf(chunk).map((r) => ({ ...r, words: withoutTitles(r.words) }));
+    const runs = runsOf(chunk)
+      .flatMap(splitAtAnd)
+      .map((r) => ({ ...r, words: withoutTitles(r.words) }));
     runs.forEach((r, i) => {
       const name = r.words.join(" ");
       const next = runs[i + 1];

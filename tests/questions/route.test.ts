@@ -86,6 +86,37 @@ describe("routing a question in plain words", () => {
     expect(routeQuestion("Who did To Lam meet?").options).toEqual({ who: "To Lam" });
   });
 
+  it("splits two parties joined by 'and', but not a country or body whose name has one", () => {
+    expect(routeQuestion("What did Ghana and Togo agree on rail links?").options).toMatchObject({
+      who: "Ghana",
+      with: "Togo",
+      kind: "agreement",
+    });
+    expect(routeQuestion("What did Trinidad and Tobago pledge?").options.who).toBe("Trinidad and Tobago");
+    expect(routeQuestion("what has the Ministry of Justice and Human Rights promised?").options.who).toBe(
+      "Ministry of Justice and Human Rights",
+    );
+  });
+
+  it("reads a capital as its country when it stands for a party, and as a place after 'in'", () => {
+    expect(routeQuestion("What did Hanoi's defence minister offer Vientiane?").options).toMatchObject({
+      who: "Vietnam",
+      with: "Laos",
+    });
+    expect(routeQuestion("who did Ana Silva meet in Hanoi?").options).toEqual({ who: "Ana Silva", place: "Hanoi" });
+  });
+
+  it.each([
+    ["Who did Ana Silva sit down with?", "meetings"],
+    ["Did Ana Silva hold talks with Okonkwo Bello?", "meetings"],
+    ["What did Ghana and Togo discuss?", "meetings"],
+    ["Did Ghana ink a pact with Togo?", "pledges"],
+    ["What did Ghana seek from Togo?", "pledges"],
+    ["What did Ghana offer Togo?", "pledges"],
+  ])("routes '%s' to %s", (question, route) => {
+    expect(routeQuestion(question).route).toBe(route);
+  });
+
   it("keeps the question's other words as the topic that ranks events", () => {
     const r = routeQuestion("what did Ghana promise Togo about rail links?");
     expect(r.options).toMatchObject({ who: "Ghana", with: "Togo" });
