@@ -1,3 +1,7 @@
+/**
+ * commands/: one file per command (options in, Answer out; no transport, no environment). May import src/digest,
+ * src/kit, src/questions, src/library and below; never an adapter.
+ */
 import type { Command, CommandContext } from "../src/kit/command.ts";
 import { dispatch, findCommand as findIn, type Outcome } from "../src/kit/dispatch.ts";
 import type { Library } from "../src/library/library.ts";

@@ -1,3 +1,7 @@
+/**
+ * src/app: the entry points (npm start, the CLI behind `npx briefings`) and the start-up they share: read the
+ * settings once, open the Library, hand both to an adapter. May import anything below it; nothing imports it.
+ */
 import { stdin, stdout } from "node:process";
 import { commandContext } from "../../commands/index.ts";
 import { startShell } from "../terminal/shell.ts";

@@ -1,3 +1,8 @@
+/**
+ * src/digest: the digest core: what is new for a channel, the digest as an Answer, its schedule, its persisted state,
+ * and a service that records then posts through the ports in ports.ts (implemented by src/discord). May import
+ * src/kit, src/library and below; knows nothing of Discord.
+ */
 import { randomBytes } from "node:crypto";
 import type { Logger } from "pino";
 import type { Library } from "../library/library.ts";
@@ -155,7 +160,8 @@ export class DigestService {
         s.lastRun = { due: iso(due ?? now), ranAt: iso(now), ...lastRun };
       };
       if (!this.scheduled(channel)) return { kind: "not scheduled", channel };
-      if (!this.deps.store.state.channels[channel]) await this.baseline(); // asked before the scheduler's first start finished
+      // Asked before the scheduler's first start finished.
+      if (!this.deps.store.state.channels[channel]) await this.baseline();
 
       const earlier = this.deps.store.state.pending.find((p) => p.channel === channel);
       if (earlier) {

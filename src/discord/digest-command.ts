@@ -1,11 +1,11 @@
-import { MessageFlags, PermissionFlagsBits, type APIEmbed, type ChatInputCommandInteraction } from "discord.js";
+import { MessageFlags, PermissionFlagsBits, type ChatInputCommandInteraction } from "discord.js";
 import type { LineItem } from "../kit/answer.ts";
 import type { BotContext } from "./bot-context.ts";
 import { NO_MENTIONS, renderAnswer, renderNotice } from "./render.ts";
 import { notify } from "./reply.ts";
 import { digestMessages } from "./digest-messages.ts";
 import { countsLine } from "../digest/build.ts";
-import type { DigestScheduler, ScheduleStatus } from "../digest/scheduler.ts";
+import type { ScheduleStatus } from "../digest/scheduler.ts";
 import type { RunOutcome } from "../digest/service.ts";
 import { formatTime } from "../digest/time.ts";
 

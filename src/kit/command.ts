@@ -1,3 +1,7 @@
+/**
+ * src/kit: the command kit: the Command contract and option specs, option parsing and validation, dispatch, the
+ * Answer type and presentation helpers every renderer shares. May import src/library and below.
+ */
 import type { Answer } from "./answer.ts";
 import type { Library } from "../library/library.ts";
 

@@ -3,7 +3,7 @@ import type { Library } from "../library/library.ts";
 import { personChoices } from "../library/views/people.ts";
 import { type EventFilter } from "../library/views/events-query.ts";
 
-/** The options the event commands (meetings, pledges) share, turned into a filter; and a hint when a name finds nothing. */
+/** The options the event commands (meetings, pledges) share, as a filter; and a hint when a name finds nothing. */
 
 /** A "did you mean" for a name that matched nothing. */
 export function nameHint(library: Library, name: string): string {

@@ -1,3 +1,9 @@
+/**
+ * src/library: the Library, everything built from a briefings folder: the search index in segments, each briefing's
+ * extracted events, the on-disk snapshot, the folder watcher, and (views/) the read side derived once per Library:
+ * events newest first, people merged across briefings, autocomplete lookups, the events' JSON shapes. May import
+ * src/extraction, src/briefings and src/search.
+ */
 import type { Citation } from "../briefings/briefing.ts";
 import { UserError } from "./user-error.ts";
 import type { Briefing, LoadProblem, Paragraph } from "../briefings/briefing.ts";

@@ -1,3 +1,8 @@
+/**
+ * src/runtime: the process's setup: the settings read from the environment through one zod schema (defaults
+ * resolved here), the project's paths, structured logging that never shows the token. Entry points read the settings
+ * once and pass values down. May import src/digest (schedule parsing) and below.
+ */
 import { config as loadDotenv } from "dotenv";
 import path from "node:path";
 import { z } from "zod";

@@ -1,3 +1,7 @@
+/**
+ * src/terminal: the terminal adapter: the interactive shell, command-line argument parsing and help, and the plain
+ * text renderer. May import src/runtime, commands/ and everything below; never src/discord or src/app.
+ */
 import { createInterface } from "node:readline";
 import type { Readable, Writable } from "node:stream";
 import { COMMANDS } from "../../commands/index.ts";
