@@ -60,7 +60,8 @@ function partyTest(query: string, view: EventsView, library: Library): PartyTest
   const byName = new Map(view.people.map((p) => [normName(p.name), p]));
   const knownOf = (p: Party): Person | undefined => byName.get(normName(p.name));
   const full = normName(query);
-  // A full name the people list lacks ("Rhona Smith" where the text then says "Smith"): its last word, where it is named.
+  // A full name the people list lacks ("Rhona Smith" where the text then says "Smith"): its last word, where the
+  // briefing gives the full name.
   const surname = !person && !isCountry(query) && full.includes(" ") ? full.slice(full.lastIndexOf(" ") + 1) : "";
   return {
     strict,

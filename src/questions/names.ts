@@ -105,7 +105,7 @@ function splitAtAnd(run: Run): Run[] {
 /** Only role words ("the", "ambassador", "foreign minister") between two runs? */
 const onlyRoleWords = (gap: string[]) => gap.every((w) => w === "the" || w === "a" || w === "an" || isTitle(w));
 
-/** Capitals that stand for their country's government in news copy ("Hanoi's defence minister", "what did Seoul ask"). */
+/** Capitals standing for their country's government in news copy ("Hanoi's defence minister", "what did Seoul ask"). */
 const CAPITALS: Record<string, string> = {
   "phnom penh": "Cambodia",
   hanoi: "Vietnam",
@@ -167,7 +167,10 @@ const CAPITALS: Record<string, string> = {
 /** A capital standing for its country is the country; any other name is itself. */
 const asParty = (name: string) => CAPITALS[lower(name)] ?? name;
 
-/** The parties a question names, in order: a qualifying country before a name is dropped; capitals as their country unless `raw`. */
+/**
+ * The parties a question names, in order: a qualifying country before a name is dropped; a capital is its country
+ * unless `raw`.
+ */
 export function partiesIn(text: string, raw = false): string[] {
   const out: string[] = [];
   for (const chunk of chunks(text)) {

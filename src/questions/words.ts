@@ -44,7 +44,7 @@ bit little bot mate please can could would will you me us we i my our it that th
 const CLOCK = /^(\d{1,2}([:.]\d{2})?\s*(am|pm|h)?|noon|midnight|eod|cob|tonight|today)$/i;
 
 /** A word without the punctuation around it. */
-export const bare = (word: string) => word.replace(/^['’"“”(\[]+|['’"“”).,;:!?\]]+$/g, "").replace(/['’]s$/, "");
+export const bare = (word: string) => word.replace(/^['’"“”([]+|['’"“”).,;:!?\]]+$/g, "").replace(/['’]s$/, "");
 
 /** Is the word at `i` chat, asking or function words rather than what the message is about? */
 function isChat(words: readonly string[], i: number, chat: boolean): boolean {
