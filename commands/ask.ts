@@ -74,12 +74,12 @@ function runCommand(library: Library, name: string, raw: Record<string, unknown>
 }
 
 /** Relevance first, or — for "latest", "recent" — the newest of the relevant passages first. */
-function searchAnswer(asking: Asking, lead?: string): Answer {
+function searchAnswer(asking: Asking): Answer {
   const { library, routed, options, context } = asking;
   const query = routed.options.query;
   if (!routed.newest) {
     const answer = runCommand(library, "search", { ...routed.options, ...pagingOf(options) }, context);
-    return withSearchedFor(answer, routed, lead);
+    return withSearchedFor(answer, routed);
   }
   const { page, limit } = paging(options);
   const all = runCommand(library, "search", { ...routed.options, limit: 25 }, context);
@@ -97,13 +97,12 @@ function searchAnswer(asking: Asking, lead?: string): Answer {
     page: { page, pageSize: limit, total: order.length },
     json: { ...json, query, total: order.length, page, order: "newest", results: order.map(({ r }) => r) },
   };
-  return withSearchedFor(answer, routed, lead, "newest first");
+  return withSearchedFor(answer, routed, "newest first");
 }
 
-function withSearchedFor(answer: Answer, routed: Routed, lead?: string, order?: string): Answer {
+function withSearchedFor(answer: Answer, routed: Routed, order?: string): Answer {
   const filters = filterLine(Object.fromEntries(Object.entries(routed.options).filter(([k]) => k !== "query")));
   const summary = [
-    lead,
     `Searched for: ${routed.options.query}${filters ? ` (${filters})` : ""}${order ? `, ${order}` : ""}`,
     answer.summary,
   ]
@@ -140,7 +139,7 @@ function personAnswer(asking: Asking): Answer {
 /** Passages for what a routed question named, when its own route found nothing. */
 function passagesInstead(asking: Asking, search: Record<string, string>, why: string): Answer {
   const routed: Routed = { route: "search", options: search, topic: [], newest: false };
-  const answer = searchAnswer({ ...asking, routed }, why);
+  const answer = searchAnswer({ ...asking, routed });
   const json = answer.json as Record<string, unknown>;
   return { ...answer, note: [why, answer.note].filter(Boolean).join(" "), json: { ...json, fallback: "search" } };
 }
