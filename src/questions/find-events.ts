@@ -79,11 +79,11 @@ function partyTest(query: string, view: EventsView, library: Library): PartyTest
 }
 
 /** 3: a party as such; 2.5: known to be it; 2: named in the sentence; 1: named in the briefing; 0: absent. */
-function level(test: PartyTest, parties: Party[], e: Meeting | Pledge, library: Library): number {
+function level(test: PartyTest, parties: Party[], e: Meeting | Pledge, library: Library, briefing: boolean): number {
   if (parties.some(test.strict)) return 3;
   if (parties.some((p) => test.isKnown(p, e.source))) return 2.5;
   if (mentions(test.forms, e.quote) || test.shortForm(e.quote, e.source)) return 2;
-  return briefingMentions(test.forms, library.get(e.source)) ? 1 : 0;
+  return briefing && briefingMentions(test.forms, library.get(e.source)) ? 1 : 0;
 }
 
 const sidesOf = (e: Meeting | Pledge): { who: Party[]; other: Party[] } =>
@@ -122,10 +122,13 @@ function scoreEvent<T extends Meeting | Pledge>(e: T, ask: EventAsk, tests: Test
   const dates = datesFit(e, ask, library);
   if (!dates.fits) return null;
   const sides = sidesOf(e);
-  const who = tests.who ? level(tests.who, sides.who, e, library) : 0;
   const whoParty = tests.who ? sides.who.find(tests.who.strict) : undefined;
   const others = sides.other.filter((p) => p !== whoParty);
-  const withLevel = tests.with ? level(tests.with, others, e, library) : 0;
+  const who0 = tests.who ? level(tests.who, sides.who, e, library, false) : 0;
+  const with0 = tests.with ? level(tests.with, others, e, library, false) : 0;
+  // The briefing counts only beside the other party named in the event itself (and is read only then).
+  const who = tests.who && who0 === 0 && with0 >= 2 ? level(tests.who, sides.who, e, library, true) : who0;
+  const withLevel = tests.with && with0 === 0 && who0 >= 2 ? level(tests.with, others, e, library, true) : with0;
   if (tests.who && who === 0) return null;
   if (tests.with && withLevel === 0) return null;
   if ((tests.who || tests.with) && Math.max(who, withLevel) < 2) return null;
