@@ -210,6 +210,11 @@ function noEventsAnswer(asking: Asking): Answer {
   const o = routed.options;
   const dates = Object.fromEntries(Object.entries(o).filter(([k]) => k === "from" || k === "to"));
   const why = `No ${asked(routed)} found (${filterLine(o)}).`;
+  if (routed.route === "events") {
+    // "what happened in 1999?" has no words to look for in passages.
+    const json = { total: 0, meetings: [], pledges: [], note: why };
+    return { command: "ask", title: "Events", summary: `events — ${filterLine(o)}`, items: [], note: why, json };
+  }
   const search = { query: fallbackQuery(routed, question), ...dates };
   const passages = passagesInstead(asking, search, why);
   const json = passages.json as Record<string, unknown>;

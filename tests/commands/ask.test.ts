@@ -97,6 +97,12 @@ describe("ask: questions routed to the right answer", () => {
     expect(all.every((e) => e.source === "q01_norway_chile_fisheries")).toBe(true);
   });
 
+  it("'what happened in <year>?' with nothing that year says so", () => {
+    const { json, answer } = run("what happened in 1999?");
+    expect(json).toMatchObject({ route: "events", total: 0, meetings: [], pledges: [] });
+    expect(answer.note).toMatch(/No meetings or pledges found \(from: 1999-01-01, to: 1999-12-31\)/);
+  });
+
   it("'latest on …' puts the newest relevant passages first", () => {
     const { json, answer } = run("latest on port smuggling");
     expect(json.route).toBe("search");
