@@ -1,3 +1,5 @@
+import type { Removal } from "./removal.ts";
+
 /** One article from `data/briefings/`, cleaned and split into numbered paragraphs. */
 export interface BriefingMeta {
   /** Headline: from front matter, or the headline line found in the body. */
@@ -24,6 +26,8 @@ export interface Briefing {
   paragraphs: Paragraph[];
   /** sha256 of the file's bytes: keys caches. */
   hash: string;
+  /** The site furniture cleaning took out (absent or empty: nothing). */
+  removed?: readonly Removal[];
 }
 
 /** A file that could not be loaded, with a message a newsroom editor can act on. */

@@ -153,7 +153,7 @@ async function readChanged(
     const reuse = known.contents.get(b.hash) ?? contents.get(b.hash);
     if (reuse) contents.set(b.hash, reuse);
     else {
-      const content = freshContent(b.hash, b.meta, b.paragraphs, read.extractEvents(b));
+      const content = freshContent(b.hash, b.meta, b.paragraphs, read.extractEvents(b), b.removed ?? []);
       contents.set(b.hash, content);
       out.newContents.push(content);
     }
@@ -318,6 +318,10 @@ class StoredBriefing implements Briefing {
 
   get paragraphs() {
     return this.content.paragraphs;
+  }
+
+  get removed() {
+    return this.content.removed;
   }
 }
 

@@ -17,6 +17,7 @@ const TOKEN = "MTIzNDU2Nzg5MDEyMzQ1Njc4OQ.GdIgEs.Zq3vXk9TtW0yRb8LpHs2NcYmJ5aEfU7
 let emu: DiscordEmulator;
 const folder = sampleFolder();
 const cache = tempDir("briefings-start-cache-");
+const state = tempDir("briefings-start-state-");
 
 beforeAll(async () => {
   emu = await startEmulator({ token: TOKEN });
@@ -27,6 +28,7 @@ afterAll(async () => {
   await emu?.stop();
   folder.cleanup();
   cache.cleanup();
+  state.cleanup();
 });
 
 describe("npm start with a token", () => {
@@ -40,6 +42,7 @@ describe("npm start with a token", () => {
         DISCORD_API_URL: emu.apiUrl,
         DATA_DIR: folder.dir,
         CACHE_DIR: cache.dir,
+        STATE_DIR: state.dir,
         LOG_LEVEL: "info",
         DIGEST_SCHEDULES: "",
       },
