@@ -1,9 +1,10 @@
 import type { Answer, EventItem } from "../src/kit/answer.ts";
 import { DATE_RANGE, PAGING, paging } from "../src/kit/options.ts";
-import type { Command, Options } from "../src/kit/command.ts";
+import type { Command } from "../src/kit/command.ts";
+import { eventFilter, nameHint } from "../src/kit/event-filter.ts";
 import { toMeetingJSON } from "../src/library/views/events-json.ts";
-import { personChoices } from "../src/library/views/people.ts";
-import { dateLabel, eventsOf, filterMeetings, type EventFilter } from "../src/library/views/events-query.ts";
+import { dateLabel, filterMeetings } from "../src/library/views/events-query.ts";
+import { byPlaceAndMonth, PLACE_AND_MONTH } from "../src/kit/place-month.ts";
 import type { Meeting, Party } from "../src/extraction/event.ts";
 import type { Library } from "../src/library/library.ts";
 
@@ -26,27 +27,9 @@ export function meetingItem(library: Library, m: Meeting): EventItem {
   };
 }
 
-/** A "did you mean" for a name that matched nothing. */
-export function nameHint(library: Library, name: string): string {
-  const people = eventsOf(library).people;
-  const first = name.trim().split(/\s+/)[0] ?? "";
-  const ideas = personChoices(people, first.slice(0, 3)).slice(0, 5);
-  return ideas.length
-    ? ` Did you mean: ${ideas.map((s) => `"${s}"`).join(", ")}?`
-    : " Use `people` to list the names the briefings give.";
-}
-
-export function eventFilter(library: Library, options: Options): EventFilter {
-  const str = (k: string) =>
-    typeof options[k] === "string" && String(options[k]).trim() !== "" ? String(options[k]).trim() : undefined;
-  const source = str("source");
-  return {
-    who: str("who"),
-    with: str("with"),
-    from: str("from"),
-    to: str("to"),
-    source: source === undefined ? undefined : library.resolveSource(source).id,
-  };
+/** A meeting's public JSON with its citation (`meetings --json`, and `ask` routed to meetings). */
+export function meetingJSON(library: Library, m: Meeting) {
+  return { ...toMeetingJSON(m), citation: library.citation(m.source, m.paragraph) };
 }
 
 /** /meetings: who met whom, when, where and about what — each with its sentence and citation. */
@@ -69,13 +52,14 @@ export const meetings: Command = {
       maxLength: 100,
     },
     ...DATE_RANGE,
+    ...PLACE_AND_MONTH,
     { name: "source", description: "Only this briefing (its id)", type: "string", autocomplete: "source" },
     ...PAGING,
   ],
   run(library, options): Answer {
     const filter = eventFilter(library, options);
-    const view = eventsOf(library);
-    const found = filterMeetings(view.meetings, filter, view.people);
+    const view = library.events;
+    const found = byPlaceAndMonth(library, filterMeetings(view.meetings, filter, view.people), options);
     const { page, limit } = paging(options);
     const shown = found.slice((page - 1) * limit, page * limit);
     const paged = options.page !== undefined || options.limit !== undefined;
@@ -83,7 +67,8 @@ export const meetings: Command = {
     const who = [filter.who, filter.with].filter(Boolean).join(" and ");
     let note: string | undefined;
     if (found.length === 0) {
-      const filtered = filter.who || filter.with || filter.from || filter.to || filter.source;
+      const filtered =
+        filter.who || filter.with || filter.from || filter.to || filter.source || options.month || options.place;
       note =
         `No meetings${who ? ` with ${who}` : ""}${filtered && !who ? " with those filters" : ""}.` +
         (who ? nameHint(library, filter.with ?? filter.who ?? "") : "");
@@ -100,10 +85,7 @@ export const meetings: Command = {
       json: {
         total: found.length,
         ...(paged ? { page, limit } : {}),
-        meetings: (paged ? shown : found).map((m) => ({
-          ...toMeetingJSON(m),
-          citation: library.citation(m.source, m.paragraph),
-        })),
+        meetings: (paged ? shown : found).map((m) => meetingJSON(library, m)),
         ...(note ? { note } : {}),
       },
     };

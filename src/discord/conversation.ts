@@ -1,11 +1,15 @@
 import type { Client, Message } from "discord.js";
-import { MAX_QUERY_LENGTH } from "../../commands/search.ts";
-import { execute } from "../kit/dispatch.ts";
+import { MAX_QUERY_LENGTH } from "../kit/options.ts";
+import { execute } from "../../commands/index.ts";
 import type { BotContext } from "./bot-context.ts";
 import { renderAnswer, renderNotice } from "./render.ts";
 import { shorten } from "../kit/shorten.ts";
 
-/** Text of a message as a query: mentions, custom emoji and links removed, within the query limit. */
+/**
+ * Text of a message as a question: mentions, custom emoji and links removed, within the query
+ * limit. Chat words ("need it for the 5pm piece") are the `ask` command's to drop
+ * (src/questions/words.ts), so that it can still read the question's shape first.
+ */
 export function queryFromMessage(content: string): string {
   const text = content
     .replace(/<(?:@[!&]?|#)\d+>/g, " ")
@@ -33,7 +37,7 @@ export async function handleMention(ctx: BotContext, client: Client, message: Me
       );
       return;
     }
-    const outcome = execute(ctx.library(), "ask", { question });
+    const outcome = execute(ctx.library(), "ask", { question }, ctx.commands);
     if (!outcome.ok) {
       if (!outcome.user)
         ctx.log.error({ err: outcome.error, message: message.id, channel: message.channelId }, "mention answer failed");

@@ -1,15 +1,19 @@
 import path from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
 import type { Logger } from "pino";
-import type { Client } from "discord.js";
+import { Events, type Client } from "discord.js";
 import { formatProblem } from "../briefings/folder.ts";
-import type { Env } from "../app/settings.ts";
+import type { Env } from "../runtime/settings.ts";
 import { createDigests, type DigestTuning } from "./digest-setup.ts";
 import type { DigestScheduler } from "../digest/scheduler.ts";
-import { DEFAULT_CACHE_DIR, Library } from "../library/library.ts";
+import { Library } from "../library/library.ts";
+import { commandContext } from "../../commands/index.ts";
 import { watchLibrary, type LibraryWatcher } from "../library/watch.ts";
-import { createLogger } from "../app/log.ts";
+import { createLogger } from "../runtime/log.ts";
+import { acquireInstanceLock } from "../runtime/instance-lock.ts";
 import { attachHandlers } from "./bot.ts";
-import { warmAutocomplete } from "./autocomplete.ts";
+import { fatalClose, type FatalClose } from "./gateway-close.ts";
+import { classifyConnectError } from "./connect-error.ts";
 import { ButtonStates } from "./button-state.ts";
 import { createClient, type ClientSettings } from "./client.ts";
 import type { BotContext } from "./bot-context.ts";
@@ -21,6 +25,8 @@ export interface RunningBot {
   digest: DigestScheduler | null;
   /** Rebuilds the Library when data/briefings changes (null when watching is off). */
   watcher: LibraryWatcher | null;
+  /** Settles when the gateway closed for good (bad token, intents…); already logged. */
+  fatal: Promise<FatalClose>;
   stop: () => Promise<void>;
 }
 
@@ -28,11 +34,46 @@ export interface RunOptions {
   digest?: DigestTuning;
   /** Folder watching: quiet time before a rebuild, or false for none. */
   watch?: { settleMs?: number; retryMs?: number; checkMs?: number } | false;
+  /** Waits between tries when Discord cannot be reached at start: doubling from `firstMs` up to `maxMs`. */
+  connectRetry?: { firstMs: number; maxMs: number };
+  /** Aborted: stop trying to connect (Ctrl-C while the network is down). */
+  signal?: AbortSignal;
 }
 
+const CONNECT_RETRY = { firstMs: 1000, maxMs: 30_000 };
+
 /**
- * Open the Library, connect to Discord and answer until stopped; keep the Library up to date
- * with its folder, and post the scheduled digests.
+ * Log in and wait until the client is ready. A failure trying again can help (no network, DNS, refused, Discord's
+ * 5xx) is logged with the wait and tried again, doubling the wait up to a cap; any other is a StartError.
+ */
+async function login(newClient: () => Client, env: Env, log: Logger, options: RunOptions): Promise<Client> {
+  const host = env.DISCORD_API_URL ? new URL(env.DISCORD_API_URL).host : "discord.com";
+  const retry = options.connectRetry ?? CONNECT_RETRY;
+  for (let attempt = 1; ; attempt++) {
+    const client = newClient();
+    const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
+    try {
+      await client.login(env.DISCORD_TOKEN);
+      await ready;
+      if (attempt > 1) log.info({ attempt }, "reached Discord");
+      return client;
+    } catch (err) {
+      const failure = classifyConnectError(err, host);
+      if (!failure.retry) throw new StartError(failure.message);
+      const waitMs = Math.min(retry.maxMs, retry.firstMs * 2 ** (attempt - 1));
+      log.warn({ attempt, waitMs }, `${failure.message}; trying again in ${Math.round(waitMs / 100) / 10} s`);
+      await client.destroy();
+      await sleep(waitMs, undefined, options.signal ? { signal: options.signal } : {});
+    }
+  }
+}
+
+/** A start-up the user must fix (another instance running…): logged as its message alone, no stack. */
+export class StartError extends Error {}
+
+/**
+ * Take the state folder's lock, open the Library, connect to Discord and answer until stopped; keep the Library up
+ * to date with its folder, and post the scheduled digests.
  */
 export async function runBot(
   env: Env,
@@ -40,10 +81,23 @@ export async function runBot(
   settings: ClientSettings = {},
   options: RunOptions = {},
 ): Promise<RunningBot> {
-  const cacheDir = env.CACHE_DIR ?? DEFAULT_CACHE_DIR;
-  let library = await Library.open({ dataDir: env.DATA_DIR, cacheDir });
-  // Autocomplete has 3 s and no deferral: build its lookups before the first keystroke.
-  warmAutocomplete(library);
+  const lock = acquireInstanceLock(env.STATE_DIR);
+  if (!lock.ok) throw new StartError(lock.message);
+  if (lock.tookOverFrom)
+    log.info({ previous: lock.tookOverFrom }, "took over the lock of a bot that is no longer running");
+  try {
+    const bot = await connect(env, log, settings, options);
+    return { ...bot, stop: () => bot.stop().finally(lock.release) };
+  } catch (err) {
+    lock.release();
+    throw err;
+  }
+}
+
+async function connect(env: Env, log: Logger, settings: ClientSettings, options: RunOptions): Promise<RunningBot> {
+  const cacheDir = env.CACHE_DIR;
+  // Autocomplete has 3 s and no deferral: every Library the bot serves builds its lookups before it is served.
+  let library = await Library.open({ dataDir: env.DATA_DIR, cacheDir, views: "eager" });
   for (const p of library.problems) log.warn({ file: p.file }, formatProblem(p));
   log.info(
     { briefings: library.briefings.length, paragraphs: library.paragraphCount, fromCache: library.build.fromCache },
@@ -58,8 +112,8 @@ export async function runBot(
           cacheDir,
           log,
           current: () => library,
+          views: "eager",
           onLibrary: (next) => {
-            warmAutocomplete(next);
             library = next;
           },
           ...options.watch,
@@ -72,19 +126,31 @@ export async function runBot(
   const context: BotContext = {
     library: () => library,
     log,
+    commands: commandContext(env.STATE_DIR),
     buttons: new ButtonStates(path.join(cacheDir, "buttons.json")),
     digest: digests?.scheduler ?? null,
   };
-  const client = createClient({ ...(env.DISCORD_API_URL ? { api: env.DISCORD_API_URL } : {}), ...settings });
-  attachHandlers(client, context);
-  const ready = new Promise<void>((resolve) => client.once("clientReady", () => resolve()));
+  let fatal: Promise<FatalClose> = new Promise(() => {});
+  // A client that failed to log in cannot log in again (discord.js marks it destroyed): each try has its own.
+  const newClient = () => {
+    const client = createClient({ ...(env.DISCORD_API_URL ? { api: env.DISCORD_API_URL } : {}), ...settings });
+    attachHandlers(client, context);
+    fatal = new Promise<FatalClose>((resolve) =>
+      client.on(Events.ShardDisconnect, (event) => {
+        const close = fatalClose(event.code);
+        if (!close) return;
+        log.fatal({ code: close.code }, close.message);
+        resolve(close);
+      }),
+    );
+    return client;
+  };
+  let client: Client;
   try {
-    await client.login(env.DISCORD_TOKEN);
-    await ready;
+    client = await login(newClient, env, log, options);
   } catch (err) {
     await watcher?.close();
     await digests?.stop();
-    await client.destroy();
     throw err;
   }
   if (digests) {
@@ -100,6 +166,7 @@ export async function runBot(
     context,
     digest: digests?.scheduler ?? null,
     watcher,
+    fatal,
     stop: async () => {
       await digests?.stop();
       await watcher?.close();
@@ -115,10 +182,12 @@ export async function startBot(env: Env): Promise<void> {
   // connection, then disconnects.
   let starting: Promise<RunningBot | null> = Promise.resolve(null);
   let stopping = false;
+  const connecting = new AbortController();
   const shutdown = (signal: string) => {
     if (stopping) return;
     stopping = true;
     log.info({ signal }, "shutting down");
+    connecting.abort();
     void starting
       .then((bot) => bot?.stop())
       .catch((err: unknown) => log.error({ err }, "error while shutting down"))
@@ -127,13 +196,29 @@ export async function startBot(env: Env): Promise<void> {
   process.on("SIGINT", () => shutdown("SIGINT"));
   process.on("SIGTERM", () => shutdown("SIGTERM"));
   process.on("unhandledRejection", (err) => log.error({ err }, "unhandled rejection"));
-  starting = runBot(env, log).catch((err: unknown) => {
-    log.fatal(
-      { err },
-      "could not connect to Discord: check DISCORD_TOKEN (Developer Portal → your app → Bot → Reset Token)",
-    );
+  starting = runBot(env, log, {}, { signal: connecting.signal }).catch((err: unknown) => {
+    if (stopping) return null;
+    if (err instanceof StartError) {
+      log.fatal(err.message);
+      process.exitCode = 1;
+      return null;
+    }
+    log.fatal({ err }, "the bot could not start");
     process.exitCode = 1;
     return null;
   });
-  if ((await starting) === null) process.exit(1);
+  const bot = await starting;
+  if (bot === null) {
+    if (!stopping) process.exit(1);
+    return;
+  }
+  // A close discord.js gives up on: stop, and exit non-zero so that a supervisor restarts the bot.
+  void bot.fatal.then(() => {
+    if (stopping) return;
+    stopping = true;
+    void bot
+      .stop()
+      .catch(() => undefined)
+      .finally(() => process.exit(1));
+  });
 }

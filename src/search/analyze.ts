@@ -27,6 +27,7 @@ export function tokensWithOffsets(text: string): Token[] {
 
 export const tokenize = (text: string): string[] => text.match(WORD) ?? [];
 
+// eslint-disable-next-line no-control-regex -- the whole ASCII range, NUL included, on purpose
 const ASCII = /^[\x00-\x7f]*$/;
 
 /** Lower case, no diacritics, straight apostrophes, unified dashes. */

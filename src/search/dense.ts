@@ -1,15 +1,20 @@
-import { BM25, type Postings } from "./postings.ts";
-import { leadPrior, RANKING } from "./rank.ts";
+import { bm25, perLengthOf } from "./bm25.ts";
+import type { Postings } from "./postings.ts";
+import { CONTEXT_BOUNDED, coverageTable, leadPrior, MAX_LEAD_PRIOR, paragraphScore } from "./rank.ts";
 import type { Segment } from "./segment.ts";
 import type { TopK } from "./top-k.ts";
 
 /**
  * The whole query, segment by segment, over dense per-segment columns: each concept's score
  * for every local document in one Float64Array, summed straight from the postings (no Map,
- * no row table, no call per posting), then combined briefing by briefing as rank.ts's
- * `combine` does — same arithmetic in the same order, so the same scores. It needs every
- * segment to hold consecutive paragraph ids and whole briefings (as the Library builds
- * them); `DenseScorer.fits` says whether they do.
+ * no row table, no call per posting that V8 does not inline), then combined briefing by briefing
+ * with rank.ts's `paragraphScore` — the same arithmetic in the same order as `combine`, so the same
+ * scores. It needs every segment to hold consecutive paragraph ids and whole briefings (as the
+ * Library builds them); `DenseScorer.fits` says whether they do.
+ *
+ * A run has three steps: resolve the terms (statistics and weights per variant, once), then per
+ * block of whole briefings score the block (every concept's column) and combine the block
+ * (paragraph scores into the heap, columns cleaned behind).
  */
 
 /** One concept's ways of matching: its own words (summed, then weighted) and whole alternatives (the best counts). */
@@ -19,7 +24,15 @@ export interface DensePlan {
   whole: ReadonlyArray<readonly [ReadonlyMap<string, number>, number]>;
 }
 
+/** Variants found in the index: per segment their dictionary id, and their weight per field. */
 type ResolvedPart = Array<{ local: Int32Array; w: Float64Array }>;
+
+/** A plan with its variants resolved (`R` = ResolvedPart) or as cursors into one segment (`R` = Cursor[]). */
+interface Ways<R> {
+  own: R[];
+  ownWeight: number;
+  whole: Array<readonly [R, number]>;
+}
 
 /** A place in one variant's postings for one field of one segment, with its weight there. */
 interface Cursor {
@@ -33,11 +46,20 @@ interface Cursor {
   end: number;
 }
 
-/**
- * Paragraphs scored and combined at a time (rounded up to a briefing's end): rows that stay in cache. Tests make it
- * small.
- */
-export const DENSE = { block: 2048 };
+/** What a run carries from block to block. */
+interface RunState {
+  k: number;
+  coverage: Float64Array;
+  filter: ((id: number) => boolean) | undefined;
+  heap: TopK;
+  top: number;
+  /** The heap's lowest score once full: paragraphs below it are only counted. */
+  floor: number;
+  total: number;
+}
+
+/** Paragraphs scored and combined at a time (rounded up to a briefing's end): rows that stay in cache. */
+export const DENSE = Object.freeze({ block: 2048 });
 
 /** Concepts scored densely at most; a longer query goes the general way. */
 export const DENSE_MAX_CONCEPTS = 12;
@@ -45,6 +67,8 @@ export const DENSE_MAX_CONCEPTS = 12;
 export class DenseScorer {
   private readonly base: Int32Array;
   private readonly size: number;
+  /** BM25's length factor per field. */
+  private readonly perLength: Float64Array;
   /** Per local document, a row of concept scores. */
   private cols: Float64Array = new Float64Array(0);
   /** Per briefing, at its first paragraph's row: the best score of each concept in it. */
@@ -64,6 +88,7 @@ export class DenseScorer {
   ) {
     this.base = Int32Array.from(segments, (s) => (s.docCount ? s.ids[0] : 0));
     this.size = segments.reduce((n, s) => Math.max(n, s.docCount), 0);
+    this.perLength = Float64Array.from(postings.fields, (_, f) => perLengthOf(postings.avgLength[f]));
     this.temp = new Float64Array(this.size);
     this.tempList = new Int32Array(this.size);
     this.own = new Float64Array(this.size);
@@ -92,7 +117,7 @@ export class DenseScorer {
   /**
    * Score the concepts in every paragraph; each matched paragraph the filter keeps is counted
    * and offered to `heap` (which keeps the `top` best). Variants found in the index are
-   * added to `matched`. Returns the count.
+   * added to `matched`. `block` is how many paragraphs are scored at a time. Returns the count.
    */
   run(
     plans: readonly DensePlan[],
@@ -101,19 +126,50 @@ export class DenseScorer {
     filter: ((id: number) => boolean) | undefined,
     heap: TopK,
     top: number,
+    block: number = DENSE.block,
   ): number {
-    let total = 0;
-    let floor = top === 0 ? Infinity : -Infinity;
-    const prior = Float64Array.of(leadPrior(4), leadPrior(1), leadPrior(2), leadPrior(3));
     const k = plans.length;
-    const size = this.size;
-    if (this.cols.length < k * size) {
-      this.cols = new Float64Array(k * size);
-      this.bests = new Float64Array(k * size);
+    this.reserve(k);
+    const resolved = this.resolveTerms(plans, boost, matched);
+    const state: RunState = { k, coverage: this.coverageFor(k), filter, heap, top, floor: -Infinity, total: 0 };
+    if (top === 0) state.floor = Infinity;
+    const lead = this.lead;
+    for (let si = 0; si < this.segments.length; si++) {
+      const n = this.segments[si].docCount;
+      if (n === 0) continue;
+      const base = this.base[si];
+      const streams = resolved.map((plan) => this.cursorsOf(plan, si));
+      // Blocks of whole briefings, small enough for their rows to stay in cache.
+      for (let lo = 0; lo < n;) {
+        let hi = Math.min(n, lo + block);
+        while (hi < n && lead[base + hi] !== 1) hi++;
+        const hits = this.scoreBlock(streams, base, hi, k);
+        this.combineBlock(state, base, lo, hi, hits);
+        lo = hi;
+      }
     }
+    return state.total;
+  }
+
+  /** Room for k concept scores per local document. */
+  private reserve(k: number): void {
+    if (this.cols.length >= k * this.size) return;
+    this.cols = new Float64Array(k * this.size);
+    this.bests = new Float64Array(k * this.size);
+  }
+
+  private coverageFor(k: number): Float64Array {
+    return (this.coverage[k] ??= coverageTable(k));
+  }
+
+  /** Resolve every variant once: statistics, weight per field, whether it matched (added to `matched`). */
+  private resolveTerms(
+    plans: readonly DensePlan[],
+    boost: Readonly<Record<string, number>>,
+    matched: Set<string>,
+  ): Array<Ways<ResolvedPart>> {
     const fields = this.postings.fields;
     const fieldBoost = fields.map((f) => boost[f] ?? 1);
-    // Resolve every variant once: statistics, weight per field, whether it matched.
     const resolve = (variants: ReadonlyMap<string, number>) => {
       const out: ResolvedPart = [];
       for (const [variant, weight] of variants) {
@@ -132,196 +188,173 @@ export class DenseScorer {
       }
       return out;
     };
-    const resolved = plans.map((p) => ({
+    return plans.map((p) => ({
       own: p.own.map(resolve),
       ownWeight: p.ownWeight,
       whole: p.whole.map(([v, weight]) => [resolve(v), weight] as const),
     }));
-    const norm = BM25.k * (1 - BM25.b);
-    const perLength = Float64Array.from(fields, (_, f) => (BM25.k * BM25.b) / (this.postings.avgLength[f] || 1));
-    let coverage = this.coverage[k];
-    if (!coverage)
-      coverage = this.coverage[k] = Float64Array.from(
-        { length: 2 * k + 1 },
-        (_, i) => (i / 2 / k) ** RANKING.coveragePower,
-      );
-    const { neighbour, briefing, contextCoverage } = RANKING;
-    const half = contextCoverage === 0.5;
-    const { cols, bests, temp, tempList, own, ownList, hit, best, lead } = this;
+  }
 
-    // A paragraph's score is at most its briefing's best per concept summed, at the coverage
-    // of the concepts the briefing has, with the best lead prior: briefings below the heap's
-    // floor are only counted.
-    const bounded = Math.max(neighbour, briefing, contextCoverage) <= 1;
-    const maxPrior = Math.max(prior[0], prior[1], prior[2], prior[3]);
+  /** Cursors into segment `si`'s postings for one concept: its own parts and its whole parts. */
+  private cursorsOf(plan: Ways<ResolvedPart>, si: number): Ways<Cursor[]> {
+    const s = this.segments[si];
+    const cursors = (variants: ResolvedPart): Cursor[] => {
+      const out: Cursor[] = [];
+      for (const { local, w } of variants) {
+        const id = local[si];
+        if (id < 0) continue;
+        for (let f = 0; f < w.length; f++) {
+          if (w[f] === 0) continue;
+          out.push({
+            docs: s.docs[f],
+            tfs: s.tfs[f],
+            lengths: s.fieldLength[f],
+            pl: this.perLength[f],
+            wf: w[f],
+            p: s.offsets[f][id],
+            end: s.offsets[f][id + 1],
+          });
+        }
+      }
+      return out;
+    };
+    return {
+      own: plan.own.map(cursors),
+      ownWeight: plan.ownWeight,
+      whole: plan.whole.map(([v, weight]) => [cursors(v), weight] as const),
+    };
+  }
 
-    for (let si = 0; si < this.segments.length; si++) {
-      const s = this.segments[si];
-      const n = s.docCount;
-      if (n === 0) continue;
-      const base = this.base[si];
-      // Cursors into this segment's postings: per concept, its own parts and its whole parts.
-      const cursors = (variants: ResolvedPart): Cursor[] => {
-        const out: Cursor[] = [];
-        for (const { local, w } of variants) {
-          const id = local[si];
-          if (id < 0) continue;
-          for (let f = 0; f < w.length; f++) {
-            if (w[f] === 0) continue;
-            out.push({
-              docs: s.docs[f],
-              tfs: s.tfs[f],
-              lengths: s.fieldLength[f],
-              pl: perLength[f],
-              wf: w[f],
-              p: s.offsets[f][id],
-              end: s.offsets[f][id + 1],
-            });
-          }
+  /** Every concept's column for the local documents below `hi`; returns how many documents newly matched. */
+  private scoreBlock(streams: ReadonlyArray<Ways<Cursor[]>>, base: number, hi: number, k: number): number {
+    const { temp, tempList, own, ownList } = this;
+    let hits = 0;
+    for (let c = 0; c < k; c++) {
+      const plan = streams[c];
+      // The reporter's own words, summed per document, then weighted.
+      let owned = 0;
+      for (const list of plan.own) {
+        const count = this.sumPart(list, hi);
+        for (let i = 0; i < count; i++) {
+          const d = tempList[i];
+          if (own[d] === 0) ownList[owned++] = d;
+          own[d] += temp[d];
+          temp[d] = 0;
         }
-        return out;
-      };
-      const streams = resolved.map((plan) => ({
-        own: plan.own.map(cursors),
-        ownWeight: plan.ownWeight,
-        whole: plan.whole.map(([v, weight]) => [cursors(v), weight] as const),
-      }));
-      // One part's postings below `hi`, summed per document into temp; returns how many documents.
-      const part = (list: Cursor[], hi: number): number => {
-        let count = 0;
-        for (const cur of list) {
-          const { docs, tfs, lengths, pl, wf, end } = cur;
-          let p = cur.p;
-          for (; p < end; p++) {
-            const d = docs[p];
-            if (d >= hi) break;
-            const tf = tfs[p];
-            const v = wf * (BM25.d + (tf * (BM25.k + 1)) / (tf + norm + pl * lengths[d]));
-            if (temp[d] === 0) tempList[count++] = d;
-            temp[d] += v;
-          }
-          cur.p = p;
-        }
-        return count;
-      };
-
-      // Blocks of whole briefings, small enough for their rows to stay in cache.
-      for (let lo = 0; lo < n;) {
-        let hi = Math.min(n, lo + DENSE.block);
-        while (hi < n && lead[base + hi] !== 1) hi++;
-        let hits = 0;
-        for (let c = 0; c < k; c++) {
-          const plan = streams[c];
-          let owned = 0;
-          for (const list of plan.own) {
-            const count = part(list, hi);
-            for (let i = 0; i < count; i++) {
-              const d = tempList[i];
-              if (own[d] === 0) ownList[owned++] = d;
-              own[d] += temp[d];
-              temp[d] = 0;
-            }
-          }
-          const ownWeight = plan.ownWeight;
-          for (let i = 0; i < owned; i++) {
-            const d = ownList[i];
-            const x = ownWeight * own[d];
-            own[d] = 0;
-            if (x > cols[d * k + c]) {
-              cols[d * k + c] = x;
-              const b = (d - lead[base + d] + 1) * k + c;
-              if (x > bests[b]) bests[b] = x;
-            }
-            if (hit[d] === 0) {
-              hit[d] = 1;
-              hits++;
-            }
-          }
-          for (const [list, weight] of plan.whole) {
-            const count = part(list, hi);
-            for (let i = 0; i < count; i++) {
-              const d = tempList[i];
-              const x = weight === 1 ? temp[d] : weight * temp[d];
-              temp[d] = 0;
-              if (x > cols[d * k + c]) {
-                cols[d * k + c] = x;
-                const b = (d - lead[base + d] + 1) * k + c;
-                if (x > bests[b]) bests[b] = x;
-              }
-              if (hit[d] === 0) {
-                hit[d] = 1;
-                hits++;
-              }
-            }
-          }
-        }
-
-        // Combine, briefing by briefing (see rank.ts), cleaning up behind.
-        for (let d = lo; d < hi && hits > 0; d++) {
-          if (hit[d] === 0) continue;
-          // From the briefing's first paragraph with a match to the briefing's end.
-          let end = d + 1;
-          while (end < hi && lead[base + end] !== 1) end++;
-          // The briefing's best per concept, gathered while scoring (kept at its first paragraph's row).
-          const bs = (d - lead[base + d] + 1) * k;
-          let present = 0;
-          let sum = 0;
-          for (let c = 0; c < k; c++) {
-            const b = bests[bs + c];
-            best[c] = b;
-            bests[bs + c] = 0;
-            if (b > 0) present++;
-            sum += b;
-          }
-          const hopeless = bounded && sum * coverage[2 * present] * maxPrior < floor;
-          for (let e = d; e < end; e++) {
-            if (hit[e] === 0) continue;
-            hits--;
-            const g = base + e;
-            if (filter && !filter(g)) continue;
-            total++;
-            if (hopeless) continue;
-            const pn = lead[g];
-            const r = e * k;
-            const before = pn > 1 ? r - k : -1;
-            const after = e + 1 < end ? r + k : -1;
-            let ownSum = 0;
-            let context = 0;
-            let covered = 0;
-            let halves = 0;
-            for (let c = 0; c < k; c++) {
-              const x = cols[r + c];
-              if (x > 0) {
-                ownSum += x;
-                covered += 1;
-                continue;
-              }
-              const near = Math.max(before >= 0 ? cols[before + c] : 0, after >= 0 ? cols[after + c] : 0);
-              const ctx = Math.max(neighbour * near, briefing * best[c]);
-              if (ctx > 0) {
-                context += ctx;
-                halves++;
-              }
-            }
-            const factor = half
-              ? coverage[2 * covered + halves]
-              : ((covered + contextCoverage * halves) / k) ** RANKING.coveragePower;
-            const score = (ownSum + context) * factor * (pn <= 3 ? prior[pn] : prior[0]);
-            if (score >= floor) {
-              heap.push(g, score);
-              if (heap.size >= top) floor = heap.lowest();
-            }
-          }
-          for (let e = d; e < end; e++) {
-            if (hit[e] === 0) continue;
-            hit[e] = 0;
-            for (let x = e * k, stop = x + k; x < stop; x++) cols[x] = 0;
-          }
-          d = end - 1;
-        }
-        lo = hi;
+      }
+      hits += this.keepColumn(own, ownList, owned, plan.ownWeight, c, k, base);
+      // Whole alternatives: each weighted, the best counts.
+      for (const [list, weight] of plan.whole) {
+        hits += this.keepColumn(temp, tempList, this.sumPart(list, hi), weight, c, k, base);
       }
     }
-    return total;
+    return hits;
+  }
+
+  /** One part's postings below `hi`, summed per document into temp; returns how many documents (listed in tempList). */
+  private sumPart(list: Cursor[], hi: number): number {
+    const { temp, tempList } = this;
+    let count = 0;
+    for (const cur of list) {
+      const { docs, tfs, lengths, pl, wf, end } = cur;
+      let p = cur.p;
+      for (; p < end; p++) {
+        const d = docs[p];
+        if (d >= hi) break;
+        const v = bm25(wf, tfs[p], lengths[d], pl);
+        if (temp[d] === 0) tempList[count++] = d;
+        temp[d] += v;
+      }
+      cur.p = p;
+    }
+    return count;
+  }
+
+  /**
+   * Concept c's score in the `count` documents listed: weight × sums[d] where it beats the column's (and the
+   * briefing's best); sums are zeroed behind. Returns how many documents had no match before.
+   */
+  private keepColumn(
+    sums: Float64Array,
+    list: Int32Array,
+    count: number,
+    weight: number,
+    c: number,
+    k: number,
+    base: number,
+  ): number {
+    const { cols, bests, hit, lead } = this;
+    let hits = 0;
+    for (let i = 0; i < count; i++) {
+      const d = list[i];
+      const x = weight * sums[d];
+      sums[d] = 0;
+      if (x > cols[d * k + c]) {
+        cols[d * k + c] = x;
+        const b = (d - lead[base + d] + 1) * k + c;
+        if (x > bests[b]) bests[b] = x;
+      }
+      if (hit[d] === 0) {
+        hit[d] = 1;
+        hits++;
+      }
+    }
+    return hits;
+  }
+
+  /** Combine the block's `hits` matched paragraphs, briefing by briefing (see rank.ts), cleaning up behind. */
+  private combineBlock(state: RunState, base: number, lo: number, hi: number, hits: number): void {
+    const { hit, lead } = this;
+    for (let d = lo; d < hi && hits > 0; d++) {
+      if (hit[d] === 0) continue;
+      // From the briefing's first paragraph with a match to the briefing's end.
+      let end = d + 1;
+      while (end < hi && lead[base + end] !== 1) end++;
+      hits -= this.combineBriefing(state, base, d, end);
+      d = end - 1;
+    }
+  }
+
+  /** Score the matched paragraphs of one briefing (local documents `from` … `end`); returns how many there were. */
+  private combineBriefing(state: RunState, base: number, from: number, end: number): number {
+    const { cols, bests, best, hit, lead } = this;
+    const { k, coverage, filter, heap } = state;
+    // The briefing's best per concept, gathered while scoring (kept at its first paragraph's row).
+    const bs = (from - lead[base + from] + 1) * k;
+    let present = 0;
+    let sum = 0;
+    for (let c = 0; c < k; c++) {
+      const b = bests[bs + c];
+      best[c] = b;
+      bests[bs + c] = 0;
+      if (b > 0) present++;
+      sum += b;
+    }
+    // A paragraph's score is at most its briefing's best per concept summed, at the coverage of the concepts the
+    // briefing has, with the best lead prior: briefings below the heap's floor are only counted.
+    const hopeless = CONTEXT_BOUNDED && sum * coverage[2 * present] * MAX_LEAD_PRIOR < state.floor;
+    let matched = 0;
+    for (let e = from; e < end; e++) {
+      if (hit[e] === 0) continue;
+      matched++;
+      const g = base + e;
+      if (filter && !filter(g)) continue;
+      state.total++;
+      if (hopeless) continue;
+      const pn = lead[g];
+      const r = e * k;
+      const score = paragraphScore(cols, r, pn > 1 ? r - k : -1, e + 1 < end ? r + k : -1, best, 0, k, coverage);
+      const scored = score * leadPrior(pn);
+      if (scored >= state.floor) {
+        heap.push(g, scored);
+        if (heap.size >= state.top) state.floor = heap.lowest();
+      }
+    }
+    for (let e = from; e < end; e++) {
+      if (hit[e] === 0) continue;
+      hit[e] = 0;
+      for (let x = e * k, stop = x + k; x < stop; x++) cols[x] = 0;
+    }
+    return matched;
   }
 }

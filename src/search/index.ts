@@ -8,8 +8,8 @@ import { planQuery, type Concept } from "./expand.ts";
 import { IRREGULAR } from "./irregular.ts";
 import { indexTermFor, indexTerms, LISTED_PHRASES, wordsOf } from "./lists.ts";
 import { STOP_WORDS } from "./stop-words.ts";
-import { combine, leadPrior, RANKING } from "./rank.ts";
-import { DENSE_MAX_CONCEPTS, DenseScorer } from "./dense.ts";
+import { combine, CONTEXT_BOUNDED, MAX_LEAD_PRIOR, RANKING } from "./rank.ts";
+import { DENSE, DENSE_MAX_CONCEPTS, DenseScorer } from "./dense.ts";
 import { termsOf } from "./analyze.ts";
 
 /**
@@ -82,21 +82,37 @@ interface ConceptPlan {
 
 /**
  * When and how search skips work that cannot change its answer (see `prune`). Pruning pays
- * only for a short window of results over common words. Tests change these to compare.
+ * only for a short window of results over common words.
  */
-export const PRUNING = {
+export interface Pruning {
   /** Score through dense per-segment columns when the segments allow (dense.ts). */
+  dense: boolean;
+  enabled: boolean;
+  /** Longest window of results pruned for. */
+  maxTop: number;
+  /** Postings the costliest concept must read before pruning is tried. */
+  minCost: number;
+  /** Paragraphs of the cheapest concept the pilot scores in full: this many times the window, at least `pilotMin`. */
+  pilotFactor: number;
+  pilotMin: number;
+}
+
+export const PRUNING: Readonly<Pruning> = Object.freeze({
   dense: true,
   enabled: true,
-  /** Longest window of results pruned for. */
   maxTop: 1000,
-  /** Postings the costliest concept must read before pruning is tried. */
   minCost: 5000,
-  /** Paragraphs of the cheapest concept the pilot scores in full: this many times the window, at least `pilotMin`. */
   pilotFactor: 4,
   pilotMin: 40,
-};
-const MAX_LEAD_PRIOR = Math.max(leadPrior(1), leadPrior(2), leadPrior(3));
+});
+
+/** How a search runs, for tests that compare the ways through: pruning, and the dense scorer's block size. */
+export interface SearchSettings {
+  pruning: Readonly<Pruning>;
+  denseBlock: number;
+}
+
+const SETTINGS: Readonly<SearchSettings> = Object.freeze({ pruning: PRUNING, denseBlock: DENSE.block });
 
 export class ParagraphIndex {
   private readonly postings: Postings;
@@ -149,7 +165,13 @@ export class ParagraphIndex {
   }
 
   /** The `top` best paragraphs (after `filter`), best first, and how many matched in all. */
-  search(query: string, filter?: (id: number) => boolean, top = Infinity): { total: number; hits: Hit[] } {
+  search(
+    query: string,
+    filter?: (id: number) => boolean,
+    top = Infinity,
+    settings: Readonly<SearchSettings> = SETTINGS,
+  ): { total: number; hits: Hit[] } {
+    const pruning = settings.pruning;
     const concepts = planQuery(query);
     if (concepts.length === 0) return { total: 0, hits: [] };
     const last = concepts[concepts.length - 1].own;
@@ -168,14 +190,14 @@ export class ParagraphIndex {
         heap.push(id, score);
       };
       this.lastPruned = 0;
-      if (this.dense && PRUNING.dense && plans.length <= DENSE_MAX_CONCEPTS) {
-        total = this.dense.run(plans, FIELD_BOOST, matched, filter, heap, top);
+      if (this.dense && pruning.dense && plans.length <= DENSE_MAX_CONCEPTS) {
+        total = this.dense.run(plans, FIELD_BOOST, matched, filter, heap, top, settings.denseBlock);
         const terms = [...new Set([...matched].flatMap(wordsOf))].sort();
         return { total, hits: heap.sorted().map(([id, score]) => ({ id, score, terms })) };
       }
       const pruned =
-        PRUNING.enabled && plans.length > 1 && top <= PRUNING.maxTop
-          ? this.prune(plans, rows, best, sums, filter, top)
+        pruning.enabled && plans.length > 1 && top <= pruning.maxTop
+          ? this.prune(plans, rows, best, sums, filter, top, pruning)
           : null;
       if (pruned) {
         this.lastPruned = pruned.size;
@@ -255,18 +277,18 @@ export class ParagraphIndex {
     sums: RowTable,
     filter: ((id: number) => boolean) | undefined,
     top: number,
+    pruning: Readonly<Pruning>,
   ): Set<number> | null {
     const k = plans.length;
-    const { neighbour, briefing, contextCoverage, coveragePower } = RANKING;
-    if (Math.max(neighbour, briefing, contextCoverage) > 1) return null;
+    if (!CONTEXT_BOUNDED) return null;
     const measured = plans.map((p) => this.measure(p));
     const byCost = measured.map((_, c) => c).sort((a, b) => measured[b].cost - measured[a].cost);
     // Too little to gain: even the costliest concept reads few postings.
-    if (measured[byCost[0]].cost < PRUNING.minCost) return null;
+    if (measured[byCost[0]].cost < pruning.minCost) return null;
     // The pilot: the cheapest concept's best paragraphs that the filter keeps.
     const cheapest = byCost[k - 1];
     this.scoreConcept(plans[cheapest], cheapest, rows, sums, new Set());
-    const pilot = new TopK(Math.max(PRUNING.pilotMin, PRUNING.pilotFactor * top));
+    const pilot = new TopK(Math.max(pruning.pilotMin, pruning.pilotFactor * top));
     for (let i = 0; i < rows.count; i++) {
       const id = rows.id(i);
       if (!filter || filter(id)) pilot.push(id, rows.values[i * k + cheapest]);
@@ -286,7 +308,7 @@ export class ParagraphIndex {
     const set = new Set<number>();
     let sum = 0;
     for (const c of byCost) {
-      const bound = (sum + measured[c].bound) * ((set.size + 1) / k) ** coveragePower * MAX_LEAD_PRIOR;
+      const bound = (sum + measured[c].bound) * ((set.size + 1) / k) ** RANKING.coveragePower * MAX_LEAD_PRIOR;
       if (bound * (1 + 1e-9) >= threshold) continue;
       set.add(c);
       sum += measured[c].bound;

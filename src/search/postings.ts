@@ -1,12 +1,12 @@
+import { bm25, fromPart, idfOf, perLengthOf, tfPart } from "./bm25.ts";
 import type { Segment } from "./segment.ts";
 
 /**
  * Scoring one index term over frozen segments exactly as MiniSearch scores a one-term
- * query: BM25 per field (k 1.2, b 0.7, d 0.5) with collection-wide statistics, field boosts,
+ * query: BM25 per field (bm25.ts) with collection-wide statistics, field boosts,
  * and prefix and typo variants weighted as MiniSearch weights them — but reading typed
  * arrays, with no object per posting, so common terms cost microseconds, not milliseconds.
  */
-export const BM25 = { k: 1.2, b: 0.7, d: 0.5 };
 const WEIGHTS = { fuzzy: 0.45, prefix: 0.375 };
 
 export interface TermOptions {
@@ -121,7 +121,7 @@ export class Postings {
       local[i] = id;
       for (let f = 0; f < nf; f++) df[f] += s.df(f, id);
     });
-    const idf = Float64Array.from(df, (n) => (n === 0 ? 0 : Math.log(1 + (this.documentCount - n + 0.5) / (n + 0.5))));
+    const idf = Float64Array.from(df, (n) => idfOf(this.documentCount, n));
     st = { local, df, idf, best: new Float64Array(nf).fill(-1) };
     if (this.stats.size >= STATS_LIMIT) this.stats.clear();
     this.stats.set(variant, st);
@@ -129,13 +129,12 @@ export class Postings {
   }
 
   /**
-   * The highest BM25 tf part (tf·(k+1)/(tf + k·(1 − b + b·len/avg))) of `variant` in field `f`, over all paragraphs:
+   * The highest BM25 tf part (bm25.ts's `tfPart`) of `variant` in field `f`, over all paragraphs:
    * scanned once, then kept.
    */
   private bestPart(st: TermStats, f: number): number {
     if (st.best[f] >= 0) return st.best[f];
-    const norm = BM25.k * (1 - BM25.b);
-    const perLength = (BM25.k * BM25.b) / (this.avgLength[f] || 1);
+    const perLength = perLengthOf(this.avgLength[f]);
     let best = 0;
     this.segments.forEach((s, i) => {
       const id = st.local[i];
@@ -144,8 +143,7 @@ export class Postings {
         tfs = s.tfs[f],
         lengths = s.fieldLength[f];
       for (let p = s.offsets[f][id], end = s.offsets[f][id + 1]; p < end; p++) {
-        const tf = tfs[p];
-        const v = (tf * (BM25.k + 1)) / (tf + norm + perLength * lengths[docs[p]]);
+        const v = tfPart(tfs[p], lengths[docs[p]], perLength);
         if (v > best) best = v;
       }
     });
@@ -161,7 +159,7 @@ export class Postings {
       for (let f = 0; f < this.fields.length; f++) {
         const b = boost[this.fields[f]] ?? 1;
         if (!b || st.df[f] === 0) continue;
-        ub += weight * b * st.idf[f] * (BM25.d + this.bestPart(st, f));
+        ub += fromPart(weight * b * st.idf[f], this.bestPart(st, f));
       }
     }
     return ub;
@@ -200,8 +198,7 @@ export class Postings {
         if (!fieldBoost || st.df[f] === 0) continue;
         any = true;
         const w = weight * fieldBoost * st.idf[f];
-        const norm = BM25.k * (1 - BM25.b);
-        const perLength = (BM25.k * BM25.b) / (this.avgLength[f] || 1);
+        const perLength = perLengthOf(this.avgLength[f]);
         for (let i = 0; i < this.segments.length; i++) {
           const id = st.local[i];
           if (id < 0) continue;
@@ -228,8 +225,7 @@ export class Postings {
                 }
                 continue;
               }
-              const tf = tfs[p];
-              const v = w * (BM25.d + (tf * (BM25.k + 1)) / (tf + norm + perLength * lengths[d]));
+              const v = bm25(w, tfs[p], lengths[d], perLength);
               if (sums[g] === 0) touched[count++] = g;
               sums[g] += v;
             }
@@ -237,9 +233,8 @@ export class Postings {
             continue;
           }
           for (let p = start; p < end; p++) {
-            const d = docs[p],
-              tf = tfs[p];
-            const v = w * (BM25.d + (tf * (BM25.k + 1)) / (tf + norm + perLength * lengths[d]));
+            const d = docs[p];
+            const v = bm25(w, tfs[p], lengths[d], perLength);
             const g = ids[d];
             if (sums[g] === 0) touched[count++] = g;
             sums[g] += v;

@@ -12,7 +12,7 @@
  */
 import type { RowTable } from "./rows.ts";
 
-export const RANKING = {
+export const RANKING = Object.freeze({
   /** A neighbouring paragraph's match, as a share of its score. */
   neighbour: 0.25,
   /** The best match elsewhere in the briefing, as a share of its score. */
@@ -20,9 +20,61 @@ export const RANKING = {
   /** How much a concept found only in context counts towards coverage. */
   contextCoverage: 0.5,
   coveragePower: 2.5,
-};
+});
+
+const { neighbour: NEIGHBOUR, briefing: BRIEFING, contextCoverage: CONTEXT_COVERAGE, coveragePower: POWER } = RANKING;
+/** Context counting half: coverage comes in half steps, read from a table. */
+const HALF = CONTEXT_COVERAGE === 0.5;
 
 export const leadPrior = (n: number) => (n === 1 ? 1.25 : n === 2 ? 1.1 : 1);
+export const MAX_LEAD_PRIOR = Math.max(leadPrior(1), leadPrior(2), leadPrior(3));
+
+/**
+ * Whether context never counts more than a match: then a paragraph's score is at most its briefing's best per concept
+ * summed, at the coverage of the concepts the briefing has, with the best lead prior — the bound pruning relies on.
+ */
+export const CONTEXT_BOUNDED = Math.max(NEIGHBOUR, BRIEFING, CONTEXT_COVERAGE) <= 1;
+
+/** (covered / k) ^ power for every coverage a paragraph of a k-concept query can have, in steps of one half. */
+export const coverageTable = (k: number): Float64Array =>
+  Float64Array.from({ length: 2 * k + 1 }, (_, i) => (i / 2 / k) ** POWER);
+
+/**
+ * One paragraph's score before its lead prior, the formula above: `v[r … r+k)` holds its k concept scores,
+ * `before` and `after` the offsets of its neighbours' rows in `v` (-1 for none), `b[t … t+k)` its briefing's best
+ * score per concept; `coverage` is `coverageTable(k)`. Every scoring path (combine below, dense.ts) calls this.
+ */
+export function paragraphScore(
+  v: Float64Array,
+  r: number,
+  before: number,
+  after: number,
+  b: Float64Array,
+  t: number,
+  k: number,
+  coverage: Float64Array,
+): number {
+  let own = 0;
+  let context = 0;
+  let covered = 0;
+  let halves = 0;
+  for (let c = 0; c < k; c++) {
+    const x = v[r + c];
+    if (x > 0) {
+      own += x;
+      covered += 1;
+      continue;
+    }
+    const near = Math.max(before >= 0 ? v[before + c] : 0, after >= 0 ? v[after + c] : 0);
+    const ctx = Math.max(NEIGHBOUR * near, BRIEFING * b[t + c]);
+    if (ctx > 0) {
+      context += ctx;
+      halves++;
+    }
+  }
+  const factor = HALF ? coverage[2 * covered + halves] : ((covered + CONTEXT_COVERAGE * halves) / k) ** POWER;
+  return (own + context) * factor;
+}
 
 /**
  * Combine concept scores into paragraph scores. `rows` holds, for each matched paragraph,
@@ -48,40 +100,14 @@ export function combine(
     const b = best.values;
     for (let c = 0; c < k; c++) if (v[r + c] > b[t + c]) b[t + c] = v[r + c];
   }
-  // (covered / k) ^ power for every coverage a paragraph can have (in steps of one half).
-  const coverage = Float64Array.from({ length: 2 * k + 1 }, (_, i) => (i / 2 / k) ** RANKING.coveragePower);
+  const coverage = coverageTable(k);
   const v = rows.values;
   const b = best.values;
-  const { neighbour, briefing, contextCoverage } = RANKING;
-  const half = contextCoverage === 0.5;
   for (let i = 0; i < count; i++) {
     const id = rows.id(i);
-    const r = i * k;
     const n = lead[id];
-    const t = best.find(id - (n - 1));
     const before = n > 1 ? rows.find(id - 1) : -1;
     const after = id + 1 < lead.length && lead[id + 1] === n + 1 ? rows.find(id + 1) : -1;
-    let own = 0;
-    let context = 0;
-    let covered = 0;
-    let halves = 0;
-    for (let c = 0; c < k; c++) {
-      const x = v[r + c];
-      if (x > 0) {
-        own += x;
-        covered += 1;
-        continue;
-      }
-      const near = Math.max(before >= 0 ? v[before + c] : 0, after >= 0 ? v[after + c] : 0);
-      const ctx = Math.max(neighbour * near, briefing * b[t + c]);
-      if (ctx > 0) {
-        context += ctx;
-        halves++;
-      }
-    }
-    const factor = half
-      ? coverage[2 * covered + halves]
-      : ((covered + contextCoverage * halves) / k) ** RANKING.coveragePower;
-    each(id, (own + context) * factor * leadPrior(n));
+    each(id, paragraphScore(v, i * k, before, after, b, best.find(firstOf(id)), k, coverage) * leadPrior(n));
   }
 }

@@ -5,6 +5,8 @@ import { buildQueries } from "../../bench/queries.ts";
 import { loadBriefings } from "../../src/briefings/load.ts";
 import { DENSE } from "../../src/search/dense.ts";
 import { ParagraphIndex, PRUNING, type IndexDoc } from "../../src/search/index.ts";
+import { BM25 } from "../../src/search/bm25.ts";
+import { RANKING } from "../../src/search/rank.ts";
 import { tempDir } from "../support/folders.ts";
 
 /**
@@ -48,20 +50,17 @@ describe("pruned and dense searches give the answers of a full search", async ()
     query: string,
     filter: ((id: number) => boolean) | undefined,
     top: number,
+    denseBlock: number = DENSE.block,
   ) => {
-    const saved = { ...PRUNING };
-    Object.assign(PRUNING, {
+    const pruning = {
+      ...PRUNING,
       dense: way === "dense",
       enabled: way === "pruned",
       minCost: 0,
       pilotMin: 5,
       pilotFactor: 1,
-    });
-    try {
-      return index.search(query, filter, top);
-    } finally {
-      Object.assign(PRUNING, saved);
-    }
+    };
+    return index.search(query, filter, top, { pruning, denseBlock });
   };
 
   it.each(filters)("%s", (_, filter) => {
@@ -73,10 +72,7 @@ describe("pruned and dense searches give the answers of a full search", async ()
         const pruned = run("pruned", query, filter, top);
         if (index.lastPruned) prunedSearches++;
         const dense = run("dense", query, filter, top);
-        const block = DENSE.block;
-        DENSE.block = 50;
-        const blocks = run("dense", query, filter, top);
-        DENSE.block = block;
+        const blocks = run("dense", query, filter, top, 50);
         for (const fast of [pruned, dense, blocks]) {
           expect(fast.total, query).toBe(full.total);
           expect(
@@ -92,5 +88,12 @@ describe("pruned and dense searches give the answers of a full search", async ()
     expect(differ).toBeGreaterThan(0);
     expect(prunedSearches).toBeGreaterThan(queries.length / 2);
     expect(index.denseReady).toBe(true);
+  });
+});
+
+describe("tuning constants", () => {
+  it("are frozen: a test chooses its settings through search's parameter, never by changing the exports", () => {
+    for (const c of [PRUNING, DENSE, RANKING, BM25]) expect(Object.isFrozen(c)).toBe(true);
+    expect(() => Object.assign(PRUNING, { dense: false })).toThrow(TypeError);
   });
 });
