@@ -15,7 +15,7 @@ export interface EventDate {
   date: string | null;
   /** Whether the text stated the year (false: inferred from the published date). */
   yearStated: boolean;
-  /** When `date` is null but the text gave one: "14 May (year not stated)", "Monday (no published date to count from)". */
+  /** When `date` is null but the text gave one: "14 May (year not stated)", "Monday (no published date …)". */
   dateText?: string | null;
 }
 

@@ -172,7 +172,7 @@ function leadDate(paras: Para[], published: string | null): { date: string; year
   return null;
 }
 
-/** The meeting a sentence adds to ("The meeting was co-chaired by …"): the last one, a few paragraphs back, same day. */
+/** The meeting a sentence adds to ("The meeting was co-chaired by …"): the last one, near and same day. */
 function meetingJoined(meetings: FoundMeeting[], m: FoundMeeting, paragraph: number): FoundMeeting | undefined {
   const last = meetings[meetings.length - 1];
   if (!last || paragraph - last.meeting.paragraph > 3) return undefined;

@@ -15,13 +15,12 @@ import {
   mentionsFuture,
   partiesOf,
   personParty,
-  quoteFor,
   tokenAt,
   uniqueParties,
   type ExtractState,
   type SentenceCtx,
 } from "./sentence-context.ts";
-import type { FoundMeeting } from "./meetings.ts";
+import { meetingAt, type FoundMeeting } from "./meetings.ts";
 import type { Party } from "./event.ts";
 
 const GATHERING_HEAD =
@@ -64,7 +63,7 @@ const FORMS: Array<[RegExp, Form]> = [
     /\b(?:(?:was|were)\s+(?:co-?)?chaired\s+by|acted\s+as\s+(?:the\s+)?(?:co-?chairs?|chairman|chairperson|chair))\b/giu,
     "chairs",
   ],
-  // A speaker's own words: "Delighted to meet X", "Had a wonderful interaction with X", "Insightful deliberations with X".
+  // A speaker's own words: "Delighted to meet X", "Had a wonderful interaction with X", "Fruitful talks with X".
   [
     /(?<=(?:^|[:,]\s*)[“"'‘]{1,2})(?:(?:Delighted|Pleased|Glad|Happy|Honou?red|Great)\s+to\s+(?:meet|have\s+met|receive|welcome)|(?:Had|Held)\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}?(?:interaction|meeting|conversation|discussions?|talks|exchange|call)\s+with|(?:Insightful|Productive|Fruitful|Excellent|Good|Great|Warm|Useful|Constructive|Wonderful)\s+(?:[\w-]+\s+)?(?:deliberations|discussions?|talks|meeting|interaction|conversation|exchange)\s+with)\b/giu,
     "first-person",
@@ -154,16 +153,14 @@ function partiesFor(ctx: SentenceCtx, state: ExtractState, form: Form, k: number
     return people.length && (people.length >= 2 || what.length) ? uniqueParties([...people, ...what]) : [];
   }
   // Attendance: the subject of the verb, or of the main clause after "Speaking at …,".
-  let v = k;
   if (/^speaking$/i.test(ctx.tokens[k].low)) {
     const comma = ctx.tokens.findIndex((t, j) => j > endTok && t.text === ",");
     if (comma < 0) return [];
-    v = comma + 2 < ctx.tokens.length ? comma + 2 : comma + 1;
     const main = ctx.mentions.find((m) => m.first > comma && m.first <= comma + 6 && m.kind !== "body");
     if (!main) return [];
     return uniqueParties([...partiesOf(main, ctx, state), ...gathering]);
   }
-  const subj = subjectOf(ctx.view, v, ctx.ptext, 0);
+  const subj = subjectOf(ctx.view, k, ctx.ptext, 0);
   const who = uniqueParties(subj.mentions.flatMap((m) => partiesOf(m, ctx, state)));
   if (!who.some((p) => p.kind === "person")) return [];
   return uniqueParties([...who, ...gathering]);
@@ -205,17 +202,7 @@ export function findGatherings(ctx: SentenceCtx, state: ExtractState): FoundMeet
       const date = eventDate(ctx, k, state);
       if (date.date && ctx.published && date.date > ctx.published) continue;
       out.push({
-        meeting: {
-          source: ctx.source,
-          paragraph: ctx.paragraph,
-          date: date.date,
-          dateText: date.dateText ?? null,
-          yearStated: date.yearStated,
-          participants: parties,
-          place: null,
-          topic: null,
-          quote: quoteFor(ctx, k),
-        },
+        meeting: meetingAt(ctx, k, date, parties, null, null),
         how: date.how,
         joins: form === "signed" || form === "chairs" || (form === "attended" && !/[\p{Lu}\d]/u.test(name ?? "")),
       });

@@ -202,22 +202,34 @@ export function findMeetings(ctx: SentenceCtx, state: ExtractState): FoundMeetin
       }
       used.add(k);
       out.push({
-        meeting: {
-          source: ctx.source,
-          paragraph: ctx.paragraph,
-          date: date.date,
-          dateText: date.dateText ?? null,
-          yearStated: date.yearStated,
-          participants: parties,
-          place: placeIn(ctx, endTok),
-          topic: topicIn(ctx, endTok),
-          quote: quoteFor(ctx, k),
-        },
+        meeting: meetingAt(ctx, k, date, parties, placeIn(ctx, endTok), topicIn(ctx, endTok)),
         how: date.how,
       });
     }
   }
   return out;
+}
+
+/** A meeting found at token k of the sentence. */
+export function meetingAt(
+  ctx: SentenceCtx,
+  k: number,
+  date: ChosenDate,
+  participants: Party[],
+  place: string | null,
+  topic: string | null,
+): Meeting {
+  return {
+    source: ctx.source,
+    paragraph: ctx.paragraph,
+    date: date.date,
+    dateText: date.dateText ?? null,
+    yearStated: date.yearStated,
+    participants,
+    place,
+    topic,
+    quote: quoteFor(ctx, k),
+  };
 }
 
 function subjectParties(
@@ -242,7 +254,7 @@ function subjectParties(
 const NOT_A_PARTY =
   /^(?:(?:during|in|at|on|for|with|by|to|from|after|before|while)\s|\p{L}+ing\s+(?:the|a|an|his|her|their|its)\b)/iu;
 
-/** "Informing the host about the outcomes of talks with X, he pledged …": the participle's subject is the main clause's. */
+/** "Informing the host about talks with X, he pledged …": the participle's subject is the main clause's. */
 function participleSubject(ctx: SentenceCtx, k: number): Mention | null {
   if (!/ing$/.test(ctx.tokens[0]?.low ?? "") || !ctx.tokens[0].cap) return null;
   const comma = ctx.tokens.findIndex((t, j) => j > k && t.text === ",");

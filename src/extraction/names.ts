@@ -39,7 +39,7 @@ export interface NameCandidate {
   role: string | null;
   /** Token index where the role before the name starts (=== first when there is none). */
   roleFirst: number;
-  /** Where the capitalised run began, before any form of address ("Samdech Kralahom" in "Samdech Kralahom Sar Kheng"). */
+  /** Where the capitalised run began, before any form of address ("Samdech Kralahom" before "Sar Kheng"). */
   runFirst?: number;
   /** Token index after an apposition that follows the name (=== last + 1 when none). */
   after: number;

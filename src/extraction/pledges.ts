@@ -206,7 +206,7 @@ const TRIGGERS: Trigger[] = [
     verb: true,
     keys: ["call"],
   },
-  // "a joint statement was approved", "The … Declaration adopted today was signed by A and B", "communiqué ratified by".
+  // "a joint statement was approved", "The … Declaration adopted today was signed by A and B", "communiqué ratified".
   {
     re: /\b(?:joint\s+(?:statement|communiqu[ée])|declaration|agreement|memorandum(?:\s+of\s+understanding)?|mou|minutes|plan\s+of\s+action|action\s+plan|work\s+plan|protocol|accord|treaty)\s+(?:(?:\S+\s+){0,2}?(?:was|were)\s+(?:\w+ly\s+)?(?:approved|adopted|signed|ratified|issued|inked|endorsed)|ratified\s+by)\b/gi,
     kind: "agreement",

@@ -244,8 +244,8 @@ export function objectAfter(
     gapEnd = m.first;
     m = person;
   }
-  // "with Deputy Commissioner of the Federal Police (AFP) for Capabilities Lesa Gale", "with Myanmar's junta Home Affairs
-  // Minister, Tun Naung": the person holding the role is who was met.
+  // "with Deputy Commissioner of the Federal Police (AFP) for Capabilities Lesa Gale", "with Myanmar's junta Home
+  // Affairs Minister, Tun Naung": the person holding the role is who was met.
   const holder = m ? roleHolder(ctx, m) : null;
   if (m && holder) {
     gapEnd = m.first;

@@ -33,7 +33,7 @@ function endsWithAbbreviation(text: string, dot: number): boolean {
   return ABBREVIATIONS.has(lower(word));
 }
 
-/** "word.Next" with no space: two lower-case letters before the stop, a capitalised word after (not "U.S.", "cand.vn"). */
+/** "word.Next" with no space: two lower-case letters before the stop, a capitalised word after (not "U.S."). */
 function runTogether(text: string, dot: number, next: number): boolean {
   return (
     /\p{Ll}{2}$/u.test(text.slice(Math.max(0, dot - 2), dot)) &&

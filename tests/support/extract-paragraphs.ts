@@ -24,3 +24,9 @@ export function lastParagraph(paragraphs: string[], published: string | null = "
 }
 
 export const who = (names: string[]) => names.join(" | ").toLowerCase();
+
+/** The last paragraph yields a meeting naming every one of `names` among its participants. */
+export function meetingNames(paragraphs: string[]): { count: number; all: string } {
+  const { meetings } = lastParagraph(paragraphs);
+  return { count: meetings.length, all: meetings.map((m) => who(m.participants)).join(" || ") };
+}
