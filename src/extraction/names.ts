@@ -613,8 +613,24 @@ function notAPersonName(tokens: Token[], a: number, b: number): boolean {
   if (a === b && /ly$/.test(only.low) && tokens[a + 1]?.text === ",") return true;
   const prev = tokens[a - 1];
   if (isWord(prev) && prev.cap && COUNTRIES.has(`${prev.low} ${only.low}`)) return true;
-  return false;
+  // "Criminal Activities", "Agence Kampuchea Presse", "Wisma Putra", "Việt Nam": a body, a building or a country.
+  const words = tokens.slice(a, b + 1).map((t) => t.low);
+  if (
+    COMMON_CAPS.has(words[words.length - 1]) ||
+    NOT_NAME_WORDS.has(words[0]) ||
+    NOT_NAME_WORDS.has(words[words.length - 1])
+  )
+    return true;
+  const folded = words
+    .join(" ")
+    .normalize("NFKD")
+    .replace(/\p{M}+/gu, "")
+    .replace(/đ/g, "d");
+  return COUNTRIES.has(folded) || folded === "viet nam";
 }
+
+/** Words of agencies' and buildings' names in other languages: never part of a person's name. */
+const NOT_NAME_WORDS = new Set(["agence", "presse", "wisma", "menara", "istana", "bangunan", "agencia", "prensa"]);
 
 /** Capitalised nouns seen ending organisations' and meetings' names, never a person's name on their own. */
 const COMMON_CAPS = new Set(
