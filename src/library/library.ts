@@ -233,7 +233,13 @@ export class Library {
 
   /** The query's words no passage holds that search read as typos, each with the word searched instead. */
   corrections(query: string): Array<{ typed: string; searched: string }> {
-    return this.index.corrections(query).map((c) => ({ typed: c.typed, searched: this.surface(c.term) }));
+    return this.index.corrections(query).map((c) => {
+      const searched = this.surface(c.term);
+      return {
+        typed: c.typed,
+        searched: /^\p{Lu}/u.test(c.typed) ? searched[0].toUpperCase() + searched.slice(1) : searched,
+      };
+    });
   }
 
   /** Words close to the query's, for "did you mean …". */

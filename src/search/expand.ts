@@ -29,8 +29,8 @@ export interface Concept {
 }
 
 /**
- * Whether two words side by side are a name the index knows: `term` is their joined index term; `capitalised` says
- * whether the query capitalised both (else only a known person's name counts).
+ * Whether two words side by side are a name: `term` is their joined index term; `capitalised` says whether the
+ * query capitalised both (else only a known person's name counts).
  */
 export type NameTest = (term: string, capitalised: boolean) => boolean;
 

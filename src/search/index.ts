@@ -6,7 +6,7 @@ import { TopK } from "./top-k.ts";
 import { RowTable, rowPool, type RowPool } from "./rows.ts";
 import { planQuery, type Concept, type NameTest } from "./expand.ts";
 import { IRREGULAR } from "./irregular.ts";
-import { indexTermFor, indexTerms, LISTED_PHRASES, wordsOf } from "./lists.ts";
+import { indexTermFor, indexTerms, isListedPhrase, LISTED_PHRASES, wordsOf } from "./lists.ts";
 import { STOP_WORDS } from "./stop-words.ts";
 import { combine, CONTEXT_BOUNDED, MAX_LEAD_PRIOR, RANKING } from "./rank.ts";
 import { DENSE, DENSE_MAX_CONCEPTS, DenseScorer } from "./dense.ts";
@@ -51,7 +51,7 @@ export interface Hit {
   terms: string[];
 }
 
-const FIELD_BOOST = { text: 1, title: 0.5, names: 1.2 };
+const FIELD_BOOST = { text: 1, title: 0.15, names: 1.2 };
 
 const FIELDS = ["text", "title", "names"];
 const NAMES_FIELD = FIELDS.indexOf("names");
@@ -128,9 +128,9 @@ const SETTINGS: Readonly<SearchSettings> = Object.freeze({ pruning: PRUNING, den
  * Every index term the query matched, for highlighting: words as themselves, a listed phrase as its words, a name's
  * pairs whole (so that only its words side by side are marked).
  */
-function matchedTerms(matched: ReadonlySet<string>, concepts: readonly Concept[]): string[] {
-  const names = new Set(concepts.flatMap((c) => c.pairs ?? []));
-  return [...new Set([...matched].flatMap((t) => (names.has(t) ? [t] : wordsOf(t))))].sort();
+function matchedTerms(matched: ReadonlySet<string>): string[] {
+  const whole = (t: string) => t.startsWith("_") && !isListedPhrase(t);
+  return [...new Set([...matched].flatMap((t) => (whole(t) ? [t] : wordsOf(t))))].sort();
 }
 
 export class ParagraphIndex {
@@ -183,9 +183,8 @@ export class ParagraphIndex {
     return [...new Set(termsOf(query))];
   }
 
-  /** Two words side by side are a name when the index holds them so (capitalised), or as a person's name. */
-  private readonly isName: NameTest = (term, capitalised) =>
-    capitalised ? this.postings.variants(term).size > 0 : this.postings.df(term, NAMES_FIELD) > 0;
+  /** Two words side by side are a name when typed capitalised, or when they are a person's name in the index. */
+  private readonly isName: NameTest = (term, capitalised) => capitalised || this.postings.df(term, NAMES_FIELD) > 0;
 
   /** The `top` best paragraphs (after `filter`), best first, and how many matched in all. */
   search(
@@ -215,7 +214,7 @@ export class ParagraphIndex {
       this.lastPruned = 0;
       if (this.dense && pruning.dense && plans.length <= DENSE_MAX_CONCEPTS) {
         total = this.dense.run(plans, FIELD_BOOST, matched, filter, heap, top, settings.denseBlock);
-        const terms = matchedTerms(matched, concepts);
+        const terms = matchedTerms(matched);
         return { total, hits: heap.sorted().map(([id, score]) => ({ id, score, terms })) };
       }
       const pruned =
@@ -239,7 +238,7 @@ export class ParagraphIndex {
         plans.forEach((p, c) => this.scoreConcept(p, c, rows, sums, matched));
         combine(rows, best, this.lead, push);
       }
-      const terms = matchedTerms(matched, concepts);
+      const terms = matchedTerms(matched);
       return { total, hits: heap.sorted().map(([id, score]) => ({ id, score, terms })) };
     } finally {
       rows.clear();
@@ -254,8 +253,8 @@ export class ParagraphIndex {
    * hold also with typos), the listed phrase whole, or a synonym weighted down.
    */
   private resolve(concept: Concept, last: readonly string[]): ConceptPlan {
-    // A name: each pair of its words side by side, nothing else.
-    if (concept.pairs) return { own: concept.pairs.map((p) => this.postings.variants(p)), ownWeight: 1, whole: [] };
+    // A name: each pair of its words side by side (with typos when the index lacks the pair), nothing else.
+    if (concept.pairs) return { own: concept.pairs.map((p) => this.namePair(p)), ownWeight: 1, whole: [] };
     const own: Array<ReadonlyMap<string, number>> = [];
     for (const t of concept.own) {
       const prefix = prefixFor(t, last);
@@ -268,6 +267,13 @@ export class ParagraphIndex {
     if (concept.phrase) whole.push([this.postings.variants(indexTermFor(concept.own)), 1]);
     for (const a of concept.alternatives) whole.push([this.postings.variants(indexTermFor(a.terms)), a.weight]);
     return { own, ownWeight: concept.phrase ? PHRASE_WORDS_WEIGHT : 1, whole };
+  }
+
+  /** A name's pair as the index holds it, or else within the typos its words' length allows. */
+  private namePair(pair: string): ReadonlyMap<string, number> {
+    const exact = this.postings.variants(pair);
+    const fuzzy = fuzzyFor(pair.replaceAll("_", ""));
+    return exact.size > 0 || !fuzzy ? exact : this.postings.variants(pair, { fuzzy, maxFuzzy: 2 });
   }
 
   /** The most one paragraph can score for the concept, and how many postings it reads. */

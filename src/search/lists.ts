@@ -64,6 +64,9 @@ for (const line of LIST_LINES) {
  */
 export const LISTED_WORDS: ReadonlySet<string> = WORDS;
 
+/** Whether a joined index term is a listed phrase's (else it is a name's pair). */
+export const isListedPhrase = (term: string): boolean => PHRASES.has(term);
+
 /** Most terms in a listed phrase. */
 export const LONGEST_PHRASE = longest;
 
