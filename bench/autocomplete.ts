@@ -1,4 +1,4 @@
-import { execute } from "../src/kit/dispatch.ts";
+import { execute } from "../commands/index.ts";
 import type { Library } from "../src/library/library.ts";
 import { fitOptions, optionalCommand } from "./commands.ts";
 

@@ -1,6 +1,6 @@
 import { readdirSync, statSync } from "node:fs";
 import path from "node:path";
-import { execute } from "../src/kit/dispatch.ts";
+import { execute } from "../commands/index.ts";
 import { Library } from "../src/library/library.ts";
 import { findAutocomplete } from "./autocomplete.ts";
 import { fitOptions, optionalCommand } from "./commands.ts";

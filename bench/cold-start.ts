@@ -12,7 +12,7 @@ import path from "node:path";
 const [dataDir, cacheDir, query, freshWord] = process.argv.slice(2);
 const started = performance.now(); // ms since this process started (performance.timeOrigin)
 const { Library } = await import("../src/library/library.ts");
-const { execute } = await import("../src/kit/dispatch.ts");
+const { execute } = await import("../commands/index.ts");
 const imported = performance.now();
 const library = await Library.open({ dataDir, cacheDir });
 const opened = performance.now();

@@ -3,7 +3,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { article } from "./corpus/article.ts";
 import { PeoplePool } from "./corpus/names.ts";
-import { Rng } from "./prng.ts";
+import { Rng } from "./corpus/prng.ts";
 
 /**
  * The synthetic archive: `count` briefing files with front matter, 50 a day ending on

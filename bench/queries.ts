@@ -1,7 +1,7 @@
 import { STOP_WORDS } from "../src/search/stop-words.ts";
 import { COUNTRIES, TOPICS } from "./corpus/lexicon.ts";
 import type { Manifest, SampledParagraph } from "./generate.ts";
-import { Rng } from "./prng.ts";
+import { Rng } from "./corpus/prng.ts";
 
 /**
  * The query sets, drawn with a seeded PRNG from the archive's manifest, so every run (and

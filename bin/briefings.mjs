@@ -2,4 +2,4 @@
 // Entry point for `npx briefings`: runs the TypeScript CLI through tsx's loader.
 import { register } from "tsx/esm/api";
 register();
-await import("../src/terminal/cli.ts");
+await import("../src/app/cli.ts");

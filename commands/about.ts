@@ -1,8 +1,38 @@
 import type { Answer, LineItem } from "../src/kit/answer.ts";
 import type { Command } from "../src/kit/command.ts";
 import { formatProblem } from "../src/briefings/folder.ts";
+import type { Briefing } from "../src/briefings/briefing.ts";
+import { describeRemovals } from "../src/briefings/removal.ts";
 
-/** /about: what is indexed — counts, date range, when it was built, files skipped. */
+/** How many briefings' cleaning reports are listed as lines; the JSON has all of them. */
+const CLEANING_LINES = 20;
+
+/** What cleaning removed, per briefing that lost any furniture, and in all by kind. */
+function cleaningReport(briefings: readonly Briefing[]) {
+  const perBriefing: Array<{ source: string; removed: string }> = [];
+  const byKind: Record<string, number> = {};
+  for (const b of briefings) {
+    const summary = describeRemovals(b.removed);
+    if (summary === null) continue;
+    perBriefing.push({ source: b.id, removed: summary });
+    for (const r of b.removed ?? []) byKind[r.kind] = (byKind[r.kind] ?? 0) + 1;
+  }
+  const kinds = Object.entries(byKind)
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+    .map(([kind, n]) => `${n} ${kind}`);
+  const lines = perBriefing.length
+    ? [
+        `Site furniture removed from ${perBriefing.length} briefing${perBriefing.length === 1 ? "" : "s"} (${kinds.join(", ")}); ¶ numbers count the kept paragraphs`,
+        ...perBriefing.slice(0, CLEANING_LINES).map((c) => `${c.source}: ${c.removed}`),
+        ...(perBriefing.length > CLEANING_LINES
+          ? [`… and ${perBriefing.length - CLEANING_LINES} more: \`source <id>\` shows what was removed from each`]
+          : []),
+      ]
+    : ["No site furniture removed from any briefing"];
+  return { json: { briefings: perBriefing.length, byKind, perBriefing }, lines };
+}
+
+/** /about: what is indexed — counts, date range, when it was built, files skipped, furniture removed. */
 export const about: Command = {
   name: "about",
   description: "What the bot has indexed: counts, date range, when built",
@@ -12,6 +42,7 @@ export const about: Command = {
       .map((b) => b.meta.published)
       .filter((d): d is string => d !== null)
       .sort();
+    const cleaning = cleaningReport(library.briefings);
     const facts = {
       briefings: library.briefings.length,
       paragraphs: library.paragraphCount,
@@ -22,6 +53,7 @@ export const about: Command = {
       builtAt: library.build.builtAt,
       fromCache: library.build.fromCache,
       skipped: library.problems.map((p) => ({ file: p.file, problem: p.message })),
+      cleaning: cleaning.json,
     };
     const lines = [
       `${facts.briefings} briefings, ${facts.paragraphs} paragraphs indexed`,
@@ -29,6 +61,7 @@ export const about: Command = {
       `Published ${facts.earliest ?? "?"} to ${facts.latest ?? "?"}`,
       `Index built ${facts.builtAt}${facts.fromCache ? " (loaded from cache)" : ""}`,
       ...library.problems.map(formatProblem),
+      ...cleaning.lines,
     ];
     const items: LineItem[] = lines.map((text) => ({ kind: "line", text }));
     return { command: "about", title: "About the briefings", items, json: facts };

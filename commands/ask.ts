@@ -1,8 +1,9 @@
-import { UserError, type Answer } from "../src/kit/answer.ts";
+import { type Answer } from "../src/kit/answer.ts";
+import { UserError } from "../src/library/user-error.ts";
 import { routeQuestion } from "../src/questions/route.ts";
 import { PAGING, parseOptions } from "../src/kit/options.ts";
 import type { Command } from "../src/kit/command.ts";
-import { findCommand } from "./index.ts";
+import { findCommand } from "../src/kit/dispatch.ts";
 
 /**
  * /ask: a question in plain words, routed to meetings, pledges or search with the filters it
@@ -22,18 +23,18 @@ export const ask: Command = {
     },
     ...PAGING,
   ],
-  run(library, options): Answer {
+  run(library, options, context): Answer {
     const question = String(options.question ?? "").trim();
     if (!question) throw new UserError("Ask a question, e.g. `ask who met Tina Redshaw?`.");
     let { route, options: filters } = routeQuestion(question);
-    const target = findCommand(route);
+    const target = findCommand(context.commands, route);
     if (!target) ({ route, options: filters } = { route: "search", options: { query: question } });
-    const command = findCommand(route)!;
+    const command = findCommand(context.commands, route)!;
     const paging = {
       ...(options.page !== undefined ? { page: options.page } : {}),
       ...(options.limit !== undefined ? { limit: options.limit } : {}),
     };
-    const answer = command.run(library, parseOptions(command, { ...filters, ...paging }));
+    const answer = command.run(library, parseOptions(command, { ...filters, ...paging }), context);
     const json = answer.json as Record<string, unknown>;
     return {
       ...answer,

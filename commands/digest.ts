@@ -1,11 +1,11 @@
 import path from "node:path";
-import { UserError, type Answer } from "../src/kit/answer.ts";
+import { type Answer } from "../src/kit/answer.ts";
+import { UserError } from "../src/library/user-error.ts";
 import type { Command } from "../src/kit/command.ts";
-import { DEFAULT_STATE_DIR } from "../src/app/paths.ts";
 import { buildDigest, digestAnswer, unsentBriefings } from "../src/digest/build.ts";
 import { formatTime } from "../src/digest/time.ts";
 import { readStateFile, STATE_FILE, type ReadResult } from "../src/digest/store.ts";
-import { newestFirst } from "./sources.ts";
+import { newestFirst } from "../src/briefings/briefing.ts";
 
 /**
  * `digest`: what is new in the briefings — the briefings published since a date, or those a
@@ -13,7 +13,7 @@ import { newestFirst } from "./sources.ts";
  * their leads quoted, and the meetings and pledges in them. It only reads: posting is the
  * bot's (/digest now in Discord).
  */
-export function digestCommand(readState: () => ReadResult): Command {
+export function digestCommand(readState: (stateDir: string | null) => ReadResult): Command {
   return {
     name: "digest",
     description: "What is new: briefings since a date or since the last digest, with their meetings and pledges",
@@ -30,7 +30,7 @@ export function digestCommand(readState: () => ReadResult): Command {
         maxLength: 20,
       },
     ],
-    run(library, options): Answer {
+    run(library, options, context): Answer {
       if (typeof options.since === "string") {
         const since = options.since;
         const list = library.briefings
@@ -38,7 +38,7 @@ export function digestCommand(readState: () => ReadResult): Command {
           .sort(newestFirst);
         return digestAnswer(buildDigest(library, list, `published since ${since}`), { channel: null });
       }
-      const read = readState();
+      const read = readState(context.stateDir);
       if (!read.ok)
         throw new UserError(
           `The digest state file ${read.problem}. Give --since DATE instead (the bot sets a bad file aside when it starts).`,
@@ -75,7 +75,9 @@ export function digestCommand(readState: () => ReadResult): Command {
   };
 }
 
-/** The state the bot keeps, in STATE_DIR (read from the environment, as the bot does). */
-export const digest = digestCommand(() =>
-  readStateFile(path.join(process.env.STATE_DIR?.trim() || DEFAULT_STATE_DIR, STATE_FILE)),
+/** The state the bot keeps, in the settings' STATE_DIR (the front end passes it in the command context). */
+export const digest = digestCommand((stateDir) =>
+  stateDir === null
+    ? { ok: false, problem: "is not known here (no settings were read)" }
+    : readStateFile(path.join(stateDir, STATE_FILE)),
 );

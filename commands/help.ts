@@ -1,6 +1,5 @@
 import type { Answer, LineItem } from "../src/kit/answer.ts";
 import type { Command } from "../src/kit/command.ts";
-import { COMMANDS } from "./index.ts";
 
 const usage = (c: Command) =>
   [
@@ -13,12 +12,12 @@ export const help: Command = {
   name: "help",
   description: "How to use the bot: commands and their options",
   options: [{ name: "command", description: "Explain one command in detail", type: "string", positional: true }],
-  run(_library, options): Answer {
+  run(_library, options, context): Answer {
     const one =
       typeof options.command === "string"
-        ? COMMANDS.find((c) => c.name === options.command?.toString().replace(/^\//, ""))
+        ? context.commands.find((c) => c.name === options.command?.toString().replace(/^\//, ""))
         : undefined;
-    const listed = one ? [one] : COMMANDS;
+    const listed = one ? [one] : context.commands;
     const items: LineItem[] = listed.flatMap((c) => [
       { kind: "line" as const, text: `${usage(c)} — ${c.description}` },
       ...(one

@@ -1,9 +1,9 @@
 import type { Answer, EventItem } from "../src/kit/answer.ts";
 import { DATE_RANGE, PAGING, paging } from "../src/kit/options.ts";
-import type { Command, Options } from "../src/kit/command.ts";
+import type { Command } from "../src/kit/command.ts";
+import { eventFilter, nameHint } from "../src/kit/event-filter.ts";
 import { toMeetingJSON } from "../src/library/views/events-json.ts";
-import { personChoices } from "../src/library/views/people.ts";
-import { dateLabel, eventsOf, filterMeetings, type EventFilter } from "../src/library/views/events-query.ts";
+import { dateLabel, filterMeetings } from "../src/library/views/events-query.ts";
 import type { Meeting, Party } from "../src/extraction/event.ts";
 import type { Library } from "../src/library/library.ts";
 
@@ -23,29 +23,6 @@ export function meetingItem(library: Library, m: Meeting): EventItem {
     facts,
     quote: m.quote,
     citation: library.citation(m.source, m.paragraph),
-  };
-}
-
-/** A "did you mean" for a name that matched nothing. */
-export function nameHint(library: Library, name: string): string {
-  const people = eventsOf(library).people;
-  const first = name.trim().split(/\s+/)[0] ?? "";
-  const ideas = personChoices(people, first.slice(0, 3)).slice(0, 5);
-  return ideas.length
-    ? ` Did you mean: ${ideas.map((s) => `"${s}"`).join(", ")}?`
-    : " Use `people` to list the names the briefings give.";
-}
-
-export function eventFilter(library: Library, options: Options): EventFilter {
-  const str = (k: string) =>
-    typeof options[k] === "string" && String(options[k]).trim() !== "" ? String(options[k]).trim() : undefined;
-  const source = str("source");
-  return {
-    who: str("who"),
-    with: str("with"),
-    from: str("from"),
-    to: str("to"),
-    source: source === undefined ? undefined : library.resolveSource(source).id,
   };
 }
 
@@ -74,7 +51,7 @@ export const meetings: Command = {
   ],
   run(library, options): Answer {
     const filter = eventFilter(library, options);
-    const view = eventsOf(library);
+    const view = library.events;
     const found = filterMeetings(view.meetings, filter, view.people);
     const { page, limit } = paging(options);
     const shown = found.slice((page - 1) * limit, page * limit);

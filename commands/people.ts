@@ -2,7 +2,6 @@ import type { Answer, LineItem } from "../src/kit/answer.ts";
 import { PAGING, paging } from "../src/kit/options.ts";
 import type { Command } from "../src/kit/command.ts";
 import { matchesParty, personChoices } from "../src/library/views/people.ts";
-import { eventsOf } from "../src/library/views/events-query.ts";
 
 /** /people: who the briefings name, how often, and where last. */
 export const people: Command = {
@@ -26,7 +25,7 @@ export const people: Command = {
     ...PAGING,
   ],
   run(library, options): Answer {
-    const all = eventsOf(library).people;
+    const all = library.events.people;
     const name = typeof options.name === "string" ? options.name.trim() : "";
     const source = typeof options.source === "string" ? library.resolveSource(options.source).id : undefined;
     const prefixed = name ? new Set(personChoices(all, name)) : null;

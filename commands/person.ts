@@ -1,8 +1,9 @@
-import { UserError, type Answer, type AnswerItem } from "../src/kit/answer.ts";
+import { type Answer, type AnswerItem } from "../src/kit/answer.ts";
+import { UserError } from "../src/library/user-error.ts";
 import type { Command } from "../src/kit/command.ts";
 import { toMeetingJSON, toPledgeJSON } from "../src/library/views/events-json.ts";
 import { findPerson, personChoices } from "../src/library/views/people.ts";
-import { eventsOf, filterMeetings, filterPledges } from "../src/library/views/events-query.ts";
+import { filterMeetings, filterPledges } from "../src/library/views/events-query.ts";
 import { meetingItem } from "./meetings.ts";
 import { pledgeItem } from "./pledges.ts";
 
@@ -27,7 +28,7 @@ export const person: Command = {
   run(library, options): Answer {
     const query = String(options.name ?? "").trim();
     if (query === "") throw new UserError("person needs a name, e.g. `person Sar Kheng` or `person Redshaw`.");
-    const view = eventsOf(library);
+    const view = library.events;
     const { person: p, candidates } = findPerson(view.people, query);
     if (!p) {
       if (candidates.length > 1) {

@@ -2,10 +2,10 @@ import type { Answer, EventItem } from "../src/kit/answer.ts";
 import { DATE_RANGE, PAGING, paging } from "../src/kit/options.ts";
 import type { Command } from "../src/kit/command.ts";
 import { actorLabel, toPledgeJSON } from "../src/library/views/events-json.ts";
-import { dateLabel, eventsOf, filterPledges } from "../src/library/views/events-query.ts";
+import { dateLabel, filterPledges } from "../src/library/views/events-query.ts";
 import type { Pledge, PledgeKind } from "../src/extraction/event.ts";
 import type { Library } from "../src/library/library.ts";
-import { eventFilter, nameHint } from "./meetings.ts";
+import { eventFilter, nameHint } from "../src/kit/event-filter.ts";
 
 const KINDS = ["pledge", "agreement", "request"] as const;
 const KIND_LABEL: Record<PledgeKind, string> = { pledge: "Pledge", agreement: "Agreement", request: "Request" };
@@ -48,7 +48,7 @@ export const pledges: Command = {
   ],
   run(library, options): Answer {
     const filter = { ...eventFilter(library, options), with: undefined, kind: options.kind as PledgeKind | undefined };
-    const view = eventsOf(library);
+    const view = library.events;
     const found = filterPledges(view.pledges, filter, view.people);
     const { page, limit } = paging(options);
     const shown = found.slice((page - 1) * limit, page * limit);

@@ -1,9 +1,8 @@
-import { UserError, type Answer, type PassageItem } from "../src/kit/answer.ts";
-import { DATE_RANGE, PAGING, paging } from "../src/kit/options.ts";
+import { type Answer, type PassageItem } from "../src/kit/answer.ts";
+import { UserError } from "../src/library/user-error.ts";
+import { DATE_RANGE, MAX_QUERY_LENGTH, PAGING, paging } from "../src/kit/options.ts";
 import type { Command } from "../src/kit/command.ts";
 import { ParagraphIndex } from "../src/search/index.ts";
-
-export const MAX_QUERY_LENGTH = 500;
 
 /** A typed word no passage contains, and the word searched instead. */
 interface Corrected {

@@ -1,7 +1,9 @@
-import { UserError, type Answer, type PassageItem } from "../src/kit/answer.ts";
+import { type Answer, type PassageItem } from "../src/kit/answer.ts";
+import { UserError } from "../src/library/user-error.ts";
 import type { Command } from "../src/kit/command.ts";
+import { describeRemovals } from "../src/briefings/removal.ts";
 
-/** /source: one briefing with its numbered paragraphs, or one paragraph with its neighbours. */
+/** /source: one briefing with its numbered paragraphs (or one with its neighbours), and what cleaning removed. */
 export const source: Command = {
   name: "source",
   description: "Read a briefing, or one paragraph of it with its neighbours",
@@ -41,6 +43,8 @@ export const source: Command = {
       paragraphs = briefing.paragraphs.slice(Math.max(0, n - 1 - context), n + context);
       summary = `¶${n} of ${count}, with ${context} neighbour${context === 1 ? "" : "s"} either side`;
     }
+    const removed = briefing.removed ?? [];
+    const cleaning = describeRemovals(removed);
     const items: PassageItem[] = paragraphs.map((p) => ({
       kind: "passage",
       text: p.text,
@@ -52,11 +56,14 @@ export const source: Command = {
       title: briefing.meta.title ?? briefing.id,
       summary,
       items,
+      note: cleaning ? `Cleaning ${cleaning}; ¶ numbers count the kept paragraphs.` : undefined,
       json: {
         source: briefing.id,
         ...briefing.meta,
         paragraphCount: count,
         paragraphs: paragraphs.map((p) => ({ paragraph: p.n, text: p.text })),
+        removedSummary: cleaning,
+        removed,
       },
     };
   },

@@ -1,14 +1,7 @@
 import type { Answer, LineItem } from "../src/kit/answer.ts";
 import { paging } from "../src/kit/options.ts";
 import type { Command } from "../src/kit/command.ts";
-import type { Briefing } from "../src/briefings/briefing.ts";
-
-/** Newest first; undated briefings last, then by id. */
-export function newestFirst(a: Briefing, b: Briefing): number {
-  const da = a.meta.published ?? "";
-  const db = b.meta.published ?? "";
-  return da === db ? a.id.localeCompare(b.id) : db.localeCompare(da);
-}
+import { newestFirst } from "../src/briefings/briefing.ts";
 
 /** /sources: the briefings, newest first. */
 export const sources: Command = {

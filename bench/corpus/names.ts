@@ -1,4 +1,4 @@
-import type { Rng } from "../prng.ts";
+import type { Rng } from "./prng.ts";
 import { COUNTRIES, MINISTRIES, ORG_HEADS, ORG_TAILS, PERSON_TITLES, ROLES } from "./lexicon.ts";
 
 /**

@@ -1,30 +1,27 @@
-import { stdin, stdout, stderr } from "node:process";
-import { formatProblem } from "../briefings/folder.ts";
-import { readEnv } from "./settings.ts";
-import { Library } from "../library/library.ts";
+/**
+ * src/app: the entry points (npm start, the CLI behind `npx briefings`) and the start-up they share: read the
+ * settings once, open the Library, hand both to an adapter. May import anything below it; nothing imports it.
+ */
+import { stdin, stdout } from "node:process";
+import { commandContext } from "../../commands/index.ts";
 import { startShell } from "../terminal/shell.ts";
+import { openLibrary, settingsOrExit } from "./startup.ts";
 
 /**
- * `npm start`: the Discord bot when DISCORD_TOKEN is set, otherwise the terminal shell
- * over the same commands.
+ * `npm start`: the Discord bot when DISCORD_TOKEN is set, otherwise the terminal shell over the same commands.
+ * Entry points (this folder) read the settings once and pass them down; nothing below reads the environment.
  */
-const env = readEnv();
-if (!env.ok) {
-  for (const line of env.problems) stderr.write(`${line}\n`);
-  process.exit(2);
-}
-const { DISCORD_TOKEN, DATA_DIR, CACHE_DIR } = env.env;
+const env = settingsOrExit();
 
-if (DISCORD_TOKEN) {
+if (env.DISCORD_TOKEN) {
   const { startBot } = await import("../discord/start.ts");
-  await startBot(env.env);
+  await startBot(env);
 } else {
-  const library = await Library.open({ dataDir: DATA_DIR, ...(CACHE_DIR ? { cacheDir: CACHE_DIR } : {}) });
-  for (const p of library.problems) stderr.write(`${formatProblem(p)}\n`);
   await startShell({
-    library,
+    library: await openLibrary(env),
     input: stdin,
     output: stdout,
+    context: commandContext(env.STATE_DIR),
     banner:
       "No DISCORD_TOKEN configured: opening the terminal shell with the bot's commands (set DISCORD_TOKEN in .env to connect to Discord).",
   });

@@ -1,3 +1,5 @@
+import type { Removal } from "./removal.ts";
+
 /** One article from `data/briefings/`, cleaned and split into numbered paragraphs. */
 export interface BriefingMeta {
   /** Headline: from front matter, or the headline line found in the body. */
@@ -24,10 +26,29 @@ export interface Briefing {
   paragraphs: Paragraph[];
   /** sha256 of the file's bytes: keys caches. */
   hash: string;
+  /** The site furniture cleaning took out (absent or empty: nothing). */
+  removed?: readonly Removal[];
 }
 
 /** A file that could not be loaded, with a message a newsroom editor can act on. */
 export interface LoadProblem {
   file: string;
   message: string;
+}
+
+/** Where a passage comes from: what a reporter needs to check it. */
+export interface Citation {
+  source: string;
+  paragraph: number;
+  title: string | null;
+  outlet: string | null;
+  published: string | null;
+  url: string | null;
+}
+
+/** Newest first; undated briefings last, then by id. */
+export function newestFirst(a: Briefing, b: Briefing): number {
+  const da = a.meta.published ?? "";
+  const db = b.meta.published ?? "";
+  return da === db ? a.id.localeCompare(b.id) : db.localeCompare(da);
 }

@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { cleanBody } from "./clean.ts";
+import { describeRemovals } from "./removal.ts";
 import { readFrontMatter } from "./front-matter.ts";
 import { duplicateProblem, listBriefingFiles } from "./folder.ts";
 import type { Briefing, LoadProblem } from "./briefing.ts";
@@ -17,6 +18,13 @@ export interface LoadResult {
 export type ParseResult = { ok: true; briefing: Briefing } | { ok: false; message: string };
 
 const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
+
+/** How many lines of the file come before its body (the front matter), so removals can name file lines. */
+function linesBefore(source: string, body: string): number {
+  if (!source.endsWith(body)) return 0;
+  const head = source.slice(0, source.length - body.length);
+  return (head.match(/\n/g) ?? []).length;
+}
 
 /** Parse one file's bytes into a Briefing, or say in one line what is wrong with it. */
 export function parseBriefing(file: string, bytes: Buffer): ParseResult {
@@ -39,12 +47,15 @@ export function parseBriefing(file: string, bytes: Buffer): ParseResult {
   if (!fm.ok) return { ok: false, message: fm.message };
 
   const knownTitle = fm.data.title ?? null;
-  const cleaned = cleanBody(fm.body, knownTitle);
+  const cleaned = cleanBody(fm.body, knownTitle, {
+    outlet: fm.data.outlet ?? null,
+    lineOffset: linesBefore(source, fm.body),
+  });
   if (cleaned.paragraphs.length === 0) {
+    const what = describeRemovals(cleaned.removed) ?? "nothing but a headline";
     return {
       ok: false,
-      message:
-        'has no article text left after removing site furniture (tickers, "Related News"): check it holds the article',
+      message: `has no article text left after removing site furniture (${what}): check it holds the article`,
     };
   }
   const id = path.basename(file, path.extname(file));
@@ -61,6 +72,7 @@ export function parseBriefing(file: string, bytes: Buffer): ParseResult {
       },
       paragraphs: cleaned.paragraphs.map((text, i) => ({ n: i + 1, text })),
       hash: createHash("sha256").update(bytes).digest("hex"),
+      removed: cleaned.removed,
     },
   };
 }

@@ -1,10 +1,11 @@
-import type { Answer, AnswerItem, Citation, EventItem, PassageItem } from "../kit/answer.ts";
+import type { Answer, AnswerItem, EventItem, PassageItem } from "../kit/answer.ts";
+import type { Citation } from "../briefings/briefing.ts";
 import type { Briefing } from "../briefings/briefing.ts";
 import { shorten } from "../kit/shorten.ts";
 import { toMeetingJSON, toPledgeJSON } from "../library/views/events-json.ts";
 import type { Meeting, Party, Pledge } from "../extraction/event.ts";
 import type { Library } from "../library/library.ts";
-import { newestFirst } from "../../commands/sources.ts";
+import { newestFirst } from "../briefings/briefing.ts";
 
 /**
  * What a digest says, whatever carries it: the briefings it brings (headline, outlet, date,

@@ -1,11 +1,15 @@
+/**
+ * src/digest: the digest core: what is new for a channel, the digest as an Answer, its schedule, its persisted state,
+ * and a service that records then posts through the ports in ports.ts (implemented by src/discord). May import
+ * src/kit, src/library and below; knows nothing of Discord.
+ */
 import { randomBytes } from "node:crypto";
 import type { Logger } from "pino";
 import type { Library } from "../library/library.ts";
 import { buildDigest, unsentBriefings, type Digest } from "./build.ts";
 import { formatTime } from "./time.ts";
 import type { Clock } from "./clock.ts";
-import { digestMessages, partRef, partNonce, type DigestMessageBody } from "../discord/digest-messages.ts";
-import type { ChannelPoster } from "../discord/digest-poster.ts";
+import { partNonce, type DigestPoster, type DigestRenderer } from "./ports.ts";
 import { DEFAULT_ZONE, type Schedule } from "./schedule.ts";
 import type { DigestState, DigestStore, LastRun, PendingDigest } from "./store.ts";
 
@@ -53,15 +57,17 @@ export type RunOutcome =
 
 export interface Preview {
   digest: Digest;
-  /** The messages the digest would post now (empty when nothing is new and notes are off). */
-  messages: DigestMessageBody[];
+  /** Whether the next run would post (false when nothing is new and notes are off). */
+  posts: boolean;
   /** A digest recorded earlier that will be posted first. */
   waiting: PendingDigest | null;
 }
 
 export interface DigestDeps {
   store: DigestStore;
-  poster: ChannelPoster;
+  poster: DigestPoster;
+  /** Turns a digest into the chat service's messages. */
+  render: DigestRenderer;
   library: () => Library;
   clock: Clock;
   log: Logger;
@@ -139,9 +145,8 @@ export class DigestService {
     if (!ch || !this.scheduled(channel)) return null;
     const waiting = state.pending.find((p) => p.channel === channel) ?? null;
     const digest = this.compose(state, channel);
-    const messages =
-      digest.counts.briefings === 0 && this.options.whenEmpty === "skip" ? [] : digestMessages(digest, "preview");
-    return { digest, messages, waiting };
+    const posts = digest.counts.briefings > 0 || this.options.whenEmpty !== "skip";
+    return { digest, posts, waiting };
   }
 
   /** A scheduled run (`schedule` set) or /digest now (`schedule` null) for a channel. */
@@ -155,7 +160,8 @@ export class DigestService {
         s.lastRun = { due: iso(due ?? now), ranAt: iso(now), ...lastRun };
       };
       if (!this.scheduled(channel)) return { kind: "not scheduled", channel };
-      if (!this.deps.store.state.channels[channel]) await this.baseline(); // asked before the scheduler's first start finished
+      // Asked before the scheduler's first start finished.
+      if (!this.deps.store.state.channels[channel]) await this.baseline();
 
       const earlier = this.deps.store.state.pending.find((p) => p.channel === channel);
       if (earlier) {
@@ -188,7 +194,7 @@ export class DigestService {
         schedule: schedule?.key ?? null,
         briefings: digest.briefings.map((b) => b.id),
         counts: digest.counts,
-        parts: digestMessages(digest, id).map((body, i) => ({ nonce: partNonce(id, i + 1), body, messageId: null })),
+        parts: this.deps.render(digest, id).map((body, i) => ({ nonce: partNonce(id, i + 1), body, messageId: null })),
         attempts: 0,
         lastError: null,
         permanent: false,
@@ -307,23 +313,18 @@ export class DigestService {
     return { kind: "posted", channel, digest: id, messages: done.parts.map((x) => x.messageId!), counts: done.counts };
   }
 
-  /** Past Discord's nonce window: find parts already in the channel by their footer reference. */
+  /** Past the nonce window: ask the poster which parts already stand in the channel. */
   private async findPosted(p: PendingDigest): Promise<void> {
-    const recent = await this.deps.poster.recent(p.channel, 100);
-    if (!recent) {
+    const wanted = p.parts.flatMap((part, i) => (part.messageId ? [] : [i + 1]));
+    const posted = await this.deps.poster.findPosted(p.channel, p.id, wanted);
+    if (!posted) {
       this.deps.log.warn(
         { channel: p.channel, digest: p.id },
         "cannot read the channel's recent messages to check for digest parts posted before a restart (give the bot Read Message History); posting with Discord's nonce only",
       );
       return;
     }
-    const found = new Map<number, string>();
-    p.parts.forEach((part, i) => {
-      if (part.messageId) return;
-      const ref = `${partRef(p.id, i + 1)} ·`;
-      const m = recent.find((msg) => msg.embeds?.some((e) => e.footer?.text?.startsWith(ref)));
-      if (m) found.set(i, m.id);
-    });
+    const found = new Map([...posted].map(([part, messageId]) => [part - 1, messageId]));
     if (!found.size) return;
     await this.deps.store.update((d) => {
       const q = d.pending.find((x) => x.id === p.id);

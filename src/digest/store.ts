@@ -163,6 +163,7 @@ export class DigestStore {
     } catch (err) {
       throw new Error(
         `the digest state file ${file} ${read.problem}, and could not be moved aside (${String(err)}): move or fix it by hand`,
+        { cause: err },
       );
     }
     return { store: new DigestStore(file, emptyState()), setAside: { problem: read.problem, movedTo } };

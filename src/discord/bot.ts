@@ -1,3 +1,8 @@
+/**
+ * src/discord: the Discord adapter, the only folder that knows discord.js: client, slash-command definitions and
+ * deployment, interactions, autocomplete, mentions, rendering Answers as embeds, and the digest's poster and messages.
+ * May import src/runtime, commands/ and everything below; never src/terminal or src/app.
+ */
 import { Events, type Client } from "discord.js";
 import type { BotContext } from "./bot-context.ts";
 import { handleMention } from "./conversation.ts";

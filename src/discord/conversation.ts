@@ -1,6 +1,6 @@
 import type { Client, Message } from "discord.js";
-import { MAX_QUERY_LENGTH } from "../../commands/search.ts";
-import { execute } from "../kit/dispatch.ts";
+import { MAX_QUERY_LENGTH } from "../kit/options.ts";
+import { execute } from "../../commands/index.ts";
 import type { BotContext } from "./bot-context.ts";
 import { renderAnswer, renderNotice } from "./render.ts";
 import { shorten } from "../kit/shorten.ts";
@@ -33,7 +33,7 @@ export async function handleMention(ctx: BotContext, client: Client, message: Me
       );
       return;
     }
-    const outcome = execute(ctx.library(), "ask", { question });
+    const outcome = execute(ctx.library(), "ask", { question }, ctx.commands);
     if (!outcome.ok) {
       if (!outcome.user)
         ctx.log.error({ err: outcome.error, message: message.id, channel: message.channelId }, "mention answer failed");

@@ -1,6 +1,6 @@
 import { REST, Routes } from "discord.js";
 import type { RESTPutAPIApplicationCommandsResult } from "discord-api-types/v10";
-import { readEnv, type Env } from "../app/settings.ts";
+import { readEnv, type Env } from "../runtime/settings.ts";
 import { commandDefinitions } from "./definitions.ts";
 
 /**

@@ -1,10 +1,11 @@
-import { MessageFlags, PermissionFlagsBits, type APIEmbed, type ChatInputCommandInteraction } from "discord.js";
+import { MessageFlags, PermissionFlagsBits, type ChatInputCommandInteraction } from "discord.js";
 import type { LineItem } from "../kit/answer.ts";
 import type { BotContext } from "./bot-context.ts";
 import { NO_MENTIONS, renderAnswer, renderNotice } from "./render.ts";
 import { notify } from "./reply.ts";
+import { digestMessages } from "./digest-messages.ts";
 import { countsLine } from "../digest/build.ts";
-import type { DigestScheduler, ScheduleStatus } from "../digest/scheduler.ts";
+import type { ScheduleStatus } from "../digest/scheduler.ts";
 import type { RunOutcome } from "../digest/service.ts";
 import { formatTime } from "../digest/time.ts";
 
@@ -84,16 +85,17 @@ export async function handleDigest(ctx: BotContext, interaction: ChatInputComman
       const waiting = preview.waiting
         ? `A digest recorded earlier (${preview.waiting.briefings.length} briefing${preview.waiting.briefings.length === 1 ? "" : "s"}) is posted first. `
         : "";
-      if (preview.messages.length === 0) {
+      const messages = preview.posts ? digestMessages(preview.digest, "preview") : [];
+      if (messages.length === 0) {
         return notify(
           interaction,
           `${waiting}Nothing new ${preview.digest.since}: the next digest would post nothing.`,
         );
       }
-      const shown = preview.messages.slice(0, MAX_PREVIEW_MESSAGES);
-      const more = preview.messages.length - shown.length;
-      const header = `Preview, only for you: ${waiting}the next digest here would post ${preview.messages.length} message${preview.messages.length === 1 ? "" : "s"}${more ? ` (the first ${shown.length} shown)` : ""}.`;
-      const embedsOf = (i: number) => shown[i].embeds as APIEmbed[];
+      const shown = messages.slice(0, MAX_PREVIEW_MESSAGES);
+      const more = messages.length - shown.length;
+      const header = `Preview, only for you: ${waiting}the next digest here would post ${messages.length} message${messages.length === 1 ? "" : "s"}${more ? ` (the first ${shown.length} shown)` : ""}.`;
+      const embedsOf = (i: number) => shown[i].embeds;
       await interaction.reply({ content: header, embeds: embedsOf(0), allowedMentions: NO_MENTIONS, flags: EPHEMERAL });
       for (let i = 1; i < shown.length; i++)
         await interaction.followUp({ embeds: embedsOf(i), allowedMentions: NO_MENTIONS, flags: EPHEMERAL });

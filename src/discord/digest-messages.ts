@@ -23,7 +23,6 @@ const MAX_ITEMS_PER_MESSAGE = 6;
 const NO_PINGS = { parse: [] as never[] };
 
 export const partRef = (digestId: string, part: number) => `digest ${digestId}.${part}`;
-export const partNonce = (digestId: string, part: number) => `${digestId}.${part}`;
 
 /** How many item blocks a rendered description holds (blocks are separated by a blank line). */
 function blocksIn(description: string, answer: Answer): number {

@@ -1,6 +1,8 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { DiscordAPIError, HTTPError, RateLimitError, REST, Routes } from "discord.js";
 import type { APIMessage } from "discord-api-types/v10";
+import type { DigestPoster, MessageBody, PostResult } from "../digest/ports.ts";
+import { partRef } from "./digest-messages.ts";
 
 /**
  * Posting digest messages to a channel over Discord's REST API, with the nonce that makes a
@@ -9,17 +11,6 @@ import type { APIMessage } from "discord-api-types/v10";
  * (missing access, unknown channel, a body Discord refuses) is returned at once with a
  * message saying what to fix.
  */
-
-export type PostResult =
-  | { ok: true; messageId: string }
-  | { ok: false; permanent: boolean; error: string; status: number | null; code: number | null };
-
-export interface ChannelPoster {
-  /** Post one message with `nonce` + `enforce_nonce`, retrying temporary failures. */
-  post(channelId: string, body: Record<string, unknown>, nonce: string): Promise<PostResult>;
-  /** The channel's latest messages (newest first), or null when they cannot be read. */
-  recent(channelId: string, limit?: number): Promise<APIMessage[] | null>;
-}
 
 export interface RetryPolicy {
   /** Tries in all, the first included. */
@@ -69,7 +60,7 @@ export function classify(err: unknown): {
   return { permanent: false, error: `network: ${e?.message ?? String(err)} (${detail})`, status: null, code: null };
 }
 
-export class RestPoster implements ChannelPoster {
+export class RestPoster implements DigestPoster {
   constructor(
     private readonly rest: REST,
     private readonly retry: RetryPolicy = DEFAULT_RETRY,
@@ -83,7 +74,7 @@ export class RestPoster implements ChannelPoster {
     }) => void = () => undefined,
   ) {}
 
-  async post(channelId: string, body: Record<string, unknown>, nonce: string): Promise<PostResult> {
+  async post(channelId: string, body: MessageBody, nonce: string): Promise<PostResult> {
     let last: ReturnType<typeof classify> = { permanent: false, error: "not tried", status: null, code: null };
     for (let attempt = 1; attempt <= this.retry.attempts; attempt++) {
       // A signal of its own for each request (discord.js never removes the listener it adds).
@@ -115,7 +106,20 @@ export class RestPoster implements ChannelPoster {
     return { ok: false, ...last };
   }
 
-  async recent(channelId: string, limit = 50): Promise<APIMessage[] | null> {
+  /** Parts of the digest found in the channel's last 100 messages by the reference in their footers. */
+  async findPosted(channelId: string, digestId: string, parts: readonly number[]): Promise<Map<number, string> | null> {
+    const recent = await this.recent(channelId, 100);
+    if (!recent) return null;
+    const found = new Map<number, string>();
+    for (const part of parts) {
+      const ref = `${partRef(digestId, part)} ·`;
+      const m = recent.find((msg) => msg.embeds?.some((e) => e.footer?.text?.startsWith(ref)));
+      if (m) found.set(part, m.id);
+    }
+    return found;
+  }
+
+  private async recent(channelId: string, limit: number): Promise<APIMessage[] | null> {
     try {
       return (await this.rest.get(Routes.channelMessages(channelId), {
         query: new URLSearchParams({ limit: String(limit) }),

@@ -1,8 +1,10 @@
 import type { Logger } from "pino";
-import { DEFAULT_STATE_DIR, type Env } from "../app/settings.ts";
+import type { Env } from "../runtime/settings.ts";
 import type { Library } from "../library/library.ts";
 import { systemClock, type Clock } from "../digest/clock.ts";
-import { DEFAULT_RETRY, digestRest, RestPoster, type ChannelPoster, type RetryPolicy } from "./digest-poster.ts";
+import { DEFAULT_RETRY, digestRest, RestPoster, type RetryPolicy } from "./digest-poster.ts";
+import type { DigestPoster } from "../digest/ports.ts";
+import { digestMessages } from "./digest-messages.ts";
 import { DigestScheduler } from "../digest/scheduler.ts";
 import { DigestService, type DigestOptions, type StepHook } from "../digest/service.ts";
 import { DigestStore } from "../digest/store.ts";
@@ -16,7 +18,7 @@ export interface DigestTuning {
   /** discord.js's own request cap (tests raise it). */
   globalRequestsPerSecond?: number;
   /** Post through this instead of Discord's REST API. */
-  poster?: ChannelPoster;
+  poster?: DigestPoster;
 }
 
 export interface Digests {
@@ -40,7 +42,7 @@ export function createDigests(
   const schedules = env.DIGEST_SCHEDULES ?? [];
   if (schedules.length === 0 || !env.DISCORD_TOKEN) return null;
   const clock = tuning.clock ?? systemClock;
-  const stateDir = env.STATE_DIR ?? DEFAULT_STATE_DIR;
+  const stateDir = env.STATE_DIR;
   let opened: ReturnType<typeof DigestStore.open>;
   try {
     opened = DigestStore.open(stateDir, () => clock.now());
@@ -68,6 +70,7 @@ export function createDigests(
   const service = new DigestService({
     store,
     poster,
+    render: (digest, id) => digestMessages(digest, id),
     library,
     clock,
     log,

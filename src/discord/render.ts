@@ -5,8 +5,9 @@ import {
   type APIActionRowComponent,
   type APIComponentInMessageActionRow,
 } from "discord-api-types/v10";
-import type { Answer, AnswerItem, Citation } from "../kit/answer.ts";
-import { pageLine } from "../terminal/render-text.ts";
+import type { Answer, AnswerItem } from "../kit/answer.ts";
+import type { Citation } from "../briefings/briefing.ts";
+import { pageLine } from "../kit/page-line.ts";
 import { shortenAt, shorten } from "../kit/shorten.ts";
 
 /** Discord's limits (https://discord.com/developers/docs/resources/message#embed-object-embed-limits). */

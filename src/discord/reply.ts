@@ -1,6 +1,6 @@
 import { MessageFlags, type Interaction, type RepliableInteraction } from "discord.js";
 import { findCommand } from "../../commands/index.ts";
-import { execute } from "../kit/dispatch.ts";
+import { execute } from "../../commands/index.ts";
 import type { BotContext } from "./bot-context.ts";
 import { renderAnswer, renderNotice, type RenderedMessage } from "./render.ts";
 
@@ -17,7 +17,7 @@ export function answerFor(
   hide: boolean,
 ): { ok: true; message: RenderedMessage } | { ok: false; notice: string } {
   const pages = findCommand(command)?.options.some((o) => o.name === "page") ?? false;
-  const outcome = execute(ctx.library(), command, pages ? { ...options, page } : options);
+  const outcome = execute(ctx.library(), command, pages ? { ...options, page } : options, ctx.commands);
   if (!outcome.ok) {
     if (!outcome.user) {
       ctx.log.error(

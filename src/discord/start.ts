@@ -1,15 +1,17 @@
 import path from "node:path";
 import type { Logger } from "pino";
-import type { Client } from "discord.js";
+import { Events, type Client } from "discord.js";
 import { formatProblem } from "../briefings/folder.ts";
-import type { Env } from "../app/settings.ts";
+import type { Env } from "../runtime/settings.ts";
 import { createDigests, type DigestTuning } from "./digest-setup.ts";
 import type { DigestScheduler } from "../digest/scheduler.ts";
-import { DEFAULT_CACHE_DIR, Library } from "../library/library.ts";
+import { Library } from "../library/library.ts";
+import { commandContext } from "../../commands/index.ts";
 import { watchLibrary, type LibraryWatcher } from "../library/watch.ts";
-import { createLogger } from "../app/log.ts";
+import { createLogger } from "../runtime/log.ts";
+import { acquireInstanceLock } from "../runtime/instance-lock.ts";
 import { attachHandlers } from "./bot.ts";
-import { warmAutocomplete } from "./autocomplete.ts";
+import { fatalClose, type FatalClose } from "./gateway-close.ts";
 import { ButtonStates } from "./button-state.ts";
 import { createClient, type ClientSettings } from "./client.ts";
 import type { BotContext } from "./bot-context.ts";
@@ -21,6 +23,8 @@ export interface RunningBot {
   digest: DigestScheduler | null;
   /** Rebuilds the Library when data/briefings changes (null when watching is off). */
   watcher: LibraryWatcher | null;
+  /** Settles when the gateway closed for good (bad token, intents…); already logged. */
+  fatal: Promise<FatalClose>;
   stop: () => Promise<void>;
 }
 
@@ -30,9 +34,12 @@ export interface RunOptions {
   watch?: { settleMs?: number; retryMs?: number; checkMs?: number } | false;
 }
 
+/** A start-up the user must fix (another instance running…): logged as its message alone, no stack. */
+export class StartError extends Error {}
+
 /**
- * Open the Library, connect to Discord and answer until stopped; keep the Library up to date
- * with its folder, and post the scheduled digests.
+ * Take the state folder's lock, open the Library, connect to Discord and answer until stopped; keep the Library up
+ * to date with its folder, and post the scheduled digests.
  */
 export async function runBot(
   env: Env,
@@ -40,10 +47,23 @@ export async function runBot(
   settings: ClientSettings = {},
   options: RunOptions = {},
 ): Promise<RunningBot> {
-  const cacheDir = env.CACHE_DIR ?? DEFAULT_CACHE_DIR;
-  let library = await Library.open({ dataDir: env.DATA_DIR, cacheDir });
-  // Autocomplete has 3 s and no deferral: build its lookups before the first keystroke.
-  warmAutocomplete(library);
+  const lock = acquireInstanceLock(env.STATE_DIR);
+  if (!lock.ok) throw new StartError(lock.message);
+  if (lock.tookOverFrom)
+    log.info({ previous: lock.tookOverFrom }, "took over the lock of a bot that is no longer running");
+  try {
+    const bot = await connect(env, log, settings, options);
+    return { ...bot, stop: () => bot.stop().finally(lock.release) };
+  } catch (err) {
+    lock.release();
+    throw err;
+  }
+}
+
+async function connect(env: Env, log: Logger, settings: ClientSettings, options: RunOptions): Promise<RunningBot> {
+  const cacheDir = env.CACHE_DIR;
+  // Autocomplete has 3 s and no deferral: every Library the bot serves builds its lookups before it is served.
+  let library = await Library.open({ dataDir: env.DATA_DIR, cacheDir, views: "eager" });
   for (const p of library.problems) log.warn({ file: p.file }, formatProblem(p));
   log.info(
     { briefings: library.briefings.length, paragraphs: library.paragraphCount, fromCache: library.build.fromCache },
@@ -58,8 +78,8 @@ export async function runBot(
           cacheDir,
           log,
           current: () => library,
+          views: "eager",
           onLibrary: (next) => {
-            warmAutocomplete(next);
             library = next;
           },
           ...options.watch,
@@ -72,11 +92,20 @@ export async function runBot(
   const context: BotContext = {
     library: () => library,
     log,
+    commands: commandContext(env.STATE_DIR),
     buttons: new ButtonStates(path.join(cacheDir, "buttons.json")),
     digest: digests?.scheduler ?? null,
   };
   const client = createClient({ ...(env.DISCORD_API_URL ? { api: env.DISCORD_API_URL } : {}), ...settings });
   attachHandlers(client, context);
+  const fatal = new Promise<FatalClose>((resolve) =>
+    client.on(Events.ShardDisconnect, (event) => {
+      const close = fatalClose(event.code);
+      if (!close) return;
+      log.fatal({ code: close.code }, close.message);
+      resolve(close);
+    }),
+  );
   const ready = new Promise<void>((resolve) => client.once("clientReady", () => resolve()));
   try {
     await client.login(env.DISCORD_TOKEN);
@@ -100,6 +129,7 @@ export async function runBot(
     context,
     digest: digests?.scheduler ?? null,
     watcher,
+    fatal,
     stop: async () => {
       await digests?.stop();
       await watcher?.close();
@@ -128,6 +158,11 @@ export async function startBot(env: Env): Promise<void> {
   process.on("SIGTERM", () => shutdown("SIGTERM"));
   process.on("unhandledRejection", (err) => log.error({ err }, "unhandled rejection"));
   starting = runBot(env, log).catch((err: unknown) => {
+    if (err instanceof StartError) {
+      log.fatal(err.message);
+      process.exitCode = 1;
+      return null;
+    }
     log.fatal(
       { err },
       "could not connect to Discord: check DISCORD_TOKEN (Developer Portal → your app → Bot → Reset Token)",
@@ -135,5 +170,15 @@ export async function startBot(env: Env): Promise<void> {
     process.exitCode = 1;
     return null;
   });
-  if ((await starting) === null) process.exit(1);
+  const bot = await starting;
+  if (bot === null) process.exit(1);
+  // A close discord.js gives up on: stop, and exit non-zero so that a supervisor restarts the bot.
+  void bot.fatal.then(() => {
+    if (stopping) return;
+    stopping = true;
+    void bot
+      .stop()
+      .catch(() => undefined)
+      .finally(() => process.exit(1));
+  });
 }

@@ -2,15 +2,7 @@
  * Answer: the transport-neutral result of a command. Renderers (Discord, terminal, JSON)
  * turn it into what their medium shows; commands never touch a transport.
  */
-
-export interface Citation {
-  source: string;
-  paragraph: number;
-  title: string | null;
-  outlet: string | null;
-  published: string | null;
-  url: string | null;
-}
+import type { Citation } from "../briefings/briefing.ts";
 
 /** A verbatim passage from a briefing. `marks` are [start, end) offsets in `text` to emphasise. */
 export interface PassageItem {
@@ -61,12 +53,4 @@ export interface Answer {
   page?: Page;
   /** The machine-readable form printed by `--json`; its shape is a public contract per command. */
   json: unknown;
-}
-
-/** A mistake the user can fix (bad option, unknown source…). Adapters show `message` as is. */
-export class UserError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = "UserError";
-  }
 }

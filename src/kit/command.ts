@@ -1,3 +1,7 @@
+/**
+ * src/kit: the command kit: the Command contract and option specs, option parsing and validation, dispatch, the
+ * Answer type and presentation helpers every renderer shares. May import src/library and below.
+ */
 import type { Answer } from "./answer.ts";
 import type { Library } from "../library/library.ts";
 
@@ -32,5 +36,13 @@ export interface Command {
   options: readonly OptionSpec[];
   /** Whether Discord should only offer this command to members with Manage Server. */
   adminOnly?: boolean;
-  run(library: Library, options: Options): Answer;
+  run(library: Library, options: Options, context: CommandContext): Answer;
+}
+
+/** What a command may know beyond its options and the Library; the front end supplies it from its settings. */
+export interface CommandContext {
+  /** Every command the front end offers: help lists them, ask routes among them. */
+  commands: readonly Command[];
+  /** Where the digest keeps its state (the settings' STATE_DIR); null where no settings were read. */
+  stateDir: string | null;
 }

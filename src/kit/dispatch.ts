@@ -1,6 +1,7 @@
-import { UserError, type Answer } from "./answer.ts";
+import type { Answer } from "./answer.ts";
+import { UserError } from "../library/user-error.ts";
 import type { Library } from "../library/library.ts";
-import { COMMANDS, findCommand } from "../../commands/index.ts";
+import type { Command, CommandContext } from "./command.ts";
 import { parseOptions } from "./options.ts";
 
 export type Outcome =
@@ -8,18 +9,26 @@ export type Outcome =
   /** `user`: the user's mistake, `message` says what to do; otherwise an unexpected fault. */
   | { ok: false; user: boolean; message: string; error?: unknown };
 
+/** A command by name, with or without its slash, in any case. */
+export function findCommand(commands: readonly Command[], name: string): Command | undefined {
+  const wanted = name.toLowerCase().replace(/^\//, "");
+  return commands.find((c) => c.name === wanted);
+}
+
 /** Run a command by name with raw options: the one door every front end goes through. */
-export function execute(library: Library, name: string, raw: Record<string, unknown>): Outcome {
-  const command = findCommand(name);
+export function dispatch(
+  context: CommandContext,
+  library: Library,
+  name: string,
+  raw: Record<string, unknown>,
+): Outcome {
+  const command = findCommand(context.commands, name);
   if (!command) {
-    return {
-      ok: false,
-      user: true,
-      message: `There is no command "${name}". Commands: ${COMMANDS.map((c) => c.name).join(", ")}.`,
-    };
+    const names = context.commands.map((c) => c.name).join(", ");
+    return { ok: false, user: true, message: `There is no command "${name}". Commands: ${names}.` };
   }
   try {
-    return { ok: true, answer: command.run(library, parseOptions(command, raw)) };
+    return { ok: true, answer: command.run(library, parseOptions(command, raw), context) };
   } catch (error) {
     if (error instanceof UserError) return { ok: false, user: true, message: error.message };
     return {

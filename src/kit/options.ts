@@ -3,7 +3,7 @@ import { endOfYear } from "date-fns/endOfYear";
 import { format } from "date-fns/format";
 import { isValid } from "date-fns/isValid";
 import { parse } from "date-fns/parse";
-import { UserError } from "./answer.ts";
+import { UserError } from "../library/user-error.ts";
 import type { Command, OptionSpec, Options, OptionValue } from "./command.ts";
 
 /** Paging options every listing command takes. */
@@ -100,3 +100,6 @@ export function paging(options: Options, defaultLimit = 5): { page: number; limi
   const page = typeof options.page === "number" ? options.page : 1;
   return { page, limit };
 }
+
+/** The longest query or question accepted: a few key words work best. */
+export const MAX_QUERY_LENGTH = 500;

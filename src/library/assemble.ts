@@ -75,22 +75,57 @@ export async function assemble(
   { changedNames, compact = false, layout = SEGMENT_LAYOUT }: AssembleOptions = {},
 ): Promise<Assembled> {
   const problems: LoadProblem[] = [];
-  let stamps: FileEntry[];
   const patching = changedNames !== undefined && known.files.size > 0;
-  if (patching) {
-    stamps = patchStamps(dataDir, known.files, changedNames);
-  } else {
-    const listed = await listBriefingFiles(dataDir);
-    if (!listed.ok) problems.push(listed.problem);
-    stamps = listed.ok ? await stampFiles(dataDir, listed.names) : [];
-  }
+  const stamps = patching ? patchStamps(dataDir, known.files, changedNames) : await listStamps(dataDir, problems);
+  const read = await readChanged(dataDir, stamps, known, patching);
+  if (patching) dropReplaced(read, known, changedNames);
+  const { briefings, contentById, position } = briefingsOf(read.files, read.contents, problems);
+  const kept = keepSegments(known.segments, briefings, compact, layout);
+  const built = indexUnplaced(kept.unplaced, contentById, known.nextDoc, layout);
+  const segments = [...kept.segments, ...built.segments].filter((s) => s.entry.paragraphs > 0);
+  return {
+    briefings,
+    problems,
+    contentById,
+    files: read.files,
+    contents: read.contents,
+    newContents: read.newContents,
+    segments,
+    newSegments: built.segments,
+    nextDoc: built.nextDoc,
+    docs: docTable(segments, position, contentById, built.nextDoc),
+    changed: stamps.length !== known.files.size || read.changed || kept.dropped || built.segments.length > 0,
+    compacted: compact && built.segments.length > 0,
+  };
+}
 
+/** Every briefing file in the folder with its size and time; a folder that cannot be listed is a problem. */
+async function listStamps(dataDir: string, problems: LoadProblem[]): Promise<FileEntry[]> {
+  const listed = await listBriefingFiles(dataDir);
+  if (!listed.ok) problems.push(listed.problem);
+  return listed.ok ? await stampFiles(dataDir, listed.names) : [];
+}
+
+interface ReadFiles {
+  files: FileEntry[];
+  /** Content by hash. */
+  contents: Map<string, Content>;
+  newContents: Content[];
+  /** Some file was read (its size or time had changed). */
+  changed: boolean;
+}
+
+/** Reuse the entry and content of each unchanged file; read, parse and extract the others. */
+async function readChanged(
+  dataDir: string,
+  stamps: readonly FileEntry[],
+  known: LibraryState,
+  patching: boolean,
+): Promise<ReadFiles> {
   // Patching, the previous contents are copied whole (much cheaper than one by one) and
   // those of changed or removed files dropped after.
   const contents = patching ? new Map(known.contents) : new Map<string, Content>();
-  const newContents: Content[] = [];
-  const files: FileEntry[] = [];
-  let changed = stamps.length !== known.files.size;
+  const out: ReadFiles = { files: [], contents, newContents: [], changed: false };
   // The parser and the extractor are loaded only when a file has to be read.
   let read: Reader | null = null;
   for (const stamp of stamps) {
@@ -101,37 +136,41 @@ export async function assemble(
       old.mtimeMs === stamp.mtimeMs &&
       (old.problem !== undefined || (old.hash !== undefined && known.contents.has(old.hash)))
     ) {
-      files.push(old);
+      out.files.push(old);
       if (old.hash && !patching) contents.set(old.hash, known.contents.get(old.hash)!);
       continue;
     }
-    changed = true;
+    out.changed = true;
     read ??= await loadReader();
     const parsed = await read.readBriefingFile(dataDir, stamp.file);
     if (parsed === null) continue;
     if (!parsed.ok) {
-      files.push({ ...stamp, problem: parsed.message });
+      out.files.push({ ...stamp, problem: parsed.message });
       continue;
     }
     const b = parsed.briefing;
-    files.push({ ...stamp, hash: b.hash });
+    out.files.push({ ...stamp, hash: b.hash });
     const reuse = known.contents.get(b.hash) ?? contents.get(b.hash);
     if (reuse) contents.set(b.hash, reuse);
     else {
-      const content = freshContent(b.hash, b.meta, b.paragraphs, read.extractEvents(b));
+      const content = freshContent(b.hash, b.meta, b.paragraphs, read.extractEvents(b), b.removed ?? []);
       contents.set(b.hash, content);
-      newContents.push(content);
+      out.newContents.push(content);
     }
   }
-  if (patching) {
-    const replaced = [...changedNames].flatMap((name) => known.files.get(name)?.hash ?? []);
-    if (replaced.length) {
-      const live = new Set(files.map((f) => f.hash));
-      for (const hash of replaced) if (!live.has(hash)) contents.delete(hash);
-    }
-  }
+  return out;
+}
 
-  // Briefings in name order; a second file with the same id is reported.
+/** Patching: the contents of files that changed or went away, unless another file still has them. */
+function dropReplaced(read: ReadFiles, known: LibraryState, changedNames: ReadonlySet<string>): void {
+  const replaced = [...changedNames].flatMap((name) => known.files.get(name)?.hash ?? []);
+  if (!replaced.length) return;
+  const live = new Set(read.files.map((f) => f.hash));
+  for (const hash of replaced) if (!live.has(hash)) read.contents.delete(hash);
+}
+
+/** Briefings in name order, each with its content and place; a problem for each bad file and repeated id. */
+function briefingsOf(files: readonly FileEntry[], contents: ReadonlyMap<string, Content>, problems: LoadProblem[]) {
   const byId = new Map<string, Briefing>();
   const contentById = new Map<string, Content>();
   const position = new Map<string, number>();
@@ -151,21 +190,31 @@ export async function assemble(
     byId.set(id, new StoredBriefing(id, f.file, c));
     contentById.set(id, c);
   }
-  const briefings = [...byId.values()];
-  const count = (b: Briefing) => contentById.get(b.id)!.count;
+  return { briefings: [...byId.values()], contentById, position };
+}
 
-  // Keep segments whose briefings are all still there, unchanged.
+/**
+ * The segments to keep: those whose briefings are all still there, unchanged, less the small tail segments that
+ * are rebuilt with the newcomers (compacting: every small segment at the end). `unplaced`: the briefings to index,
+ * oldest first.
+ */
+function keepSegments(
+  known: readonly LoadedSegment[],
+  briefings: readonly Briefing[],
+  compact: boolean,
+  layout: SegmentLayout,
+): { segments: LoadedSegment[]; unplaced: Briefing[]; dropped: boolean } {
+  const byId = new Map(briefings.map((b) => [b.id, b]));
   const placed = new Set<string>();
-  let segments: LoadedSegment[] = [];
-  for (const s of known.segments) {
+  const segments: LoadedSegment[] = [];
+  let dropped = false;
+  for (const s of known) {
     if (s.entry.briefings.every((x) => byId.get(x.id)?.hash === x.hash)) {
       segments.push(s);
       for (const x of s.entry.briefings) placed.add(x.id);
-    } else changed = true;
+    } else dropped = true;
   }
   let unplaced = briefings.filter((b) => !placed.has(b.id));
-  // Small tail segments are rebuilt with the newcomers rather than piling up; compacting,
-  // every small segment at the end is rebuilt into full-size ones.
   let merge = compact ? smallTail(segments, layout) : 0;
   if (compact && merge < 2) merge = 0; // one small segment is already as compact as it gets
   while (
@@ -178,9 +227,19 @@ export async function assemble(
     unplaced = [...briefings.filter((b) => ids.has(b.id)), ...unplaced];
   }
   unplaced.sort((a, b) => (a.meta.published ?? "").localeCompare(b.meta.published ?? "") || a.id.localeCompare(b.id));
+  return { segments, unplaced, dropped };
+}
 
-  let nextDoc = known.nextDoc;
-  const newSegments: LoadedSegment[] = [];
+/** Index the briefings into new segments of up to `layout.segment` paragraphs, numbering docs from `nextDoc`. */
+function indexUnplaced(
+  unplaced: readonly Briefing[],
+  contentById: ReadonlyMap<string, Content>,
+  firstDoc: number,
+  layout: SegmentLayout,
+): { segments: LoadedSegment[]; nextDoc: number } {
+  const count = (b: Briefing) => contentById.get(b.id)!.count;
+  let nextDoc = firstDoc;
+  const segments: LoadedSegment[] = [];
   for (let i = 0; i < unplaced.length;) {
     const chunk: Briefing[] = [];
     let paragraphs = 0;
@@ -196,29 +255,9 @@ export async function assemble(
       docs.push(...indexDocs(b, contentById.get(b.id)!.events, nextDoc));
       nextDoc += count(b);
     }
-    const loaded = { entry, segment: ParagraphIndex.buildSegment(docs) };
-    newSegments.push(loaded);
-    segments.push(loaded);
+    segments.push({ entry, segment: ParagraphIndex.buildSegment(docs) });
   }
-  if (newSegments.length) changed = true;
-  const compacted = compact && newSegments.length > 0;
-
-  segments = segments.filter((s) => s.entry.paragraphs > 0);
-  const docs = docTable(segments, position, contentById, nextDoc);
-  return {
-    briefings,
-    problems,
-    contentById,
-    files,
-    contents,
-    newContents,
-    segments,
-    newSegments,
-    nextDoc,
-    docs,
-    changed,
-    compacted,
-  };
+  return { segments, nextDoc };
 }
 
 interface Reader {
@@ -279,6 +318,10 @@ class StoredBriefing implements Briefing {
 
   get paragraphs() {
     return this.content.paragraphs;
+  }
+
+  get removed() {
+    return this.content.removed;
   }
 }
 

@@ -1,5 +1,11 @@
-import type { Citation } from "../kit/answer.ts";
-import { UserError } from "../kit/answer.ts";
+/**
+ * src/library: the Library, everything built from a briefings folder: the search index in segments, each briefing's
+ * extracted events, the on-disk snapshot, the folder watcher, and (views/) the read side derived once per Library:
+ * events newest first, people merged across briefings, autocomplete lookups, the events' JSON shapes. May import
+ * src/extraction, src/briefings and src/search.
+ */
+import type { Citation } from "../briefings/briefing.ts";
+import { UserError } from "./user-error.ts";
 import type { Briefing, LoadProblem, Paragraph } from "../briefings/briefing.ts";
 import { EXTRACT_VERSION } from "../extraction/version.ts";
 import type { BriefingEvents, Meeting, Pledge } from "../extraction/event.ts";
@@ -9,19 +15,23 @@ import { processTerm, tokenize } from "../search/analyze.ts";
 import { assemble, SEGMENT_LAYOUT, smallTail, type DocTable, type SegmentLayout } from "./assemble.ts";
 import { dayNumber, docFilter } from "./filter.ts";
 import { save } from "./save.ts";
+import { buildEventsView, type EventsView } from "./views/events-view.ts";
+import { buildLookups, type Lookups } from "./views/lookups.ts";
 import { cacheFolder, SNAPSHOT_FORMAT, type Content } from "./snapshot.ts";
 import { EMPTY_STATE, readState, type LibraryState } from "./built-state.ts";
-import { DEFAULT_CACHE_DIR } from "../app/paths.ts";
-
-export { DEFAULT_CACHE_DIR };
 
 /** How long an update waits before saving its snapshot. */
 const SAVE_BEHIND_MS = 250;
 
 export interface OpenOptions {
   dataDir: string;
-  /** Where the snapshot is kept; null disables caching. */
-  cacheDir?: string | null;
+  /**
+   * "eager": build the derived views (events, people, lookups) before the Library is returned, for a server that
+   * must answer its first autocomplete within Discord's 3 s; "lazy" (default): on first use.
+   */
+  views?: "eager" | "lazy";
+  /** Where the snapshot is kept (settings' CACHE_DIR); null disables caching. */
+  cacheDir: string | null;
   /** The Library this one replaces: what it already read and indexed is reused. */
   previous?: Library;
   /**
@@ -100,6 +110,18 @@ export class Library {
 
   private readonly briefingDay: Int32Array;
   private eventsById: Map<string, BriefingEvents> | null = null;
+  private eventsView: EventsView | null = null;
+  private lookupTables: Lookups | null = null;
+
+  /** Every meeting and pledge newest first, and the people merged across briefings (built on first use). */
+  get events(): EventsView {
+    return (this.eventsView ??= buildEventsView(this.perBriefingEvents, (id) => this.get(id)?.meta.published ?? null));
+  }
+
+  /** Prefix lookups of briefings and parties for completing what a user types (built on first use). */
+  get lookups(): Lookups {
+    return (this.lookupTables ??= buildLookups(this.briefings, this.events));
+  }
 
   /** Each briefing's extracted events, by briefing id (parsed from the snapshot on first use). */
   get perBriefingEvents(): ReadonlyMap<string, BriefingEvents> {
@@ -112,11 +134,12 @@ export class Library {
    */
   static async open({
     dataDir,
-    cacheDir = DEFAULT_CACHE_DIR,
+    cacheDir,
     previous,
     changedNames,
     compact,
     layout = SEGMENT_LAYOUT,
+    views = "lazy",
   }: OpenOptions): Promise<Library> {
     const started = performance.now();
     const versions = [SNAPSHOT_FORMAT, INDEX_VERSION, EXTRACT_VERSION];
@@ -162,7 +185,9 @@ export class Library {
       compacted: a.compacted,
       compactionDue: smallTail(a.segments, layout) >= layout.compactAfter,
     };
-    return new Library(dataDir, a.briefings, a.problems, index, a.docs, a.contentById, build, state, saved);
+    const library = new Library(dataDir, a.briefings, a.problems, index, a.docs, a.contentById, build, state, saved);
+    if (views === "eager") void library.lookups; // builds the events view too
+    return library;
   }
 
   get(id: string): Briefing | undefined {

@@ -2,6 +2,8 @@ import { createHash } from "node:crypto";
 import { appendFile, mkdir, open, readFile, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { BriefingMeta, Paragraph } from "../briefings/briefing.ts";
+import { CLEAN_VERSION } from "../briefings/clean-version.ts";
+import type { Removal } from "../briefings/removal.ts";
 import type { BriefingEvents } from "../extraction/event.ts";
 
 /**
@@ -10,15 +12,15 @@ import type { BriefingEvents } from "../extraction/event.ts";
  *   content hash (or the problem that skipped it), and the index segments with the
  *   briefings each holds;
  * - `content.jsonl`: one line per briefing content (by hash) — metadata, then extracted
- *   events, then cleaned paragraphs, as three JSON texts joined by tabs — appended to as
- *   briefings arrive. Opening parses only the small first part of each line; events and
- *   paragraphs are parsed the first time something asks for them;
+ *   events, then cleaned paragraphs, then what cleaning removed, as four JSON texts joined by
+ *   tabs — appended to as briefings arrive. Opening parses only the small first part of each
+ *   line; the others are parsed the first time something asks for them;
  * - `segment-N.bin`: frozen index segments.
  * A restart with unchanged files reads these and no briefing; a changed file is read again.
  */
 
-/** Bump when the snapshot's own layout changes. */
-export const SNAPSHOT_FORMAT = "snapshot-4";
+/** Bump when the snapshot's own layout changes; the cleaning version is part of it (cleaning makes the content). */
+export const SNAPSHOT_FORMAT = `snapshot-5.${CLEAN_VERSION}`;
 
 export interface FileEntry {
   file: string;
@@ -56,6 +58,8 @@ export interface Content {
   readonly count: number;
   readonly paragraphs: Paragraph[];
   readonly events: BriefingEvents;
+  /** The site furniture cleaning took out of the file. */
+  readonly removed: readonly Removal[];
 }
 
 /** Content just read from a briefing file. */
@@ -64,31 +68,40 @@ export function freshContent(
   meta: BriefingMeta,
   paragraphs: Paragraph[],
   events: BriefingEvents,
+  removed: readonly Removal[],
 ): Content {
-  return { hash, meta, count: paragraphs.length, paragraphs, events };
+  return { hash, meta, count: paragraphs.length, paragraphs, events, removed };
 }
 
-/** The first part of a content line; the byte lengths of the other two tell a whole line from a torn one. */
+/** The first part of a content line; the byte lengths of the other three tell a whole line from a torn one. */
 interface LineHead {
   hash: string;
   meta: BriefingMeta;
   count: number;
   eventsBytes: number;
   paragraphsBytes: number;
+  removedBytes: number;
 }
+
+/** Bytes of a line after its head and tab: events, paragraphs and removals with the tabs between them. */
+const lineBodyBytes = (h: Pick<LineHead, "eventsBytes" | "paragraphsBytes" | "removedBytes">) =>
+  h.eventsBytes + 1 + h.paragraphsBytes + 1 + h.removedBytes;
 
 const TAB = 9;
 const NEWLINE = 10;
 
-/** Content backed by its line in the snapshot file: events and paragraphs are parsed when first read. */
+/** Content backed by its line in the snapshot file: events, paragraphs and removals are parsed when first read. */
 class StoredContent implements Content {
   readonly hash: string;
   readonly meta: BriefingMeta;
   readonly count: number;
   private readonly eventsBytes: number;
   private readonly paragraphsBytes: number;
+  private readonly removedBytes: number;
+  private readonly bodyBytes: number;
   private parsedEvents: BriefingEvents | null = null;
   private parsedParagraphs: Paragraph[] | null = null;
+  private parsedRemoved: Removal[] | null = null;
 
   constructor(
     head: LineHead,
@@ -101,6 +114,8 @@ class StoredContent implements Content {
     this.count = head.count;
     this.eventsBytes = head.eventsBytes;
     this.paragraphsBytes = head.paragraphsBytes;
+    this.removedBytes = head.removedBytes;
+    this.bodyBytes = lineBodyBytes(head);
   }
 
   get events(): BriefingEvents {
@@ -116,10 +131,15 @@ class StoredContent implements Content {
     ) as Paragraph[]);
   }
 
+  get removed(): Removal[] {
+    const from = this.at + this.eventsBytes + 1 + this.paragraphsBytes + 1;
+    return (this.parsedRemoved ??= JSON.parse(this.buf.toString("utf8", from, from + this.removedBytes)) as Removal[]);
+  }
+
   /** The line as stored, to copy into a rewritten file without parsing it. */
   line(): Buffer {
     const start = this.buf.lastIndexOf(NEWLINE, this.at) + 1;
-    return this.buf.subarray(start, this.at + this.eventsBytes + 1 + this.paragraphsBytes + 1);
+    return this.buf.subarray(start, this.at + this.bodyBytes + 1);
   }
 }
 
@@ -127,12 +147,14 @@ function contentLine(c: Content): Buffer {
   if (c instanceof StoredContent) return c.line();
   const events = Buffer.from(JSON.stringify(c.events));
   const paragraphs = Buffer.from(JSON.stringify(c.paragraphs));
+  const removed = Buffer.from(JSON.stringify(c.removed));
   const head: LineHead = {
     hash: c.hash,
     meta: c.meta,
     count: c.count,
     eventsBytes: events.length,
     paragraphsBytes: paragraphs.length,
+    removedBytes: removed.length,
   };
   return Buffer.concat([
     Buffer.from(JSON.stringify(head)),
@@ -140,6 +162,8 @@ function contentLine(c: Content): Buffer {
     events,
     Buffer.of(TAB),
     paragraphs,
+    Buffer.of(TAB),
+    removed,
     Buffer.of(NEWLINE),
   ]);
 }
@@ -184,7 +208,9 @@ export async function readContent(folder: string): Promise<Map<string, Content>>
       try {
         const head = JSON.parse(buf.toString("utf8", start, tab)) as LineHead;
         const at = tab + 1;
-        const whole = at + head.eventsBytes + 1 + head.paragraphsBytes === end && buf[at + head.eventsBytes] === TAB;
+        const tabs =
+          buf[at + head.eventsBytes] === TAB && buf[at + head.eventsBytes + 1 + head.paragraphsBytes] === TAB;
+        const whole = at + lineBodyBytes(head) === end && tabs;
         if (whole && typeof head.hash === "string") out.set(head.hash, new StoredContent(head, buf, at));
       } catch {
         // damaged: that briefing is read from its file again

@@ -19,7 +19,9 @@ export type RebuildResult = { ok: true; library: Library } | { ok: false; error:
 
 export interface WatchOptions {
   dataDir: string;
-  cacheDir?: string | null;
+  cacheDir: string | null;
+  /** How each new Library builds its derived views (see OpenOptions). */
+  views?: "eager" | "lazy";
   log: Logger;
   /** The Library being served (compared with, and kept when a build fails). */
   current: () => Library;
@@ -248,7 +250,8 @@ export class LibraryWatcher {
       // indexed; when the events named every changed file, only those are looked at.
       const library = await open({
         dataDir,
-        ...(cacheDir !== undefined ? { cacheDir } : {}),
+        cacheDir,
+        ...(this.options.views ? { views: this.options.views } : {}),
         previous: current(),
         ...(changedNames ? { changedNames } : {}),
         ...(compact ? { compact } : {}),

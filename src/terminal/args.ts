@@ -1,5 +1,5 @@
 import { parseArgs } from "node:util";
-import { UserError } from "../kit/answer.ts";
+import { UserError } from "../library/user-error.ts";
 import { findCommand, COMMANDS } from "../../commands/index.ts";
 import type { Command } from "../kit/command.ts";
 

@@ -1,4 +1,6 @@
-import type { Answer, AnswerItem, Citation } from "../kit/answer.ts";
+import { pageLine } from "../kit/page-line.ts";
+import type { Answer, AnswerItem } from "../kit/answer.ts";
+import type { Citation } from "../briefings/briefing.ts";
 
 /** Terminal rendering of an Answer: numbered passages, block-quoted, with citations. */
 
@@ -52,15 +54,6 @@ function itemText(item: AnswerItem, number: number, style: TextStyle): string {
     case "line":
       return `  ${item.text}`;
   }
-}
-
-export function pageLine(answer: Answer): string | null {
-  const p = answer.page;
-  if (!p || p.total === 0) return null;
-  const first = (p.page - 1) * p.pageSize + 1;
-  const last = Math.min(p.total, p.page * p.pageSize);
-  if (first > p.total) return null;
-  return `results ${first}–${last} of ${p.total}`;
 }
 
 export function renderText(answer: Answer, style: TextStyle = PLAIN): string {

@@ -1,9 +1,14 @@
+/**
+ * src/terminal: the terminal adapter: the interactive shell, command-line argument parsing and help, and the plain
+ * text renderer. May import src/runtime, commands/ and everything below; never src/discord or src/app.
+ */
 import { createInterface } from "node:readline";
 import type { Readable, Writable } from "node:stream";
 import { COMMANDS } from "../../commands/index.ts";
-import { UserError } from "../kit/answer.ts";
+import { UserError } from "../library/user-error.ts";
 import { splitLine, parseCommandLine } from "./args.ts";
-import { execute } from "../kit/dispatch.ts";
+import { commandContext, execute } from "../../commands/index.ts";
+import type { CommandContext } from "../kit/command.ts";
 import type { Library } from "../library/library.ts";
 import { ANSI, PLAIN, renderText } from "./render-text.ts";
 
@@ -13,6 +18,8 @@ export interface ShellOptions {
   output: Writable & { isTTY?: boolean };
   /** A line shown once at start (e.g. why the shell opened instead of Discord). */
   banner?: string;
+  /** What commands run with (made from the settings); without it the digest command knows no state folder. */
+  context?: CommandContext;
 }
 
 const WORDS = [...COMMANDS.map((c) => `/${c.name}`), ...COMMANDS.map((c) => c.name), "more", "exit"];
@@ -29,7 +36,13 @@ export function complete(line: string): [string[], string] {
  * next page of the last answer; `exit` or Ctrl-D leaves. Also what tests drive: push lines
  * in, read answers out.
  */
-export function startShell({ library, input, output, banner }: ShellOptions): Promise<void> {
+export function startShell({
+  library,
+  input,
+  output,
+  banner,
+  context = commandContext(null),
+}: ShellOptions): Promise<void> {
   const style = output.isTTY ? ANSI : PLAIN;
   const rl = createInterface({
     input,
@@ -47,7 +60,7 @@ export function startShell({ library, input, output, banner }: ShellOptions): Pr
   rl.prompt();
 
   const run = (name: string, options: Record<string, unknown>) => {
-    const outcome = execute(library, name, options);
+    const outcome = execute(library, name, options, context);
     if (outcome.ok) {
       say(renderText(outcome.answer, style));
       last = outcome.answer.page ? { name, options } : null;

@@ -1,7 +1,7 @@
 import { Writable } from "node:stream";
 import { describe, expect, it } from "vitest";
-import { readEnv } from "../../src/app/settings.ts";
-import { createLogger } from "../../src/app/log.ts";
+import { readEnv } from "../../src/runtime/settings.ts";
+import { createLogger } from "../../src/runtime/log.ts";
 
 const TOKEN = "MTIzNDU2Nzg5MDEyMzQ1Njc4.GhIjKl.abcdefghijklmnopqrstuvwxyz0123456789AB";
 

@@ -1,6 +1,6 @@
 import { spawn } from "node:child_process";
 import { afterAll, describe, expect, it } from "vitest";
-import { PROJECT_ROOT } from "../../src/app/settings.ts";
+import { PROJECT_ROOT } from "../../src/runtime/paths.ts";
 import { sampleFolder, tempDir } from "../support/folders.ts";
 
 const folder = sampleFolder();

@@ -3,7 +3,7 @@ import { rmSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BUILD_DIR, bundle } from "../../bin/build.mjs";
-import { PROJECT_ROOT } from "../../src/app/settings.ts";
+import { PROJECT_ROOT } from "../../src/runtime/paths.ts";
 import { startEmulator, type DiscordEmulator } from "../support/emulator/index.ts";
 import { sampleFolder, tempDir } from "../support/folders.ts";
 
@@ -17,6 +17,7 @@ const TOKEN = "MTIzNDU2Nzg5MDEyMzQ1Njc4OQ.GdIgEs.Zq3vXk9TtW0yRb8LpHs2NcYmJ5aEfU7
 let emu: DiscordEmulator;
 const folder = sampleFolder();
 const cache = tempDir("briefings-start-cache-");
+const state = tempDir("briefings-start-state-");
 
 beforeAll(async () => {
   emu = await startEmulator({ token: TOKEN });
@@ -27,6 +28,7 @@ afterAll(async () => {
   await emu?.stop();
   folder.cleanup();
   cache.cleanup();
+  state.cleanup();
 });
 
 describe("npm start with a token", () => {
@@ -40,6 +42,7 @@ describe("npm start with a token", () => {
         DISCORD_API_URL: emu.apiUrl,
         DATA_DIR: folder.dir,
         CACHE_DIR: cache.dir,
+        STATE_DIR: state.dir,
         LOG_LEVEL: "info",
         DIGEST_SCHEDULES: "",
       },

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { cleanBody, splitDateline } from "../../src/briefings/clean.ts";
 import { loadBriefings } from "../../src/briefings/load.ts";
+import { describeRemovals } from "../../src/briefings/removal.ts";
 import { SAMPLES_DIR } from "../support/folders.ts";
 
 describe("cleaning site furniture", async () => {
@@ -31,10 +32,14 @@ describe("cleaning site furniture", async () => {
   it("recognises a headline line when there is no front matter title", () => {
     const body =
       "Other Story One | Other Story Two |\n\nMinister Opens New Border Post In Koh Kong\n\nKOH KONG: The minister opened a post.\n\nRelated News\n\nAnother story";
-    expect(cleanBody(body, null)).toEqual({
+    const cleaned = cleanBody(body, null);
+    expect(cleaned).toMatchObject({
       headline: "Minister Opens New Border Post In Koh Kong",
       paragraphs: ["KOH KONG: The minister opened a post."],
     });
+    expect(describeRemovals(cleaned.removed)).toBe(
+      "removed: ticker line 1; trailer 'Related News' and 1 line after it (lines 7–9)",
+    );
   });
 
   it("does not take a first sentence for a headline", () => {
@@ -57,7 +62,7 @@ describe("cleaning site furniture", async () => {
 
 describe("site furniture is never found or cited", async () => {
   const { Library } = await import("../../src/library/library.ts");
-  const { execute } = await import("../../src/kit/dispatch.ts");
+  const { execute } = await import("../../commands/index.ts");
   const library = await Library.open({ dataDir: SAMPLES_DIR, cacheDir: null });
 
   it.each([

@@ -4,7 +4,8 @@ import { meetings } from "../../commands/meetings.ts";
 import { people } from "../../commands/people.ts";
 import { person } from "../../commands/person.ts";
 import { pledges } from "../../commands/pledges.ts";
-import { UserError } from "../../src/kit/answer.ts";
+import { commandContext } from "../../commands/index.ts";
+import { UserError } from "../../src/library/user-error.ts";
 import { parseOptions } from "../../src/kit/options.ts";
 import type { Command } from "../../src/kit/command.ts";
 import { Library } from "../../src/library/library.ts";
@@ -16,7 +17,8 @@ beforeAll(async () => {
     cacheDir: null,
   });
 });
-const run = (c: Command, raw: Record<string, unknown> = {}) => c.run(library, parseOptions(c, raw));
+const run = (c: Command, raw: Record<string, unknown> = {}) =>
+  c.run(library, parseOptions(c, raw), commandContext(null));
 
 describe("meetings, pledges, people and person commands", () => {
   it("lists meetings newest first, undated last, with 'year not stated' for a year-less date", () => {

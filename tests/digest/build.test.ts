@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Meeting, Pledge } from "../../src/extraction/event.ts";
 import { buildDigest, digestAnswer, leadOf, MAX_EVENTS, unsentBriefings, type Digest } from "../../src/digest/build.ts";
-import { digestMessages, partNonce } from "../../src/discord/digest-messages.ts";
+import { digestMessages } from "../../src/discord/digest-messages.ts";
+import { partNonce } from "../../src/digest/ports.ts";
 import { Library } from "../../src/library/library.ts";
 import { sampleFolder } from "../support/folders.ts";
 import { addBriefings } from "../fixtures/digest/briefings.ts";

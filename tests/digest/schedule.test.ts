@@ -1,12 +1,12 @@
 import { Writable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { readEnv, type Env } from "../../src/app/settings.ts";
+import { readEnv, type Env } from "../../src/runtime/settings.ts";
 import { ManualClock } from "../../src/digest/clock.ts";
-import type { ChannelPoster, PostResult } from "../../src/discord/digest-poster.ts";
+import type { DigestPoster, PostResult } from "../../src/digest/ports.ts";
 import { nextRunAfter, parseSchedules } from "../../src/digest/schedule.ts";
 import { createDigests, type Digests } from "../../src/discord/digest-setup.ts";
 import { Library } from "../../src/library/library.ts";
-import { createLogger } from "../../src/app/log.ts";
+import { createLogger } from "../../src/runtime/log.ts";
 import { sampleFolder, tempDir } from "../support/folders.ts";
 import { addBriefings } from "../fixtures/digest/briefings.ts";
 
@@ -75,7 +75,7 @@ describe("DIGEST_SCHEDULES", () => {
 });
 
 /** A channel that keeps messages in memory and honours nonces like Discord. */
-class MemoryChannels implements ChannelPoster {
+class MemoryChannels implements DigestPoster {
   readonly messages = new Map<string, Array<{ id: string; nonce: string; body: Record<string, unknown> }>>();
   readonly failures: PostResult[] = [];
   calls = 0;
@@ -91,8 +91,8 @@ class MemoryChannels implements ChannelPoster {
     list.push({ id, nonce, body });
     return { ok: true, messageId: id };
   }
-  async recent() {
-    return [];
+  async findPosted() {
+    return new Map<number, string>();
   }
   in(channel: string) {
     return this.messages.get(channel) ?? [];

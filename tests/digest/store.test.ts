@@ -5,13 +5,15 @@ import { Writable } from "node:stream";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { digestCommand } from "../../commands/digest.ts";
+import { commandContext } from "../../commands/index.ts";
 import { parseOptions } from "../../src/kit/options.ts";
-import { PROJECT_ROOT, readEnv } from "../../src/app/settings.ts";
+import { PROJECT_ROOT } from "../../src/runtime/paths.ts";
+import { readEnv } from "../../src/runtime/settings.ts";
 import { ManualClock } from "../../src/digest/clock.ts";
 import { createDigests } from "../../src/discord/digest-setup.ts";
 import { DigestStore, emptyState, readStateFile, STATE_FILE, type DigestState } from "../../src/digest/store.ts";
 import { Library } from "../../src/library/library.ts";
-import { createLogger } from "../../src/app/log.ts";
+import { createLogger } from "../../src/runtime/log.ts";
 import { sampleFolder, tempDir } from "../support/folders.ts";
 import { addBriefings } from "../fixtures/digest/briefings.ts";
 
@@ -137,7 +139,7 @@ describe("digest on the command line", () => {
   const run = (raw: Record<string, unknown>, read = () => readStateFile(file)) => {
     const command = digestCommand(read);
     try {
-      return { ok: true as const, answer: command.run(library, parseOptions(command, raw)) };
+      return { ok: true as const, answer: command.run(library, parseOptions(command, raw), commandContext(null)) };
     } catch (err) {
       return { ok: false as const, message: (err as Error).message };
     }

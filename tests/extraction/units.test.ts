@@ -4,7 +4,8 @@ import { findDates, resolveYearless } from "../../src/extraction/dates.ts";
 import { extractEvents } from "../../src/extraction/extract.ts";
 import { toMeetingJSON, toPledgeJSON } from "../../src/library/views/events-json.ts";
 import { matchesParty, mergePeople, personChoices } from "../../src/library/views/people.ts";
-import { byDateDesc, dateLabel } from "../../src/library/views/events-query.ts";
+import { dateLabel } from "../../src/library/views/events-query.ts";
+import { byDateDesc } from "../../src/library/views/events-view.ts";
 import { splitSentences } from "../../src/extraction/sentences.ts";
 
 function briefing(id: string, published: string | null, ...paragraphs: string[]): Briefing {

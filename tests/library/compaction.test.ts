@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import type { SegmentLayout } from "../../src/library/assemble.ts";
 import { Library } from "../../src/library/library.ts";
 import { watchLibrary } from "../../src/library/watch.ts";
-import { createLogger } from "../../src/app/log.ts";
+import { createLogger } from "../../src/runtime/log.ts";
 import { digestBriefing } from "../fixtures/digest/briefings.ts";
 import { sampleFolder, tempDir } from "../support/folders.ts";
 

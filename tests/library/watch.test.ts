@@ -4,7 +4,7 @@ import { Writable } from "node:stream";
 import { afterEach, describe, expect, it } from "vitest";
 import { Library, type OpenOptions } from "../../src/library/library.ts";
 import { watchLibrary, type LibraryWatcher } from "../../src/library/watch.ts";
-import { createLogger } from "../../src/app/log.ts";
+import { createLogger } from "../../src/runtime/log.ts";
 import { sampleFolder } from "../support/folders.ts";
 import { digestBriefing } from "../fixtures/digest/briefings.ts";
 

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { execute } from "../../src/kit/dispatch.ts";
+import { execute } from "../../commands/index.ts";
 import { Library } from "../../src/library/library.ts";
 import { ALIASES } from "../../src/search/aliases.ts";
 import { planQuery } from "../../src/search/expand.ts";

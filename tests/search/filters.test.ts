@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { execute } from "../../src/kit/dispatch.ts";
+import { execute } from "../../commands/index.ts";
 import { Library } from "../../src/library/library.ts";
 import { SAMPLES_DIR } from "../support/folders.ts";
 

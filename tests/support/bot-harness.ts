@@ -1,8 +1,8 @@
 import { Writable } from "node:stream";
-import type { Env } from "../../src/app/settings.ts";
+import type { Env } from "../../src/runtime/settings.ts";
 import { deployCommands } from "../../src/discord/deploy-commands.ts";
 import { runBot, type RunningBot } from "../../src/discord/start.ts";
-import { createLogger } from "../../src/app/log.ts";
+import { createLogger } from "../../src/runtime/log.ts";
 import { startEmulator, type DiscordEmulator } from "./emulator/index.ts";
 import { sampleFolder, tempDir } from "./folders.ts";
 
@@ -38,8 +38,9 @@ export function emulatorEnv(emu: DiscordEmulator, rest: Partial<Env> & { DATA_DI
 export async function startHarness(extra: Record<string, string> = {}): Promise<BotHarness> {
   const folder = sampleFolder(extra);
   const cache = tempDir("briefings-e2e-cache-");
+  const state = tempDir("briefings-e2e-state-");
   const emu = await startEmulator();
-  const env = emulatorEnv(emu, { DATA_DIR: folder.dir, CACHE_DIR: cache.dir });
+  const env = emulatorEnv(emu, { DATA_DIR: folder.dir, CACHE_DIR: cache.dir, STATE_DIR: state.dir });
   const registered: string[] = [];
   await deployCommands(env, (line) => registered.push(line));
   let logs = "";
@@ -58,6 +59,7 @@ export async function startHarness(extra: Record<string, string> = {}): Promise<
       await emu.stop();
       folder.cleanup();
       cache.cleanup();
+      state.cleanup();
     },
   };
 }

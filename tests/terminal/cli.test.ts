@@ -1,7 +1,7 @@
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
-import { PROJECT_ROOT } from "../../src/app/settings.ts";
+import { PROJECT_ROOT } from "../../src/runtime/paths.ts";
 import { tempDir } from "../support/folders.ts";
 
 const run = promisify(execFile);

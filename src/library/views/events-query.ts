@@ -3,46 +3,10 @@
  * commands (who, with, kind, date range, source), newest-first order, and the merged
  * people of a Library.
  */
-import type { Library } from "../library.ts";
 import { actorLabel } from "./events-json.ts";
-import { matchesParty, mergePeople, normName, roleNamesCountry } from "./people.ts";
+import { matchesParty, normName, roleNamesCountry } from "./people.ts";
+import { byDateDesc, type EventsView } from "./events-view.ts";
 import type { Meeting, Party, Person, Pledge, PledgeKind } from "../../extraction/event.ts";
-
-export interface EventsView {
-  meetings: Meeting[];
-  pledges: Pledge[];
-  people: Person[];
-}
-
-const views = new WeakMap<object, EventsView>();
-
-/**
- * The Library's events and merged people. Uses `library.events` when the Library provides
- * it; otherwise merges the per-briefing events itself (once per Library).
- */
-export function eventsOf(library: Library): EventsView {
-  const provided = (library as unknown as { events?: EventsView }).events;
-  if (provided && Array.isArray(provided.people)) return provided;
-  let view = views.get(library);
-  if (!view) {
-    const perBriefing = [...library.perBriefingEvents.entries()];
-    // Sorted once, newest first: a filtered list is then already in order (the filters' own
-    // sort costs one comparison per result instead of a full sort on every query).
-    view = {
-      meetings: perBriefing.flatMap(([, e]) => e.meetings).sort(byDateDesc),
-      pledges: perBriefing.flatMap(([, e]) => e.pledges).sort(byDateDesc),
-      people: mergePeople(
-        perBriefing.map(([source, e]) => ({
-          source,
-          published: library.get(source)?.meta.published ?? null,
-          people: e.people,
-        })),
-      ),
-    };
-    views.set(library, view);
-  }
-  return view;
-}
 
 export interface EventFilter {
   who?: string;
@@ -88,16 +52,6 @@ function inRange(date: string | null, f: EventFilter): boolean {
   if (f.from === undefined && f.to === undefined) return true;
   if (date === null) return false;
   return (f.from === undefined || date >= f.from) && (f.to === undefined || date <= f.to);
-}
-
-/** Newest first; undated last; then by source and paragraph so the order is stable. */
-export function byDateDesc<T extends { date: string | null; source: string; paragraph: number }>(a: T, b: T): number {
-  if (a.date !== b.date) {
-    if (a.date === null) return 1;
-    if (b.date === null) return -1;
-    return a.date < b.date ? 1 : -1;
-  }
-  return a.source.localeCompare(b.source) || a.paragraph - b.paragraph;
 }
 
 export function filterMeetings(meetings: readonly Meeting[], f: EventFilter, people: readonly Person[]): Meeting[] {

@@ -346,31 +346,30 @@ export class DiscordEmulator extends CallRecorder {
         return { kind: "followup", call: c, ...(c.resultMessage ? { message: c.resultMessage } : {}) };
       return undefined;
     };
-    const emu = this;
     return {
       id: i.id,
       token: i.token,
       payload: built.payload as P,
-      callback: (opts) => emu.waitForCallback(i.id, opts),
+      callback: (opts) => this.waitForCallback(i.id, opts),
       response: async (opts = {}) => {
-        const past = opts.includePast === false ? undefined : emu.calls.map(visible).find((r) => r !== undefined);
+        const past = opts.includePast === false ? undefined : this.calls.map(visible).find((r) => r !== undefined);
         if (past) return past;
-        return emu.wait(
-          emu.events,
+        return this.wait(
+          this.events,
           "call",
           visible,
           `a visible response to interaction ${i.id}`,
           opts.timeoutMs ?? DEFAULT_TIMEOUT,
         );
       },
-      calls: () => emu.calls.filter(mine),
+      calls: () => this.calls.filter(mine),
       original: () => {
-        const m = i.originalMessageId ? emu.state.findMessage(i.channelId, i.originalMessageId) : undefined;
+        const m = i.originalMessageId ? this.state.findMessage(i.channelId, i.originalMessageId) : undefined;
         return m && clone(m);
       },
       followUps: () =>
         i.followUpIds
-          .map((id) => emu.state.findMessage(i.channelId, id))
+          .map((id) => this.state.findMessage(i.channelId, id))
           .filter((m): m is APIMessage => !!m)
           .map(clone),
       acknowledged: () => i.acknowledged,

@@ -31,7 +31,6 @@ export class FailureRules {
   add(rule: FailureRule): FailureHandle {
     const active: ActiveRule = { rule, test: requestMatcher(rule), remaining: rule.times ?? 1, hits: 0 };
     this.rules.push(active);
-    const rules = this;
     return {
       get hits() {
         return active.hits;
@@ -39,8 +38,8 @@ export class FailureRules {
       get remaining() {
         return active.remaining;
       },
-      cancel() {
-        rules.rules = rules.rules.filter((r) => r !== active);
+      cancel: () => {
+        this.rules = this.rules.filter((r) => r !== active);
       },
     };
   }

@@ -81,10 +81,10 @@ export class CallRecorder {
       .join("\n");
   }
 
-  protected wait<T>(
+  protected wait<T, A extends unknown[]>(
     source: EventEmitter,
     event: string,
-    check: (...args: any[]) => T | undefined,
+    check: (...args: A) => T | undefined,
     what: string,
     timeoutMs: number,
   ): Promise<T> {
@@ -97,7 +97,7 @@ export class CallRecorder {
       const listener = (...args: unknown[]) => {
         let value: T | undefined;
         try {
-          value = check(...args);
+          value = check(...(args as A));
         } catch (err) {
           cleanup();
           reject(err);

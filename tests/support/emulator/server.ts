@@ -42,7 +42,7 @@ export function createRestHandler(deps: RestDeps): (req: IncomingMessage, res: S
     };
     let status: number;
     let body: unknown;
-    let headers: Record<string, string> = {};
+    let headers: Record<string, string>;
     const injected = parsed.path !== null ? deps.failures.take(parsed.method, parsed.path) : undefined;
     const match = parsed.path !== null ? deps.router.match(parsed.method, parsed.path) : null;
     if (match && "route" in match) {

@@ -1,25 +1,19 @@
 import { stdin, stdout, stderr } from "node:process";
 import { parseArgs } from "node:util";
-import { UserError } from "../kit/answer.ts";
-import { formatProblem } from "../briefings/folder.ts";
-import { execute } from "../kit/dispatch.ts";
-import { readEnv } from "../app/settings.ts";
-import { Library } from "../library/library.ts";
-import { ANSI, PLAIN, renderText } from "./render-text.ts";
-import { startShell } from "./shell.ts";
-import { parseCommandLine } from "./args.ts";
-import { cliHelp } from "./cli-help.ts";
+import { UserError } from "../library/user-error.ts";
+import { commandContext, execute } from "../../commands/index.ts";
+import { ANSI, PLAIN, renderText } from "../terminal/render-text.ts";
+import { startShell } from "../terminal/shell.ts";
+import { parseCommandLine } from "../terminal/args.ts";
+import { cliHelp } from "../terminal/cli-help.ts";
+import { openLibrary, settingsOrExit } from "./startup.ts";
 
 /**
  * `npx briefings <command> [options]`: one answer and exit; with no command, the
  * interactive shell. Answers go to stdout (JSON with --json); problems to stderr.
  */
 async function main(argv: string[]): Promise<number> {
-  const env = readEnv();
-  if (!env.ok) {
-    for (const line of env.problems) stderr.write(`${line}\n`);
-    return 2;
-  }
+  const env = settingsOrExit();
   if (argv.length === 0 || argv[0].startsWith("-")) {
     let flags;
     try {
@@ -36,8 +30,8 @@ async function main(argv: string[]): Promise<number> {
       stdout.write(cliHelp());
       return 0;
     }
-    const library = await openLibrary(flags.data ?? env.env.DATA_DIR, env.env.CACHE_DIR);
-    await startShell({ library, input: stdin, output: stdout });
+    const library = await openLibrary(env, flags.data);
+    await startShell({ library, input: stdin, output: stdout, context: commandContext(env.STATE_DIR) });
     return 0;
   }
   let line;
@@ -54,8 +48,8 @@ async function main(argv: string[]): Promise<number> {
     stdout.write(cliHelp(line.command));
     return 0;
   }
-  const library = await openLibrary(line.data ?? env.env.DATA_DIR, env.env.CACHE_DIR);
-  const outcome = execute(library, line.command.name, line.options);
+  const library = await openLibrary(env, line.data);
+  const outcome = execute(library, line.command.name, line.options, commandContext(env.STATE_DIR));
   if (!outcome.ok) {
     if (!outcome.user) console.error(outcome.error);
     if (line.json) stdout.write(`${JSON.stringify({ error: outcome.message })}\n`);
@@ -68,12 +62,6 @@ async function main(argv: string[]): Promise<number> {
       : `${renderText(outcome.answer, stdout.isTTY ? ANSI : PLAIN)}\n`,
   );
   return 0;
-}
-
-async function openLibrary(dataDir: string, cacheDir: string | undefined): Promise<Library> {
-  const library = await Library.open({ dataDir, ...(cacheDir ? { cacheDir } : {}) });
-  for (const p of library.problems) stderr.write(`${formatProblem(p)}\n`);
-  return library;
 }
 
 process.exitCode = await main(process.argv.slice(2));

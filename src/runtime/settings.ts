@@ -1,11 +1,14 @@
+/**
+ * src/runtime: the process's setup: the settings read from the environment through one zod schema (defaults
+ * resolved here), the project's paths, structured logging that never shows the token. Entry points read the settings
+ * once and pass values down. May import src/digest (schedule parsing) and below.
+ */
 import { config as loadDotenv } from "dotenv";
 import path from "node:path";
 import { z } from "zod";
 import { parseSchedules } from "../digest/schedule.ts";
 
-import { DEFAULT_DATA_DIR, PROJECT_ROOT } from "./paths.ts";
-
-export { DEFAULT_DATA_DIR, DEFAULT_STATE_DIR, PROJECT_ROOT } from "./paths.ts";
+import { DEFAULT_CACHE_DIR, DEFAULT_DATA_DIR, DEFAULT_STATE_DIR, PROJECT_ROOT } from "./paths.ts";
 
 const snowflake = z.string().regex(/^\d{17,20}$/, "must be a Discord id: 17 to 20 digits");
 const optional = <T extends z.ZodTypeAny>(schema: T) =>
@@ -27,7 +30,7 @@ export const envSchema = z.object({
   /** Override the Discord API base (tests point it at the emulator). */
   DISCORD_API_URL: optional(z.url()),
   DATA_DIR: optional(z.string()).transform((v) => v ?? DEFAULT_DATA_DIR),
-  CACHE_DIR: optional(z.string()),
+  CACHE_DIR: optional(z.string()).transform((v) => v ?? DEFAULT_CACHE_DIR),
   /** Digest schedules: `cron|zone|channel; …` or a JSON array (see src/digest/schedule.ts). */
   DIGEST_SCHEDULES: optional(
     z.string().transform((text, ctx) => {
@@ -39,7 +42,7 @@ export const envSchema = z.object({
   ),
   /** When nothing is new: `skip` posts nothing (default), `note` posts a one-line note. */
   DIGEST_WHEN_EMPTY: optional(z.enum(["skip", "note"], "must be skip or note")),
-  STATE_DIR: optional(z.string()),
+  STATE_DIR: optional(z.string()).transform((v) => v ?? DEFAULT_STATE_DIR),
   LOG_LEVEL: optional(z.enum(["trace", "debug", "info", "warn", "error", "fatal", "silent"])).transform(
     (v) => v ?? "info",
   ),

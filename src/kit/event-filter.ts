@@ -1,0 +1,29 @@
+import type { Options } from "./command.ts";
+import type { Library } from "../library/library.ts";
+import { personChoices } from "../library/views/people.ts";
+import { type EventFilter } from "../library/views/events-query.ts";
+
+/** The options the event commands (meetings, pledges) share, as a filter; and a hint when a name finds nothing. */
+
+/** A "did you mean" for a name that matched nothing. */
+export function nameHint(library: Library, name: string): string {
+  const people = library.events.people;
+  const first = name.trim().split(/\s+/)[0] ?? "";
+  const ideas = personChoices(people, first.slice(0, 3)).slice(0, 5);
+  return ideas.length
+    ? ` Did you mean: ${ideas.map((s) => `"${s}"`).join(", ")}?`
+    : " Use `people` to list the names the briefings give.";
+}
+
+export function eventFilter(library: Library, options: Options): EventFilter {
+  const str = (k: string) =>
+    typeof options[k] === "string" && String(options[k]).trim() !== "" ? String(options[k]).trim() : undefined;
+  const source = str("source");
+  return {
+    who: str("who"),
+    with: str("with"),
+    from: str("from"),
+    to: str("to"),
+    source: source === undefined ? undefined : library.resolveSource(source).id,
+  };
+}

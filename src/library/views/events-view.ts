@@ -1,0 +1,38 @@
+/**
+ * The events of a whole Library: every meeting and pledge, newest first, and the people merged across briefings.
+ * Built once per Library (see `Library.events`), from what extraction stored per briefing.
+ */
+import type { BriefingEvents, Meeting, Person, Pledge } from "../../extraction/event.ts";
+import { mergePeople } from "./people.ts";
+
+export interface EventsView {
+  meetings: Meeting[];
+  pledges: Pledge[];
+  people: Person[];
+}
+
+/** Newest first; undated last; then by source and paragraph so the order is stable. */
+/** Newest first, undated last; then by briefing and paragraph, so the order is stable. */
+export function byDateDesc<T extends { date: string | null; source: string; paragraph: number }>(a: T, b: T): number {
+  if (a.date !== b.date) {
+    if (a.date === null) return 1;
+    if (b.date === null) return -1;
+    return a.date < b.date ? 1 : -1;
+  }
+  return a.source.localeCompare(b.source) || a.paragraph - b.paragraph;
+}
+
+/** The view over each briefing's events; `published` gives a briefing's date (people's latest mentions use it). */
+export function buildEventsView(
+  perBriefing: ReadonlyMap<string, BriefingEvents>,
+  published: (source: string) => string | null,
+): EventsView {
+  const entries = [...perBriefing.entries()];
+  // Sorted once, newest first: a filtered list is then already in order (the filters' own
+  // sort costs one comparison per result instead of a full sort on every query).
+  return {
+    meetings: entries.flatMap(([, e]) => e.meetings).sort(byDateDesc),
+    pledges: entries.flatMap(([, e]) => e.pledges).sort(byDateDesc),
+    people: mergePeople(entries.map(([source, e]) => ({ source, published: published(source), people: e.people }))),
+  };
+}
