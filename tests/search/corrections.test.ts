@@ -1,7 +1,7 @@
 import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { execute } from "../../src/kit/dispatch.ts";
+import { execute } from "../../commands/index.ts";
 import { Library } from "../../src/library/library.ts";
 import { ParagraphIndex, type IndexDoc } from "../../src/search/index.ts";
 import { briefingFile, tempDir } from "../support/folders.ts";

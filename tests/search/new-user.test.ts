@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { PassageItem } from "../../src/kit/answer.ts";
-import { execute } from "../../src/kit/dispatch.ts";
+import { execute } from "../../commands/index.ts";
 import { Library } from "../../src/library/library.ts";
 import { SAMPLES_DIR } from "../support/folders.ts";
 
