@@ -104,7 +104,7 @@ const YEAR_SPAN = /^(?:1[89]|20)\d\d[-/](?:\d\d|(?:1[89]|20)\d\d)$/;
 function wordTerms(raw: string): string[] | null {
   // "US" the country, not "us" the pronoun (a stop word), nor "use", which stems to "us".
   if (/^U\.?S\.?$/.test(raw)) return ["usa"];
-  let w = fold(raw)
+  const w = fold(raw)
     .replace(/'s$/, "")
     .replace(/'/g, "")
     .replace(/(\d),(?=\d{3}\b)/g, "$1")
