@@ -4,6 +4,7 @@ import type { Command } from "../src/kit/command.ts";
 import { eventFilter, nameHint } from "../src/kit/event-filter.ts";
 import { toMeetingJSON } from "../src/library/views/events-json.ts";
 import { dateLabel, filterMeetings } from "../src/library/views/events-query.ts";
+import { byPlaceAndMonth, PLACE_AND_MONTH } from "../src/kit/place-month.ts";
 import type { Meeting, Party } from "../src/extraction/event.ts";
 import type { Library } from "../src/library/library.ts";
 
@@ -26,6 +27,11 @@ export function meetingItem(library: Library, m: Meeting): EventItem {
   };
 }
 
+/** A meeting's public JSON with its citation (`meetings --json`, and `ask` routed to meetings). */
+export function meetingJSON(library: Library, m: Meeting) {
+  return { ...toMeetingJSON(m), citation: library.citation(m.source, m.paragraph) };
+}
+
 /** /meetings: who met whom, when, where and about what — each with its sentence and citation. */
 export const meetings: Command = {
   name: "meetings",
@@ -46,13 +52,14 @@ export const meetings: Command = {
       maxLength: 100,
     },
     ...DATE_RANGE,
+    ...PLACE_AND_MONTH,
     { name: "source", description: "Only this briefing (its id)", type: "string", autocomplete: "source" },
     ...PAGING,
   ],
   run(library, options): Answer {
     const filter = eventFilter(library, options);
     const view = library.events;
-    const found = filterMeetings(view.meetings, filter, view.people);
+    const found = byPlaceAndMonth(library, filterMeetings(view.meetings, filter, view.people), options);
     const { page, limit } = paging(options);
     const shown = found.slice((page - 1) * limit, page * limit);
     const paged = options.page !== undefined || options.limit !== undefined;
@@ -60,7 +67,8 @@ export const meetings: Command = {
     const who = [filter.who, filter.with].filter(Boolean).join(" and ");
     let note: string | undefined;
     if (found.length === 0) {
-      const filtered = filter.who || filter.with || filter.from || filter.to || filter.source;
+      const filtered =
+        filter.who || filter.with || filter.from || filter.to || filter.source || options.month || options.place;
       note =
         `No meetings${who ? ` with ${who}` : ""}${filtered && !who ? " with those filters" : ""}.` +
         (who ? nameHint(library, filter.with ?? filter.who ?? "") : "");
@@ -77,10 +85,7 @@ export const meetings: Command = {
       json: {
         total: found.length,
         ...(paged ? { page, limit } : {}),
-        meetings: (paged ? shown : found).map((m) => ({
-          ...toMeetingJSON(m),
-          citation: library.citation(m.source, m.paragraph),
-        })),
+        meetings: (paged ? shown : found).map((m) => meetingJSON(library, m)),
         ...(note ? { note } : {}),
       },
     };

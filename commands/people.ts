@@ -1,3 +1,4 @@
+import { partyName } from "../src/kit/event-filter.ts";
 import type { Answer, LineItem } from "../src/kit/answer.ts";
 import { PAGING, paging } from "../src/kit/options.ts";
 import type { Command } from "../src/kit/command.ts";
@@ -26,7 +27,7 @@ export const people: Command = {
   ],
   run(library, options): Answer {
     const all = library.events.people;
-    const name = typeof options.name === "string" ? options.name.trim() : "";
+    const name = typeof options.name === "string" ? partyName(library, options.name) : "";
     const source = typeof options.source === "string" ? library.resolveSource(options.source).id : undefined;
     const prefixed = name ? new Set(personChoices(all, name)) : null;
     const found = all.filter(

@@ -1,3 +1,4 @@
+import { partyName } from "../src/kit/event-filter.ts";
 import { type Answer, type AnswerItem } from "../src/kit/answer.ts";
 import { UserError } from "../src/library/user-error.ts";
 import type { Command } from "../src/kit/command.ts";
@@ -26,7 +27,7 @@ export const person: Command = {
     },
   ],
   run(library, options): Answer {
-    const query = String(options.name ?? "").trim();
+    const query = partyName(library, String(options.name ?? ""));
     if (query === "") throw new UserError("person needs a name, e.g. `person Sar Kheng` or `person Redshaw`.");
     const view = library.events;
     const { person: p, candidates } = findPerson(view.people, query);

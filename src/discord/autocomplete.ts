@@ -11,12 +11,12 @@ type Choice = { name: string; value: string };
 
 /** Briefings whose id or headline words start with what was typed, newest first. */
 export function sourceChoices(library: Library, typed: string): Choice[] {
-  return library.lookups.sources.find(typed, MAX_CHOICES).map((s) => ({ name: clip(s.label), value: s.id }));
+  return library.lookups.sources.find(typed, MAX_CHOICES).map((s) => ({ name: clip(s.label), value: s.key }));
 }
 
 /** People (by name or alias) first, then countries and bodies that take part in events. */
 export function partyChoices(library: Library, typed: string): Choice[] {
-  return library.lookups.parties.find(typed, MAX_CHOICES).map((name) => ({ name: clip(name), value: clip(name) }));
+  return library.lookups.parties.find(typed, MAX_CHOICES).map((p) => ({ name: clip(p.name), value: p.key }));
 }
 
 /** Answer an autocomplete request: no deferral exists for these, so it stays in memory. */

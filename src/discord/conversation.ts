@@ -5,7 +5,11 @@ import type { BotContext } from "./bot-context.ts";
 import { renderAnswer, renderNotice } from "./render.ts";
 import { shorten } from "../kit/shorten.ts";
 
-/** Text of a message as a query: mentions, custom emoji and links removed, within the query limit. */
+/**
+ * Text of a message as a question: mentions, custom emoji and links removed, within the query
+ * limit. Chat words ("need it for the 5pm piece") are the `ask` command's to drop
+ * (src/questions/words.ts), so that it can still read the question's shape first.
+ */
 export function queryFromMessage(content: string): string {
   const text = content
     .replace(/<(?:@[!&]?|#)\d+>/g, " ")

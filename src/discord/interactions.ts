@@ -53,13 +53,17 @@ async function handleSlash(ctx: BotContext, interaction: ChatInputCommandInterac
   await interaction.reply({ ...result.message, ...(hide ? { flags: MessageFlags.Ephemeral } : {}) });
 }
 
-/** "Find in briefings" on a message: search with its text, privately, with a Share button. */
+/**
+ * "Find in briefings" on a message: its text asked as a question (`ask`: chat words dropped,
+ * "Searched for: …" shown; a question about meetings or pledges answered as one), privately,
+ * with a Share button.
+ */
 async function handleFindIn(ctx: BotContext, interaction: MessageContextMenuCommandInteraction): Promise<void> {
   if (interaction.commandName !== FIND_IN_BRIEFINGS)
     return notify(interaction, "I don't know that command — try /help.");
   const query = queryFromMessage(interaction.targetMessage.content);
   if (!query) return notify(interaction, "That message has no words to search for.");
-  const result = answerFor(ctx, interaction, "search", { query }, 1, true);
+  const result = answerFor(ctx, interaction, "ask", { question: query }, 1, true);
   if (!result.ok) return notify(interaction, result.notice);
   await interaction.reply({ ...result.message, flags: MessageFlags.Ephemeral });
 }

@@ -1,4 +1,5 @@
 import path from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
 import type { Logger } from "pino";
 import { Events, type Client } from "discord.js";
 import { formatProblem } from "../briefings/folder.ts";
@@ -12,6 +13,7 @@ import { createLogger } from "../runtime/log.ts";
 import { acquireInstanceLock } from "../runtime/instance-lock.ts";
 import { attachHandlers } from "./bot.ts";
 import { fatalClose, type FatalClose } from "./gateway-close.ts";
+import { classifyConnectError } from "./connect-error.ts";
 import { ButtonStates } from "./button-state.ts";
 import { createClient, type ClientSettings } from "./client.ts";
 import type { BotContext } from "./bot-context.ts";
@@ -32,6 +34,38 @@ export interface RunOptions {
   digest?: DigestTuning;
   /** Folder watching: quiet time before a rebuild, or false for none. */
   watch?: { settleMs?: number; retryMs?: number; checkMs?: number } | false;
+  /** Waits between tries when Discord cannot be reached at start: doubling from `firstMs` up to `maxMs`. */
+  connectRetry?: { firstMs: number; maxMs: number };
+  /** Aborted: stop trying to connect (Ctrl-C while the network is down). */
+  signal?: AbortSignal;
+}
+
+const CONNECT_RETRY = { firstMs: 1000, maxMs: 30_000 };
+
+/**
+ * Log in and wait until the client is ready. A failure trying again can help (no network, DNS, refused, Discord's
+ * 5xx) is logged with the wait and tried again, doubling the wait up to a cap; any other is a StartError.
+ */
+async function login(newClient: () => Client, env: Env, log: Logger, options: RunOptions): Promise<Client> {
+  const host = env.DISCORD_API_URL ? new URL(env.DISCORD_API_URL).host : "discord.com";
+  const retry = options.connectRetry ?? CONNECT_RETRY;
+  for (let attempt = 1; ; attempt++) {
+    const client = newClient();
+    const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
+    try {
+      await client.login(env.DISCORD_TOKEN);
+      await ready;
+      if (attempt > 1) log.info({ attempt }, "reached Discord");
+      return client;
+    } catch (err) {
+      const failure = classifyConnectError(err, host);
+      if (!failure.retry) throw new StartError(failure.message);
+      const waitMs = Math.min(retry.maxMs, retry.firstMs * 2 ** (attempt - 1));
+      log.warn({ attempt, waitMs }, `${failure.message}; trying again in ${Math.round(waitMs / 100) / 10} s`);
+      await client.destroy();
+      await sleep(waitMs, undefined, options.signal ? { signal: options.signal } : {});
+    }
+  }
 }
 
 /** A start-up the user must fix (another instance running…): logged as its message alone, no stack. */
@@ -96,24 +130,27 @@ async function connect(env: Env, log: Logger, settings: ClientSettings, options:
     buttons: new ButtonStates(path.join(cacheDir, "buttons.json")),
     digest: digests?.scheduler ?? null,
   };
-  const client = createClient({ ...(env.DISCORD_API_URL ? { api: env.DISCORD_API_URL } : {}), ...settings });
-  attachHandlers(client, context);
-  const fatal = new Promise<FatalClose>((resolve) =>
-    client.on(Events.ShardDisconnect, (event) => {
-      const close = fatalClose(event.code);
-      if (!close) return;
-      log.fatal({ code: close.code }, close.message);
-      resolve(close);
-    }),
-  );
-  const ready = new Promise<void>((resolve) => client.once("clientReady", () => resolve()));
+  let fatal: Promise<FatalClose> = new Promise(() => {});
+  // A client that failed to log in cannot log in again (discord.js marks it destroyed): each try has its own.
+  const newClient = () => {
+    const client = createClient({ ...(env.DISCORD_API_URL ? { api: env.DISCORD_API_URL } : {}), ...settings });
+    attachHandlers(client, context);
+    fatal = new Promise<FatalClose>((resolve) =>
+      client.on(Events.ShardDisconnect, (event) => {
+        const close = fatalClose(event.code);
+        if (!close) return;
+        log.fatal({ code: close.code }, close.message);
+        resolve(close);
+      }),
+    );
+    return client;
+  };
+  let client: Client;
   try {
-    await client.login(env.DISCORD_TOKEN);
-    await ready;
+    client = await login(newClient, env, log, options);
   } catch (err) {
     await watcher?.close();
     await digests?.stop();
-    await client.destroy();
     throw err;
   }
   if (digests) {
@@ -145,10 +182,12 @@ export async function startBot(env: Env): Promise<void> {
   // connection, then disconnects.
   let starting: Promise<RunningBot | null> = Promise.resolve(null);
   let stopping = false;
+  const connecting = new AbortController();
   const shutdown = (signal: string) => {
     if (stopping) return;
     stopping = true;
     log.info({ signal }, "shutting down");
+    connecting.abort();
     void starting
       .then((bot) => bot?.stop())
       .catch((err: unknown) => log.error({ err }, "error while shutting down"))
@@ -157,21 +196,22 @@ export async function startBot(env: Env): Promise<void> {
   process.on("SIGINT", () => shutdown("SIGINT"));
   process.on("SIGTERM", () => shutdown("SIGTERM"));
   process.on("unhandledRejection", (err) => log.error({ err }, "unhandled rejection"));
-  starting = runBot(env, log).catch((err: unknown) => {
+  starting = runBot(env, log, {}, { signal: connecting.signal }).catch((err: unknown) => {
+    if (stopping) return null;
     if (err instanceof StartError) {
       log.fatal(err.message);
       process.exitCode = 1;
       return null;
     }
-    log.fatal(
-      { err },
-      "could not connect to Discord: check DISCORD_TOKEN (Developer Portal → your app → Bot → Reset Token)",
-    );
+    log.fatal({ err }, "the bot could not start");
     process.exitCode = 1;
     return null;
   });
   const bot = await starting;
-  if (bot === null) process.exit(1);
+  if (bot === null) {
+    if (!stopping) process.exit(1);
+    return;
+  }
   // A close discord.js gives up on: stop, and exit non-zero so that a supervisor restarts the bot.
   void bot.fatal.then(() => {
     if (stopping) return;

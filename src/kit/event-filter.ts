@@ -15,13 +15,23 @@ export function nameHint(library: Library, name: string): string {
     : " Use `people` to list the names the briefings give.";
 }
 
+/** A party as typed, or the name behind a key that autocomplete offered for a name too long to send. */
+export function partyName(library: Library, value: string): string {
+  const typed = value.trim();
+  return typed.startsWith("key:") ? (library.lookups.resolve(typed) ?? typed) : typed;
+}
+
 export function eventFilter(library: Library, options: Options): EventFilter {
   const str = (k: string) =>
     typeof options[k] === "string" && String(options[k]).trim() !== "" ? String(options[k]).trim() : undefined;
+  const party = (k: string) => {
+    const v = str(k);
+    return v === undefined ? undefined : partyName(library, v);
+  };
   const source = str("source");
   return {
-    who: str("who"),
-    with: str("with"),
+    who: party("who"),
+    with: party("with"),
     from: str("from"),
     to: str("to"),
     source: source === undefined ? undefined : library.resolveSource(source).id,

@@ -196,7 +196,9 @@ export class Library {
 
   /** A briefing by id, unique id prefix, or exact headline; a UserError naming the value otherwise. */
   resolveSource(text: string): Briefing {
-    const wanted = text.trim();
+    const trimmed = text.trim();
+    // A key that autocomplete offered for an id too long to send (never built unless one is asked for).
+    const wanted = trimmed.startsWith("key:") ? (this.lookups.resolve(trimmed) ?? trimmed) : trimmed;
     const exact =
       this.byId.get(wanted) ?? this.briefings.find((b) => b.meta.title?.toLowerCase() === wanted.toLowerCase());
     if (exact) return exact;

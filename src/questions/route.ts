@@ -1,124 +1,111 @@
-import { endOfMonth } from "date-fns/endOfMonth";
-import { format } from "date-fns/format";
-
 /**
- * Question routing for conversation: "who met Tina Redshaw?" → meetings with who=Tina
- * Redshaw; "what did Vietnam pledge?" → pledges with who=Vietnam; "who did Hun Manet meet
- * in January 2024?" → meetings, who=Hun Manet, January 2024; anything else → search.
+ * Question routing: "who met Tina Redshaw?" → meetings with who=Tina Redshaw; "what did
+ * Vietnam pledge?" → pledges; "who is Chea Pov?" → the person; "what happened in 2023?" →
+ * the events of 2023; anything else → a search for the words that carry the question.
+ * Dates become date filters (a month alone is any year's), "in <Place>" a place filter,
+ * "latest"/"recent" newest first.
  */
-export type Route = "meetings" | "pledges" | "search";
+import { readDates } from "./dates.ts";
+import { partiesIn, placeIn } from "./names.ts";
+import { contentWords } from "./words.ts";
+
+export type Route = "meetings" | "pledges" | "person" | "events" | "search";
 
 export interface Routed {
   route: Route;
+  /** The routed command's options: who, with, kind, from, to, month, place; name; query. */
   options: Record<string, string>;
+  /** Other words the question is about ("about internet fraud", "on drugs"): they rank events. */
+  topic: string[];
+  /** "latest", "recent": newest first rather than best match first. */
+  newest: boolean;
+  /** The event words as asked ("met", "promise"): what a passage about the event would say too. */
+  verbs?: string[];
 }
 
 const MEETING =
-  /\b(meet|meets|met|meeting|meetings|talks|talked|visit|visited|visits|host|hosted|received|call(?:ed)? on|spoke with|sat down with)\b/i;
-const PLEDGE = /\b(pledge[sd]?|promise[sd]?|vow(?:s|ed)?|commit(?:s|ted|ment|ments)?|undert(?:ake|ook))\b/i;
-const AGREEMENT = /\b(agree[sd]?|agreement|agreements|sign(?:s|ed)?|deal|deals|mou|memorand(?:um|a)|accord)\b/i;
-const REQUEST = /\b(request(?:s|ed)?|ask(?:s|ed)?|urge[sd]?|appeal(?:s|ed)?|call(?:s|ed)? for)\b/i;
+  /\b(meet|meets|met|meeting|meetings|talks|talked|visit|visited|visits|host|hosts|hosted|received|call(?:ed)? on|paid a (?:courtesy )?call on|courtesy call|(?:spoke|speak|talk) with|(?:sat|sit|sits) down with|(?:hold|held|holds) talks|confer(?:red)? with|discuss(?:ed|es)?)\b/i;
+const PLEDGE =
+  /\b(pledge[sd]?|promise[sd]?|vow(?:s|ed)?|commit(?:s|ted|ment|ments)?|undert(?:ake|akes|ook)|assure[sd]?|guarantee[sd]?)\b/i;
+const AGREEMENT =
+  /\b(agree[sd]?|agreement|agreements|sign(?:s|ed)?|ink(?:s|ed)?|deal|deals|pact|pacts|treaty|treaties|mou|memorand(?:um|a)|accord)\b/i;
+const REQUEST =
+  /\b(request(?:s|ed)?|ask(?:s|ed)?|urge[sd]?|appeal(?:s|ed)?|call(?:s|ed)? for|press(?:ed)? for|push(?:ed)? for|seek(?:s)?|sought|demand(?:s|ed)?)\b/i;
+const PROPOSAL = /\b(propos(?:e[sd]?|al|als)|offer(?:s|ed)?|suggest(?:s|ed)?)\b/i;
+const EVENT_VERBS = new RegExp([MEETING, PLEDGE, AGREEMENT, REQUEST, PROPOSAL].map((r) => r.source).join("|"), "gi");
 
-const MONTHS = [
-  "january",
-  "february",
-  "march",
-  "april",
-  "may",
-  "june",
-  "july",
-  "august",
-  "september",
-  "october",
-  "november",
-  "december",
-];
-const MONTH_RE = new RegExp(
-  `\\b(?:in|during|on|since|from|before|until|by)?\\s*(?:(\\d{1,2})\\s+)?(${MONTHS.join("|")}|${MONTHS.map((m) => m.slice(0, 3)).join("|")})\\.?\\s*(\\d{1,2})?(?:,)?\\s+(\\d{4})\\b`,
-  "i",
-);
-const YEAR_RE = /\b(in|during|since|from|before|until|by)?\s*((?:19|20)\d{2})\b/i;
+const ASKS_ABOUT_EVENTS = /^(who|whom|what|when|did|does|do|has|have|had|which|list|show|will|was|were)\b/i;
+const NEWEST = /\b(latest|most recent|recent(?:ly)?|newest|lately|last time)\b/i;
+const WHO_IS = /^\s*(?:who\s+(?:is|was|are)|who['’]s|tell me about|what do we know about)\s+(.+?)\s*\??\s*$/i;
+const WHAT_HAPPENED = /^\s*(?:what|anything)\b.*\b(happen(?:ed|s|ing)?|new|going on)\b/i;
 
-/** Words that never start a name in a question. */
-const NOT_NAMES = new Set(
-  "who whom what when where which why how did does do has have had was were is are will would could should the a an and or with in on at of to for from about any ever all last this that these those since before until by during i me my we our you your they their tell show list find give please".split(
-    " ",
-  ),
-);
-
-function dateRange(text: string): { from?: string; to?: string; rest: string } {
-  const m = MONTH_RE.exec(text);
-  if (m) {
-    const month = MONTHS.findIndex((x) => x.startsWith(m[2].toLowerCase().slice(0, 3)));
-    const year = Number(m[4]);
-    const dayText = m[1] ?? m[3];
-    const start = new Date(year, month, dayText ? Number(dayText) : 1);
-    const end = dayText ? start : endOfMonth(start);
-    const iso = (d: Date) => format(d, "yyyy-MM-dd");
-    const lead = m[0].trim().split(/\s+/)[0].toLowerCase();
-    const rest = text.replace(m[0], " ");
-    if (lead === "since" || lead === "from") return { from: iso(start), rest };
-    if (lead === "before" || lead === "until" || lead === "by") return { to: iso(end), rest };
-    return { from: iso(start), to: iso(end), rest };
-  }
-  const y = YEAR_RE.exec(text);
-  if (y) {
-    const lead = (y[1] ?? "").toLowerCase();
-    const rest = text.replace(y[0], " ");
-    if (lead === "since" || lead === "from") return { from: `${y[2]}-01-01`, rest };
-    if (lead === "before" || lead === "until" || lead === "by") return { to: `${y[2]}-12-31`, rest };
-    return { from: `${y[2]}-01-01`, to: `${y[2]}-12-31`, rest };
-  }
-  return { rest: text };
+function kindOf(text: string): "pledge" | "agreement" | "request" | "proposal" | null {
+  if (PLEDGE.test(text)) return "pledge";
+  if (AGREEMENT.test(text)) return "agreement";
+  if (REQUEST.test(text)) return "request";
+  if (PROPOSAL.test(text)) return "proposal";
+  return null;
 }
 
-/** Runs of capitalised words (allowing "of", "for", "the" inside), e.g. "Ministry of Interior". */
-function names(text: string, verbs: RegExp): string[] {
-  const cleaned = text.replace(new RegExp(verbs.source, "gi"), " | ").replace(/[?!.,;:"“”]/g, " | ");
-  const out: string[] = [];
-  for (const chunk of cleaned.split("|")) {
-    const words = chunk.trim().split(/\s+/).filter(Boolean);
-    let run: string[] = [];
-    const flush = () => {
-      while (run.length && NOT_NAMES.has(run[run.length - 1].toLowerCase())) run.pop();
-      if (run.length) out.push(run.join(" "));
-      run = [];
-    };
-    for (const w of words) {
-      const lower = w.toLowerCase();
-      const capital = /^[\p{Lu}\d]/u.test(w) && !NOT_NAMES.has(lower);
-      if (capital) run.push(w);
-      else if (run.length && (lower === "of" || lower === "for" || lower === "the" || lower === "and")) run.push(w);
-      else flush();
-    }
-    flush();
-  }
+/** "who is Chea Pov?" → the person's name, when the rest is only a name. */
+function personAsked(text: string): string | null {
+  const m = WHO_IS.exec(text);
+  if (!m) return null;
+  const parties = partiesIn(m[1]);
+  if (parties.length !== 1) return null;
+  const extra = contentWords(m[1]).filter((w) => !parties[0].split(/\s+/).includes(w));
+  return extra.length === 0 ? parties[0] : null;
+}
+
+/** Words left once names, verbs and question words are gone, lower case. */
+function topicOf(rest: string, parties: string[]): string[] {
+  const named = new Set(parties.flatMap((p) => p.toLowerCase().split(/\s+/)));
+  return contentWords(rest.replace(EVENT_VERBS, " | "))
+    .map((w) => w.toLowerCase())
+    .filter((w) => !named.has(w) && !/^(do|say|anything|something)$/.test(w));
+}
+
+function dateOptions(d: ReturnType<typeof readDates>): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (d.from) out.from = d.from;
+  if (d.to) out.to = d.to;
+  if (d.month) out.month = String(d.month);
   return out;
+}
+
+function eventRoute(text: string, kind: ReturnType<typeof kindOf>, newest: boolean): Routed {
+  const dates = readDates(text);
+  const { place, rest } = placeIn(dates.rest);
+  const parties = partiesIn(rest.replace(EVENT_VERBS, " | "));
+  const meeting = MEETING.test(text);
+  const route = kind && !(meeting && /\b(meet|met)\b/i.test(text)) ? "pledges" : "meetings";
+  const options: Record<string, string> = {};
+  if (parties[0]) options.who = parties[0];
+  if (parties[1]) options.with = parties[1];
+  if (route === "pledges" && kind && kind !== "proposal") options.kind = kind;
+  Object.assign(options, dateOptions(dates));
+  if (place) options.place = place;
+  const verbs = [...new Set((text.match(EVENT_VERBS) ?? []).map((v) => v.toLowerCase()))];
+  const named = [...parties, ...partiesIn(rest.replace(EVENT_VERBS, " | "), true)];
+  return { route, options, topic: topicOf(rest, named), newest, verbs };
 }
 
 export function routeQuestion(question: string): Routed {
   const text = question.trim();
-  const isQuestionAboutEvents = /^(who|whom|what|when|did|has|have|which|list|show)\b/i.test(text) || /\?$/.test(text);
-  const meeting = MEETING.test(text);
-  const pledgeKind = PLEDGE.test(text)
-    ? "pledge"
-    : AGREEMENT.test(text)
-      ? "agreement"
-      : REQUEST.test(text)
-        ? "request"
-        : null;
-  if (!isQuestionAboutEvents || (!meeting && !pledgeKind)) return { route: "search", options: { query: text } };
+  const newest = NEWEST.test(text);
+  const name = personAsked(text);
+  if (name) return { route: "person", options: { name }, topic: [], newest };
+  const kind = kindOf(text);
+  const asks = ASKS_ABOUT_EVENTS.test(text) || /\?$/.test(text);
+  if (asks && (MEETING.test(text) || kind)) return eventRoute(text, kind, newest);
 
-  const { from, to, rest } = dateRange(text);
-  const route: Route = pledgeKind && !(meeting && /\bmeet|met\b/i.test(text)) ? "pledges" : "meetings";
-  const verbs =
-    route === "meetings" ? MEETING : new RegExp(`${PLEDGE.source}|${AGREEMENT.source}|${REQUEST.source}`, "i");
-  const found = names(rest, verbs);
-  const options: Record<string, string> = {};
-  if (found[0]) options.who = found[0];
-  if (route === "meetings" && found[1]) options.with = found[1];
-  if (route === "pledges" && pledgeKind) options.kind = pledgeKind;
-  if (from) options.from = from;
-  if (to) options.to = to;
-  return { route, options };
+  const dates = readDates(text);
+  const searchDates = { ...(dates.from ? { from: dates.from } : {}), ...(dates.to ? { to: dates.to } : {}) };
+  // With a month alone the month stays a word to look for: a search filters by full dates only.
+  const words = contentWords(dates.month ? text.replace(/\|/g, " ") : dates.rest, true);
+  if (words.length === 0 && (dates.from || dates.to || dates.month) && WHAT_HAPPENED.test(text)) {
+    return { route: "events", options: dateOptions(dates), topic: [], newest: true };
+  }
+  const query = words.length ? words.join(" ") : text;
+  return { route: "search", options: { query, ...(dates.month ? {} : searchDates) }, topic: [], newest };
 }

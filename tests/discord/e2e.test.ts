@@ -217,11 +217,14 @@ describe("the bot in Discord (emulated)", () => {
     const res = await emu
       .messageCommand({
         name: "Find in briefings",
-        targetContent: "Anything new on the FATF grey list? <@223456789012345678>",
+        targetContent: "Anything new on the FATF grey list? <@223456789012345678> Need it for the 5pm piece",
       })
       .response();
     expect(res.message!.flags! & EPHEMERAL).toBe(EPHEMERAL);
+    const text = JSON.stringify(res.message);
     expect(embedOf(res.message).description).toContain("**grey** **list**");
+    expect(text).toContain("Searched for: FATF grey list");
+    expect(text).not.toMatch(/\*\*(need|new|piece)\*\*/i);
   });
 
   it("stays within Discord's limits with 25 results of paragraphs thousands of characters long", async () => {

@@ -2,52 +2,81 @@
  * Prefix lookups for completing what a user is typing: briefings by id or headline words (newest first), and
  * parties by name or alias (people most mentioned first, then countries and bodies that take part in events).
  */
+import { createHash } from "node:crypto";
 import type { Briefing } from "../../briefings/briefing.ts";
 import { PrefixIndex, type PrefixEntry } from "../../search/prefix-index.ts";
 import type { EventsView } from "./events-view.ts";
 
-/** A briefing offered while typing: its id and a label ("2024-01-25 · headline"). */
+/**
+ * A choice's value must be short (Discord takes at most 100 characters and refuses the whole list otherwise): a
+ * longer id or name is offered under a key ("key:" and a hash) that `resolve` turns back into it.
+ */
+export const MAX_CHOICE_VALUE = 100;
+
+export const choiceKey = (value: string): string =>
+  value.length <= MAX_CHOICE_VALUE ? value : `key:${createHash("sha1").update(value).digest("hex").slice(0, 24)}`;
+
+/** A briefing offered while typing: its id, the key to send back, and a label ("2024-01-25 · headline"). */
 export interface SourceChoice {
   id: string;
+  key: string;
   label: string;
+}
+
+/** A party offered while typing: its name and the key to send back. */
+export interface PartyChoice {
+  name: string;
+  key: string;
 }
 
 export interface Lookups {
   sources: PrefixIndex<SourceChoice>;
-  /** Party names. */
-  parties: PrefixIndex<string>;
+  parties: PrefixIndex<PartyChoice>;
+  /** The id or name a key stands for (a value short enough stands for itself); undefined for an unknown key. */
+  resolve(key: string): string | undefined;
 }
 
 export function buildLookups(briefings: readonly Briefing[], view: EventsView): Lookups {
-  return { sources: sourceIndex(briefings), parties: partyIndex(view) };
+  const long = new Map<string, string>();
+  const keyed = (value: string) => {
+    const key = choiceKey(value);
+    if (key !== value) long.set(key, value);
+    return key;
+  };
+  return {
+    sources: sourceIndex(briefings, keyed),
+    parties: partyIndex(view, keyed),
+    resolve: (key) => (key.startsWith("key:") ? long.get(key) : key),
+  };
 }
 
-function sourceIndex(briefings: readonly Briefing[]): PrefixIndex<SourceChoice> {
+function sourceIndex(briefings: readonly Briefing[], keyed: (v: string) => string): PrefixIndex<SourceChoice> {
   const byDate = [...briefings].sort(
     (a, b) => (b.meta.published ?? "").localeCompare(a.meta.published ?? "") || a.id.localeCompare(b.id),
   );
   return new PrefixIndex(
     byDate.map((b, rank) => ({
       keys: [b.id, b.meta.title ?? ""],
-      value: { id: b.id, label: `${b.meta.published ?? "undated"} · ${b.meta.title ?? b.id}` },
+      value: { id: b.id, key: keyed(b.id), label: `${b.meta.published ?? "undated"} · ${b.meta.title ?? b.id}` },
       rank,
     })),
   );
 }
 
-function partyIndex(view: EventsView): PrefixIndex<string> {
-  const entries: Array<PrefixEntry<string>> = [];
+function partyIndex(view: EventsView, keyed: (v: string) => string): PrefixIndex<PartyChoice> {
+  const entries: Array<PrefixEntry<PartyChoice>> = [];
+  const choice = (name: string) => ({ name, key: keyed(name) });
   const seen = new Set<string>();
   const people = [...view.people].sort((a, b) => b.mentions - a.mentions || a.name.localeCompare(b.name));
   for (const p of people) {
     if (seen.has(p.name)) continue;
     seen.add(p.name);
-    entries.push({ keys: [p.name, ...p.aliases], value: p.name, rank: entries.length });
+    entries.push({ keys: [p.name, ...p.aliases], value: choice(p.name), rank: entries.length });
   }
   const bodies = new Set<string>();
   for (const party of [...view.meetings.flatMap((m) => m.participants), ...view.pledges.flatMap((p) => p.actors)]) {
     if (party.kind !== "person" && !seen.has(party.name)) bodies.add(party.name);
   }
-  for (const name of [...bodies].sort()) entries.push({ keys: [name], value: name, rank: entries.length });
+  for (const name of [...bodies].sort()) entries.push({ keys: [name], value: choice(name), rank: entries.length });
   return new PrefixIndex(entries);
 }

@@ -118,7 +118,7 @@ function roleNamesCountryUncached(query: string, role: string | null): boolean {
 }
 
 /** What a name must contain to match `query`: the query itself, and every spelling of a country it names. */
-function needles(query: string): string[] {
+export function needles(query: string): string[] {
   let out = needleCache.get(query);
   if (out) return out;
   out = [normName(query)];

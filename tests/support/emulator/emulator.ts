@@ -80,9 +80,11 @@ export class DiscordEmulator extends CallRecorder {
   private server: Server | null = null;
   private port = 0;
   private readySessions = 0;
+  private readonly listenPort: number;
 
   constructor(options: EmulatorOptions = {}) {
     super();
+    this.listenPort = options.port ?? 0;
     this.log = options.log ?? false;
     this.state = new EmulatorState(options);
     this.messageService = new MessageService(this.state);
@@ -120,7 +122,7 @@ export class DiscordEmulator extends CallRecorder {
     server.on("upgrade", (req, socket, head) => this.gateway.handleUpgrade(req, socket, head));
     await new Promise<void>((resolve, reject) => {
       server.once("error", reject);
-      server.listen(0, "127.0.0.1", () => resolve());
+      server.listen(this.listenPort, "127.0.0.1", () => resolve());
     });
     this.server = server;
     this.port = (server.address() as AddressInfo).port;

@@ -26,6 +26,8 @@ export interface EmulatorOptions {
   now?: () => number;
   /** Print every REST call and gateway op to stderr. */
   log?: boolean;
+  /** The port to listen on (127.0.0.1). Default: any free port. */
+  port?: number;
 }
 
 export interface GuildSpec {
