@@ -4,6 +4,20 @@ import { DATE_RANGE, MAX_QUERY_LENGTH, PAGING, paging } from "../src/kit/options
 import type { Command } from "../src/kit/command.ts";
 import { ParagraphIndex } from "../src/search/index.ts";
 
+/** A typed word no passage contains, and the word searched instead. */
+interface Corrected {
+  typed: string;
+  searched: string;
+}
+
+/** The query as searched after typo correction, and the words corrected; undefined when none were. */
+function correction(query: string, words: Corrected[]): { query: string; words: Corrected[] } | undefined {
+  if (words.length === 0) return undefined;
+  let searched = query;
+  for (const w of words) searched = searched.replace(w.typed, w.searched);
+  return { query: searched, words };
+}
+
 /** /search: the paragraphs that best answer a query, quoted verbatim with citations. */
 export const search: Command = {
   name: "search",
@@ -38,6 +52,7 @@ export const search: Command = {
     const to = options.to as string | undefined;
     const { page, limit } = paging(options);
     const { total, hits: shown } = library.search({ query, source, from, to, offset: (page - 1) * limit, limit });
+    const corrected = total > 0 ? correction(query, library.corrections(query)) : undefined;
 
     const items: PassageItem[] = shown.map((h) => ({
       kind: "passage",
@@ -54,6 +69,8 @@ export const search: Command = {
         (ideas.length ? ` Did you mean: ${ideas.map((s) => `"${s}"`).join(", ")}?` : "");
     } else if (shown.length === 0) {
       note = `There are only ${total} results: page ${page} is past the end.`;
+    } else if (corrected) {
+      note = `Showing results for *${corrected.query}* (no passages contain ${corrected.words.map((w) => `*${w.typed}*`).join(" or ")})`;
     }
     return {
       command: "search",
@@ -72,6 +89,7 @@ export const search: Command = {
           score: Number(h.score.toFixed(4)),
           citation: library.citation(h.briefing.id, h.paragraph.n),
         })),
+        ...(corrected ? { corrected } : {}),
         ...(note ? { note } : {}),
       },
     };

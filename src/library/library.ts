@@ -258,6 +258,17 @@ export class Library {
     return { total, hits: out };
   }
 
+  /** The query's words no passage holds that search read as typos, each with the word searched instead. */
+  corrections(query: string): Array<{ typed: string; searched: string }> {
+    return this.index.corrections(query).map((c) => {
+      const searched = this.surface(c.term);
+      return {
+        typed: c.typed,
+        searched: /^\p{Lu}/u.test(c.typed) ? searched[0].toUpperCase() + searched.slice(1) : searched,
+      };
+    });
+  }
+
   /** Words close to the query's, for "did you mean …". */
   suggestions(query: string): string[] {
     return this.index.suggest(query).map((terms) => terms.map((t) => this.surface(t)).join(" "));

@@ -7,10 +7,21 @@ import { STOP_WORDS } from "./stop-words.ts";
  * words (with their inner hyphens, apostrophes, currency signs and digit groups) are
  * folded (diacritics, curly quotes, case), possessives dropped, stop words removed and
  * the rest stemmed. A hyphenated or slashed word is findable whole and by its parts:
- * "2021-2035" → ["2021-2035", "2021", "2035"], "A$2" → ["a$2", "2"].
+ * "COVID-19" → ["covid-19", "covid", "19"], "A$2" → ["a$2", "2"]; a span of years is only itself
+ * ("2023-2028" is not "2023": a year typed means that year).
+ * Khmer, Thai, Lao and Burmese, written without spaces between words, are cut into words by
+ * `Intl.Segmenter`'s dictionaries, so a word's vowel signs and subscripts stay with its letters.
  */
 
-const WORD = /[\p{L}\p{N}$€£¥]+(?:[-‐‑–'’.,/&][\p{L}\p{N}$€£¥]+)*/gu;
+const WORD = /[\p{L}\p{M}\p{N}$€£¥]+(?:[-‐‑–'’.,/&][\p{L}\p{M}\p{N}$€£¥]+)*/gu;
+
+/** Scripts written without spaces between words: Thai, Lao, Myanmar, Khmer (and Khmer symbols). */
+const UNSPACED = /[\u0E00-\u0EFF\u1000-\u109F\u1780-\u17FF\u19E0-\u19FF]/;
+
+/** Whether `text` holds a script written without spaces between words. */
+export const isUnspaced = (text: string): boolean => UNSPACED.test(text);
+
+const SEGMENTER = new Intl.Segmenter("km", { granularity: "word" });
 
 export interface Token {
   word: string;
@@ -18,24 +29,45 @@ export interface Token {
   end: number;
 }
 
+/** The words of a text with their offsets: runs of an unspaced script cut by the segmenter, the rest as matched. */
+function eachWord(text: string, each: (word: string, start: number) => void): void {
+  const unspaced = UNSPACED.test(text);
+  for (const m of text.matchAll(WORD)) {
+    const word = m[0];
+    if (!unspaced || !UNSPACED.test(word)) {
+      each(word, m.index);
+      continue;
+    }
+    for (const part of SEGMENTER.segment(word)) if (part.isWordLike) each(part.segment, m.index + part.index);
+  }
+}
+
 /** Words with their offsets in the original text (for highlighting). */
 export function tokensWithOffsets(text: string): Token[] {
   const out: Token[] = [];
-  for (const m of text.matchAll(WORD)) out.push({ word: m[0], start: m.index, end: m.index + m[0].length });
+  eachWord(text, (word, start) => out.push({ word, start, end: start + word.length }));
   return out;
 }
 
-export const tokenize = (text: string): string[] => text.match(WORD) ?? [];
+export function tokenize(text: string): string[] {
+  if (!UNSPACED.test(text)) return text.match(WORD) ?? [];
+  const out: string[] = [];
+  eachWord(text, (word) => out.push(word));
+  return out;
+}
 
 // eslint-disable-next-line no-control-regex -- the whole ASCII range, NUL included, on purpose
 const ASCII = /^[\x00-\x7f]*$/;
+
+/** Diacritics to drop: every combining mark but those of unspaced scripts (their vowel signs are letters' parts). */
+const MARKS = /[^\P{M}\p{sc=Thai}\p{sc=Lao}\p{sc=Myanmar}\p{sc=Khmer}]+/gu;
 
 /** Lower case, no diacritics, straight apostrophes, unified dashes. */
 export function fold(word: string): string {
   if (ASCII.test(word)) return word.toLowerCase();
   return word
     .normalize("NFKD")
-    .replace(/\p{M}+/gu, "")
+    .replace(MARKS, "")
     .replace(/[đĐ]/g, "d")
     .replace(/[øØ]/g, "o")
     .replace(/[łŁ]/g, "l")
@@ -66,16 +98,20 @@ export function processTerm(raw: string): string[] | null {
   return terms;
 }
 
+/** "2023-2028", "2023/24": a span of years, searched whole. */
+const YEAR_SPAN = /^(?:1[89]|20)\d\d[-/](?:\d\d|(?:1[89]|20)\d\d)$/;
+
 function wordTerms(raw: string): string[] | null {
   // "US" the country, not "us" the pronoun (a stop word), nor "use", which stems to "us".
   if (/^U\.?S\.?$/.test(raw)) return ["usa"];
-  let w = fold(raw)
+  const w = fold(raw)
     .replace(/'s$/, "")
     .replace(/'/g, "")
     .replace(/(\d),(?=\d{3}\b)/g, "$1")
     .replace(/\.(?=\p{L})/gu, "")
     .replace(/[.,]+$/, "");
   if (w === "" || STOP_WORDS.has(w)) return null;
+  if (YEAR_SPAN.test(w)) return [w];
   if (/[-/&,.]/.test(w)) {
     const parts = w.split(/[-/&,.]+/).filter((p) => p && !STOP_WORDS.has(p));
     return [w, ...parts.map(stem)];
@@ -88,9 +124,46 @@ function wordTerms(raw: string): string[] | null {
 /** Terms of a whole text, in order, with duplicates kept. */
 export function termsOf(text: string): string[] {
   const out: string[] = [];
+  if (UNSPACED.test(text)) {
+    eachWord(text, (word) => {
+      const terms = processTerm(word);
+      if (terms) for (const t of terms) out.push(t);
+    });
+    return out;
+  }
   for (const m of text.matchAll(WORD)) {
     const terms = processTerm(m[0]);
     if (terms) for (const t of terms) out.push(t);
+  }
+  return out;
+}
+
+const CAPITAL = /^\p{Lu}/u;
+
+/** Two words side by side, each one term: the terms, and whether both words are capitalised. */
+export type WordPair = readonly [first: string, second: string, capitalised: boolean];
+
+/**
+ * Each pair of words standing side by side (one space apart), each a single term with no digit: "Hun Sen", "Sar
+ * Kheng" (capitalised: a name), or any two words of a query. A stop word or punctuation between them breaks the pair.
+ */
+export function adjacentPairs(text: string): WordPair[] {
+  const out: WordPair[] = [];
+  let prev: string | null = null;
+  let prevCapital = false;
+  let prevEnd = -1;
+  for (const m of text.matchAll(WORD)) {
+    const word = m[0];
+    const terms = processTerm(word);
+    const term = terms?.length === 1 && !/\d/.test(terms[0]) ? terms[0] : null;
+    const capital = CAPITAL.test(word);
+    const gap = text[prevEnd];
+    if (term && prev && m.index === prevEnd + 1 && (gap === " " || gap === "\u00a0")) {
+      out.push([prev, term, prevCapital && capital]);
+    }
+    prev = term;
+    prevCapital = capital;
+    prevEnd = m.index + word.length;
   }
   return out;
 }

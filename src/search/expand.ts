@@ -1,13 +1,14 @@
 import { derivedStems } from "./derive.ts";
-import { LIST_LINES, LONGEST_PHRASE, phraseKey, type Phrase } from "./lists.ts";
-import { processTerm, tokenize } from "./analyze.ts";
+import { LIST_LINES, LISTED_WORDS, LONGEST_PHRASE, nameTermFor, phraseKey, type Phrase } from "./lists.ts";
+import { adjacentPairs, processTerm, tokenize } from "./analyze.ts";
 
 /**
  * Query planning: a query becomes a list of concepts, one per word or listed phrase the
  * reporter typed ("human trafficking", "prime minister", "2021-2035"), each with the other
  * ways the synonym and alias lists say it, weighted below the reporter's own words.
  * Ranking then scores a concept by its best way of matching, so a paragraph that uses three
- * synonyms of one word does not outrank one that answers three different words.
+ * synonyms of one word does not outrank one that answers three different words. A name of two
+ * or more words ("Hun Sen") is one concept matched as a phrase or not at all.
  */
 export type { Phrase };
 
@@ -23,7 +24,15 @@ export interface Concept {
   /** Whether `own` is a listed phrase (indexed whole as its joined term). */
   phrase: boolean;
   alternatives: Alternative[];
+  /** A name: the index terms of its words side by side ("_hun_sen"), each of which must match; nothing else does. */
+  pairs?: string[];
 }
+
+/**
+ * Whether two words side by side are a name: `term` is their joined index term; `capitalised` says whether the
+ * query capitalised both (else only a known person's name counts).
+ */
+export type NameTest = (term: string, capitalised: boolean) => boolean;
 
 /** A doer for the deed and back ("smugglers" for "smuggling"): close, but not the same word. */
 const DERIVED_WEIGHT = 0.75;
@@ -61,9 +70,27 @@ function queryWords(query: string): string[][] {
   return out;
 }
 
-/** Split a query into concepts: the longest listed phrases first, then single words. */
-export function planQuery(query: string): Concept[] {
+/** The name starting at word i: its pair terms (none when the words there are not a name). */
+function nameAt(words: string[][], i: number, pairs: ReadonlyMap<string, boolean>, isName: NameTest): string[] {
+  const out: string[] = [];
+  for (let j = i; j + 1 < words.length; j++) {
+    const [a, b] = [words[j], words[j + 1]];
+    const capitalised = a.length === 1 && b.length === 1 ? pairs.get(`${a[0]} ${b[0]}`) : undefined;
+    // Words the lists know (countries, ranks, kinds of meeting) are not names: "Cambodia Vietnam" is two concepts.
+    if (capitalised === undefined || LISTED_WORDS.has(a[0]) || LISTED_WORDS.has(b[0])) break;
+    if (!isName(nameTermFor(a[0], b[0]), capitalised)) break;
+    out.push(nameTermFor(a[0], b[0]));
+  }
+  return out;
+}
+
+/**
+ * Split a query into concepts: the longest listed phrases first, then names (with `isName`), then single words.
+ */
+export function planQuery(query: string, isName?: NameTest): Concept[] {
   const words = queryWords(query);
+  const pairs = new Map<string, boolean>();
+  if (isName) for (const [a, b, capitalised] of adjacentPairs(query)) pairs.set(`${a} ${b}`, capitalised);
   const concepts = new Map<string, Concept>();
   const add = (c: Concept) => {
     if (!concepts.has(phraseKey(c.own))) concepts.set(phraseKey(c.own), c);
@@ -80,6 +107,12 @@ export function planQuery(query: string): Concept[] {
     }
     if (matched) {
       i += matched;
+      continue;
+    }
+    const name = isName ? nameAt(words, i, pairs, isName) : [];
+    if (name.length) {
+      add({ own: words.slice(i, i + name.length + 1).flat(), phrase: true, alternatives: [], pairs: name });
+      i += name.length + 1;
       continue;
     }
     const own = words[i];

@@ -4,13 +4,13 @@ import { Postings, type Restriction } from "./postings.ts";
 import { Segment } from "./segment.ts";
 import { TopK } from "./top-k.ts";
 import { RowTable, rowPool, type RowPool } from "./rows.ts";
-import { planQuery, type Concept } from "./expand.ts";
+import { planQuery, type Concept, type NameTest } from "./expand.ts";
 import { IRREGULAR } from "./irregular.ts";
-import { indexTermFor, indexTerms, LISTED_PHRASES, wordsOf } from "./lists.ts";
+import { indexTermFor, indexTerms, isListedPhrase, LISTED_PHRASES, wordsOf } from "./lists.ts";
 import { STOP_WORDS } from "./stop-words.ts";
 import { combine, CONTEXT_BOUNDED, MAX_LEAD_PRIOR, RANKING } from "./rank.ts";
 import { DENSE, DENSE_MAX_CONCEPTS, DenseScorer } from "./dense.ts";
-import { termsOf } from "./analyze.ts";
+import { isUnspaced, processTerm, termsOf, tokenize } from "./analyze.ts";
 
 /**
  * The paragraph index: one MiniSearch document per paragraph, with the briefing's headline
@@ -26,7 +26,7 @@ import { termsOf } from "./analyze.ts";
  * The data that makes index terms (listed phrases, irregular forms, stop words) is hashed in,
  * so editing those lists rebuilds the cache by itself.
  */
-export const INDEX_VERSION = `search-4.${createHash("sha256")
+export const INDEX_VERSION = `search-5.${createHash("sha256")
   .update(JSON.stringify([LISTED_PHRASES, [...IRREGULAR], [...STOP_WORDS]]))
   .digest("hex")
   .slice(0, 12)}`;
@@ -51,9 +51,10 @@ export interface Hit {
   terms: string[];
 }
 
-const FIELD_BOOST = { text: 1, title: 0.5, names: 1.2 };
+const FIELD_BOOST = { text: 1, title: 0.15, names: 1.2 };
 
 const FIELDS = ["text", "title", "names"];
+const NAMES_FIELD = FIELDS.indexOf("names");
 
 const indexOptions = {
   fields: FIELDS,
@@ -68,8 +69,17 @@ const indexOptions = {
 const PHRASE_WORDS_WEIGHT = 0.6;
 
 const hasDigit = (t: string) => /\d/.test(t);
-/** One typo in 5–7 letters, two from 8 letters on; none in numbers. */
-const fuzzyFor = (term: string) => (term.length >= 5 && !hasDigit(term) ? 0.2 : false);
+/** One typo in 5–7 letters, two from 8 letters on; none in numbers, nor in scripts written without spaces. */
+const fuzzyFor = (term: string) => (term.length >= 5 && !hasDigit(term) && !isUnspaced(term) ? 0.2 : false);
+/** Typed words matched as prefixes: long ones, and the last word typed (none in numbers or unspaced scripts). */
+const prefixFor = (term: string, last: readonly string[]) =>
+  !hasDigit(term) && !isUnspaced(term) && (term.length >= 5 || (term.length >= 3 && last.includes(term)));
+
+/** A typed word no paragraph holds, and the index term searched instead (typo-corrected). */
+export interface Correction {
+  typed: string;
+  term: string;
+}
 
 /** A concept's ways of matching, resolved to index terms with their weights. */
 interface ConceptPlan {
@@ -113,6 +123,15 @@ export interface SearchSettings {
 }
 
 const SETTINGS: Readonly<SearchSettings> = Object.freeze({ pruning: PRUNING, denseBlock: DENSE.block });
+
+/**
+ * Every index term the query matched, for highlighting: words as themselves, a listed phrase as its words, a name's
+ * pairs whole (so that only its words side by side are marked).
+ */
+function matchedTerms(matched: ReadonlySet<string>): string[] {
+  const whole = (t: string) => t.startsWith("_") && !isListedPhrase(t);
+  return [...new Set([...matched].flatMap((t) => (whole(t) ? [t] : wordsOf(t))))].sort();
+}
 
 export class ParagraphIndex {
   private readonly postings: Postings;
@@ -164,6 +183,9 @@ export class ParagraphIndex {
     return [...new Set(termsOf(query))];
   }
 
+  /** Two words side by side are a name when typed capitalised, or when they are a person's name in the index. */
+  private readonly isName: NameTest = (term, capitalised) => capitalised || this.postings.df(term, NAMES_FIELD) > 0;
+
   /** The `top` best paragraphs (after `filter`), best first, and how many matched in all. */
   search(
     query: string,
@@ -172,7 +194,7 @@ export class ParagraphIndex {
     settings: Readonly<SearchSettings> = SETTINGS,
   ): { total: number; hits: Hit[] } {
     const pruning = settings.pruning;
-    const concepts = planQuery(query);
+    const concepts = planQuery(query, this.isName);
     if (concepts.length === 0) return { total: 0, hits: [] };
     const last = concepts[concepts.length - 1].own;
     const plans = concepts.map((c) => this.resolve(c, last));
@@ -192,7 +214,7 @@ export class ParagraphIndex {
       this.lastPruned = 0;
       if (this.dense && pruning.dense && plans.length <= DENSE_MAX_CONCEPTS) {
         total = this.dense.run(plans, FIELD_BOOST, matched, filter, heap, top, settings.denseBlock);
-        const terms = [...new Set([...matched].flatMap(wordsOf))].sort();
+        const terms = matchedTerms(matched);
         return { total, hits: heap.sorted().map(([id, score]) => ({ id, score, terms })) };
       }
       const pruned =
@@ -216,8 +238,7 @@ export class ParagraphIndex {
         plans.forEach((p, c) => this.scoreConcept(p, c, rows, sums, matched));
         combine(rows, best, this.lead, push);
       }
-      // Every index term the query matched: highlighting marks those a paragraph contains.
-      const terms = [...new Set([...matched].flatMap(wordsOf))].sort();
+      const terms = matchedTerms(matched);
       return { total, hits: heap.sorted().map(([id, score]) => ({ id, score, terms })) };
     } finally {
       rows.clear();
@@ -232,9 +253,11 @@ export class ParagraphIndex {
    * hold also with typos), the listed phrase whole, or a synonym weighted down.
    */
   private resolve(concept: Concept, last: readonly string[]): ConceptPlan {
+    // A name: each pair of its words side by side (with typos when the index lacks the pair), nothing else.
+    if (concept.pairs) return { own: concept.pairs.map((p) => this.namePair(p)), ownWeight: 1, whole: [] };
     const own: Array<ReadonlyMap<string, number>> = [];
     for (const t of concept.own) {
-      const prefix = !hasDigit(t) && (t.length >= 5 || (t.length >= 3 && last.includes(t)));
+      const prefix = prefixFor(t, last);
       const exact = this.postings.variants(t, { prefix });
       own.push(exact);
       const fuzzy = fuzzyFor(t);
@@ -244,6 +267,13 @@ export class ParagraphIndex {
     if (concept.phrase) whole.push([this.postings.variants(indexTermFor(concept.own)), 1]);
     for (const a of concept.alternatives) whole.push([this.postings.variants(indexTermFor(a.terms)), a.weight]);
     return { own, ownWeight: concept.phrase ? PHRASE_WORDS_WEIGHT : 1, whole };
+  }
+
+  /** A name's pair as the index holds it, or else within the typos its words' length allows. */
+  private namePair(pair: string): ReadonlyMap<string, number> {
+    const exact = this.postings.variants(pair);
+    const fuzzy = fuzzyFor(pair.replaceAll("_", ""));
+    return exact.size > 0 || !fuzzy ? exact : this.postings.variants(pair, { fuzzy, maxFuzzy: 2 });
   }
 
   /** The most one paragraph can score for the concept, and how many postings it reads. */
@@ -368,6 +398,27 @@ export class ParagraphIndex {
     sums.clear();
     for (const [v, weight] of plan.whole)
       this.postings.scoreVariants(v, FIELD_BOOST, weight === 1 ? keep : (id, s) => keep(id, weight * s), matched, only);
+  }
+
+  /**
+   * The typed words no paragraph holds, even as the start of a longer word, that search reads as typos: each with
+   * the likeliest index term within the typo distance its length allows (the one searched with the most weight).
+   */
+  corrections(query: string): Correction[] {
+    const out: Correction[] = [];
+    for (const typed of tokenize(query)) {
+      const terms = processTerm(typed);
+      const term = terms?.length === 1 ? terms[0] : undefined;
+      const fuzzy = term === undefined ? false : fuzzyFor(term);
+      if (term === undefined || !fuzzy || this.postings.variants(term, { prefix: true }).size > 0) continue;
+      let best: [string, number] | undefined;
+      for (const [v, w] of this.postings.variants(term, { fuzzy, maxFuzzy: 2 })) {
+        const weight = w * Math.log(2 + this.postings.df(v, 0));
+        if (!best || weight > best[1]) best = [v, weight];
+      }
+      if (best) out.push({ typed, term: best[0] });
+    }
+    return out;
   }
 
   /** Close terms for a query that found nothing (index terms, still stemmed): the likeliest first. */

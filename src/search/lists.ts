@@ -1,12 +1,14 @@
 import { ALIASES } from "./aliases.ts";
 import { SYNONYM_SECTIONS } from "./synonyms.ts";
-import { termsOf } from "./analyze.ts";
+import { adjacentPairs, termsOf } from "./analyze.ts";
 
 /**
  * The synonym and alias lists, parsed into index terms: each line becomes the phrases it
  * names ("human trafficking" → ["human", "traffick"]) with its section's weight. Listed
  * phrases of two or more words are also indexed as one joined term ("_human_traffick"), so
- * that they match only where their words stand together, not anywhere in a paragraph.
+ * that they match only where their words stand together, not anywhere in a paragraph. Two
+ * capitalised words side by side ("Hun Sen") are indexed joined the same way: a name is
+ * searched as a phrase ("Hun Sen" does not find "Hun Manet").
  */
 export type Phrase = readonly string[];
 
@@ -45,22 +47,33 @@ export const LIST_LINES: readonly ListLine[] = [ALIASES, ...SYNONYM_SECTIONS].fl
 
 const PHRASES = new Set<string>();
 const STARTS = new Set<string>();
+const WORDS = new Set<string>();
 let longest = 1;
 for (const line of LIST_LINES) {
   for (const p of [...line.from, ...line.to]) {
     longest = Math.max(longest, p.length);
+    if (p.length === 1) WORDS.add(p[0]);
     if (p.length < 2) continue;
     PHRASES.add(indexTermFor(p));
     STARTS.add(p[0]);
   }
 }
+/**
+ * The lists' one-word entries (countries, ranks, kinds of meeting): vocabulary, never part of a name, so "Minister
+ * Hun" or "Cambodia Vietnam" are not pairs.
+ */
+export const LISTED_WORDS: ReadonlySet<string> = WORDS;
+
+/** Whether a joined index term is a listed phrase's (else it is a name's pair). */
+export const isListedPhrase = (term: string): boolean => PHRASES.has(term);
+
 /** Most terms in a listed phrase. */
 export const LONGEST_PHRASE = longest;
 
 /** The listed phrases, sorted: they are index terms, so they are part of the index's version. */
 export const LISTED_PHRASES: readonly string[] = [...PHRASES].sort();
 
-/** A text's index terms: its words' terms, then each listed phrase it contains, joined. */
+/** A text's index terms: its words' terms, then each listed phrase it contains, joined, then its names' pairs. */
 export function indexTerms(text: string): string[] {
   const terms = termsOf(text);
   const words = terms.length;
@@ -72,5 +85,12 @@ export function indexTerms(text: string): string[] {
       if (PHRASES.has(key)) terms.push(key);
     }
   }
+  for (const [a, b, capitalised] of adjacentPairs(text)) {
+    const key = nameTermFor(a, b);
+    if (capitalised && !PHRASES.has(key) && !WORDS.has(a) && !WORDS.has(b)) terms.push(key);
+  }
   return terms;
 }
+
+/** The index term of two words of a name side by side ("_hun_sen"). */
+export const nameTermFor = (first: string, second: string): string => `_${first}_${second}`;
