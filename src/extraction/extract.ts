@@ -200,13 +200,11 @@ function noteCountry(state: ExtractState, name: string): void {
   list.push(name);
 }
 
-/** Meetings, pledges and people of one briefing. Pure and deterministic, so it can be cached. */
-export function extractEvents(briefing: Briefing): BriefingEvents {
-  const published = briefing.meta.published;
-  const paras = prepare(briefing);
-  const registry = new PersonRegistry();
+type Previous = { meetings: FoundMeeting[]; pledges: FoundPledge[] };
+type Analysed = { sent: Sentence; tokens: Token[]; mentions: Mention[] };
 
-  // Pass 1: the names the briefing introduces.
+/** Pass 1: the names the briefing introduces. */
+function collectNames(paras: Para[], registry: PersonRegistry): void {
   let sIndex = 0;
   for (const p of paras) {
     for (const s of p.sentences) {
@@ -216,6 +214,156 @@ export function extractEvents(briefing: Briefing): BriefingEvents {
     }
   }
   for (const rec of registry.people) rec.lastSeen = -1;
+}
+
+/** The countries a sentence's mentions, demonyms and hyphenated pairs name. */
+function noteSentenceCountries(state: ExtractState, tokens: Token[], mentions: Mention[]): void {
+  for (const m of mentions) {
+    if (m.kind === "country" && m.party) noteCountry(state, m.party);
+    // "Thai police", "the Malaysian side": the country a demonym names.
+    const demonym = m.kind === "body" ? DEMONYMS.get(lower(m.party?.split(/\s+/)[0] ?? "")) : undefined;
+    if (demonym) noteCountry(state, demonym);
+  }
+  // "the Thailand-Malaysia annual meeting": both countries of a hyphenated pair.
+  for (const t of tokens)
+    if (t.text.includes("-"))
+      for (const part of t.text.split("-")) {
+        const c = COUNTRIES.get(lower(part));
+        if (c) noteCountry(state, c);
+      }
+}
+
+/** A paragraph's sentences with their mentions found and pronouns resolved; returns the next sentence index. */
+function analyseParagraph(
+  p: Para,
+  spans: Span[],
+  registry: PersonRegistry,
+  coref: Coref,
+  state: ExtractState,
+  sIndex: number,
+): { analysed: Analysed[]; sIndex: number } {
+  const analysed = p.sentences.map(({ sent, tokens, names }) => {
+    const mentions = findMentions(tokens, sent.text, sent.start, registry, names);
+    const inQuote = (i: number) => spans.some((q) => tokens[i] && tokens[i].start > q.start && tokens[i].start < q.end);
+    coref.resolve(tokens, mentions, p.n, sIndex++ * 1000, inQuote);
+    noteSentenceCountries(state, tokens, mentions);
+    return { sent, tokens, mentions };
+  });
+  return { analysed, sIndex };
+}
+
+/** Everything the event rules read about one sentence. */
+function sentenceContext(
+  briefing: Briefing,
+  p: Para,
+  { sent, tokens, mentions }: Analysed,
+  spans: Span[],
+  speakers: ReturnType<typeof quoteSpeakers>,
+  parse: boolean,
+  state: ExtractState,
+): SentenceCtx {
+  const published = briefing.meta.published;
+  return {
+    source: briefing.id,
+    paragraph: p.n,
+    ptext: p.text,
+    sent,
+    tokens,
+    mentions,
+    view: {
+      tokens,
+      mentions,
+      boundaries: parse ? clauseBoundaries(tokens, mentions) : [{ at: 0, speechVerb: null }],
+    },
+    dates: findDates(sent.text, published, state.context?.date ?? null, sent.start),
+    published,
+    quoteSpeaker: (i: number) => {
+      const at = tokens[i]?.start ?? -1;
+      const q = spans.findIndex((s) => at > s.start && at < s.end);
+      return q < 0 ? undefined : speakers[q];
+    },
+    quoteSpan: (i: number) => {
+      const at = tokens[i]?.start ?? -1;
+      return spans.find((s) => at > s.start && at < s.end);
+    },
+  };
+}
+
+/** A back-reference dates what the sentence before reported, and names its occasion. */
+function applyBackReference(ctx: SentenceCtx, foundMeetings: FoundMeeting[], previous: Previous): void {
+  const dated = [...foundMeetings.map((m) => m.meeting), ...ctx.dates.filter((d) => !d.bounded && d.date)].length > 0;
+  const date = foundMeetings[0]?.meeting.date ?? ctx.dates.find((d) => !d.bounded && d.date)?.date ?? null;
+  const yearStated =
+    foundMeetings[0]?.meeting.yearStated ?? ctx.dates.find((d) => !d.bounded && d.date)?.yearStated ?? false;
+  if (dated && date) {
+    for (const f of [...previous.meetings, ...previous.pledges]) {
+      if (f.how === "sentence") continue;
+      const ev = "meeting" in f ? f.meeting : f.pledge;
+      ev.date = date;
+      ev.yearStated = yearStated;
+      f.how = "sentence";
+    }
+  }
+  const earlier = previous.pledges[previous.pledges.length - 1];
+  for (const m of foundMeetings)
+    if (m.meeting.topic === null && earlier) m.meeting.topic = trimTopic(earlier.pledge.commitment);
+}
+
+/** Merges each found meeting into one already known, or keeps it; returns the kept ones. */
+function keepNewMeetings(
+  foundMeetings: FoundMeeting[],
+  meetings: FoundMeeting[],
+  paragraph: number,
+  state: ExtractState,
+): FoundMeeting[] {
+  const kept: FoundMeeting[] = [];
+  for (const m of foundMeetings) {
+    const same =
+      meetings.find(
+        (x) => sameMeeting(x.meeting, m.meeting) && (x.meeting.date === m.meeting.date || m.how !== "sentence"),
+      ) ?? (m.joins ? meetingJoined(meetings, m, paragraph) : undefined);
+    if (same) {
+      mergeInto(same, m);
+      continue;
+    }
+    meetings.push(m);
+    kept.push(m);
+    const people = m.meeting.participants.filter((x) => x.kind === "person");
+    state.lastMeeting = people.length >= 2 ? people : m.meeting.participants;
+  }
+  return kept;
+}
+
+/** The date in force for what follows; an unresolvable one ("March 3" with no year anywhere) unsets it. */
+function updateDateContext(ctx: SentenceCtx, published: string | null, state: ExtractState): void {
+  const usable = ctx.dates.filter((d) => !d.bounded && (published === null || d.date === null || d.date <= published));
+  const last = usable[usable.length - 1];
+  if (last)
+    state.context = last.date
+      ? { date: last.date, yearStated: last.yearStated || (last.anaphoric && (state.context?.yearStated ?? false)) }
+      : { date: null, yearStated: false };
+}
+
+/** Events with no date of their own and none before them: the story's date (the first date of its opening). */
+function dateUndated(found: Array<FoundMeeting | FoundPledge>, paras: Para[], published: string | null): void {
+  const undated = found.filter((f) => f.how === "none");
+  const lead = undated.length ? leadDate(paras, published) : null;
+  for (const f of undated) {
+    if (!lead) continue;
+    const ev = "meeting" in f ? f.meeting : f.pledge;
+    ev.date = lead.date;
+    ev.yearStated = lead.yearStated;
+  }
+}
+
+/** Meetings, pledges and people of one briefing. Pure and deterministic, so it can be cached. */
+export function extractEvents(briefing: Briefing): BriefingEvents {
+  const published = briefing.meta.published;
+  const paras = prepare(briefing);
+  const registry = new PersonRegistry();
+
+  // Pass 1: the names the briefing introduces.
+  collectNames(paras, registry);
 
   // Pass 2: read it again with the names known.
   const coref = new Coref(registry);
@@ -226,64 +374,23 @@ export function extractEvents(briefing: Briefing): BriefingEvents {
   };
   const meetings: FoundMeeting[] = [];
   const pledges: FoundPledge[] = [];
-  let previous: { meetings: FoundMeeting[]; pledges: FoundPledge[] } = { meetings: [], pledges: [] };
-  sIndex = 0;
+  let previous: Previous = { meetings: [], pledges: [] };
+  let sIndex = 0;
 
   for (const p of paras) {
     const spans = quoteSpans(p.text);
-    const analysed = p.sentences.map(({ sent, tokens, names }) => {
-      const mentions = findMentions(tokens, sent.text, sent.start, registry, names);
-      const inQuote = (i: number) =>
-        spans.some((q) => tokens[i] && tokens[i].start > q.start && tokens[i].start < q.end);
-      coref.resolve(tokens, mentions, p.n, sIndex++ * 1000, inQuote);
-      for (const m of mentions) {
-        if (m.kind === "country" && m.party) noteCountry(state, m.party);
-        // "Thai police", "the Malaysian side": the country a demonym names.
-        const demonym = m.kind === "body" ? DEMONYMS.get(lower(m.party?.split(/\s+/)[0] ?? "")) : undefined;
-        if (demonym) noteCountry(state, demonym);
-      }
-      // "the Thailand-Malaysia annual meeting": both countries of a hyphenated pair.
-      for (const t of tokens)
-        if (t.text.includes("-"))
-          for (const part of t.text.split("-")) {
-            const c = COUNTRIES.get(lower(part));
-            if (c) noteCountry(state, c);
-          }
-      return { sent, tokens, mentions };
-    });
+    const read = analyseParagraph(p, spans, registry, coref, state, sIndex);
+    const analysed = read.analysed;
+    sIndex = read.sIndex;
     const speakers = quoteSpeakers(p.text, spans, analysed, coref.lastSubject);
 
-    for (const { sent, tokens, mentions } of analysed) {
+    for (const a of analysed) {
+      const { sent } = a;
       // Only sentences with a trigger word are parsed into clauses and read for events.
       const meetingHint = MEETING_HINT.test(sent.text);
       const pledgeHint = PLEDGE_HINT.test(sent.text);
-      const ctx: SentenceCtx = {
-        source: briefing.id,
-        paragraph: p.n,
-        ptext: p.text,
-        sent,
-        tokens,
-        mentions,
-        view: {
-          tokens,
-          mentions,
-          boundaries:
-            meetingHint || pledgeHint || GATHERING_HINT.test(sent.text)
-              ? clauseBoundaries(tokens, mentions)
-              : [{ at: 0, speechVerb: null }],
-        },
-        dates: findDates(sent.text, published, state.context?.date ?? null, sent.start),
-        published,
-        quoteSpeaker: (i: number) => {
-          const at = tokens[i]?.start ?? -1;
-          const q = spans.findIndex((s) => at > s.start && at < s.end);
-          return q < 0 ? undefined : speakers[q];
-        },
-        quoteSpan: (i: number) => {
-          const at = tokens[i]?.start ?? -1;
-          return spans.find((s) => at > s.start && at < s.end);
-        },
-      };
+      const parse = meetingHint || pledgeHint || GATHERING_HINT.test(sent.text);
+      const ctx = sentenceContext(briefing, p, a, spans, speakers, parse, state);
 
       const foundMeetings = meetingHint ? findMeetings(ctx, state) : [];
       if (foundMeetings.length === 0 && GATHERING_HINT.test(sent.text))
@@ -293,66 +400,17 @@ export function extractEvents(briefing: Briefing): BriefingEvents {
       if (met.length >= 2) state.lastMeeting = met;
       const foundPledges = pledgeHint ? findPledges(ctx, state) : [];
 
-      // A back-reference dates what the sentence before reported, and names its occasion.
-      if (BACK_REFERENCE.test(sent.text)) {
-        const dated =
-          [...foundMeetings.map((m) => m.meeting), ...ctx.dates.filter((d) => !d.bounded && d.date)].length > 0;
-        const date = foundMeetings[0]?.meeting.date ?? ctx.dates.find((d) => !d.bounded && d.date)?.date ?? null;
-        const yearStated =
-          foundMeetings[0]?.meeting.yearStated ?? ctx.dates.find((d) => !d.bounded && d.date)?.yearStated ?? false;
-        if (dated && date) {
-          for (const f of [...previous.meetings, ...previous.pledges]) {
-            if (f.how === "sentence") continue;
-            const ev = "meeting" in f ? f.meeting : f.pledge;
-            ev.date = date;
-            ev.yearStated = yearStated;
-            f.how = "sentence";
-          }
-        }
-        const earlier = previous.pledges[previous.pledges.length - 1];
-        for (const m of foundMeetings)
-          if (m.meeting.topic === null && earlier) m.meeting.topic = trimTopic(earlier.pledge.commitment);
-      }
+      if (BACK_REFERENCE.test(sent.text)) applyBackReference(ctx, foundMeetings, previous);
 
-      const kept: FoundMeeting[] = [];
-      for (const m of foundMeetings) {
-        const same =
-          meetings.find(
-            (x) => sameMeeting(x.meeting, m.meeting) && (x.meeting.date === m.meeting.date || m.how !== "sentence"),
-          ) ?? (m.joins ? meetingJoined(meetings, m, p.n) : undefined);
-        if (same) {
-          mergeInto(same, m);
-          continue;
-        }
-        meetings.push(m);
-        kept.push(m);
-        const people = m.meeting.participants.filter((x) => x.kind === "person");
-        state.lastMeeting = people.length >= 2 ? people : m.meeting.participants;
-      }
+      const kept = keepNewMeetings(foundMeetings, meetings, p.n, state);
       pledges.push(...foundPledges);
       if (kept.length || foundPledges.length || ctx.dates.length) previous = { meetings: kept, pledges: foundPledges };
 
-      // The date in force for what follows; an unresolvable one ("March 3" with no year anywhere) unsets it.
-      const usable = ctx.dates.filter(
-        (d) => !d.bounded && (published === null || d.date === null || d.date <= published),
-      );
-      const last = usable[usable.length - 1];
-      if (last)
-        state.context = last.date
-          ? { date: last.date, yearStated: last.yearStated || (last.anaphoric && (state.context?.yearStated ?? false)) }
-          : { date: null, yearStated: false };
+      updateDateContext(ctx, published, state);
     }
   }
 
-  // Events with no date of their own and none before them: the story's date (the first date of its opening).
-  const undated = [...meetings, ...pledges].filter((f) => f.how === "none");
-  const lead = undated.length ? leadDate(paras, published) : null;
-  for (const f of undated) {
-    if (!lead) continue;
-    const ev = "meeting" in f ? f.meeting : f.pledge;
-    ev.date = lead.date;
-    ev.yearStated = lead.yearStated;
-  }
+  dateUndated([...meetings, ...pledges], paras, published);
 
   return {
     meetings: meetings.map((m) => m.meeting),
