@@ -3,16 +3,7 @@
  * them), countries, bodies ("the Ministry of Justice", "LICADHO", "the government"),
  * groups ("the two sides", "the ministers"), role phrases ("the minister"), and pronouns.
  */
-import {
-  COUNTRIES,
-  DEMONYMS,
-  MAX_COUNTRY_WORDS,
-  ORG_WORDS,
-  PERSON_VERBS,
-  PLACE_WORDS,
-  TITLES,
-  lower,
-} from "./lexicon.ts";
+import { COUNTRIES, DEMONYMS, MAX_COUNTRY_WORDS, ORG_WORDS, PERSON_VERBS, TITLES, lower } from "./lexicon.ts";
 import { findNameCandidates, isNameish, isTitleWord, nameRuns, type NameCandidate } from "./names.ts";
 import type { PersonRecord, PersonRegistry } from "./people-registry.ts";
 import type { Token } from "./tokens.ts";
@@ -166,26 +157,17 @@ function countryAt(tokens: Token[], i: number): { last: number; name: string } |
   return null;
 }
 
-/**
- * Mentions in a sentence, left to right. People come from the registry (every name the
- * briefing introduced), so short forms are found too; pronouns and role phrases are left
- * unresolved here (see coref.ts).
- */
-export function findMentions(
-  tokens: Token[],
-  text: string,
-  offset: number,
-  registry: PersonRegistry,
-  known?: NameCandidate[],
-): Mention[] {
-  const out: Mention[] = [];
-  const taken = new Array<boolean>(tokens.length).fill(false);
-  const take = (m: Mention) => {
-    for (let k = m.first; k <= m.last; k++) taken[k] = true;
-    out.push(m);
-  };
+interface Scan {
+  tokens: Token[];
+  text: string;
+  offset: number;
+  taken: boolean[];
+  take: (m: Mention) => void;
+}
 
-  // People: every name run the registry knows; the role around it comes with it.
+/** People: every name run the registry knows; the role around it comes with it. */
+function findPeople(scan: Scan, out: Mention[], registry: PersonRegistry, known?: NameCandidate[]): void {
+  const { tokens, text, offset, take } = scan;
   const candidates = new Map(
     (known ?? findNameCandidates(tokens, text, offset)).map((c) => [c.runFirst ?? c.first, c]),
   );
@@ -213,238 +195,295 @@ export function findMentions(
       word: "",
     });
   }
+}
 
-  for (let i = 0; i < tokens.length; i++) {
-    if (taken[i]) continue;
-    const t = tokens[i];
-    if (!isWord(t)) continue;
-
-    // Countries: "Vietnam", "the United Kingdom", "New Zealand’s".
-    const country = countryAt(tokens, i);
-    if (country && !taken[country.last]) {
-      // "Korea Export-Import Bank": a country word inside a body's name is the body's.
-      const next = tokens[country.last + 1];
-      const bodyAhead =
-        isWord(next) &&
-        next.cap &&
-        !tokens[country.last].possessive &&
-        !isTitleWord(next) &&
-        (isNameish(tokens, country.last + 1, 0) || ORG_WORDS.has(next.low));
-      if (!bodyAhead) {
-        take({
-          kind: "country",
-          first: i,
-          last: country.last,
-          nameFirst: i,
-          nameLast: country.last,
-          text: slice(text, offset, tokens, i, country.last),
-          people: [],
-          party: country.name,
-          partyKind: "country",
-          word: "",
-        });
-        i = country.last;
-        continue;
-      }
-    }
-
-    // "Cambodian authorities", "Thai police", "the Chinese side": a country's people as a body.
-    if (
-      t.cap &&
-      DEMONYMS.has(t.low) &&
-      !t.possessive &&
-      isWord(tokens[i + 1]) &&
-      !tokens[i + 1].cap &&
-      (GENERIC_BODIES.has(tokens[i + 1].low) ||
-        ["officials", "forces", "troops", "negotiators"].includes(tokens[i + 1].low)) &&
-      !taken[i + 1] &&
-      !modifiesNext(tokens, i + 2)
-    ) {
-      const s = tokens[i - 1]?.low === "the" && !taken[i - 1] ? i - 1 : i;
-      const surface = slice(text, offset, tokens, s, i + 1);
+/** Countries: "Vietnam", "the United Kingdom", "New Zealand’s". Returns the last token taken, or null. */
+function countryMention(scan: Scan, i: number): number | null {
+  const { tokens, text, offset, taken, take } = scan;
+  const country = countryAt(tokens, i);
+  if (country && !taken[country.last]) {
+    // "Korea Export-Import Bank": a country word inside a body's name is the body's.
+    const next = tokens[country.last + 1];
+    const bodyAhead =
+      isWord(next) &&
+      next.cap &&
+      !tokens[country.last].possessive &&
+      !isTitleWord(next) &&
+      (isNameish(tokens, country.last + 1, 0) || ORG_WORDS.has(next.low));
+    if (!bodyAhead) {
       take({
-        kind: "body",
-        first: s,
-        last: i + 1,
-        nameFirst: i,
-        nameLast: i + 1,
-        text: surface,
-        people: [],
-        party: slice(text, offset, tokens, i, i + 1),
-        partyKind: "body",
-        word: tokens[i + 1].low,
-      });
-      i += 1;
-      continue;
-    }
-
-    // Pronouns.
-    if (PRONOUNS.has(t.low) && !t.possessive) {
-      take({
-        kind: "pronoun",
+        kind: "country",
         first: i,
-        last: i,
+        last: country.last,
         nameFirst: i,
-        nameLast: i,
-        text: t.text,
+        nameLast: country.last,
+        text: slice(text, offset, tokens, i, country.last),
         people: [],
-        party: null,
-        partyKind: null,
-        word: t.low,
+        party: country.name,
+        partyKind: "country",
+        word: "",
       });
-      continue;
+      return country.last;
     }
+  }
+  return null;
+}
 
-    // Groups and generic bodies after a determiner: "the two sides", "his government", "the outgoing ambassador".
-    // "that" is a determiner after a preposition ("in that ministry"), not after a verb or a noun ("assured X that …").
-    const complementizer = t.low === "that" && i > 0 && !PREPOSITION_WORDS.has(tokens[i - 1].low);
-    if (DETERMINERS.has(t.low) && !complementizer) {
-      const np = determinerPhrase(tokens, i, taken);
-      if (np) {
-        const surface = slice(text, offset, tokens, i, np.head);
-        const words = lower(slice(text, offset, tokens, i + 1, np.head));
-        if (np.kind === "body") {
-          take({
-            kind: "body",
-            first: i,
-            last: np.head,
-            nameFirst: i,
-            nameLast: np.head,
-            text: surface,
-            people: [],
-            party: surface,
-            partyKind: "body",
-            word: tokens[np.head].low,
-          });
-        } else {
-          take({
-            kind: np.kind,
-            first: i,
-            last: np.head,
-            nameFirst: i,
-            nameLast: np.head,
-            text: surface,
-            people: [],
-            party: null,
-            partyKind: null,
-            word: np.kind === "group" ? lower(surface) : words,
-          });
-        }
-        i = np.head;
-        continue;
-      }
-      if (
-        t.low === "the" &&
-        NUMBER_WORDS.has(tokens[i + 1]?.low ?? "") &&
-        isWord(tokens[i + 2]) &&
-        (PERSON_VERBS.has(tokens[i + 2].low) ||
-          ["also", "then", "later", "had", "have", "jointly"].includes(tokens[i + 2].low))
-      ) {
-        // "The two discussed …", "after the three held talks"
+/** "Cambodian authorities", "Thai police", "the Chinese side": a country's people as a body. */
+function demonymBody(scan: Scan, i: number): number | null {
+  const { tokens, text, offset, taken, take } = scan;
+  const t = tokens[i];
+  if (
+    t.cap &&
+    DEMONYMS.has(t.low) &&
+    !t.possessive &&
+    isWord(tokens[i + 1]) &&
+    !tokens[i + 1].cap &&
+    (GENERIC_BODIES.has(tokens[i + 1].low) ||
+      ["officials", "forces", "troops", "negotiators"].includes(tokens[i + 1].low)) &&
+    !taken[i + 1] &&
+    !modifiesNext(tokens, i + 2)
+  ) {
+    const s = tokens[i - 1]?.low === "the" && !taken[i - 1] ? i - 1 : i;
+    const surface = slice(text, offset, tokens, s, i + 1);
+    take({
+      kind: "body",
+      first: s,
+      last: i + 1,
+      nameFirst: i,
+      nameLast: i + 1,
+      text: surface,
+      people: [],
+      party: slice(text, offset, tokens, i, i + 1),
+      partyKind: "body",
+      word: tokens[i + 1].low,
+    });
+    return i + 1;
+  }
+  return null;
+}
+
+/** Pronouns. */
+function pronounMention(scan: Scan, i: number): number | null {
+  const { tokens, take } = scan;
+  const t = tokens[i];
+  if (PRONOUNS.has(t.low) && !t.possessive) {
+    take({
+      kind: "pronoun",
+      first: i,
+      last: i,
+      nameFirst: i,
+      nameLast: i,
+      text: t.text,
+      people: [],
+      party: null,
+      partyKind: null,
+      word: t.low,
+    });
+    return i;
+  }
+  return null;
+}
+
+/** Groups and generic bodies after a determiner: "the two sides", "his government", "the outgoing ambassador". */
+function determinerMention(scan: Scan, i: number): number | null {
+  const { tokens, text, offset, taken, take } = scan;
+  const t = tokens[i];
+  // "that" is a determiner after a preposition ("in that ministry"), not after a verb or a noun ("assured X that …").
+  const complementizer = t.low === "that" && i > 0 && !PREPOSITION_WORDS.has(tokens[i - 1].low);
+  if (DETERMINERS.has(t.low) && !complementizer) {
+    const np = determinerPhrase(tokens, i, taken);
+    if (np) {
+      const surface = slice(text, offset, tokens, i, np.head);
+      const words = lower(slice(text, offset, tokens, i + 1, np.head));
+      if (np.kind === "body") {
         take({
-          kind: "group",
+          kind: "body",
           first: i,
-          last: i + 1,
+          last: np.head,
           nameFirst: i,
-          nameLast: i + 1,
-          text: slice(text, offset, tokens, i, i + 1),
+          nameLast: np.head,
+          text: surface,
+          people: [],
+          party: surface,
+          partyKind: "body",
+          word: tokens[np.head].low,
+        });
+      } else {
+        take({
+          kind: np.kind,
+          first: i,
+          last: np.head,
+          nameFirst: i,
+          nameLast: np.head,
+          text: surface,
           people: [],
           party: null,
           partyKind: null,
-          word: `the ${tokens[i + 1].low}`,
+          word: np.kind === "group" ? lower(surface) : words,
         });
-        i += 1;
-        continue;
       }
+      return np.head;
     }
+    if (
+      t.low === "the" &&
+      NUMBER_WORDS.has(tokens[i + 1]?.low ?? "") &&
+      isWord(tokens[i + 2]) &&
+      (PERSON_VERBS.has(tokens[i + 2].low) ||
+        ["also", "then", "later", "had", "have", "jointly"].includes(tokens[i + 2].low))
+    ) {
+      // "The two discussed …", "after the three held talks"
+      take({
+        kind: "group",
+        first: i,
+        last: i + 1,
+        nameFirst: i,
+        nameLast: i + 1,
+        text: slice(text, offset, tokens, i, i + 1),
+        people: [],
+        party: null,
+        partyKind: null,
+        word: `the ${tokens[i + 1].low}`,
+      });
+      return i + 1;
+    }
+  }
+  return null;
+}
 
-    // Named bodies: capitalised runs ending in an organisation word, and acronyms.
-    if (t.cap) {
-      let k = i;
-      let lastOrg = -1;
-      while (k < tokens.length && !taken[k]) {
-        const tk = tokens[k];
-        // "Ministry of Agriculture and Brazil's Ministry of Trade": another owner starts another body.
-        if (tk.low === "and" && k > i && tokens[k + 1]?.possessive) break;
-        if (
-          isWord(tk) &&
-          (tk.cap || (["of", "for", "and", "on"].includes(tk.low) && isWord(tokens[k + 1]) && tokens[k + 1].cap))
-        ) {
-          if (tk.cap && ORG_WORDS.has(tk.low)) lastOrg = k;
-          if (tk.possessive) {
-            k++;
-            break;
-          }
-          k++;
-          continue;
-        }
+/** Named bodies: capitalised runs ending in an organisation word. */
+function namedBody(scan: Scan, i: number): number | null {
+  const { tokens, text, offset, taken, take } = scan;
+  let k = i;
+  let lastOrg = -1;
+  while (k < tokens.length && !taken[k]) {
+    const tk = tokens[k];
+    // "Ministry of Agriculture and Brazil's Ministry of Trade": another owner starts another body.
+    if (tk.low === "and" && k > i && tokens[k + 1]?.possessive) break;
+    if (
+      isWord(tk) &&
+      (tk.cap || (["of", "for", "and", "on"].includes(tk.low) && isWord(tokens[k + 1]) && tokens[k + 1].cap))
+    ) {
+      if (tk.cap && ORG_WORDS.has(tk.low)) lastOrg = k;
+      if (tk.possessive) {
+        k++;
         break;
       }
-      const end = k - 1;
-      if (lastOrg >= i) {
-        let s = i;
-        if (tokens[i - 1]?.low === "the") s = i - 1;
-        const stop = tokens[lastOrg].possessive ? lastOrg : Math.max(lastOrg, end);
-        const name = slice(text, offset, tokens, i, stop).replace(/['’]s$/u, "");
-        take({
-          kind: "body",
-          first: s,
-          last: stop,
-          nameFirst: i,
-          nameLast: stop,
-          text: name,
-          people: [],
-          party: name,
-          partyKind: "body",
-          word: "",
-        });
-        i = stop;
-        continue;
-      }
-      if (/^[\p{Lu}&]{2,}$/u.test(t.base) && !COUNTRIES.has(t.low)) {
-        take({
-          kind: "body",
-          first: i,
-          last: i,
-          nameFirst: i,
-          nameLast: i,
-          text: t.base,
-          people: [],
-          party: t.base,
-          partyKind: "body",
-          word: "",
-        });
-        continue;
-      }
-      // An unknown capitalised word or run that is not a person: a place or a body ("Canberra", "Valdoria").
-      // At the start of a sentence, not a capitalised "-ing/-ed/-ly" word.
-      // ("Relevant departments from …", "Various agencies …": an adjective opening the sentence.)
-      const openingAdjective =
-        i === 0 &&
-        /(?:ant|ent|al|ive|ous|ful|ic|ar|ary|ory)$/.test(t.low) &&
-        isWord(tokens[1]) &&
-        !tokens[1].cap &&
-        /s$/.test(tokens[1].low);
-      if (isNameish(tokens, i, 0) && (i > 0 || !/(?:ing|ed|ly)$/.test(t.low)) && !openingAdjective) {
-        let j = i;
-        while (j + 1 < tokens.length && !taken[j + 1] && !tokens[j].possessive && isNameish(tokens, j + 1, 0)) j++;
-        const name = slice(text, offset, tokens, i, j).replace(/['’]s$/u, "");
-        take({
-          kind: "body",
-          first: i,
-          last: j,
-          nameFirst: i,
-          nameLast: j,
-          text: name,
-          people: [],
-          party: name,
-          partyKind: "body",
-          word: "",
-        });
-        i = j;
-        continue;
-      }
+      k++;
+      continue;
     }
+    break;
+  }
+  const end = k - 1;
+  if (lastOrg >= i) {
+    let s = i;
+    if (tokens[i - 1]?.low === "the") s = i - 1;
+    const stop = tokens[lastOrg].possessive ? lastOrg : Math.max(lastOrg, end);
+    const name = slice(text, offset, tokens, i, stop).replace(/['’]s$/u, "");
+    take({
+      kind: "body",
+      first: s,
+      last: stop,
+      nameFirst: i,
+      nameLast: stop,
+      text: name,
+      people: [],
+      party: name,
+      partyKind: "body",
+      word: "",
+    });
+    return stop;
+  }
+  return null;
+}
+
+/** Acronyms. */
+function acronymBody(scan: Scan, i: number): number | null {
+  const { tokens, take } = scan;
+  const t = tokens[i];
+  if (/^[\p{Lu}&]{2,}$/u.test(t.base) && !COUNTRIES.has(t.low)) {
+    take({
+      kind: "body",
+      first: i,
+      last: i,
+      nameFirst: i,
+      nameLast: i,
+      text: t.base,
+      people: [],
+      party: t.base,
+      partyKind: "body",
+      word: "",
+    });
+    return i;
+  }
+  return null;
+}
+
+/** An unknown capitalised word or run that is not a person: a place or a body ("Canberra", "Valdoria"). */
+function unknownCapitalised(scan: Scan, i: number): number | null {
+  const { tokens, text, offset, taken, take } = scan;
+  const t = tokens[i];
+  // At the start of a sentence, not a capitalised "-ing/-ed/-ly" word.
+  // ("Relevant departments from …", "Various agencies …": an adjective opening the sentence.)
+  const openingAdjective =
+    i === 0 &&
+    /(?:ant|ent|al|ive|ous|ful|ic|ar|ary|ory)$/.test(t.low) &&
+    isWord(tokens[1]) &&
+    !tokens[1].cap &&
+    /s$/.test(tokens[1].low);
+  if (isNameish(tokens, i, 0) && (i > 0 || !/(?:ing|ed|ly)$/.test(t.low)) && !openingAdjective) {
+    let j = i;
+    while (j + 1 < tokens.length && !taken[j + 1] && !tokens[j].possessive && isNameish(tokens, j + 1, 0)) j++;
+    const name = slice(text, offset, tokens, i, j).replace(/['’]s$/u, "");
+    take({
+      kind: "body",
+      first: i,
+      last: j,
+      nameFirst: i,
+      nameLast: j,
+      text: name,
+      people: [],
+      party: name,
+      partyKind: "body",
+      word: "",
+    });
+    return j;
+  }
+  return null;
+}
+/**
+ * Mentions in a sentence, left to right. People come from the registry (every name the
+ * briefing introduced), so short forms are found too; pronouns and role phrases are left
+ * unresolved here (see coref.ts).
+ */
+export function findMentions(
+  tokens: Token[],
+  text: string,
+  offset: number,
+  registry: PersonRegistry,
+  known?: NameCandidate[],
+): Mention[] {
+  const out: Mention[] = [];
+  const taken = new Array<boolean>(tokens.length).fill(false);
+  const take = (m: Mention) => {
+    for (let k = m.first; k <= m.last; k++) taken[k] = true;
+    out.push(m);
+  };
+  const scan: Scan = { tokens, text, offset, taken, take };
+
+  findPeople(scan, out, registry, known);
+
+  // Each rule in turn takes the mention starting at token i and returns its last token, or null.
+  for (let i = 0; i < tokens.length; i++) {
+    if (taken[i]) continue;
+    if (!isWord(tokens[i])) continue;
+    const last =
+      countryMention(scan, i) ??
+      demonymBody(scan, i) ??
+      pronounMention(scan, i) ??
+      determinerMention(scan, i) ??
+      (tokens[i].cap ? (namedBody(scan, i) ?? acronymBody(scan, i) ?? unknownCapitalised(scan, i)) : null);
+    if (last !== null) i = last;
   }
   return out.sort((a, b) => a.first - b.first);
 }
