@@ -292,19 +292,12 @@ function leaderAfter(ctx: SentenceCtx, state: ExtractState, from: number): Party
   return [];
 }
 
-function participantsFor(
-  ctx: SentenceCtx,
-  state: ExtractState,
-  shape: Shape,
-  k: number,
-  endTok: number,
-): Party[] | null {
-  const personish = (ps: Party[]) => ps.some((p) => p.kind === "person");
-  let extraParties: Party[] = [];
-  if (shape === "between") {
-    const obj = objectAfter(ctx, endTok + 1, state, 3);
-    return obj.parties.length >= 2 ? obj.parties : null;
-  }
+type PartyPhrase = { parties: Party[]; phrase: string | null; mentions: Mention[] };
+
+const personish = (ps: Party[]) => ps.some((p) => p.kind === "person");
+
+/** The meeting's subject: the clause's, or for "meeting with" the main clause's or the meeting's owner. */
+function meetingSubject(ctx: SentenceCtx, state: ExtractState, shape: Shape, k: number, endTok: number): PartyPhrase {
   // "During a January 5 meeting with X, he …": the meeting's host is the main clause's subject.
   let subj = subjectParties(ctx, state, k);
   if (shape === "noun-with") {
@@ -318,52 +311,72 @@ function participantsFor(
     const owner = ctx.mentions.find((x) => x.last === k - 1 && ctx.tokens[x.last].possessive && x.kind === "person");
     if (owner) subj = { parties: partiesOf(owner, ctx, state), phrase: null, mentions: [owner] };
   }
-  if (shape === "during") {
-    // The clause's subject and whoever it addressed before the phrase ("made the request to X").
-    const addressed = ctx.mentions
-      .filter((m) => m.first < k && m.kind === "person" && !subj.mentions.includes(m))
-      .flatMap((m) => partiesOf(m, ctx, state));
-    const parties = uniqueParties([...subj.parties, ...addressed]);
-    return parties.length >= 2 && personish(parties) && subj.mentions.every((m) => m.kind !== "body") ? parties : null;
+  return subj;
+}
+
+/** "during a meeting": the clause's subject and whoever it addressed before the phrase. */
+function duringParties(ctx: SentenceCtx, state: ExtractState, k: number, subj: PartyPhrase): Party[] | null {
+  // The clause's subject and whoever it addressed before the phrase ("made the request to X").
+  const addressed = ctx.mentions
+    .filter((m) => m.first < k && m.kind === "person" && !subj.mentions.includes(m))
+    .flatMap((m) => partiesOf(m, ctx, state));
+  const parties = uniqueParties([...subj.parties, ...addressed]);
+  return parties.length >= 2 && personish(parties) && subj.mentions.every((m) => m.kind !== "body") ? parties : null;
+}
+
+/** "jointly": only people who met one another. */
+function jointParties(subj: PartyPhrase): Party[] | null {
+  // Only people who met one another: two or more named (or "the two ministers" standing for them).
+  const people = subj.parties.filter((p) => p.kind === "person");
+  if (people.length < 2 || subj.mentions.some((m) => m.kind === "body" || m.kind === "country")) return null;
+  return subj.parties;
+}
+
+/** "after meeting X": X and who met. */
+function gerundParties(ctx: SentenceCtx, state: ExtractState, k: number, endTok: number): Party[] | null {
+  // Who met: the subject of the verb the phrase hangs on ("Anwar said after meeting …"), or of the main clause after
+  // it.
+  const obj = objectAfter(ctx, endTok + 1, state);
+  if (!personish(obj.parties) || obj.mentions.some((m) => ctx.tokens[m.last].possessive)) return null;
+  let v = k - 1;
+  // "The ambassador made the announcement after paying a courtesy call on X": the verb a few words back.
+  for (let j = k - 1; j >= 0 && j >= k - 6 && !isVerbish(ctx.tokens, v); j--) {
+    if (ctx.tokens[j].kind === "punct") break;
+    if (isVerbish(ctx.tokens, j)) v = j;
   }
-  if (shape === "joint") {
-    // Only people who met one another: two or more named (or "the two ministers" standing for them).
-    const people = subj.parties.filter((p) => p.kind === "person");
-    if (people.length < 2 || subj.mentions.some((m) => m.kind === "body" || m.kind === "country")) return null;
-    return subj.parties;
-  }
-  if (shape === "gerund") {
-    // Who met: the subject of the verb the phrase hangs on ("Anwar said after meeting …"), or of the main clause after
-    // it.
-    const obj = objectAfter(ctx, endTok + 1, state);
-    if (!personish(obj.parties) || obj.mentions.some((m) => ctx.tokens[m.last].possessive)) return null;
-    let v = k - 1;
-    // "The ambassador made the announcement after paying a courtesy call on X": the verb a few words back.
-    for (let j = k - 1; j >= 0 && j >= k - 6 && !isVerbish(ctx.tokens, v); j--) {
-      if (ctx.tokens[j].kind === "punct") break;
-      if (isVerbish(ctx.tokens, j)) v = j;
-    }
-    if (k === 0 || ctx.tokens[k - 1].text === ",") {
-      const comma = ctx.tokens.findIndex((t, j) => j > endTok && t.text === ",");
-      if (comma < 0) return null;
-      v = comma + 1;
-      while (v < ctx.tokens.length && !isVerbish(ctx.tokens, v)) v++;
-    }
-    if (v < 0 || v >= ctx.tokens.length || !isVerbish(ctx.tokens, v)) return null;
-    const who = subjectParties(ctx, state, v);
-    const parties = uniqueParties([...who.parties.filter((p) => p.kind === "person"), ...obj.parties]);
-    return parties.length >= 2 ? parties : null;
-  }
-  if (shape === "fronted") {
-    // The main clause after the opening phrase: its subject, two or more parties.
+  if (k === 0 || ctx.tokens[k - 1].text === ",") {
     const comma = ctx.tokens.findIndex((t, j) => j > endTok && t.text === ",");
     if (comma < 0) return null;
-    let v = comma + 1;
+    v = comma + 1;
     while (v < ctx.tokens.length && !isVerbish(ctx.tokens, v)) v++;
-    if (v >= ctx.tokens.length) return null;
-    const main = subjectParties(ctx, state, v);
-    return main.parties.length >= 2 && personish(main.parties) ? main.parties : null;
   }
+  if (v < 0 || v >= ctx.tokens.length || !isVerbish(ctx.tokens, v)) return null;
+  const who = subjectParties(ctx, state, v);
+  const parties = uniqueParties([...who.parties.filter((p) => p.kind === "person"), ...obj.parties]);
+  return parties.length >= 2 ? parties : null;
+}
+
+/** An opening phrase: the main clause after it. */
+function frontedParties(ctx: SentenceCtx, state: ExtractState, endTok: number): Party[] | null {
+  // The main clause after the opening phrase: its subject, two or more parties.
+  const comma = ctx.tokens.findIndex((t, j) => j > endTok && t.text === ",");
+  if (comma < 0) return null;
+  let v = comma + 1;
+  while (v < ctx.tokens.length && !isVerbish(ctx.tokens, v)) v++;
+  if (v >= ctx.tokens.length) return null;
+  const main = subjectParties(ctx, state, v);
+  return main.parties.length >= 2 && personish(main.parties) ? main.parties : null;
+}
+
+/** Who was met: the object after the trigger (by phone: after "with", or whom the main clause's subject told). */
+function meetingObject(
+  ctx: SentenceCtx,
+  state: ExtractState,
+  shape: Shape,
+  endTok: number,
+  subject: PartyPhrase,
+): { subj: PartyPhrase; obj: PartyPhrase } {
+  let subj = subject;
   let obj =
     shape === "by-phone"
       ? { parties: [] as Party[], phrase: null as string | null, mentions: [] as Mention[] }
@@ -400,36 +413,102 @@ function participantsFor(
       }
     }
   }
-  if (shape === "host" || shape === "call-on") {
-    // "received support", "paid a visit to Hanoi": only people (or a delegation) are met.
-    const delegation =
-      /\b(?:delegation|mission|team|officials|leaders|ministers|representatives|ambassadors?|envoys?)\b/i;
-    if (
-      !personish(obj.parties) &&
-      !(obj.phrase && delegation.test(obj.phrase)) &&
-      !obj.parties.some((p) => delegation.test(p.name))
-    )
-      return null;
-    // "welcomed the three countries' commitment": what someone has, not someone.
-    const lastObj = obj.mentions[obj.mentions.length - 1];
-    if (lastObj && ctx.tokens[lastObj.last].possessive) return null;
-    // "called on Thailand to release …": a request, not a visit.
-    if (
-      ctx.tokens[k].low === "visited" &&
-      (!lastObj ||
-        (lastObj.kind !== "person" && lastObj.kind !== "role") ||
-        obj.mentions.length !== obj.mentions.filter((x) => x.kind === "person" || x.kind === "role").length)
-    )
-      return null;
-    if (ctx.tokens[k].low === "called") {
-      if (!lastObj || lastObj.kind !== "person") return null;
-      const next = ctx.tokens.slice(lastObj.last + 1, lastObj.last + 4).map((t) => t.low);
-      const purpose = /^\s*to\s+(?:discuss|talk|exchange|review|bid|congratulate|introduce|brief)\b/i.test(
-        ctx.ptext.slice(ctx.tokens[lastObj.last].end, ctx.sent.end),
-      );
-      if ((next.includes("to") && !purpose) || next[0] === "for" || next[0] === "and" || next[0] === "not") return null;
-    }
+  return { subj, obj };
+}
+
+/** A host or a visit: only people (or a delegation) are met, not things or requests. */
+function visitMet(ctx: SentenceCtx, k: number, obj: PartyPhrase): boolean {
+  // "received support", "paid a visit to Hanoi": only people (or a delegation) are met.
+  const delegation =
+    /\b(?:delegation|mission|team|officials|leaders|ministers|representatives|ambassadors?|envoys?)\b/i;
+  if (
+    !personish(obj.parties) &&
+    !(obj.phrase && delegation.test(obj.phrase)) &&
+    !obj.parties.some((p) => delegation.test(p.name))
+  )
+    return false;
+  // "welcomed the three countries' commitment": what someone has, not someone.
+  const lastObj = obj.mentions[obj.mentions.length - 1];
+  if (lastObj && ctx.tokens[lastObj.last].possessive) return false;
+  // "called on Thailand to release …": a request, not a visit.
+  if (
+    ctx.tokens[k].low === "visited" &&
+    (!lastObj ||
+      (lastObj.kind !== "person" && lastObj.kind !== "role") ||
+      obj.mentions.length !== obj.mentions.filter((x) => x.kind === "person" || x.kind === "role").length)
+  )
+    return false;
+  if (ctx.tokens[k].low === "called") {
+    if (!lastObj || lastObj.kind !== "person") return false;
+    const next = ctx.tokens.slice(lastObj.last + 1, lastObj.last + 4).map((t) => t.low);
+    const purpose = /^\s*to\s+(?:discuss|talk|exchange|review|bid|congratulate|introduce|brief)\b/i.test(
+      ctx.ptext.slice(ctx.tokens[lastObj.last].end, ctx.sent.end),
+    );
+    if ((next.includes("to") && !purpose) || next[0] === "for" || next[0] === "and" || next[0] === "not") return false;
   }
+  return true;
+}
+
+/** "a delegation … led by Superintendent General Kim Dae-sung": the leader is met too. */
+function withLeader(
+  ctx: SentenceCtx,
+  state: ExtractState,
+  endTok: number,
+  object: PartyPhrase,
+): { obj: PartyPhrase; extraParties: Party[] } {
+  let obj = object;
+  let extraParties: Party[] = [];
+  const leader = leaderAfter(ctx, state, endTok + 1);
+  if (leader.length && /\bdelegation\b/i.test(obj.phrase ?? obj.parties.map((p) => p.name).join(" ")))
+    state.delegationLeader = leader[0];
+  if (leader.length)
+    obj = {
+      ...obj,
+      parties: obj.parties.length || obj.phrase === null ? uniqueParties([...obj.parties, ...leader]) : obj.parties,
+      phrase: obj.phrase,
+    };
+  if (leader.length && obj.parties.length === 0) extraParties = leader;
+  return { obj, extraParties };
+}
+
+/** The parties of the meeting: subject and object, or the words that stand for them; null if fewer than two. */
+function assembleParties(shape: Shape, subj: PartyPhrase, obj: PartyPhrase, extraParties: Party[]): Party[] | null {
+  const parties = uniqueParties([...subj.parties, ...obj.parties]);
+  if (obj.parties.length === 0 && obj.phrase)
+    parties.push({ name: obj.phrase.replace(/^of\s+/i, ""), kind: "body", role: null });
+  for (const p of extraParties) if (!parties.some((x) => x.name === p.name)) parties.push(p);
+  if (parties.length === 0 && subj.phrase) parties.push({ name: subj.phrase, kind: "body", role: null });
+  if (subj.parties.length === 0 && subj.phrase && parties.every((p) => p.name !== subj.phrase))
+    parties.unshift({ name: subj.phrase, kind: "body", role: null });
+  if (
+    parties.length < 2 &&
+    !(parties.length === 1 && (/\band\b/i.test(parties[0].name) || GROUP_SUBJECT.test(parties[0].name)))
+  )
+    return null;
+  if (!personish(parties) && shape !== "held" && shape !== "verb") return null;
+  return parties;
+}
+
+function participantsFor(
+  ctx: SentenceCtx,
+  state: ExtractState,
+  shape: Shape,
+  k: number,
+  endTok: number,
+): Party[] | null {
+  if (shape === "between") {
+    const obj = objectAfter(ctx, endTok + 1, state, 3);
+    return obj.parties.length >= 2 ? obj.parties : null;
+  }
+  const subject = meetingSubject(ctx, state, shape, k, endTok);
+  if (shape === "during") return duringParties(ctx, state, k, subject);
+  if (shape === "joint") return jointParties(subject);
+  if (shape === "gerund") return gerundParties(ctx, state, k, endTok);
+  if (shape === "fronted") return frontedParties(ctx, state, endTok);
+  const met = meetingObject(ctx, state, shape, endTok, subject);
+  const subj = met.subj;
+  let obj = met.obj;
+  if ((shape === "host" || shape === "call-on") && !visitMet(ctx, k, obj)) return null;
   if (shape === "passive") {
     // "X was received by Y": both are people or a delegation, never "a move welcomed by …".
     if (
@@ -441,19 +520,8 @@ function participantsFor(
     )
       return null;
   }
-  // "a delegation … led by Superintendent General Kim Dae-sung": the leader is met too.
-  if (!personish(obj.parties)) {
-    const leader = leaderAfter(ctx, state, endTok + 1);
-    if (leader.length && /\bdelegation\b/i.test(obj.phrase ?? obj.parties.map((p) => p.name).join(" ")))
-      state.delegationLeader = leader[0];
-    if (leader.length)
-      obj = {
-        ...obj,
-        parties: obj.parties.length || obj.phrase === null ? uniqueParties([...obj.parties, ...leader]) : obj.parties,
-        phrase: obj.phrase,
-      };
-    if (leader.length && obj.parties.length === 0) extraParties = leader;
-  }
+  let extraParties: Party[] = [];
+  if (!personish(obj.parties)) ({ obj, extraParties } = withLeader(ctx, state, endTok, obj));
   // "Police contacted the family": only a person contacting a person is a call between parties.
   if (ctx.tokens[k].low === "contacted" && !(personish(subj.parties) && personish(obj.parties))) return null;
   if (shape === "verb" && obj.parties.length === 0 && obj.phrase === null && subj.parties.length < 2) {
@@ -473,20 +541,7 @@ function participantsFor(
       return null;
     if (subj.parties.length >= 2) obj = { parties: [], phrase: null, mentions: [] };
   }
-  const parties = uniqueParties([...subj.parties, ...obj.parties]);
-  if (obj.parties.length === 0 && obj.phrase)
-    parties.push({ name: obj.phrase.replace(/^of\s+/i, ""), kind: "body", role: null });
-  for (const p of extraParties) if (!parties.some((x) => x.name === p.name)) parties.push(p);
-  if (parties.length === 0 && subj.phrase) parties.push({ name: subj.phrase, kind: "body", role: null });
-  if (subj.parties.length === 0 && subj.phrase && parties.every((p) => p.name !== subj.phrase))
-    parties.unshift({ name: subj.phrase, kind: "body", role: null });
-  if (
-    parties.length < 2 &&
-    !(parties.length === 1 && (/\band\b/i.test(parties[0].name) || GROUP_SUBJECT.test(parties[0].name)))
-  )
-    return null;
-  if (!personish(parties) && shape !== "held" && shape !== "verb") return null;
-  return parties;
+  return assembleParties(shape, subj, obj, extraParties);
 }
 
 const PLACE =
