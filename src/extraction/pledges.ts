@@ -261,8 +261,8 @@ interface Hit {
   trigger: Trigger;
 }
 
-/** Pledges, agreements and requests in one sentence. */
-export function findPledges(ctx: SentenceCtx, state: ExtractState): FoundPledge[] {
+/** Where each trigger matches in the sentence, in token order (longest first at one start). */
+function triggerHits(ctx: SentenceCtx): Hit[] {
   const text = ctx.sent.text;
   const hits: Hit[] = [];
   const low = text.toLowerCase();
@@ -296,162 +296,220 @@ export function findPledges(ctx: SentenceCtx, state: ExtractState): FoundPledge[
     }
   }
   hits.sort((a, b) => a.k - b.k || b.endTok - a.endTok);
+  return hits;
+}
 
-  const out: FoundPledge[] = [];
-  let coveredUntil = -1;
-  for (const hit of hits) {
-    const { k, endTok, trigger } = hit;
-    // A commitment inside another's content ("pledged that the plants would be …") is the same pledge.
-    if (k <= coveredUntil) continue;
-    if (isDeniedOrModal(ctx, k, false)) continue;
-    if (/^(?:will|shall|would)/i.test(ctx.tokens[k].low) && ctx.tokens[k + 1]?.low === "not" && !trigger.negative)
-      continue;
-    const speechVerb = reportingVerb(ctx.view, k) ?? parentheticalAttribution(ctx, k);
-    if (speechVerb !== null && HOPE_VERBS.has(ctx.tokens[speechVerb].low)) continue;
-    if (trigger.reported && speechVerb === null) continue;
-    // "is set to travel to Brussels", "will visit Hanoi next month": a schedule, not a commitment.
-    if (
-      /^(?:will|shall|would|is|are|was|were)$/.test(ctx.tokens[k].low) &&
-      SCHEDULE_VERB.test(ctx.ptext.slice(ctx.tokens[k].start, ctx.sent.end))
+/** A "will" or "would" that is not a commitment: a schedule, a gerund not yet done, a modal, a question. */
+function notYetOrUnreal(ctx: SentenceCtx, k: number): boolean {
+  // "is set to travel to Brussels", "will visit Hanoi next month": a schedule, not a commitment.
+  if (
+    /^(?:will|shall|would|is|are|was|were)$/.test(ctx.tokens[k].low) &&
+    SCHEDULE_VERB.test(ctx.ptext.slice(ctx.tokens[k].start, ctx.sent.end))
+  )
+    return true;
+  // "… must enforce the rules before signing new agreements": a gerund after "before" has not happened.
+  if (/^(?:before|without|instead|ahead)$/.test(ctx.tokens[k - 1]?.low ?? "") && /ing$/.test(ctx.tokens[k].low))
+    return true;
+  if (governedByModal(ctx, k)) return true;
+  // "has yet to announce when the centre will open", "asked how Japan would fund it": a future in a question.
+  if (
+    /^(?:will|would|shall)$/.test(ctx.tokens[k].low) &&
+    /\b(?:when|how|why|what|where|which)\b[^,;:“”"]*$/i.test(
+      ctx.ptext.slice(ctx.tokens[clauseAt(ctx.view, k).at]?.start ?? ctx.sent.start, ctx.tokens[k].start),
     )
-      continue;
-    // "… must enforce the rules before signing new agreements": a gerund after "before" has not happened.
-    if (/^(?:before|without|instead|ahead)$/.test(ctx.tokens[k - 1]?.low ?? "") && /ing$/.test(ctx.tokens[k].low))
-      continue;
-    if (governedByModal(ctx, k)) continue;
-    // "has yet to announce when the centre will open", "asked how Japan would fund it": a future in a question.
-    if (
-      /^(?:will|would|shall)$/.test(ctx.tokens[k].low) &&
-      /\b(?:when|how|why|what|where|which)\b[^,;:“”"]*$/i.test(
-        ctx.ptext.slice(ctx.tokens[clauseAt(ctx.view, k).at]?.start ?? ctx.sent.start, ctx.tokens[k].start),
-      )
-    )
-      continue;
-    const end = contentEnd(ctx, endTok + 1);
-    if (
-      trigger.needsTo &&
-      !ctx.tokens
-        .slice(endTok + 1, end)
-        .some((t, j) => t.low === "to" || (j === 0 && t.low === "that") || t.low === "for")
-    )
-      continue;
+  )
+    return true;
+  return false;
+}
 
-    const subj = subjectOf(ctx.view, k, ctx.ptext, 0);
-    const firstPerson = subj.mentions.some((m) => m.kind === "pronoun" && (m.word === "i" || m.word === "we"));
-    if (trigger.firstPerson && !firstPerson) continue;
+/** Who reported the commitment: the quotation's speaker, the reporting verb's subject or a trailing "X said". */
+function speakerFor(
+  ctx: SentenceCtx,
+  state: ExtractState,
+  k: number,
+  speechVerb: number | null,
+  end: number,
+): Party | null {
+  const quoted = ctx.quoteSpeaker(k);
+  return quoted
+    ? personParty(quoted)
+    : quoted === undefined && speechVerb !== null
+      ? speakerOf(ctx, state, speechVerb)
+      : quoted === undefined
+        ? trailingSpeaker(ctx, state, end)
+        : null;
+}
 
-    const quoted = ctx.quoteSpeaker(k);
-    const speakerRec: Party | null = quoted
-      ? personParty(quoted)
-      : quoted === undefined && speechVerb !== null
-        ? speakerOf(ctx, state, speechVerb)
-        : quoted === undefined
-          ? trailingSpeaker(ctx, state, end)
-          : null;
-    const found = trigger.passive ? signersOf(ctx, state, endTok) : actorsOf(ctx, state, subj.mentions, subj.phrase, k);
-    if (found === null) continue; // a thing, not an agent, is the subject
-    let actors = found.map((p) => ownedBy(p, speakerRec));
-    // "The government announced it would allocate …": "it" is who announced.
-    if (
-      actors.length === 0 &&
-      speechVerb !== null &&
-      subj.mentions.length > 0 &&
-      subj.mentions.every((m) => m.kind === "pronoun" && (m.word === "it" || m.word === "they"))
-    ) {
-      const reporter = subjectOf(ctx.view, speechVerb, ctx.ptext, 0);
-      actors = uniqueParties(
-        reporter.mentions.filter((m) => m.kind !== "pronoun").flatMap((m) => partiesOf(m, ctx, state)),
-      );
-    }
-    // "…, when they agreed to resume the tests": "they" who agree are the people who just met.
-    if (
-      actors.length === 0 &&
-      trigger.kind === "agree" &&
-      state.lastMeeting.length >= 2 &&
-      subj.mentions.length === 1 &&
-      subj.mentions[0].kind === "pronoun" &&
-      subj.mentions[0].word === "they" &&
-      ctx.quoteSpeaker(k) === undefined
-    ) {
-      actors = state.lastMeeting;
-    }
-    let assuredBy: Party | null = null;
-    if (
-      /^(?:assure[sd]?|promised|promises|pledged|pledges|vowed|vows|guaranteed|guarantees|confirmed|confirms)$/.test(
-        ctx.tokens[k].low,
-      )
-    ) {
-      // "Pheakdey assured the delegation that Cambodian authorities would …": the authorities are committed, per
-      // Pheakdey.
-      const that = ctx.tokens.findIndex((t, j) => j > endTok && j < end && t.low === "that");
-      const committed =
-        that > 0
-          ? ctx.mentions.find(
-              (m) =>
-                (m.first === that + 1 || (m.first === that + 2 && ctx.tokens[that + 1].low === "the")) &&
-                (m.kind === "body" || m.kind === "country" || m.kind === "group"),
-            )
-          : undefined;
-      if (
-        committed &&
-        /^(?:will|would|shall|is|are|was|were|remains?|remained)$/.test(ctx.tokens[committed.last + 1]?.low ?? "")
-      ) {
-        const who = partiesOf(committed, ctx, state);
-        if (who.length) {
-          assuredBy = actors.find((p) => p.kind === "person") ?? null;
-          actors = who.map((p) => ownedBy(p, assuredBy));
-        }
-      }
-    }
-    // "The delegation promised …" after "a delegation led by X": X's delegation.
-    if (actors.length === 1 && state.delegationLeader && /^the\s+(?:\w+\s+)?delegation$/i.test(actors[0].name))
-      actors = [{ name: `${state.delegationLeader.name}’s delegation`, kind: "body", role: null }];
-    // "KOICA country director Kim Ji-hoon said the agency would …": the body the speaker's title names.
-    if (
-      actors.length === 1 &&
-      speakerRec &&
-      /^the\s+(?:agency|organi[sz]ation|programme|program|fund|bank|centre|center|commission|institute|foundation)$/i.test(
-        actors[0].name,
-      )
-    ) {
-      const sp = ctx.mentions.find((x) => x.kind === "person" && x.people.some((p) => p.name === speakerRec.name));
-      const body = sp
+/** "assured the delegation that Cambodian authorities would …": the authorities are committed, per the assurer. */
+function assuredActors(
+  ctx: SentenceCtx,
+  state: ExtractState,
+  k: number,
+  endTok: number,
+  end: number,
+  committedActors: Party[],
+): { actors: Party[]; assuredBy: Party | null } {
+  let actors = committedActors;
+  let assuredBy: Party | null = null;
+  if (
+    /^(?:assure[sd]?|promised|promises|pledged|pledges|vowed|vows|guaranteed|guarantees|confirmed|confirms)$/.test(
+      ctx.tokens[k].low,
+    )
+  ) {
+    // "Pheakdey assured the delegation that Cambodian authorities would …": the authorities are committed, per
+    // Pheakdey.
+    const that = ctx.tokens.findIndex((t, j) => j > endTok && j < end && t.low === "that");
+    const committed =
+      that > 0
         ? ctx.mentions.find(
-            (b) =>
-              b.kind === "body" &&
-              b.last < sp.first &&
-              sp.first - b.last <= 4 &&
-              ctx.tokens.slice(b.last + 1, sp.first).every((t) => t.kind === "word"),
+            (m) =>
+              (m.first === that + 1 || (m.first === that + 2 && ctx.tokens[that + 1].low === "the")) &&
+              (m.kind === "body" || m.kind === "country" || m.kind === "group"),
           )
         : undefined;
-      if (body) actors = [{ name: body.party ?? body.text, kind: "body", role: null }];
+    if (
+      committed &&
+      /^(?:will|would|shall|is|are|was|were|remains?|remained)$/.test(ctx.tokens[committed.last + 1]?.low ?? "")
+    ) {
+      const who = partiesOf(committed, ctx, state);
+      if (who.length) {
+        assuredBy = actors.find((p) => p.kind === "person") ?? null;
+        actors = who.map((p) => ownedBy(p, assuredBy));
+      }
     }
-    let parties = actors;
-    if (parties.length === 0 && speakerRec) parties = [speakerRec];
-    if (parties.length === 0) continue;
-    const speaker =
-      assuredBy ??
-      (speakerRec && !parties.some((p) => p.name.includes(speakerRec.name)) && parties.every((p) => p.kind !== "person")
-        ? speakerRec
-        : null);
+  }
+  return { actors, assuredBy };
+}
 
-    let kind: PledgeKind =
-      trigger.kind === "agree"
-        ? parties.length >= 2 || subj.mentions.some((m) => m.kind === "group")
-          ? "agreement"
-          : "pledge"
-        : trigger.kind;
-    if (kind === "pledge" && /\b(?:agreement|memorandum|mou)\b/i.test(ctx.tokens[endTok]?.low ?? ""))
-      kind = "agreement";
+/** "KOICA country director Kim Ji-hoon said the agency would …": the body the speaker's title names. */
+function speakerBody(ctx: SentenceCtx, actors: Party[], speakerRec: Party | null): Party[] {
+  if (
+    actors.length === 1 &&
+    speakerRec &&
+    /^the\s+(?:agency|organi[sz]ation|programme|program|fund|bank|centre|center|commission|institute|foundation)$/i.test(
+      actors[0].name,
+    )
+  ) {
+    const sp = ctx.mentions.find((x) => x.kind === "person" && x.people.some((p) => p.name === speakerRec.name));
+    const body = sp
+      ? ctx.mentions.find(
+          (b) =>
+            b.kind === "body" &&
+            b.last < sp.first &&
+            sp.first - b.last <= 4 &&
+            ctx.tokens.slice(b.last + 1, sp.first).every((t) => t.kind === "word"),
+        )
+      : undefined;
+    if (body) return [{ name: body.party ?? body.text, kind: "body", role: null }];
+  }
+  return actors;
+}
 
-    const commitment = commitmentText(ctx, trigger, k, endTok, end);
-    if (!commitment) continue;
-    if (notACommitment(ctx, k, parties, commitment)) continue;
-    if (!plausibleDecision(ctx.tokens[k].low, parties, subj.mentions, commitment)) continue;
-    const date = eventDate(ctx, k, state);
-    const counterparts =
-      kind === "request" || kind === "agreement" ? addressees(ctx, state, endTok + 1, end, parties) : [];
-    out.push({
+/** Who is committed: the subject's parties, or whom "it", "they", "the delegation" or "the agency" stand for. */
+function actorsFor(
+  ctx: SentenceCtx,
+  state: ExtractState,
+  hit: Hit,
+  end: number,
+  subj: ReturnType<typeof subjectOf>,
+  speechVerb: number | null,
+  speakerRec: Party | null,
+  found: Party[],
+): { actors: Party[]; assuredBy: Party | null } {
+  const { k, endTok, trigger } = hit;
+  let actors = found.map((p) => ownedBy(p, speakerRec));
+  // "The government announced it would allocate …": "it" is who announced.
+  if (
+    actors.length === 0 &&
+    speechVerb !== null &&
+    subj.mentions.length > 0 &&
+    subj.mentions.every((m) => m.kind === "pronoun" && (m.word === "it" || m.word === "they"))
+  ) {
+    const reporter = subjectOf(ctx.view, speechVerb, ctx.ptext, 0);
+    actors = uniqueParties(
+      reporter.mentions.filter((m) => m.kind !== "pronoun").flatMap((m) => partiesOf(m, ctx, state)),
+    );
+  }
+  // "…, when they agreed to resume the tests": "they" who agree are the people who just met.
+  if (
+    actors.length === 0 &&
+    trigger.kind === "agree" &&
+    state.lastMeeting.length >= 2 &&
+    subj.mentions.length === 1 &&
+    subj.mentions[0].kind === "pronoun" &&
+    subj.mentions[0].word === "they" &&
+    ctx.quoteSpeaker(k) === undefined
+  ) {
+    actors = state.lastMeeting;
+  }
+  const assured = assuredActors(ctx, state, k, endTok, end, actors);
+  actors = assured.actors;
+  // "The delegation promised …" after "a delegation led by X": X's delegation.
+  if (actors.length === 1 && state.delegationLeader && /^the\s+(?:\w+\s+)?delegation$/i.test(actors[0].name))
+    actors = [{ name: `${state.delegationLeader.name}’s delegation`, kind: "body", role: null }];
+  actors = speakerBody(ctx, actors, speakerRec);
+  return { actors, assuredBy: assured.assuredBy };
+}
+
+/** Pledge, agreement or request: "agree" with two or more parties (or a group) is an agreement. */
+function pledgeKind(ctx: SentenceCtx, hit: Hit, parties: Party[], subj: ReturnType<typeof subjectOf>): PledgeKind {
+  const { endTok, trigger } = hit;
+  let kind: PledgeKind =
+    trigger.kind === "agree"
+      ? parties.length >= 2 || subj.mentions.some((m) => m.kind === "group")
+        ? "agreement"
+        : "pledge"
+      : trigger.kind;
+  if (kind === "pledge" && /\b(?:agreement|memorandum|mou)\b/i.test(ctx.tokens[endTok]?.low ?? "")) kind = "agreement";
+  return kind;
+}
+
+/** The pledge a trigger hit states, with the token its content ends before; null if it states none. */
+function pledgeAt(ctx: SentenceCtx, state: ExtractState, hit: Hit): { found: FoundPledge; end: number } | null {
+  const { k, endTok, trigger } = hit;
+  if (isDeniedOrModal(ctx, k, false)) return null;
+  if (/^(?:will|shall|would)/i.test(ctx.tokens[k].low) && ctx.tokens[k + 1]?.low === "not" && !trigger.negative)
+    return null;
+  const speechVerb = reportingVerb(ctx.view, k) ?? parentheticalAttribution(ctx, k);
+  if (speechVerb !== null && HOPE_VERBS.has(ctx.tokens[speechVerb].low)) return null;
+  if (trigger.reported && speechVerb === null) return null;
+  if (notYetOrUnreal(ctx, k)) return null;
+  const end = contentEnd(ctx, endTok + 1);
+  if (
+    trigger.needsTo &&
+    !ctx.tokens
+      .slice(endTok + 1, end)
+      .some((t, j) => t.low === "to" || (j === 0 && t.low === "that") || t.low === "for")
+  )
+    return null;
+
+  const subj = subjectOf(ctx.view, k, ctx.ptext, 0);
+  const firstPerson = subj.mentions.some((m) => m.kind === "pronoun" && (m.word === "i" || m.word === "we"));
+  if (trigger.firstPerson && !firstPerson) return null;
+
+  const speakerRec = speakerFor(ctx, state, k, speechVerb, end);
+  const found = trigger.passive ? signersOf(ctx, state, endTok) : actorsOf(ctx, state, subj.mentions, subj.phrase, k);
+  if (found === null) return null; // a thing, not an agent, is the subject
+  const { actors, assuredBy } = actorsFor(ctx, state, hit, end, subj, speechVerb, speakerRec, found);
+  let parties = actors;
+  if (parties.length === 0 && speakerRec) parties = [speakerRec];
+  if (parties.length === 0) return null;
+  const speaker =
+    assuredBy ??
+    (speakerRec && !parties.some((p) => p.name.includes(speakerRec.name)) && parties.every((p) => p.kind !== "person")
+      ? speakerRec
+      : null);
+
+  const kind = pledgeKind(ctx, hit, parties, subj);
+  const commitment = commitmentText(ctx, trigger, k, endTok, end);
+  if (!commitment) return null;
+  if (notACommitment(ctx, k, parties, commitment)) return null;
+  if (!plausibleDecision(ctx.tokens[k].low, parties, subj.mentions, commitment)) return null;
+  const date = eventDate(ctx, k, state);
+  const counterparts =
+    kind === "request" || kind === "agreement" ? addressees(ctx, state, endTok + 1, end, parties) : [];
+  return {
+    found: {
       pledge: {
         source: ctx.source,
         paragraph: ctx.paragraph,
@@ -467,8 +525,23 @@ export function findPledges(ctx: SentenceCtx, state: ExtractState): FoundPledge[
         quote: quoteFor(ctx, k),
       },
       how: date.how,
-    });
-    coveredUntil = end - 1;
+    },
+    end,
+  };
+}
+
+/** Pledges, agreements and requests in one sentence. */
+export function findPledges(ctx: SentenceCtx, state: ExtractState): FoundPledge[] {
+  const hits = triggerHits(ctx);
+  const out: FoundPledge[] = [];
+  let coveredUntil = -1;
+  for (const hit of hits) {
+    // A commitment inside another's content ("pledged that the plants would be …") is the same pledge.
+    if (hit.k <= coveredUntil) continue;
+    const pledge = pledgeAt(ctx, state, hit);
+    if (!pledge) continue;
+    out.push(pledge.found);
+    coveredUntil = pledge.end - 1;
   }
   return out;
 }
