@@ -223,6 +223,108 @@ export interface ClauseView {
   boundaries: Boundary[];
 }
 
+/**
+ * A quotation's edges ("“We will …,” he said"), not a phrase quoted inline ("review the cases “as a matter of
+ * priority”").
+ */
+function quotationEdge(tokens: Token[], i: number): boolean {
+  const t = tokens[i];
+  const prev = tokens[i - 1];
+  const opening =
+    t.text === "“" || (t.text === '"' && (i === 0 || [",", ":", "(", "—", "–"].includes(prev?.text ?? "")));
+  return opening
+    ? i === 0 || [",", ":", "—", "–", "("].includes(prev?.text ?? "")
+    : [",", ".", "!", "?", "…"].includes(prev?.text ?? "");
+}
+
+/**
+ * "Roman Vassilenko, who is on a visit to Cambodia, met …": where the relative clause closes, its antecedent's
+ * clause goes on. Null if it does not.
+ */
+function relativeClauseEnd(tokens: Token[], mentions: Mention[], i: number): Boundary | null {
+  const t = tokens[i];
+  const antecedent =
+    tokens[i - 1]?.text === "," ? mentions.find((m) => m.last === i - 2 && m.kind !== "pronoun") : undefined;
+  if (antecedent && (t.low === "who" || t.low === "which")) {
+    for (let c = i + 2; c < tokens.length - 1 && c < i + 30; c++) {
+      if (
+        tokens[c].text === ";" ||
+        tokens[c].text === "“" ||
+        tokens[c].text === "”" ||
+        ["who", "which"].includes(tokens[c].low)
+      )
+        break;
+      if (tokens[c].text !== ",") continue;
+      let v = c + 1;
+      while (
+        v < tokens.length &&
+        /^(?:also|then|later|had|has|have|first|again|jointly|both|on|in)$/.test(tokens[v].low) &&
+        v < c + 3
+      )
+        v++;
+      if (isVerbish(tokens, v) && !SPEECH_VERBS.has(tokens[c - 1]?.low ?? "")) {
+        return { at: c + 1, speechVerb: null, antecedent };
+      }
+    }
+  }
+  return null;
+}
+
+/** "said (that) …", "told The Post that …", "assured the delegation that …": where the reported speech starts. */
+function reportedSpeechStart(
+  tokens: Token[],
+  i: number,
+  mentionAt: (i: number) => Mention | undefined,
+): Boundary | null {
+  const t = tokens[i];
+  let k = i + 1;
+  // "announced, however, that …", "said, for his part, that …": a short aside first.
+  if (tokens[k]?.text === ",") {
+    const close = tokens.findIndex((x, j) => j > k && j <= k + 5 && x.text === ",");
+    if (
+      close > 0 &&
+      tokens[close + 1]?.low === "that" &&
+      tokens.slice(k + 1, close).every((x) => x.kind === "word" && !x.cap)
+    )
+      k = close + 1;
+  }
+  if (OBJECT_VERBS.has(t.low)) {
+    const obj = mentionAt(k);
+    if (obj) {
+      k = obj.last + 1;
+      // "told Chanthol during the meeting that …": a short phrase before "that".
+      const that = tokens.findIndex((x, j) => j >= k && j <= k + 6 && x.low === "that");
+      if (that > k && tokens.slice(k, that).every((x) => x.kind === "word") && PREPOSITIONS.has(tokens[k].low))
+        k = that;
+    } else if (
+      tokens[k] &&
+      /^(reporters|journalists|the|a|him|her|them|us|me|parliament|lawmakers|delegates|participants|officials)$/i.test(
+        tokens[k].low,
+      )
+    ) {
+      k++;
+      while (
+        tokens[k] &&
+        tokens[k].kind === "word" &&
+        !["that", "about", "on", "in", "at"].includes(tokens[k].low) &&
+        k - i < 6
+      )
+        k++;
+    }
+  }
+  if (tokens[k]?.low === "that") return { at: k + 1, speechVerb: i };
+  if (
+    tokens[k] &&
+    tokens[k].kind === "word" &&
+    !PREPOSITIONS.has(tokens[k].low) &&
+    tokens[k].low !== "that" &&
+    tokens[i - 1]?.text !== "”"
+  ) {
+    return { at: k, speechVerb: i };
+  }
+  return null;
+}
+
 export function clauseBoundaries(tokens: Token[], mentions: Mention[]): Boundary[] {
   const out: Boundary[] = [{ at: 0, speechVerb: null }];
   const mentionAt = (i: number) => mentions.find((m) => m.first === i);
@@ -231,18 +333,7 @@ export function clauseBoundaries(tokens: Token[], mentions: Mention[]): Boundary
     if (t.text === ";" || t.text === ":") {
       out.push({ at: i + 1, speechVerb: null });
     } else if (t.text === "“" || t.text === "”" || t.text === '"') {
-      // A quotation's edges ("“We will …,” he said"), not a phrase quoted inline ("review the cases “as a matter of
-      // priority”").
-      const prev = tokens[i - 1];
-      const opening =
-        t.text === "“" || (t.text === '"' && (i === 0 || [",", ":", "(", "—", "–"].includes(prev?.text ?? "")));
-      if (
-        opening
-          ? i === 0 || [",", ":", "—", "–", "("].includes(prev?.text ?? "")
-          : [",", ".", "!", "?", "…"].includes(prev?.text ?? "")
-      ) {
-        out.push({ at: i + 1, speechVerb: null });
-      }
+      if (quotationEdge(tokens, i)) out.push({ at: i + 1, speechVerb: null });
     } else if (SUBORDINATORS.has(t.low) && i > 0 && subjectClauseAt(tokens, mentions, i + 1)) {
       // "…, after Minister X held a meeting with …": a clause with its own subject.
       out.push({ at: i + 1, speechVerb: null });
@@ -252,33 +343,8 @@ export function clauseBoundaries(tokens: Token[], mentions: Mention[]): Boundary
       (tokens[i - 1]?.text === "," || i > 0)
     ) {
       out.push({ at: i + 1, speechVerb: null });
-      // "Roman Vassilenko, who is on a visit to Cambodia, met …": where the relative clause closes, its antecedent's
-      // clause goes on.
-      const antecedent =
-        tokens[i - 1]?.text === "," ? mentions.find((m) => m.last === i - 2 && m.kind !== "pronoun") : undefined;
-      if (antecedent && (t.low === "who" || t.low === "which")) {
-        for (let c = i + 2; c < tokens.length - 1 && c < i + 30; c++) {
-          if (
-            tokens[c].text === ";" ||
-            tokens[c].text === "“" ||
-            tokens[c].text === "”" ||
-            ["who", "which"].includes(tokens[c].low)
-          )
-            break;
-          if (tokens[c].text !== ",") continue;
-          let v = c + 1;
-          while (
-            v < tokens.length &&
-            /^(?:also|then|later|had|has|have|first|again|jointly|both|on|in)$/.test(tokens[v].low) &&
-            v < c + 3
-          )
-            v++;
-          if (isVerbish(tokens, v) && !SPEECH_VERBS.has(tokens[c - 1]?.low ?? "")) {
-            out.push({ at: c + 1, speechVerb: null, antecedent });
-            break;
-          }
-        }
-      }
+      const resumed = relativeClauseEnd(tokens, mentions, i);
+      if (resumed) out.push(resumed);
     } else if (CONTRAST.has(t.low) && tokens[i - 1]?.text === ",") {
       out.push({ at: i + 1, speechVerb: null });
     } else if (t.low === "and" && tokens[i - 1]?.text === "," && (mentionAt(i + 1) || tokens[i + 1]?.low === "that")) {
@@ -289,52 +355,8 @@ export function clauseBoundaries(tokens: Token[], mentions: Mention[]): Boundary
     } else if (t.low === "and" && tokens[i + 1]?.low === "that") {
       out.push({ at: i + 2, speechVerb: lastSpeechVerb(out) });
     } else if (SPEECH_VERBS.has(t.low) && !t.cap) {
-      // "said (that) …", "told The Post that …", "assured the delegation that …"
-      let k = i + 1;
-      // "announced, however, that …", "said, for his part, that …": a short aside first.
-      if (tokens[k]?.text === ",") {
-        const close = tokens.findIndex((x, j) => j > k && j <= k + 5 && x.text === ",");
-        if (
-          close > 0 &&
-          tokens[close + 1]?.low === "that" &&
-          tokens.slice(k + 1, close).every((x) => x.kind === "word" && !x.cap)
-        )
-          k = close + 1;
-      }
-      if (OBJECT_VERBS.has(t.low)) {
-        const obj = mentionAt(k);
-        if (obj) {
-          k = obj.last + 1;
-          // "told Chanthol during the meeting that …": a short phrase before "that".
-          const that = tokens.findIndex((x, j) => j >= k && j <= k + 6 && x.low === "that");
-          if (that > k && tokens.slice(k, that).every((x) => x.kind === "word") && PREPOSITIONS.has(tokens[k].low))
-            k = that;
-        } else if (
-          tokens[k] &&
-          /^(reporters|journalists|the|a|him|her|them|us|me|parliament|lawmakers|delegates|participants|officials)$/i.test(
-            tokens[k].low,
-          )
-        ) {
-          k++;
-          while (
-            tokens[k] &&
-            tokens[k].kind === "word" &&
-            !["that", "about", "on", "in", "at"].includes(tokens[k].low) &&
-            k - i < 6
-          )
-            k++;
-        }
-      }
-      if (tokens[k]?.low === "that") out.push({ at: k + 1, speechVerb: i });
-      else if (
-        tokens[k] &&
-        tokens[k].kind === "word" &&
-        !PREPOSITIONS.has(tokens[k].low) &&
-        tokens[k].low !== "that" &&
-        tokens[i - 1]?.text !== "”"
-      ) {
-        out.push({ at: k, speechVerb: i });
-      }
+      const speech = reportedSpeechStart(tokens, i, mentionAt);
+      if (speech) out.push(speech);
     } else if (
       t.low === "that" &&
       tokens[i - 1] &&
