@@ -90,15 +90,21 @@ function weekdayBefore(published: string, weekday: number, strictlyBefore: boole
   return iso(subDays(pub, back));
 }
 
-/**
- * Every date in `text`. `context` is the date in force before this sentence (for "later that
- * day"); `offset` is added to the returned positions.
- */
-export function findDates(text: string, published: string | null, context: string | null, offset = 0): DateMention[] {
-  const out: DateMention[] = [];
-  const bounded = (start: number) => BOUND_WORDS.test(text.slice(Math.max(0, start - 40), start));
-  const overlaps = (s: number, e: number) => out.some((d) => d.start - offset < e && s < d.end - offset);
+/** One sentence's text and the dates found in it so far. */
+interface DateScan {
+  text: string;
+  published: string | null;
+  offset: number;
+  out: DateMention[];
+  /** Whether a bounding word ("since", "until") comes just before `start`. */
+  bounded: (start: number) => boolean;
+  /** Whether a date already found overlaps the span. */
+  overlaps: (s: number, e: number) => boolean;
+}
 
+/** Calendar dates: "5 April", "April 5, 2024", "05/04/2024". */
+function calendarDates(scan: DateScan): void {
+  const { text, published, offset, out, bounded } = scan;
   if (MONTH_DAY.test(text) || NUMERIC_DATE.test(text)) {
     const ref = published ? parseISO(published) : new Date(2000, 0, 1);
     for (const r of chrono.strict.parse(text, { instant: ref, timezone: 0 }, { forwardDate: false })) {
@@ -124,7 +130,11 @@ export function findDates(text: string, published: string | null, context: strin
       });
     }
   }
+}
 
+/** Weekdays: "on Wednesday", "last Friday" (the one before publication). */
+function weekdayDates(scan: DateScan): void {
+  const { text, published, offset, out, bounded, overlaps } = scan;
   for (const m of text.matchAll(WEEKDAY)) {
     const qualifier = (m[1] ?? "").toLowerCase();
     if (qualifier === "next" || qualifier === "coming") continue;
@@ -150,7 +160,11 @@ export function findDates(text: string, published: string | null, context: strin
       stated: date === null ? `${m[0]} (no published date to count from)` : undefined,
     });
   }
+}
 
+/** "today", "yesterday": from the publication date. */
+function relativeDates(scan: DateScan): void {
+  const { text, published, offset, out, bounded, overlaps } = scan;
   for (const m of text.matchAll(RELATIVE)) {
     if (overlaps(m.index, m.index + m[0].length)) continue;
     const word = m[1].toLowerCase();
@@ -165,7 +179,11 @@ export function findDates(text: string, published: string | null, context: strin
       stated: date === null ? `${m[0]} (no published date to count from)` : undefined,
     });
   }
+}
 
+/** "the following day", "two days earlier": from the date in force. */
+function anaphoricDates(scan: DateScan, context: string | null): void {
+  const { text, offset, out, overlaps } = scan;
   for (const m of text.matchAll(ANAPHORIC)) {
     if (overlaps(m.index, m.index + m[0].length)) continue;
     const phrase = m[1].toLowerCase();
@@ -188,5 +206,22 @@ export function findDates(text: string, published: string | null, context: strin
       anaphoric: true,
     });
   }
+}
+
+/**
+ * Every date in `text`. `context` is the date in force before this sentence (for "later that
+ * day"); `offset` is added to the returned positions.
+ */
+export function findDates(text: string, published: string | null, context: string | null, offset = 0): DateMention[] {
+  const out: DateMention[] = [];
+  const bounded = (start: number) => BOUND_WORDS.test(text.slice(Math.max(0, start - 40), start));
+  const overlaps = (s: number, e: number) => out.some((d) => d.start - offset < e && s < d.end - offset);
+
+  const scan: DateScan = { text, published, offset, out, bounded, overlaps };
+
+  calendarDates(scan);
+  weekdayDates(scan);
+  relativeDates(scan);
+  anaphoricDates(scan, context);
   return out.sort((a, b) => a.start - b.start);
 }
