@@ -640,140 +640,165 @@ const COMMON_CAPS = new Set(
     .filter(Boolean),
 );
 
+/** A run that is part of a place's or a body's name, or a place itself: no person. */
+function partOfLongerName(tokens: Token[], a: number, b: number): boolean {
+  const next = tokens[b + 1];
+  // "Peace Palace", "Mekong River", "Export-Import Bank": part of a place or body.
+  if (
+    next &&
+    isWord(next) &&
+    next.cap &&
+    (ORG_WORDS.has(next.low) || PLACE_WORDS.has(next.low) || PORTFOLIO.has(next.low))
+  )
+    return true;
+  if (isWord(tokens[a - 1]) && tokens[a - 1].cap && ORG_WORDS.has(tokens[a - 1].low) && !isTitleWord(tokens[a - 1]))
+    return true;
+  // "Committee for Counter Trafficking", "Network for Social Accountability": the rest of a body's name.
+  const joiner = tokens[a - 1];
+  const owner = tokens[a - 2];
+  if (
+    isWord(joiner) &&
+    ["of", "for", "on", "and"].includes(joiner.low) &&
+    isWord(owner) &&
+    owner.cap &&
+    (ORG_WORDS.has(owner.low) || PORTFOLIO.has(owner.low)) &&
+    !isTitleWord(owner)
+  )
+    return true;
+  // "the Royal Cambodian Armed Forces": a capitalised word before a country's adjective belongs to a longer name.
+  if (next && isWord(next) && next.cap && isCountryWord(next) && !tokens[b].possessive) return true;
+  // "Mine Action and Victim Assistance Authority": the run continues into a body's name.
+  if (continuesIntoBody(tokens, b)) return true;
+  // "Official Security Assistance programme": an abstract noun before a common noun is no name.
+  if (
+    a === b &&
+    /(?:tion|sion|ance|ence|ment|ity|ness|ship)$/.test(tokens[a].low) &&
+    isWord(next) &&
+    !next.cap &&
+    !PERSON_VERBS.has(next.low)
+  )
+    return true;
+  // A run ending in a place word ("Phnom Penh City") is a place, unless a title names it ("chief of mission Mihyung
+  // Park").
+  if (
+    PLACE_WORDS.has(tokens[b].low) &&
+    b > a &&
+    !(
+      isTitleWord(tokens[a - 1]) ||
+      (isWord(tokens[a - 1]) && ORG_WORDS.has(tokens[a - 1].low) && isTitleWord(tokens[a - 3]))
+    )
+  )
+    return true;
+  return false;
+}
+
+/** What says a run is a person's name: a title before, an apposition after, an honorific, or a verb. */
+function nameEvidence(
+  tokens: Token[],
+  a: number,
+  b: number,
+  titleRole: string | null,
+  appositionRole: string | null,
+  addressed: boolean,
+): NameCandidate["evidence"] | null {
+  const honorific = addressed || (a > 0 && HONORIFICS.has(tokens[a - 1].low));
+  let evidence: NameCandidate["evidence"] | null = null;
+  // "commander of the Royal …", "Minister of the Interior": a title followed by "of" names a body or a place, not a
+  // person.
+  const joinedByConnector =
+    isWord(tokens[a - 1]) && ["of", "the", "for", "to", "and", "at", "in"].includes(tokens[a - 1].low);
+  if (titleRole && !joinedByConnector) evidence = "title";
+  else if (appositionRole) evidence = "apposition";
+  else if (honorific) evidence = "honorific";
+  else if (b > a) {
+    let v = b + 1;
+    while (
+      isWord(tokens[v]) &&
+      [
+        "also",
+        "further",
+        "then",
+        "had",
+        "has",
+        "have",
+        "later",
+        "previously",
+        "earlier",
+        "recently",
+        "again",
+        "strongly",
+        "personally",
+      ].includes(tokens[v].low)
+    )
+      v++;
+    // "… Malaria Control led by its director": a passive verb says nothing of a person.
+    const verbAfter = isWord(tokens[v]) && PERSON_VERBS.has(tokens[v].low) && tokens[v + 1]?.low !== "by";
+    const verbBefore = a > 0 && ["said", "says", "added", "wrote", "told", "according"].includes(tokens[a - 1].low);
+    const toBefore = a > 1 && tokens[a - 1].low === "to" && tokens[a - 2].low === "according";
+    if (verbAfter || verbBefore || toBefore) evidence = "verb";
+  }
+  return evidence;
+}
+
+/** The person a name run names, with the roles around it; null if nothing says it is a person. */
+function candidateAt(tokens: Token[], text: string, offset: number, aRaw: number, bRaw: number): NameCandidate | null {
+  let a = aRaw;
+  let b = bRaw;
+  // Drop a trailing initial ("J.") that is not followed by a surname.
+  while (b > a && /^\p{Lu}\.$/u.test(tokens[b].base)) b--;
+  // A run that starts with an initial is a name only after a title: "Ambassador to Myanmar K. Suresh".
+  if (
+    /^\p{Lu}\.$/u.test(tokens[a].base) &&
+    (b === a || /^\p{Lu}\.$/u.test(tokens[b].base) || roleBefore(tokens, a, text, offset).role === null)
+  )
+    return null;
+  // "Samdech Kralahom Sar Kheng", "Dato Paduka Seri Hoong Wee Teck", "H.E. Gen. Tea Seiha": the honorifics and ranks
+  // are a form of address, not the name (so every spelling of the address finds one person).
+  const skip = honorificPrefix(tokens, a, b);
+  if (a + skip > b) return null; // "Samdech Pichey Sena" alone: an address with no name
+  const addressed = skip > 0;
+  const address = addressed ? text.slice(tokens[a].start - offset, tokens[a + skip - 1].end - offset) : null;
+  a += skip;
+  if (notAPersonName(tokens, a, b)) return null;
+  const name = text.slice(tokens[a].start - offset, tokens[b].end - offset).replace(/['’]s$/u, "");
+  const found = roleBefore(tokens, aRaw, text, offset);
+  // The address joins the role: "Deputy Prime Minister Samdech Kralahom".
+  const before = address
+    ? { start: found.role ? found.start : aRaw, role: found.role ? `${found.role} ${address}` : address }
+    : found;
+  // "his Lao counterpart, Minister of Public Security Bounthong Keomany": both roles.
+  let commaFrom = before.role ? before.start : a;
+  while (commaFrom > 0 && HONORIFICS.has(tokens[commaFrom - 1].low)) commaFrom--; // "its director, Dr. Lim Vannak"
+  const comma = roleBeforeComma(tokens, commaFrom, text, offset, b);
+  const commaBefore = comma.role
+    ? { start: comma.start, role: before.role ? `${comma.role}; ${before.role}` : comma.role }
+    : before;
+  const appos = tokens[b].possessive ? { end: b + 1, role: null } : appositionAfter(tokens, b, text, offset);
+  const evidence = nameEvidence(tokens, a, b, commaBefore.role, appos.role, addressed);
+  if (!evidence) return null;
+  const roles = [commaBefore.role, appos.role].filter((r): r is string => r !== null);
+  return {
+    first: a,
+    last: b,
+    name,
+    role: roles.length ? roles.join("; ") : null,
+    roleFirst: commaBefore.role ? commaBefore.start : aRaw,
+    runFirst: aRaw,
+    after: appos.role ? appos.end : b + 1,
+    gender:
+      genderOf(tokens, Math.max(0, commaBefore.start - 1), a) ??
+      (appos.role ? genderOf(tokens, b + 1, appos.end) : null),
+    evidence,
+  };
+}
+
 export function findNameCandidates(tokens: Token[], text: string, offset: number): NameCandidate[] {
   const out: NameCandidate[] = [];
   for (const [aRaw, bRaw] of nameRuns(tokens)) {
-    let a = aRaw;
-    let b = bRaw;
-    if (nameWords(tokens, a, b) > 5) continue;
-    const next = tokens[b + 1];
-    // "Peace Palace", "Mekong River", "Export-Import Bank": part of a place or body.
-    if (
-      next &&
-      isWord(next) &&
-      next.cap &&
-      (ORG_WORDS.has(next.low) || PLACE_WORDS.has(next.low) || PORTFOLIO.has(next.low))
-    )
-      continue;
-    if (isWord(tokens[a - 1]) && tokens[a - 1].cap && ORG_WORDS.has(tokens[a - 1].low) && !isTitleWord(tokens[a - 1]))
-      continue;
-    // "Committee for Counter Trafficking", "Network for Social Accountability": the rest of a body's name.
-    const joiner = tokens[a - 1];
-    const owner = tokens[a - 2];
-    if (
-      isWord(joiner) &&
-      ["of", "for", "on", "and"].includes(joiner.low) &&
-      isWord(owner) &&
-      owner.cap &&
-      (ORG_WORDS.has(owner.low) || PORTFOLIO.has(owner.low)) &&
-      !isTitleWord(owner)
-    )
-      continue;
-    // "the Royal Cambodian Armed Forces": a capitalised word before a country's adjective belongs to a longer name.
-    if (next && isWord(next) && next.cap && isCountryWord(next) && !tokens[b].possessive) continue;
-    // "Mine Action and Victim Assistance Authority": the run continues into a body's name.
-    if (continuesIntoBody(tokens, b)) continue;
-    // "Official Security Assistance programme": an abstract noun before a common noun is no name.
-    if (
-      a === b &&
-      /(?:tion|sion|ance|ence|ment|ity|ness|ship)$/.test(tokens[a].low) &&
-      isWord(next) &&
-      !next.cap &&
-      !PERSON_VERBS.has(next.low)
-    )
-      continue;
-    // A run ending in a place word ("Phnom Penh City") is a place, unless a title names it ("chief of mission Mihyung
-    // Park").
-    if (
-      PLACE_WORDS.has(tokens[b].low) &&
-      b > a &&
-      !(
-        isTitleWord(tokens[a - 1]) ||
-        (isWord(tokens[a - 1]) && ORG_WORDS.has(tokens[a - 1].low) && isTitleWord(tokens[a - 3]))
-      )
-    )
-      continue;
-    // Drop a trailing initial ("J.") that is not followed by a surname.
-    while (b > a && /^\p{Lu}\.$/u.test(tokens[b].base)) b--;
-    // A run that starts with an initial is a name only after a title: "Ambassador to Myanmar K. Suresh".
-    if (
-      /^\p{Lu}\.$/u.test(tokens[a].base) &&
-      (b === a || /^\p{Lu}\.$/u.test(tokens[b].base) || roleBefore(tokens, a, text, offset).role === null)
-    )
-      continue;
-    // "Samdech Kralahom Sar Kheng", "Dato Paduka Seri Hoong Wee Teck", "H.E. Gen. Tea Seiha": the honorifics and ranks
-    // are a form of address, not the name (so every spelling of the address finds one person).
-    const skip = honorificPrefix(tokens, a, b);
-    if (a + skip > b) continue; // "Samdech Pichey Sena" alone: an address with no name
-    const addressed = skip > 0;
-    const address = addressed ? text.slice(tokens[a].start - offset, tokens[a + skip - 1].end - offset) : null;
-    a += skip;
-    if (notAPersonName(tokens, a, b)) continue;
-    const name = text.slice(tokens[a].start - offset, tokens[b].end - offset).replace(/['’]s$/u, "");
-    const found = roleBefore(tokens, aRaw, text, offset);
-    // The address joins the role: "Deputy Prime Minister Samdech Kralahom".
-    const before = address
-      ? { start: found.role ? found.start : aRaw, role: found.role ? `${found.role} ${address}` : address }
-      : found;
-    // "his Lao counterpart, Minister of Public Security Bounthong Keomany": both roles.
-    let commaFrom = before.role ? before.start : a;
-    while (commaFrom > 0 && HONORIFICS.has(tokens[commaFrom - 1].low)) commaFrom--; // "its director, Dr. Lim Vannak"
-    const comma = roleBeforeComma(tokens, commaFrom, text, offset, b);
-    const commaBefore = comma.role
-      ? { start: comma.start, role: before.role ? `${comma.role}; ${before.role}` : comma.role }
-      : before;
-    const appos = tokens[b].possessive ? { end: b + 1, role: null } : appositionAfter(tokens, b, text, offset);
-    const honorific = addressed || (a > 0 && HONORIFICS.has(tokens[a - 1].low));
-    let evidence: NameCandidate["evidence"] | null = null;
-    // "commander of the Royal …", "Minister of the Interior": a title followed by "of" names a body or a place, not a
-    // person.
-    const joinedByConnector =
-      isWord(tokens[a - 1]) && ["of", "the", "for", "to", "and", "at", "in"].includes(tokens[a - 1].low);
-    if (commaBefore.role && !joinedByConnector) evidence = "title";
-    else if (appos.role) evidence = "apposition";
-    else if (honorific) evidence = "honorific";
-    else if (b > a) {
-      let v = b + 1;
-      while (
-        isWord(tokens[v]) &&
-        [
-          "also",
-          "further",
-          "then",
-          "had",
-          "has",
-          "have",
-          "later",
-          "previously",
-          "earlier",
-          "recently",
-          "again",
-          "strongly",
-          "personally",
-        ].includes(tokens[v].low)
-      )
-        v++;
-      // "… Malaria Control led by its director": a passive verb says nothing of a person.
-      const verbAfter = isWord(tokens[v]) && PERSON_VERBS.has(tokens[v].low) && tokens[v + 1]?.low !== "by";
-      const verbBefore = a > 0 && ["said", "says", "added", "wrote", "told", "according"].includes(tokens[a - 1].low);
-      const toBefore = a > 1 && tokens[a - 1].low === "to" && tokens[a - 2].low === "according";
-      if (verbAfter || verbBefore || toBefore) evidence = "verb";
-    }
-    if (!evidence) continue;
-    const roles = [commaBefore.role, appos.role].filter((r): r is string => r !== null);
-    out.push({
-      first: a,
-      last: b,
-      name,
-      role: roles.length ? roles.join("; ") : null,
-      roleFirst: commaBefore.role ? commaBefore.start : aRaw,
-      runFirst: aRaw,
-      after: appos.role ? appos.end : b + 1,
-      gender:
-        genderOf(tokens, Math.max(0, commaBefore.start - 1), a) ??
-        (appos.role ? genderOf(tokens, b + 1, appos.end) : null),
-      evidence,
-    });
+    if (nameWords(tokens, aRaw, bRaw) > 5) continue;
+    if (partOfLongerName(tokens, aRaw, bRaw)) continue;
+    const candidate = candidateAt(tokens, text, offset, aRaw, bRaw);
+    if (candidate) out.push(candidate);
   }
   return out;
 }
