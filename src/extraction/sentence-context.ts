@@ -219,22 +219,11 @@ function roleHolder(ctx: SentenceCtx, m: Mention): Mention | null {
   return ok && commas <= 1 && (commas === 0 || gap[gap.length - 1].text === ",") ? next : null;
 }
 
-/**
- * What follows a verb: the mentions there ("met X and Y"), or the phrase ("met Lao officials").
- * `direct`: the object may follow at once; otherwise a preposition first ("met in Nairobi") means there is none.
- */
-export function objectAfter(
-  ctx: SentenceCtx,
-  k: number,
-  state: ExtractState,
-  maxGap = 6,
-): { parties: Party[]; phrase: string | null; mentions: Mention[] } {
-  if (
-    k < ctx.tokens.length &&
-    ["in", "at", "on", "for", "during", "after", "before", "since", "until", "by", "from"].includes(ctx.tokens[k].low)
-  ) {
-    return { parties: [], phrase: null, mentions: [] };
-  }
+/** Who or what follows a verb: the parties met, or the words that stand for them. */
+type VerbObject = { parties: Party[]; phrase: string | null; mentions: Mention[] };
+
+/** The first mention after k (the person, where a body or a role names the person's side), and where its gap ends. */
+function objectMention(ctx: SentenceCtx, k: number, maxGap: number): { m: Mention | undefined; gapEnd: number } {
   let m = ctx.mentions.find((x) => x.first >= k && x.first - k <= maxGap && x.kind !== "pronoun");
   let gapEnd = m?.first ?? k;
   // "World Health Organization (WHO) Representative … Dr. Kwame Boateng", "Philippine Coast Guard commandant X":
@@ -251,55 +240,64 @@ export function objectAfter(
     gapEnd = m.first;
     m = holder;
   }
-  if (m) {
-    const gap = ctx.tokens.slice(k, gapEnd);
-    const blocked = gap.some(
-      (t, j) =>
-        isVerbish(ctx.tokens, k + j) ||
-        [",", ".", ";", "”"].includes(t.text) ||
-        !(GAP_WORDS.has(t.low) || HONORIFICS.has(t.low)),
-    );
-    if (!blocked) {
-      let ms = coordinated(ctx.view, m, ctx.tokens.length);
-      // "his Thai counterpart" with no name anywhere: the words stand for the party.
-      let parties = uniqueParties(
-        ms.flatMap((x) => {
-          const ps = partiesOf(x, ctx, state);
-          return ps.length || x.kind !== "role" ? ps : [{ name: x.text, kind: "person" as const, role: x.text }];
-        }),
-      );
-      // "with Myanmar's disaster management officials and the World Food Programme": the owner's people, then the rest.
-      const first = m;
-      if (ms.length === 1 && first.kind === "country" && ctx.tokens[first.last].possessive) {
-        let j = first.last + 1;
-        while (
-          j < ctx.tokens.length &&
-          j <= first.last + 5 &&
-          ctx.tokens[j].kind === "word" &&
-          !ctx.tokens[j].cap &&
-          ctx.tokens[j].low !== "and" &&
-          !isVerbish(ctx.tokens, j)
-        )
-          j++;
-        const after =
-          ctx.tokens[j]?.low === "and"
-            ? ctx.mentions.find(
-                (x) =>
-                  (x.first === j + 1 || (x.first === j + 2 && ctx.tokens[j + 1].low === "the")) && x.kind !== "pronoun",
-              )
-            : undefined;
-        if (j > first.last + 1 && after) {
-          const rest = coordinated(ctx.view, after, ctx.tokens.length);
-          ms = [first, ...rest];
-          parties = uniqueParties([
-            { name: slice(ctx, first.first, j - 1), kind: "body", role: null },
-            ...rest.flatMap((x) => partiesOf(x, ctx, state)),
-          ]);
-        }
-      }
-      return { parties, phrase: null, mentions: ms };
+  return { m, gapEnd };
+}
+
+/** Whether a verb, a stop or a word other than a gap word ("the", "his", "visiting") or an honorific comes first. */
+function gapBlocked(ctx: SentenceCtx, k: number, gapEnd: number): boolean {
+  const gap = ctx.tokens.slice(k, gapEnd);
+  return gap.some(
+    (t, j) =>
+      isVerbish(ctx.tokens, k + j) ||
+      [",", ".", ";", "”"].includes(t.text) ||
+      !(GAP_WORDS.has(t.low) || HONORIFICS.has(t.low)),
+  );
+}
+
+/** The parties of an object mention and those coordinated with it ("met X and Y"). */
+function mentionedObject(ctx: SentenceCtx, state: ExtractState, m: Mention): VerbObject {
+  let ms = coordinated(ctx.view, m, ctx.tokens.length);
+  // "his Thai counterpart" with no name anywhere: the words stand for the party.
+  let parties = uniqueParties(
+    ms.flatMap((x) => {
+      const ps = partiesOf(x, ctx, state);
+      return ps.length || x.kind !== "role" ? ps : [{ name: x.text, kind: "person" as const, role: x.text }];
+    }),
+  );
+  // "with Myanmar's disaster management officials and the World Food Programme": the owner's people, then the rest.
+  const first = m;
+  if (ms.length === 1 && first.kind === "country" && ctx.tokens[first.last].possessive) {
+    let j = first.last + 1;
+    while (
+      j < ctx.tokens.length &&
+      j <= first.last + 5 &&
+      ctx.tokens[j].kind === "word" &&
+      !ctx.tokens[j].cap &&
+      ctx.tokens[j].low !== "and" &&
+      !isVerbish(ctx.tokens, j)
+    )
+      j++;
+    const after =
+      ctx.tokens[j]?.low === "and"
+        ? ctx.mentions.find(
+            (x) =>
+              (x.first === j + 1 || (x.first === j + 2 && ctx.tokens[j + 1].low === "the")) && x.kind !== "pronoun",
+          )
+        : undefined;
+    if (j > first.last + 1 && after) {
+      const rest = coordinated(ctx.view, after, ctx.tokens.length);
+      ms = [first, ...rest];
+      parties = uniqueParties([
+        { name: slice(ctx, first.first, j - 1), kind: "body", role: null },
+        ...rest.flatMap((x) => partiesOf(x, ctx, state)),
+      ]);
     }
   }
+  return { parties, phrase: null, mentions: ms };
+}
+
+/** The words after a verb that name who was met ("met Lao officials"), if they are a phrase; null otherwise. */
+function objectPhrase(ctx: SentenceCtx, k: number): string | null {
   let e = k;
   const isVerb = (j: number) => PHRASE_VERBS.test(ctx.tokens[j].low);
   // Inside a capitalised name, "for" and an acronym in brackets belong to it: "the International Organization for
@@ -343,10 +341,25 @@ export function objectAfter(
     const phrase = slice(ctx, k, e - 1)
       .replace(/^(?:with|on|upon|to)\s+/i, "")
       .trim();
-    if (/\p{L}{3}/u.test(phrase) && !/^(?:him|her|them|it|this|that|there|here)$/i.test(phrase))
-      return { parties: [], phrase, mentions: [] };
+    if (/\p{L}{3}/u.test(phrase) && !/^(?:him|her|them|it|this|that|there|here)$/i.test(phrase)) return phrase;
   }
-  return { parties: [], phrase: null, mentions: [] };
+  return null;
+}
+
+/**
+ * What follows a verb: the mentions there ("met X and Y"), or the phrase ("met Lao officials").
+ * `direct`: the object may follow at once; otherwise a preposition first ("met in Nairobi") means there is none.
+ */
+export function objectAfter(ctx: SentenceCtx, k: number, state: ExtractState, maxGap = 6): VerbObject {
+  if (
+    k < ctx.tokens.length &&
+    ["in", "at", "on", "for", "during", "after", "before", "since", "until", "by", "from"].includes(ctx.tokens[k].low)
+  ) {
+    return { parties: [], phrase: null, mentions: [] };
+  }
+  const { m, gapEnd } = objectMention(ctx, k, maxGap);
+  if (m && !gapBlocked(ctx, k, gapEnd)) return mentionedObject(ctx, state, m);
+  return { parties: [], phrase: objectPhrase(ctx, k), mentions: [] };
 }
 
 const NEGATORS = new Set([
