@@ -54,8 +54,4 @@ describe.skipIf(!present)("dev articles keep every paragraph with gold text", ()
   });
 });
 
-describe.runIf(!present)("dev articles", () => {
-  it("are absent: ../shared/dev not found, the gold-text check is skipped", () => {
-    expect(present).toBe(false);
-  });
-});
+if (!present) console.warn("../shared/dev not found beside the project: the dev gold-text check is skipped.");
