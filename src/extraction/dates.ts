@@ -132,9 +132,22 @@ function calendarDates(scan: DateScan): void {
   }
 }
 
+/** A date counted from the publication date (null, and saying so, when the briefing has none). */
+function countedFrom(scan: DateScan, m: RegExpMatchArray & { index: number }, start: number, date: string | null) {
+  return {
+    start: start + scan.offset,
+    end: m.index + m[0].length + scan.offset,
+    date,
+    yearStated: false,
+    bounded: scan.bounded(m.index),
+    anaphoric: false,
+    stated: date === null ? `${m[0]} (no published date to count from)` : undefined,
+  };
+}
+
 /** Weekdays: "on Wednesday", "last Friday" (the one before publication). */
 function weekdayDates(scan: DateScan): void {
-  const { text, published, offset, out, bounded, overlaps } = scan;
+  const { text, published, out, overlaps } = scan;
   for (const m of text.matchAll(WEEKDAY)) {
     const qualifier = (m[1] ?? "").toLowerCase();
     if (qualifier === "next" || qualifier === "coming") continue;
@@ -150,34 +163,18 @@ function weekdayDates(scan: DateScan): void {
     const date = published
       ? weekdayBefore(published, WEEKDAYS[m[2].toLowerCase()], qualifier === "last" || qualifier === "past")
       : null;
-    out.push({
-      start: start + offset,
-      end: m.index + m[0].length + offset,
-      date,
-      yearStated: false,
-      bounded: bounded(m.index),
-      anaphoric: false,
-      stated: date === null ? `${m[0]} (no published date to count from)` : undefined,
-    });
+    out.push(countedFrom(scan, m, start, date));
   }
 }
 
 /** "today", "yesterday": from the publication date. */
 function relativeDates(scan: DateScan): void {
-  const { text, published, offset, out, bounded, overlaps } = scan;
+  const { text, published, out, overlaps } = scan;
   for (const m of text.matchAll(RELATIVE)) {
     if (overlaps(m.index, m.index + m[0].length)) continue;
     const word = m[1].toLowerCase();
     const date = published ? (word === "yesterday" ? iso(subDays(parseISO(published), 1)) : published) : null;
-    out.push({
-      start: m.index + offset,
-      end: m.index + m[0].length + offset,
-      date,
-      yearStated: false,
-      bounded: bounded(m.index),
-      anaphoric: false,
-      stated: date === null ? `${m[0]} (no published date to count from)` : undefined,
-    });
+    out.push(countedFrom(scan, m, m.index, date));
   }
 }
 
