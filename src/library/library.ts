@@ -12,6 +12,7 @@ import type { BriefingEvents, Meeting, Pledge } from "../extraction/event.ts";
 import { INDEX_VERSION, ParagraphIndex } from "../search/index.ts";
 import { markTerms } from "../search/highlight.ts";
 import { processTerm, tokenize } from "../search/analyze.ts";
+import { rescore, RESCORE } from "../search/rescore.ts";
 import { assemble, SEGMENT_LAYOUT, smallTail, type DocTable, type SegmentLayout } from "./assemble.ts";
 import { dayNumber, docFilter } from "./filter.ts";
 import { save } from "./save.ts";
@@ -247,7 +248,10 @@ export class Library {
       ...(req.to !== undefined ? { to: req.to } : {}),
     });
     const offset = req.offset ?? 0;
-    const { total, hits } = this.index.search(req.query, keep, offset + (req.limit ?? Infinity));
+    const wanted = offset + (req.limit ?? Infinity);
+    const found = this.index.search(req.query, keep, Math.max(wanted, RESCORE.window));
+    const { total } = found;
+    const hits = rescore(req.query, found.hits, (id) => this.paragraphOfDoc(id)?.text).slice(0, wanted);
     const out: SearchHit[] = [];
     for (const hit of hits.slice(offset)) {
       const briefing = this.briefingOfDoc(hit.id);
@@ -272,6 +276,10 @@ export class Library {
   /** Words close to the query's, for "did you mean …". */
   suggestions(query: string): string[] {
     return this.index.suggest(query).map((terms) => terms.map((t) => this.surface(t)).join(" "));
+  }
+
+  private paragraphOfDoc(id: number): Paragraph | undefined {
+    return this.briefingOfDoc(id)?.paragraphs[this.docs.paragraph[id] - 1];
   }
 
   private briefingOfDoc(id: number): Briefing | undefined {

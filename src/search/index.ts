@@ -6,7 +6,7 @@ import { TopK } from "./top-k.ts";
 import { RowTable, rowPool, type RowPool } from "./rows.ts";
 import { planQuery, type Concept, type NameTest } from "./expand.ts";
 import { IRREGULAR } from "./irregular.ts";
-import { indexTermFor, indexTerms, isListedPhrase, LISTED_PHRASES, wordsOf } from "./lists.ts";
+import { indexTermFor, indexTerms, isListedPhrase, LISTED_PHRASES, nameTermFor, wordsOf } from "./lists.ts";
 import { STOP_WORDS } from "./stop-words.ts";
 import { combine, CONTEXT_BOUNDED, MAX_LEAD_PRIOR, RANKING } from "./rank.ts";
 import { DENSE, DENSE_MAX_CONCEPTS, DenseScorer } from "./dense.ts";
@@ -51,7 +51,8 @@ export interface Hit {
   terms: string[];
 }
 
-const FIELD_BOOST = { text: 1, title: 0.15, names: 1.2 };
+/** The headline is shared by every paragraph of its briefing: a light field, to break ties rather than decide. */
+const FIELD_BOOST = { text: 1, title: 0.05, names: 1.2 };
 
 const FIELDS = ["text", "title", "names"];
 const NAMES_FIELD = FIELDS.indexOf("names");
@@ -64,6 +65,9 @@ const indexOptions = {
   processTerm: (term: string) => term,
   searchOptions: { boost: FIELD_BOOST },
 };
+
+/** A name's two words the other way round, against the order typed. */
+const REVERSED_NAME_WEIGHT = 0.9;
 
 /** A listed phrase's words found apart, against the phrase itself. */
 const PHRASE_WORDS_WEIGHT = 0.6;
@@ -269,8 +273,21 @@ export class ParagraphIndex {
     return { own, ownWeight: concept.phrase ? PHRASE_WORDS_WEIGHT : 1, whole };
   }
 
-  /** A name's pair as the index holds it, or else within the typos its words' length allows. */
+  /**
+   * A name's pair as the index holds it, or else within the typos its words' length allows; and the pair the other
+   * way round ("Nguyen Quang" for "Quang Nguyen": the region's names are written family name first or last), a
+   * little below it.
+   */
   private namePair(pair: string): ReadonlyMap<string, number> {
+    const out = new Map(this.pairVariants(pair));
+    const [, first, second] = pair.split("_");
+    if (first && second && first !== second)
+      for (const [term, weight] of this.postings.variants(nameTermFor(second, first)))
+        out.set(term, Math.max(out.get(term) ?? 0, REVERSED_NAME_WEIGHT * weight));
+    return out;
+  }
+
+  private pairVariants(pair: string): ReadonlyMap<string, number> {
     const exact = this.postings.variants(pair);
     const fuzzy = fuzzyFor(pair.replaceAll("_", ""));
     return exact.size > 0 || !fuzzy ? exact : this.postings.variants(pair, { fuzzy, maxFuzzy: 2 });

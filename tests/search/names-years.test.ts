@@ -70,3 +70,18 @@ describe("a year in the query means that year", () => {
     expect(find("2019/20")[0]).toMatch(/budget/);
   });
 });
+
+describe("a name written the other way round (family name first or last) is the same name", () => {
+  const { find } = indexOf([
+    "Deputy Minister Nguyen Thanh Binh chaired the meeting on river patrols.",
+    "Thanh Nguyen, a fisherman, said the patrols came too late.",
+    "Minister Tran Thanh spoke about border patrols in Nguyen province.",
+  ]);
+
+  it('"thanh nguyen" finds "Nguyen Thanh" side by side, below the order typed, and never the words apart', () => {
+    const found = find("Thanh Nguyen patrols");
+    expect(found[0]).toMatch(/^Thanh Nguyen, a fisherman/);
+    expect(found[1]).toMatch(/Nguyen Thanh Binh/);
+    expect(find("Thanh Nguyen")).not.toContainEqual(expect.stringMatching(/Tran Thanh/));
+  });
+});
