@@ -394,6 +394,41 @@ export function clauseAt(view: ClauseView, k: number): Boundary {
   return found;
 }
 
+/** Words a fronted participle's object starts with: "Informing the host …", "Noting that …". */
+const PARTICIPLE_OBJECT = new Set([
+  "the",
+  "a",
+  "an",
+  "that",
+  "his",
+  "her",
+  "their",
+  "its",
+  "on",
+  "about",
+  "with",
+  "to",
+]);
+
+/** "Informing the host about …, he pledged": a clause opening with a participle, which fronts the subject. */
+function opensWithParticiple(tokens: Token[], s: number): boolean {
+  const t = tokens[s];
+  return (
+    t !== undefined &&
+    t.kind === "word" &&
+    t.cap &&
+    t.low.length > 5 &&
+    t.low.endsWith("ing") &&
+    PARTICIPLE_OBJECT.has(tokens[s + 1]?.low ?? "")
+  );
+}
+
+const DETERMINERS_FRONTED = new Set(["the", "this", "that", "last"]);
+
+/** Does a word that fronts the clause stand at s ("On …", "According to …", "Informing the host …")? */
+const frontsClause = (tokens: Token[], s: number): boolean =>
+  FRONTED.has(tokens[s]?.low ?? "") || opensWithParticiple(tokens, s);
+
 /** Skip fronted phrases ending in a comma that hold no subject: "On January 23, …". */
 function skipFronted(view: ClauseView, start: number, limit: number): number {
   const { tokens, mentions } = view;
@@ -402,7 +437,7 @@ function skipFronted(view: ClauseView, start: number, limit: number): number {
     const comma = tokens.findIndex((t, j) => j >= s && j < limit && t.text === ",");
     if (comma < 0) break;
     const first = tokens[s];
-    if (!first || !FRONTED.has(first.low)) {
+    if (!first || !frontsClause(tokens, s)) {
       // "The same day," also fronts a clause: a segment with no mention that can be a subject.
       const seg = mentions.filter((m) => m.first >= s && m.first < comma && m.kind !== "pronoun");
       if (seg.length > 0 || tokens.slice(s, comma).some((t, j) => isVerbish(tokens, s + j))) break;
@@ -603,7 +638,10 @@ export function reportingVerb(view: ClauseView, k: number): number | null {
  */
 function frontedPhrase(view: ClauseView, j: number): boolean {
   const at = clauseAt(view, j).at;
-  if (!PREPOSITIONS.has(view.tokens[at]?.low ?? "")) return false;
+  const opener = view.tokens[at]?.low ?? "";
+  // "According to the ministry, both sides …", "Informing the host about …, he …"; not "The talks with X, Y …".
+  const fronts = PREPOSITIONS.has(opener) || (frontsClause(view.tokens, at) && !DETERMINERS_FRONTED.has(opener));
+  if (!fronts) return false;
   for (let i = at; i < j; i++) if (view.tokens[i].kind === "punct") return false;
   return true;
 }

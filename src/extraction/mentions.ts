@@ -599,7 +599,9 @@ function determinerPhrase(
       return { kind: "role", head: k };
     }
     if (NOT_MODIFIERS.has(w) || DETERMINERS.has(w) || PERSON_VERBS.has(w) || tk.possessive) return null;
-    if (tk.cap && !DEMONYMS.has(w) && !COUNTRIES.has(w)) return null;
+    // "the PNP chief", "the FBI director": an acronym naming the body the title is of.
+    const acronymOfTitle = /^\p{Lu}{2,6}$/u.test(tk.text) && isTitleWord(tokens[k + 1]) && !tokens[k + 1].cap;
+    if (tk.cap && !DEMONYMS.has(w) && !COUNTRIES.has(w) && !acronymOfTitle) return null;
     if (++mods > 3) return null;
   }
   return null;
