@@ -7,6 +7,8 @@
  */
 import { isSubjectLike, isVerbish, PREPOSITIONS } from "./coref.ts";
 import { affiliatedPerson, type Mention } from "./mentions.ts";
+import { COUNTRIES, DEMONYMS } from "./lexicon.ts";
+import { isTitleWord } from "./names.ts";
 import type { Token } from "./tokens.ts";
 
 export const SPEECH_VERBS = new Set([
@@ -452,7 +454,33 @@ function skipFronted(view: ClauseView, start: number, limit: number): number {
   return s;
 }
 
+const PARALLEL_AUX = new Set(["has", "have", "had", "will", "would", "shall", "can", "could"]);
+
 const SUBJECT_KINDS = new Set(["person", "country", "body", "group", "role", "pronoun"]);
+
+/**
+ * "Prime Minister A and outgoing ambassador of the European Union (EU) to Cambodia B": after "and", a title whose
+ * bodies and countries lead to the next person, who is coordinated with `cur`. Null if anything else stands between.
+ */
+function titledConjunct(view: ClauseView, cur: Mention, limit: number): Mention | null {
+  const { tokens, mentions } = view;
+  if (tokens[cur.last + 1]?.low !== "and") return null;
+  const person = mentions.find((x) => x.first > cur.last + 2 && x.first < limit && x.kind === "person");
+  if (!person || person.first - cur.last > 16) return null;
+  const inside = mentions.filter((x) => x.first > cur.last && x.last < person.first);
+  if (inside.some((x) => x.kind !== "country" && x.kind !== "body")) return null;
+  const free = (j: number) => !inside.some((x) => x.first <= j && x.last >= j);
+  let title = false;
+  for (let j = cur.last + 2; j < person.first; j++) {
+    if (!free(j)) continue;
+    const t = tokens[j];
+    if (t.text === "(" || t.text === ")") continue;
+    if (t.kind !== "word" || isVerbish(tokens, j)) return null;
+    if (isTitleWord(t)) title = true;
+    else if (t.cap && !COUNTRIES.has(t.low) && !DEMONYMS.has(t.low)) return null;
+  }
+  return title ? person : null;
+}
 
 /** Coordinated mentions starting with `m`: "Cambodia and Vietnam", "Lam and then-Minister … Sar Kheng". */
 export function coordinated(view: ClauseView, m: Mention, limit: number): Mention[] {
@@ -487,6 +515,12 @@ export function coordinated(view: ClauseView, m: Mention, limit: number): Mentio
     if (joined === "and" || joined === ", and" || joined === "&" || roleJoin || honorificJoin || asWellAs) {
       out.push(next);
       cur = next;
+      continue;
+    }
+    const titled = cur.kind === "person" ? titledConjunct(view, cur, limit) : null;
+    if (titled) {
+      out.push(titled);
+      cur = titled;
       continue;
     }
     // "Indonesia, Brazil and the Democratic Republic of Congo": a list, when it ends with "and".
@@ -589,7 +623,10 @@ export function subjectOf(view: ClauseView, k: number, text: string, offset: num
     // Find the verb before the conjunction and its subject, skipping reported clauses in between.
     let j = conj - 1;
     let b = clauseAt(view, j);
-    for (let guard = 0; guard < 4 && b.at > 0; guard++) {
+    // "X said Y “has given … and has vowed …”": the same auxiliary again continues the reported clause.
+    const aux = tokens.slice(conj + 1, k + 1).find((t) => PARALLEL_AUX.has(t.low));
+    const parallel = aux !== undefined && tokens.slice(b.at, conj).some((t) => t.low === aux.low);
+    for (let guard = 0; guard < 4 && b.at > 0 && !parallel; guard++) {
       // Out of a reported or "that" clause: "Hartigan promised that Australia would … and said …".
       if (b.speechVerb !== null) j = b.speechVerb;
       else if (tokens[b.at - 1]?.low === "that") j = b.at - 2;

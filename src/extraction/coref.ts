@@ -199,8 +199,17 @@ function secondConjunct(tokens: Token[], mentions: Mention[], idx: number): bool
   return tokens[m.first - 1]?.low === "and" && prev !== undefined && prev.last === m.first - 2 && isPersonish(prev);
 }
 
+/** "Meng and Shanmugam also vowed …": the people a subject coordinates, ending with mentions[idx]. */
+function coordinatedPeople(tokens: Token[], mentions: Mention[], idx: number): PersonRecord[] {
+  const out = [...mentions[idx].people];
+  for (let j = idx; j > 0 && secondConjunct(tokens, mentions, j); j--) out.unshift(...mentions[j - 1].people);
+  return [...new Set(out)];
+}
+
 export class Coref {
   lastSubject: PersonRecord | null = null;
+  /** The last subject naming two or more people, and where it stood: whom a "they" next to it stands for. */
+  private lastPlural: { people: PersonRecord[]; position: number } | null = null;
 
   constructor(private readonly registry: PersonRegistry) {}
 
@@ -313,6 +322,9 @@ export class Coref {
         this.resolveRole(m, subjectBefore, paragraph, at);
       } else if (m.kind === "person") {
         for (const p of m.people) this.registry.seen(p, paragraph, at, m.text);
+      } else if (m.kind === "pronoun" && m.word === "they" && !inQuote(m.first) && this.lastPlural) {
+        // "Meng and Shanmugam vowed … They also agreed …": "they" are the people of the subject just before.
+        if (position - this.lastPlural.position <= 1000) m.people = [...this.lastPlural.people];
       }
       if (
         isPersonish(m) &&
@@ -322,6 +334,10 @@ export class Coref {
         !secondConjunct(tokens, mentions, idx)
       )
         this.lastSubject = m.people[0];
+      if (m.kind === "person" && !inQuote(m.first) && isSubjectLike(tokens, m)) {
+        const people = coordinatedPeople(tokens, mentions, idx);
+        if (people.length >= 2) this.lastPlural = { people, position };
+      }
     });
 
     // "Kittipong met his counterpart", "Mbeki and her counterpart": a gender for the subject.

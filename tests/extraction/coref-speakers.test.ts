@@ -72,4 +72,57 @@ describe("pronoun and title coreference for pledges", () => {
     expect(actors).toContain("chea vanna");
     expect(actors).toContain("li wenbo");
   });
+
+  it("'They' right after 'A and B vowed …' are A and B, not the pair of an older meeting", () => {
+    const actors = actorsOfLast([
+      "Minister Tomas Belo and Governor Ivo Stanek signed a border accord on Friday.",
+      "While meeting Senator Karl Moreau, Belo said the border had been calm.",
+      "Belo and Stanek also vowed to double the number of joint patrols.",
+      "They also agreed to meet again in March.",
+    ]);
+    expect(actors).toContain("belo");
+    expect(actors).toContain("stanek");
+    expect(actors).not.toContain("moreau");
+  });
+
+  it("'They' far from any plural subject still falls back to the people who met", () => {
+    const actors = actorsOfLast([
+      "Minister Tomas Belo met Senator Karl Moreau on Friday.",
+      "Belo said the border had been calm for a year.",
+      "The region's trade grew by a tenth last year.",
+      "They also agreed to meet again in March.",
+    ]);
+    expect(actors).toContain("belo");
+    expect(actors).toContain("moreau");
+  });
+
+  it("'X said Y “has given … and has vowed …”': the same auxiliary keeps Y as the subject", () => {
+    const actors = actorsOfLast([
+      "The Interior Ministry on Monday said Secretary Paulo Serrano “has given a firm assurance and has vowed to speed up the deportations.”",
+    ]);
+    expect(actors).toBe("paulo serrano");
+  });
+
+  it("'X promised that a body would … and said …' still goes back to X", () => {
+    const actors = actorsOfLast([
+      "Minister Tomas Belo promised that Arland would fund the school and said he would visit it in May.",
+    ]);
+    expect(actors).toContain("belo");
+  });
+
+  it("'A and <long title of a body> B pledged': both people are the pledge's makers", () => {
+    const actors = actorsOfLast([
+      "Arlenian prime minister Tomas Belo and outgoing ambassador of the Nordic Council (NC) to Arland Ines Kuro pledged to widen trade ties on Monday.",
+    ]);
+    expect(actors).toContain("tomas belo");
+    expect(actors).toContain("ines kuro");
+  });
+
+  it("'A and a verb phrase mentioning a body' is no coordination with a later person", () => {
+    const actors = actorsOfLast([
+      "Minister Tomas Belo and the Nordic Council agreed to work with Ambassador Ines Kuro on trade.",
+    ]);
+    expect(actors).toContain("belo");
+    expect(actors).not.toContain("kuro");
+  });
 });
