@@ -568,6 +568,37 @@ export interface Subject {
   phrase: string | null;
 }
 
+/** "… and also pledged": the conjunction right before verb k with no subject in between, or -1. */
+function conjunctionBefore(view: ClauseView, start: number, k: number): number {
+  const { tokens, mentions } = view;
+  for (let j = k - 1; j >= start; j--) {
+    const low = tokens[j].low;
+    if (low === "and" || low === "but" || low === "then") return j;
+    if (tokens[j].kind === "punct" && tokens[j].text !== ",") return -1;
+    if (mentions.some((m) => m.first <= j && m.last >= j)) return -1;
+    if (!/^(also|further|later|then|had|has|have|subsequently|jointly|,)$/.test(low)) return -1;
+  }
+  return -1;
+}
+
+/** The verb a conjunction at conj continues, skipping reported clauses in between: where its subject is found. */
+function verbBeforeConjunction(view: ClauseView, conj: number, k: number): number {
+  const { tokens } = view;
+  let j = conj - 1;
+  let b = clauseAt(view, j);
+  // "X said Y “has given … and has vowed …”": the same auxiliary again continues the reported clause.
+  const aux = tokens.slice(conj + 1, k + 1).find((t) => PARALLEL_AUX.has(t.low));
+  const parallel = aux !== undefined && tokens.slice(b.at, conj).some((t) => t.low === aux.low);
+  for (let guard = 0; guard < 4 && b.at > 0 && !parallel; guard++) {
+    // Out of a reported or "that" clause: "Hartigan promised that Australia would … and said …".
+    if (b.speechVerb !== null) j = b.speechVerb;
+    else if (tokens[b.at - 1]?.low === "that") j = b.at - 2;
+    else break;
+    b = clauseAt(view, j);
+  }
+  return j;
+}
+
 /** The subject of the verb at token k. */
 export function subjectOf(view: ClauseView, k: number, text: string, offset: number, depth = 0): Subject {
   const { tokens, mentions } = view;
@@ -609,32 +640,8 @@ export function subjectOf(view: ClauseView, k: number, text: string, offset: num
       !affiliatedBefore(m),
   );
   // A conjunction right before the verb with no subject after it: the earlier verb's subject.
-  const conj = (() => {
-    for (let j = k - 1; j >= start; j--) {
-      const low = tokens[j].low;
-      if (low === "and" || low === "but" || low === "then") return j;
-      if (tokens[j].kind === "punct" && tokens[j].text !== ",") return -1;
-      if (mentions.some((m) => m.first <= j && m.last >= j)) return -1;
-      if (!/^(also|further|later|then|had|has|have|subsequently|jointly|,)$/.test(low)) return -1;
-    }
-    return -1;
-  })();
-  if (conj >= 0 && depth < 3) {
-    // Find the verb before the conjunction and its subject, skipping reported clauses in between.
-    let j = conj - 1;
-    let b = clauseAt(view, j);
-    // "X said Y “has given … and has vowed …”": the same auxiliary again continues the reported clause.
-    const aux = tokens.slice(conj + 1, k + 1).find((t) => PARALLEL_AUX.has(t.low));
-    const parallel = aux !== undefined && tokens.slice(b.at, conj).some((t) => t.low === aux.low);
-    for (let guard = 0; guard < 4 && b.at > 0 && !parallel; guard++) {
-      // Out of a reported or "that" clause: "Hartigan promised that Australia would … and said …".
-      if (b.speechVerb !== null) j = b.speechVerb;
-      else if (tokens[b.at - 1]?.low === "that") j = b.at - 2;
-      else break;
-      b = clauseAt(view, j);
-    }
-    return subjectOf(view, j, text, offset, depth + 1);
-  }
+  const conj = conjunctionBefore(view, start, k);
+  if (conj >= 0 && depth < 3) return subjectOf(view, verbBeforeConjunction(view, conj, k), text, offset, depth + 1);
   // "…, Yoon Ha-eun, who committed to …", "Han Zhiyuan, who asked …": a relative clause's subject is its antecedent.
   if (
     candidates.length === 0 &&
