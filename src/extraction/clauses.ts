@@ -315,6 +315,13 @@ function reportedSpeechStart(
     }
   }
   if (tokens[k]?.low === "that") return { at: k + 1, speechVerb: i };
+  // "said during his visit, he and … discussed …": a fronted phrase, then the reported clause's subject.
+  if (PREPOSITIONS.has(tokens[k]?.low ?? "")) {
+    const comma = tokens.findIndex((x, j) => j > k && j <= k + 8 && x.kind === "punct");
+    const subject = comma > 0 && tokens[comma].text === "," ? mentionAt(comma + 1) : undefined;
+    const plain = tokens.slice(k + 1, comma).every((x, j) => !isVerbish(tokens, k + 1 + j));
+    if (subject && plain && ["person", "pronoun", "role"].includes(subject.kind)) return { at: k, speechVerb: i };
+  }
   if (
     tokens[k] &&
     tokens[k].kind === "word" &&

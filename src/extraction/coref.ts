@@ -246,9 +246,12 @@ export class Coref {
         )
           for (const p of earlier.people) exclude.add(p);
     // "Informing the host about talks with his counterpart X, he pledged …": X is in the participle, not "he".
+    // Only the participle's own phrase, up to its comma: "Speaking at …, Smith said …, she met" may be Smith.
     const opensWithParticiple = tokens[0]?.cap && /ing$/.test(tokens[0].low) && tokens[m.first - 1]?.text === ",";
+    const phraseEnd = tokens.findIndex((t) => t.text === ",");
     if (opensWithParticiple)
-      for (const earlier of mentions.slice(0, idx)) for (const p of earlier.people) exclude.add(p);
+      for (const earlier of mentions.slice(0, idx))
+        if (earlier.last < phraseEnd) for (const p of earlier.people) exclude.add(p);
     const want = m.word === "he" ? "m" : "f";
     const found = this.ranked(exclude).find((p) => p.gender === null || p.gender === want);
     if (found) {

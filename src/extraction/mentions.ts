@@ -230,6 +230,9 @@ function countryMention(scan: Scan, i: number): number | null {
 }
 
 /** "Cambodian authorities", "Thai police", "the Chinese side": a country's people as a body. */
+/** "Thai officials", "Malaysian leaders": a country's people, named by the demonym (a body of that country). */
+export const DEMONYM_GROUPS = new Set(["officials", "forces", "troops", "negotiators", "leaders", "ministers"]);
+
 function demonymBody(scan: Scan, i: number): number | null {
   const { tokens, text, offset, taken, take } = scan;
   const t = tokens[i];
@@ -239,8 +242,7 @@ function demonymBody(scan: Scan, i: number): number | null {
     !t.possessive &&
     isWord(tokens[i + 1]) &&
     !tokens[i + 1].cap &&
-    (GENERIC_BODIES.has(tokens[i + 1].low) ||
-      ["officials", "forces", "troops", "negotiators"].includes(tokens[i + 1].low)) &&
+    (GENERIC_BODIES.has(tokens[i + 1].low) || DEMONYM_GROUPS.has(tokens[i + 1].low)) &&
     !taken[i + 1] &&
     !modifiesNext(tokens, i + 2)
   ) {

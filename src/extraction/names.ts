@@ -510,6 +510,29 @@ function appositionAfter(
   return { end, role };
 }
 
+/**
+ * "The UN Special Rapporteur on the situation of human rights in Cambodia, Rhona Smith, …": a capitalised title,
+ * "on"/"for" and the lower-case words of its remit, then the comma before the name. The role runs from the title's
+ * own role words to the comma.
+ */
+function titleWithTopic(
+  tokens: Token[],
+  first: number,
+  text: string,
+  offset: number,
+): { start: number; role: null | string } {
+  const none = { start: first, role: null };
+  for (let j = first - 3; j >= 0 && j >= first - 14; j--) {
+    const t = tokens[j];
+    if (!isWord(t) || (PERSON_VERBS.has(t.low) && !t.cap) || /(?:ed|ing)$/.test(t.low)) return none;
+    if (!(t.cap && isTitleWord(t) && /^(?:on|for)$/.test(tokens[j + 1]?.low ?? ""))) continue;
+    const head = roleBefore(tokens, j + 1, text, offset);
+    const start = head.role ? head.start : j;
+    return { start, role: cleanRole(text.slice(tokens[start].start - offset, tokens[first - 2].end - offset)) };
+  }
+  return none;
+}
+
 /** "her Australian counterpart, Michael Hartigan": a role, a comma, then the name. */
 function roleBeforeComma(
   tokens: Token[],
@@ -525,7 +548,7 @@ function roleBeforeComma(
     [",", ".", ";", ")", "–", "—", "and"].includes(tokens[last + 1]?.text ?? "") || last + 1 >= tokens.length;
   if (!isTitleWord(tokens[first - 2]) && !enclosed) return { start: first, role: null };
   const r = roleBefore(tokens, first - 1, text, offset);
-  if (!r.role) return { start: first, role: null };
+  if (!r.role) return enclosed ? titleWithTopic(tokens, first, text, offset) : { start: first, role: null };
   // The role opens the sentence or follows a preposition or a comma ("led by its director, Dr. …").
   const lead = tokens[r.start - 1];
   const leadOk =
@@ -651,7 +674,15 @@ function partOfLongerName(tokens: Token[], a: number, b: number): boolean {
     (ORG_WORDS.has(next.low) || PLACE_WORDS.has(next.low) || PORTFOLIO.has(next.low))
   )
     return true;
-  if (isWord(tokens[a - 1]) && tokens[a - 1].cap && ORG_WORDS.has(tokens[a - 1].low) && !isTitleWord(tokens[a - 1]))
+  // ("Inspector-General of Police Razarudin Husain", "Chief of Police X": the body word ends a title, not a name.)
+  const bodyOfTitle = isTitleWord(tokens[a - 3]) && /^(?:of|for)$/.test(tokens[a - 2]?.low ?? "");
+  if (
+    isWord(tokens[a - 1]) &&
+    tokens[a - 1].cap &&
+    ORG_WORDS.has(tokens[a - 1].low) &&
+    !isTitleWord(tokens[a - 1]) &&
+    !bodyOfTitle
+  )
     return true;
   // "Committee for Counter Trafficking", "Network for Social Accountability": the rest of a body's name.
   const joiner = tokens[a - 1];
