@@ -436,6 +436,9 @@ function unknownCapitalised(scan: Scan, i: number): number | null {
   if (isNameish(tokens, i, 0) && (i > 0 || !/(?:ing|ed|ly)$/.test(t.low)) && !openingAdjective) {
     let j = i;
     while (j + 1 < tokens.length && !taken[j + 1] && !tokens[j].possessive && isNameish(tokens, j + 1, 0)) j++;
+    // "Samahan ng Mangingisda ng Zambales": a name run goes on through its particles.
+    const run = nameRuns(tokens).find(([a]) => a === i);
+    if (run && run[1] > j && !taken.slice(j + 1, run[1] + 1).some(Boolean)) j = run[1];
     const name = slice(text, offset, tokens, i, j).replace(/['’]s$/u, "");
     take({
       kind: "body",
