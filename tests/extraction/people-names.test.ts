@@ -135,3 +135,22 @@ describe("phantom people and names written in capitals", () => {
     expect(names(["The minister met a delegation led by chief of mission Ana Kuro on Monday."])).toContain("Ana Kuro");
   });
 });
+
+describe("a person known by one word and a longer name elsewhere in the briefing", () => {
+  it("takes the one longer name that starts with the word", () => {
+    const people = peopleOf([
+      "Coordinating Minister for Political, Security and Legal Affairs Darma Wiranto along with other members met the delegation.",
+      "Minister Darma said the talks had gone well.",
+    ]);
+    expect(people.map((p) => p.name)).toEqual(["Darma Wiranto"]);
+    expect(people[0].aliases).toContain("Darma");
+  });
+
+  it("stays as it is when two longer names fit", () => {
+    const people = peopleOf([
+      "Portraits of Darma Wiranto and of Darma Suwito hung in the hall.",
+      "Minister Darma said the talks had gone well.",
+    ]);
+    expect(people.map((p) => p.name)).toEqual(["Darma"]);
+  });
+});
