@@ -81,6 +81,14 @@ describe("one person across briefings", () => {
     expect(people).toHaveLength(1);
     expect(people[0].sources).toEqual(["a", "b"]);
   });
+  it("a romanisation with 'f' for 'ph' is one person", () => {
+    expect(
+      merged([
+        ["a", "Somphone Keola"],
+        ["b", "Somfone Keola"],
+      ]),
+    ).toHaveLength(1);
+  });
   it("different people stay apart", () => {
     expect(
       merged([
