@@ -7,6 +7,8 @@
  */
 import { isSubjectLike, isVerbish, PREPOSITIONS } from "./coref.ts";
 import { affiliatedPerson, type Mention } from "./mentions.ts";
+import { COUNTRIES, DEMONYMS } from "./lexicon.ts";
+import { isTitleWord } from "./names.ts";
 import type { Token } from "./tokens.ts";
 
 export const SPEECH_VERBS = new Set([
@@ -313,6 +315,13 @@ function reportedSpeechStart(
     }
   }
   if (tokens[k]?.low === "that") return { at: k + 1, speechVerb: i };
+  // "said during his visit, he and … discussed …": a fronted phrase, then the reported clause's subject.
+  if (PREPOSITIONS.has(tokens[k]?.low ?? "")) {
+    const comma = tokens.findIndex((x, j) => j > k && j <= k + 8 && x.kind === "punct");
+    const subject = comma > 0 && tokens[comma].text === "," ? mentionAt(comma + 1) : undefined;
+    const plain = tokens.slice(k + 1, comma).every((x, j) => !isVerbish(tokens, k + 1 + j));
+    if (subject && plain && ["person", "pronoun", "role"].includes(subject.kind)) return { at: k, speechVerb: i };
+  }
   if (
     tokens[k] &&
     tokens[k].kind === "word" &&
@@ -394,6 +403,41 @@ export function clauseAt(view: ClauseView, k: number): Boundary {
   return found;
 }
 
+/** Words a fronted participle's object starts with: "Informing the host …", "Noting that …". */
+const PARTICIPLE_OBJECT = new Set([
+  "the",
+  "a",
+  "an",
+  "that",
+  "his",
+  "her",
+  "their",
+  "its",
+  "on",
+  "about",
+  "with",
+  "to",
+]);
+
+/** "Informing the host about …, he pledged": a clause opening with a participle, which fronts the subject. */
+function opensWithParticiple(tokens: Token[], s: number): boolean {
+  const t = tokens[s];
+  return (
+    t !== undefined &&
+    t.kind === "word" &&
+    t.cap &&
+    t.low.length > 5 &&
+    t.low.endsWith("ing") &&
+    PARTICIPLE_OBJECT.has(tokens[s + 1]?.low ?? "")
+  );
+}
+
+const DETERMINERS_FRONTED = new Set(["the", "this", "that", "last"]);
+
+/** Does a word that fronts the clause stand at s ("On …", "According to …", "Informing the host …")? */
+const frontsClause = (tokens: Token[], s: number): boolean =>
+  FRONTED.has(tokens[s]?.low ?? "") || opensWithParticiple(tokens, s);
+
 /** Skip fronted phrases ending in a comma that hold no subject: "On January 23, …". */
 function skipFronted(view: ClauseView, start: number, limit: number): number {
   const { tokens, mentions } = view;
@@ -402,7 +446,7 @@ function skipFronted(view: ClauseView, start: number, limit: number): number {
     const comma = tokens.findIndex((t, j) => j >= s && j < limit && t.text === ",");
     if (comma < 0) break;
     const first = tokens[s];
-    if (!first || !FRONTED.has(first.low)) {
+    if (!first || !frontsClause(tokens, s)) {
       // "The same day," also fronts a clause: a segment with no mention that can be a subject.
       const seg = mentions.filter((m) => m.first >= s && m.first < comma && m.kind !== "pronoun");
       if (seg.length > 0 || tokens.slice(s, comma).some((t, j) => isVerbish(tokens, s + j))) break;
@@ -417,7 +461,33 @@ function skipFronted(view: ClauseView, start: number, limit: number): number {
   return s;
 }
 
+const PARALLEL_AUX = new Set(["has", "have", "had", "will", "would", "shall", "can", "could"]);
+
 const SUBJECT_KINDS = new Set(["person", "country", "body", "group", "role", "pronoun"]);
+
+/**
+ * "Prime Minister A and outgoing ambassador of the European Union (EU) to Cambodia B": after "and", a title whose
+ * bodies and countries lead to the next person, who is coordinated with `cur`. Null if anything else stands between.
+ */
+function titledConjunct(view: ClauseView, cur: Mention, limit: number): Mention | null {
+  const { tokens, mentions } = view;
+  if (tokens[cur.last + 1]?.low !== "and") return null;
+  const person = mentions.find((x) => x.first > cur.last + 2 && x.first < limit && x.kind === "person");
+  if (!person || person.first - cur.last > 16) return null;
+  const inside = mentions.filter((x) => x.first > cur.last && x.last < person.first);
+  if (inside.some((x) => x.kind !== "country" && x.kind !== "body")) return null;
+  const free = (j: number) => !inside.some((x) => x.first <= j && x.last >= j);
+  let title = false;
+  for (let j = cur.last + 2; j < person.first; j++) {
+    if (!free(j)) continue;
+    const t = tokens[j];
+    if (t.text === "(" || t.text === ")") continue;
+    if (t.kind !== "word" || isVerbish(tokens, j)) return null;
+    if (isTitleWord(t)) title = true;
+    else if (t.cap && !COUNTRIES.has(t.low) && !DEMONYMS.has(t.low)) return null;
+  }
+  return title ? person : null;
+}
 
 /** Coordinated mentions starting with `m`: "Cambodia and Vietnam", "Lam and then-Minister … Sar Kheng". */
 export function coordinated(view: ClauseView, m: Mention, limit: number): Mention[] {
@@ -452,6 +522,12 @@ export function coordinated(view: ClauseView, m: Mention, limit: number): Mentio
     if (joined === "and" || joined === ", and" || joined === "&" || roleJoin || honorificJoin || asWellAs) {
       out.push(next);
       cur = next;
+      continue;
+    }
+    const titled = cur.kind === "person" ? titledConjunct(view, cur, limit) : null;
+    if (titled) {
+      out.push(titled);
+      cur = titled;
       continue;
     }
     // "Indonesia, Brazil and the Democratic Republic of Congo": a list, when it ends with "and".
@@ -499,6 +575,37 @@ export interface Subject {
   phrase: string | null;
 }
 
+/** "… and also pledged": the conjunction right before verb k with no subject in between, or -1. */
+function conjunctionBefore(view: ClauseView, start: number, k: number): number {
+  const { tokens, mentions } = view;
+  for (let j = k - 1; j >= start; j--) {
+    const low = tokens[j].low;
+    if (low === "and" || low === "but" || low === "then") return j;
+    if (tokens[j].kind === "punct" && tokens[j].text !== ",") return -1;
+    if (mentions.some((m) => m.first <= j && m.last >= j)) return -1;
+    if (!/^(also|further|later|then|had|has|have|subsequently|jointly|,)$/.test(low)) return -1;
+  }
+  return -1;
+}
+
+/** The verb a conjunction at conj continues, skipping reported clauses in between: where its subject is found. */
+function verbBeforeConjunction(view: ClauseView, conj: number, k: number): number {
+  const { tokens } = view;
+  let j = conj - 1;
+  let b = clauseAt(view, j);
+  // "X said Y “has given … and has vowed …”": the same auxiliary again continues the reported clause.
+  const aux = tokens.slice(conj + 1, k + 1).find((t) => PARALLEL_AUX.has(t.low));
+  const parallel = aux !== undefined && tokens.slice(b.at, conj).some((t) => t.low === aux.low);
+  for (let guard = 0; guard < 4 && b.at > 0 && !parallel; guard++) {
+    // Out of a reported or "that" clause: "Hartigan promised that Australia would … and said …".
+    if (b.speechVerb !== null) j = b.speechVerb;
+    else if (tokens[b.at - 1]?.low === "that") j = b.at - 2;
+    else break;
+    b = clauseAt(view, j);
+  }
+  return j;
+}
+
 /** The subject of the verb at token k. */
 export function subjectOf(view: ClauseView, k: number, text: string, offset: number, depth = 0): Subject {
   const { tokens, mentions } = view;
@@ -540,29 +647,8 @@ export function subjectOf(view: ClauseView, k: number, text: string, offset: num
       !affiliatedBefore(m),
   );
   // A conjunction right before the verb with no subject after it: the earlier verb's subject.
-  const conj = (() => {
-    for (let j = k - 1; j >= start; j--) {
-      const low = tokens[j].low;
-      if (low === "and" || low === "but" || low === "then") return j;
-      if (tokens[j].kind === "punct" && tokens[j].text !== ",") return -1;
-      if (mentions.some((m) => m.first <= j && m.last >= j)) return -1;
-      if (!/^(also|further|later|then|had|has|have|subsequently|jointly|,)$/.test(low)) return -1;
-    }
-    return -1;
-  })();
-  if (conj >= 0 && depth < 3) {
-    // Find the verb before the conjunction and its subject, skipping reported clauses in between.
-    let j = conj - 1;
-    let b = clauseAt(view, j);
-    for (let guard = 0; guard < 4 && b.at > 0; guard++) {
-      // Out of a reported or "that" clause: "Hartigan promised that Australia would … and said …".
-      if (b.speechVerb !== null) j = b.speechVerb;
-      else if (tokens[b.at - 1]?.low === "that") j = b.at - 2;
-      else break;
-      b = clauseAt(view, j);
-    }
-    return subjectOf(view, j, text, offset, depth + 1);
-  }
+  const conj = conjunctionBefore(view, start, k);
+  if (conj >= 0 && depth < 3) return subjectOf(view, verbBeforeConjunction(view, conj, k), text, offset, depth + 1);
   // "…, Yoon Ha-eun, who committed to …", "Han Zhiyuan, who asked …": a relative clause's subject is its antecedent.
   if (
     candidates.length === 0 &&
@@ -603,7 +689,10 @@ export function reportingVerb(view: ClauseView, k: number): number | null {
  */
 function frontedPhrase(view: ClauseView, j: number): boolean {
   const at = clauseAt(view, j).at;
-  if (!PREPOSITIONS.has(view.tokens[at]?.low ?? "")) return false;
+  const opener = view.tokens[at]?.low ?? "";
+  // "According to the ministry, both sides …", "Informing the host about …, he …"; not "The talks with X, Y …".
+  const fronts = PREPOSITIONS.has(opener) || (frontsClause(view.tokens, at) && !DETERMINERS_FRONTED.has(opener));
+  if (!fronts) return false;
   for (let i = at; i < j; i++) if (view.tokens[i].kind === "punct") return false;
   return true;
 }

@@ -192,8 +192,24 @@ const ROLE_FAMILIES = new Map<string, string[]>(
 /** Role words a reporter uses for a visitor whatever the title: "the envoy", "the guest". */
 const GENERIC_REFERENCES = new Set(["envoy", "visitor", "guest", "dignitary", "diplomat", "delegate", "emissary"]);
 
+/** "he and Anwar had exchanged views": the second of two coordinated people does not take over as the subject. */
+function secondConjunct(tokens: Token[], mentions: Mention[], idx: number): boolean {
+  const m = mentions[idx];
+  const prev = mentions[idx - 1];
+  return tokens[m.first - 1]?.low === "and" && prev !== undefined && prev.last === m.first - 2 && isPersonish(prev);
+}
+
+/** "Meng and Shanmugam also vowed …": the people a subject coordinates, ending with mentions[idx]. */
+function coordinatedPeople(tokens: Token[], mentions: Mention[], idx: number): PersonRecord[] {
+  const out = [...mentions[idx].people];
+  for (let j = idx; j > 0 && secondConjunct(tokens, mentions, j); j--) out.unshift(...mentions[j - 1].people);
+  return [...new Set(out)];
+}
+
 export class Coref {
   lastSubject: PersonRecord | null = null;
+  /** The last subject naming two or more people, and where it stood: whom a "they" next to it stands for. */
+  private lastPlural: { people: PersonRecord[]; position: number } | null = null;
 
   constructor(private readonly registry: PersonRegistry) {}
 
@@ -202,6 +218,90 @@ export class Coref {
     if (this.lastSubject && !exclude.has(this.lastSubject))
       return [this.lastSubject, ...people.filter((p) => p !== this.lastSubject)];
     return people;
+  }
+
+  /** "he" or "she": the most salient compatible person, never one the sentence rules out. */
+  private resolvePronoun(
+    tokens: Token[],
+    mentions: Mention[],
+    idx: number,
+    paragraph: number,
+    at: number,
+    inQuote: (tokenIndex: number) => boolean,
+  ): void {
+    const m = mentions[idx];
+    const exclude = new Set<PersonRecord>();
+    // People named after the pronoun in its own clause are not it ("she thanked Sar Kheng").
+    for (const later of mentions.slice(idx + 1)) {
+      const between = tokens.slice(m.last + 1, later.first);
+      if (between.some((t) => [",", ";", "that", "while", "and", "but", "“", "”", '"'].includes(t.low))) break;
+      for (const p of later.people) exclude.add(p);
+    }
+    // "“I thank Minister X for …,” he said": a person named inside the quotation is not its speaker.
+    if (!inQuote(m.first))
+      for (const earlier of mentions.slice(0, idx))
+        if (
+          inQuote(earlier.first) &&
+          !mentions.some((x) => !inQuote(x.first) && x.people.some((p) => earlier.people.includes(p)))
+        )
+          for (const p of earlier.people) exclude.add(p);
+    // "Informing the host about talks with his counterpart X, he pledged …": X is in the participle, not "he".
+    // Only the participle's own phrase, up to its comma: "Speaking at …, Smith said …, she met" may be Smith.
+    const opensWithParticiple = tokens[0]?.cap && /ing$/.test(tokens[0].low) && tokens[m.first - 1]?.text === ",";
+    const phraseEnd = tokens.findIndex((t) => t.text === ",");
+    if (opensWithParticiple)
+      for (const earlier of mentions.slice(0, idx))
+        if (earlier.last < phraseEnd) for (const p of earlier.people) exclude.add(p);
+    const want = m.word === "he" ? "m" : "f";
+    const found = this.ranked(exclude).find((p) => p.gender === null || p.gender === want);
+    if (found) {
+      m.people = [found];
+      if (found.gender === null) found.gender = want;
+      this.registry.seen(found, paragraph, at);
+    }
+  }
+
+  /** "the minister", "the PNP chief": the person whose roles fit the words, the subject first. */
+  private resolveRole(m: Mention, subjectBefore: PersonRecord | null, paragraph: number, at: number): void {
+    const words = m.word
+      .split(/\s+/)
+      .filter((w) => w && !["the", "this", "that", "his", "her", "their", "its", "our"].includes(w));
+    const esc = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    const has = (roles: string, w: string) => new RegExp(`(?:^|[^\\p{L}])${esc(w)}s?(?:$|[^\\p{L}])`, "u").test(roles);
+    const fits = (p: PersonRecord) => {
+      const roles = lower(p.roles.join(" ; "));
+      return words.length > 0 && words.every((w) => has(roles, w));
+    };
+    // "the envoy" for an ambassador, "the Chinese minister" for "China's Vice Minister …": a word of the same
+    // family.
+    const fitsLoosely = (p: PersonRecord) => {
+      const roles = lower(p.roles.join(" ; "));
+      return (
+        words.length > 0 &&
+        words.every(
+          (w) =>
+            has(roles, w) ||
+            (ROLE_FAMILIES.get(w) ?? []).some((f) => has(roles, f)) ||
+            (DEMONYMS.has(w) && has(roles, lower(DEMONYMS.get(w) ?? ""))),
+        )
+      );
+    };
+    const byRecency = (a: PersonRecord, b: PersonRecord) => b.lastSeen - a.lastSeen;
+    // Several fit: the last subject is the most salient ("the minister" after "X spoke with Lao Minister Y").
+    const pick = (ps: PersonRecord[]) =>
+      [this.lastSubject, subjectBefore].find((p): p is PersonRecord => p !== null && ps.includes(p)) ??
+      ps.sort(byRecency)[0];
+    const strict = [...this.registry.people].filter(fits);
+    let found: PersonRecord | undefined = strict.length
+      ? pick(strict)
+      : pick([...this.registry.people].filter(fitsLoosely));
+    // "the envoy", "the visitor", "the guest" with no role to match: the person last spoken of.
+    if (!found && words.length === 1 && GENERIC_REFERENCES.has(words[0]))
+      found = this.ranked(new Set()).find((p) => p.lastSeen >= 0);
+    if (found) {
+      m.people = [found];
+      this.registry.seen(found, paragraph, at);
+    }
   }
 
   /**
@@ -220,70 +320,27 @@ export class Coref {
     mentions.forEach((m, idx) => {
       const at = position + m.first;
       if (m.kind === "pronoun" && (m.word === "he" || m.word === "she")) {
-        const exclude = new Set<PersonRecord>();
-        // People named after the pronoun in its own clause are not it ("she thanked Sar Kheng").
-        for (const later of mentions.slice(idx + 1)) {
-          const between = tokens.slice(m.last + 1, later.first);
-          if (between.some((t) => [",", ";", "that", "while", "and", "but", "“", "”", '"'].includes(t.low))) break;
-          for (const p of later.people) exclude.add(p);
-        }
-        // "Informing the host about talks with his counterpart X, he pledged …": X is in the participle, not "he".
-        const opensWithParticiple = tokens[0]?.cap && /ing$/.test(tokens[0].low) && tokens[m.first - 1]?.text === ",";
-        if (opensWithParticiple)
-          for (const earlier of mentions.slice(0, idx)) for (const p of earlier.people) exclude.add(p);
-        const want = m.word === "he" ? "m" : "f";
-        const found = this.ranked(exclude).find((p) => p.gender === null || p.gender === want);
-        if (found) {
-          m.people = [found];
-          if (found.gender === null) found.gender = want;
-          this.registry.seen(found, paragraph, at);
-        }
+        this.resolvePronoun(tokens, mentions, idx, paragraph, at, inQuote);
       } else if (m.kind === "role") {
-        const words = m.word
-          .split(/\s+/)
-          .filter((w) => w && !["the", "this", "that", "his", "her", "their", "its", "our"].includes(w));
-        const esc = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-        const has = (roles: string, w: string) =>
-          new RegExp(`(?:^|[^\\p{L}])${esc(w)}s?(?:$|[^\\p{L}])`, "u").test(roles);
-        const fits = (p: PersonRecord) => {
-          const roles = lower(p.roles.join(" ; "));
-          return words.length > 0 && words.every((w) => has(roles, w));
-        };
-        // "the envoy" for an ambassador, "the Chinese minister" for "China's Vice Minister …": a word of the same
-        // family.
-        const fitsLoosely = (p: PersonRecord) => {
-          const roles = lower(p.roles.join(" ; "));
-          return (
-            words.length > 0 &&
-            words.every(
-              (w) =>
-                has(roles, w) ||
-                (ROLE_FAMILIES.get(w) ?? []).some((f) => has(roles, f)) ||
-                (DEMONYMS.has(w) && has(roles, lower(DEMONYMS.get(w) ?? ""))),
-            )
-          );
-        };
-        const byRecency = (a: PersonRecord, b: PersonRecord) => b.lastSeen - a.lastSeen;
-        // Several fit: the last subject is the most salient ("the minister" after "X spoke with Lao Minister Y").
-        const pick = (ps: PersonRecord[]) =>
-          [this.lastSubject, subjectBefore].find((p): p is PersonRecord => p !== null && ps.includes(p)) ??
-          ps.sort(byRecency)[0];
-        const strict = [...this.registry.people].filter(fits);
-        let found: PersonRecord | undefined = strict.length
-          ? pick(strict)
-          : pick([...this.registry.people].filter(fitsLoosely));
-        // "the envoy", "the visitor", "the guest" with no role to match: the person last spoken of.
-        if (!found && words.length === 1 && GENERIC_REFERENCES.has(words[0]))
-          found = this.ranked(new Set()).find((p) => p.lastSeen >= 0);
-        if (found) {
-          m.people = [found];
-          this.registry.seen(found, paragraph, at);
-        }
+        this.resolveRole(m, subjectBefore, paragraph, at);
       } else if (m.kind === "person") {
         for (const p of m.people) this.registry.seen(p, paragraph, at, m.text);
+      } else if (m.kind === "pronoun" && m.word === "they" && !inQuote(m.first) && this.lastPlural) {
+        // "Meng and Shanmugam vowed … They also agreed …": "they" are the people of the subject just before.
+        if (position - this.lastPlural.position <= 1000) m.people = [...this.lastPlural.people];
       }
-      if (isPersonish(m) && m.people.length === 1 && !inQuote(m.first) && isSubjectLike(tokens, m))
+      if (
+        isPersonish(m) &&
+        m.people.length === 1 &&
+        !inQuote(m.first) &&
+        isSubjectLike(tokens, m) &&
+        !secondConjunct(tokens, mentions, idx)
+      )
         this.lastSubject = m.people[0];
+      if (m.kind === "person" && !inQuote(m.first) && isSubjectLike(tokens, m)) {
+        const people = coordinatedPeople(tokens, mentions, idx);
+        if (people.length >= 2) this.lastPlural = { people, position };
+      }
     });
 
     // "Kittipong met his counterpart", "Mbeki and her counterpart": a gender for the subject.

@@ -19,7 +19,7 @@ import { findMeetings, MEETING_HINT, sameMeeting, trimTopic, type FoundMeeting }
 import { findGatherings, GATHERING_HINT } from "./gatherings.ts";
 import { COUNTRIES, DEMONYMS, lower } from "./lexicon.ts";
 import { findMentions, type Mention } from "./mentions.ts";
-import { findNameCandidates, type NameCandidate } from "./names.ts";
+import { findNameCandidates, nameRuns, type NameCandidate } from "./names.ts";
 import { PersonRegistry, type PersonRecord } from "./people-registry.ts";
 import { findPledges, PLEDGE_HINT, type FoundPledge } from "./pledges.ts";
 import { quoteSpans, splitSentences, type Sentence, type Span } from "./sentences.ts";
@@ -206,13 +206,17 @@ type Analysed = { sent: Sentence; tokens: Token[]; mentions: Mention[] };
 /** Pass 1: the names the briefing introduces. */
 function collectNames(paras: Para[], registry: PersonRegistry): void {
   let sIndex = 0;
+  const runs: string[] = [];
   for (const p of paras) {
     for (const s of p.sentences) {
       s.names = findNameCandidates(s.tokens, s.sent.text, s.sent.start);
       for (const c of s.names) registry.add(c, p.n, sIndex * 1000 + c.first);
+      for (const [a, b] of nameRuns(s.tokens))
+        if (b > a) runs.push(s.sent.text.slice(s.tokens[a].start - s.sent.start, s.tokens[b].end - s.sent.start));
       sIndex++;
     }
   }
+  registry.completeLoneNames(runs);
   for (const rec of registry.people) rec.lastSeen = -1;
 }
 

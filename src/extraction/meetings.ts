@@ -24,7 +24,7 @@ import {
   type ExtractState,
   type SentenceCtx,
 } from "./sentence-context.ts";
-import type { Mention } from "./mentions.ts";
+import { DEMONYM_GROUPS, type Mention } from "./mentions.ts";
 import type { Meeting, Party } from "./event.ts";
 
 export interface FoundMeeting {
@@ -68,6 +68,11 @@ const TRIGGERS: Array<[RegExp, Shape]> = [
     "passive",
   ],
   [/\bmet(?:\s+(?:up\s+)?with)?\b/gi, "verb"],
+  // "X was in Hanoi on Monday to meet Y": a trip told in the past, and whom it was made to meet.
+  [
+    /\b(?:was|were)\s+(?:in|at)\s+\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*){0,3}(?:\s+[^\s.;:“”"]+){0,5}?\s+to\s+meet(?:\s+(?:up\s+)?with)?\b/gu,
+    "verb",
+  ],
   [/\b(?:telephoned|phoned|rang|contacted)\b/gi, "verb"],
   // "X and his counterpart Y co-chaired the Joint Commission meeting".
   [/\bco-(?:chaired|hosted|presided\s+over)\b/gi, "co-chair"],
@@ -181,7 +186,7 @@ export function findMeetings(ctx: SentenceCtx, state: ExtractState): FoundMeetin
       if (isDeniedOrModal(ctx, k, true)) continue;
       // (Lower case only: "To Lam received …" is a name.)
       if (
-        /\b(?:to|will|would|shall|could|expected to|scheduled to|set to|plans? to|due to|is to|are to|agreed to)\s+(?:\w+\s+)?$/.test(
+        /\b(?:to|will|would|shall|could|expected to|scheduled to|set to|plans? to|due to|is to|are to|agreed to)\s+(?:[a-z]\w*\s+)?$/.test(
           before.slice(-30),
         ) &&
         shape !== "between"
@@ -328,6 +333,12 @@ function duringParties(ctx: SentenceCtx, state: ExtractState, k: number, subj: P
 function jointParties(subj: PartyPhrase): Party[] | null {
   // Only people who met one another: two or more named (or "the two ministers" standing for them).
   const people = subj.parties.filter((p) => p.kind === "person");
+  // "he and Thai leaders discussed …": a person and another country's officials.
+  const officials = subj.mentions.filter((m) => m.kind === "body" && DEMONYM_GROUPS.has(m.word));
+  if (people.length === 1 && officials.length > 0 && subj.parties.length >= 2) {
+    if (subj.mentions.every((m) => m.kind !== "country" && (m.kind !== "body" || officials.includes(m))))
+      return subj.parties;
+  }
   if (people.length < 2 || subj.mentions.some((m) => m.kind === "body" || m.kind === "country")) return null;
   return subj.parties;
 }

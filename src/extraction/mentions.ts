@@ -230,6 +230,9 @@ function countryMention(scan: Scan, i: number): number | null {
 }
 
 /** "Cambodian authorities", "Thai police", "the Chinese side": a country's people as a body. */
+/** "Thai officials", "Malaysian leaders": a country's people, named by the demonym (a body of that country). */
+export const DEMONYM_GROUPS = new Set(["officials", "forces", "troops", "negotiators", "leaders", "ministers"]);
+
 function demonymBody(scan: Scan, i: number): number | null {
   const { tokens, text, offset, taken, take } = scan;
   const t = tokens[i];
@@ -239,8 +242,7 @@ function demonymBody(scan: Scan, i: number): number | null {
     !t.possessive &&
     isWord(tokens[i + 1]) &&
     !tokens[i + 1].cap &&
-    (GENERIC_BODIES.has(tokens[i + 1].low) ||
-      ["officials", "forces", "troops", "negotiators"].includes(tokens[i + 1].low)) &&
+    (GENERIC_BODIES.has(tokens[i + 1].low) || DEMONYM_GROUPS.has(tokens[i + 1].low)) &&
     !taken[i + 1] &&
     !modifiesNext(tokens, i + 2)
   ) {
@@ -434,6 +436,9 @@ function unknownCapitalised(scan: Scan, i: number): number | null {
   if (isNameish(tokens, i, 0) && (i > 0 || !/(?:ing|ed|ly)$/.test(t.low)) && !openingAdjective) {
     let j = i;
     while (j + 1 < tokens.length && !taken[j + 1] && !tokens[j].possessive && isNameish(tokens, j + 1, 0)) j++;
+    // "Samahan ng Mangingisda ng Zambales": a name run goes on through its particles.
+    const run = nameRuns(tokens).find(([a]) => a === i);
+    if (run && run[1] > j && !taken.slice(j + 1, run[1] + 1).some(Boolean)) j = run[1];
     const name = slice(text, offset, tokens, i, j).replace(/['’]s$/u, "");
     take({
       kind: "body",
@@ -599,7 +604,9 @@ function determinerPhrase(
       return { kind: "role", head: k };
     }
     if (NOT_MODIFIERS.has(w) || DETERMINERS.has(w) || PERSON_VERBS.has(w) || tk.possessive) return null;
-    if (tk.cap && !DEMONYMS.has(w) && !COUNTRIES.has(w)) return null;
+    // "the PNP chief", "the FBI director": an acronym naming the body the title is of.
+    const acronymOfTitle = /^\p{Lu}{2,6}$/u.test(tk.text) && isTitleWord(tokens[k + 1]) && !tokens[k + 1].cap;
+    if (tk.cap && !DEMONYMS.has(w) && !COUNTRIES.has(w) && !acronymOfTitle) return null;
     if (++mods > 3) return null;
   }
   return null;

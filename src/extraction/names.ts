@@ -163,12 +163,52 @@ export function nameRuns(tokens: Token[], sentenceStart = 0): Array<[number, num
   return computeRuns(tokens, sentenceStart);
 }
 
+/**
+ * "Mr. MIURA Jun", "General TEA Banh", "H.E. NGOUN Sokveng": a family name written in capitals, after a form of
+ * address or a title and before a given name. Not an acronym ("ASEAN Secretary-General", "FBI Director Ray").
+ */
+export function capitalFamilyName(tokens: Token[], i: number): boolean {
+  const t = tokens[i];
+  if (!isWord(t) || !/^\p{Lu}{2,}$/u.test(t.base) || !/[AEIOUY]/.test(t.base) || t.possessive) return false;
+  const prev = tokens[i - 1];
+  const addressed = isWord(prev) && (ADDRESS_WORDS.has(prev.low) || HONORIFICS.has(prev.low) || isTitleWord(prev));
+  const given = tokens[i + 1];
+  return addressed && isWord(given) && given.cap && !/^\p{Lu}{2,}$/u.test(given.base) && isNameish(tokens, i + 1, -1);
+}
+
+/** Title words that are also surnames ("Mr David King", "Ms Jane Major"). */
+const SURNAME_TITLES = new Set([
+  "king",
+  "major",
+  "bishop",
+  "judge",
+  "marshal",
+  "chancellor",
+  "dean",
+  "prince",
+  "knight",
+]);
+
+/** Is token k such a surname: after an honorific and one given name, and not followed by more of a name or "of"? */
+function titleSurname(tokens: Token[], first: number, k: number): boolean {
+  const t = tokens[k];
+  if (!isWord(t) || !t.cap || !SURNAME_TITLES.has(t.low) || k !== first + 1) return false;
+  const honorific = tokens[first - 1];
+  if (!isWord(honorific) || !/^(?:mr|mrs|ms|dr|mr\.|mrs\.|ms\.|dr\.)$/.test(honorific.low)) return false;
+  const next = tokens[k + 1];
+  return !(isWord(next) && (next.cap || next.low === "of"));
+}
+
+/** "MIURA Jun" → "Miura Jun": capitals of a family name in the case of the rest of the name. */
+const nameCase = (name: string) =>
+  name.replace(/\p{Lu}{2,}/gu, (w) => (w.length > 1 ? w[0] + w.slice(1).toLowerCase() : w));
+
 function computeRuns(tokens: Token[], sentenceStart: number): Array<[number, number]> {
   const runs: Array<[number, number]> = [];
   let i = 0;
   while (i < tokens.length) {
     let first = i;
-    if (!isNameish(tokens, i, sentenceStart)) {
+    if (!isNameish(tokens, i, sentenceStart) && !capitalFamilyName(tokens, i)) {
       // "…, de la Paz held": a surname that starts with its particles, after a clause edge.
       const prev = tokens[i - 1];
       const edge = i === sentenceStart || (prev !== undefined && (prev.kind === "punct" || !prev.cap));
@@ -186,7 +226,11 @@ function computeRuns(tokens: Token[], sentenceStart: number): Array<[number, num
     let j = i;
     for (;;) {
       if (tokens[j].possessive) break;
-      if (isNameish(tokens, j + 1, sentenceStart)) {
+      if (titleSurname(tokens, first, j + 1)) {
+        j++;
+        continue;
+      }
+      if (isNameish(tokens, j + 1, sentenceStart) || capitalFamilyName(tokens, j + 1)) {
         j++;
         continue;
       }
@@ -510,6 +554,29 @@ function appositionAfter(
   return { end, role };
 }
 
+/**
+ * "The UN Special Rapporteur on the situation of human rights in Cambodia, Rhona Smith, …": a capitalised title,
+ * "on"/"for" and the lower-case words of its remit, then the comma before the name. The role runs from the title's
+ * own role words to the comma.
+ */
+function titleWithTopic(
+  tokens: Token[],
+  first: number,
+  text: string,
+  offset: number,
+): { start: number; role: null | string } {
+  const none = { start: first, role: null };
+  for (let j = first - 3; j >= 0 && j >= first - 14; j--) {
+    const t = tokens[j];
+    if (!isWord(t) || (PERSON_VERBS.has(t.low) && !t.cap) || /(?:ed|ing)$/.test(t.low)) return none;
+    if (!(t.cap && isTitleWord(t) && /^(?:on|for)$/.test(tokens[j + 1]?.low ?? ""))) continue;
+    const head = roleBefore(tokens, j + 1, text, offset);
+    const start = head.role ? head.start : j;
+    return { start, role: cleanRole(text.slice(tokens[start].start - offset, tokens[first - 2].end - offset)) };
+  }
+  return none;
+}
+
 /** "her Australian counterpart, Michael Hartigan": a role, a comma, then the name. */
 function roleBeforeComma(
   tokens: Token[],
@@ -525,7 +592,7 @@ function roleBeforeComma(
     [",", ".", ";", ")", "–", "—", "and"].includes(tokens[last + 1]?.text ?? "") || last + 1 >= tokens.length;
   if (!isTitleWord(tokens[first - 2]) && !enclosed) return { start: first, role: null };
   const r = roleBefore(tokens, first - 1, text, offset);
-  if (!r.role) return { start: first, role: null };
+  if (!r.role) return enclosed ? titleWithTopic(tokens, first, text, offset) : { start: first, role: null };
   // The role opens the sentence or follows a preposition or a comma ("led by its director, Dr. …").
   const lead = tokens[r.start - 1];
   const leadOk =
@@ -609,6 +676,23 @@ function honorificPrefix(tokens: Token[], a: number, b: number): number {
 /** Sentence adverbs ("Lastly,"), the last word of a body's name ("… Meeting", "… Command"), a country's second word. */
 function notAPersonName(tokens: Token[], a: number, b: number): boolean {
   const only = tokens[a];
+  // "Attach©", "Minist�": a word cut short by a broken character is no name.
+  const glued = tokens[b + 1];
+  if (
+    glued &&
+    glued.kind === "punct" &&
+    glued.start === tokens[b].end &&
+    /^[^\p{L}\p{N}\s.,;:!?'’"“”()[\]–—-]$/u.test(glued.text)
+  )
+    return true;
+  // "said Chab Dai spokesman Joseph Arnhold": a name before a lower-case title and another name is the body's.
+  const title = tokens[b + 1];
+  if (isWord(title) && !title.cap && isTitleWord(title) && isNameish(tokens, b + 2, -1)) return true;
+  // "anti-trafficking group Chab Dai said", "the charity Friends Asia": the organisation's own name.
+  const head = tokens[a - 1];
+  // (Not "chief of mission Mina Park": there the noun ends a title.)
+  if (isWord(head) && !head.cap && ORG_WORDS.has(head.low) && !head.possessive && tokens[a - 2]?.low !== "of")
+    return true;
   if (a === b && (ORG_WORDS.has(only.low) || PLACE_WORDS.has(only.low) || COMMON_CAPS.has(only.low))) return true;
   if (a === b && /ly$/.test(only.low) && tokens[a + 1]?.text === ",") return true;
   const prev = tokens[a - 1];
@@ -651,7 +735,15 @@ function partOfLongerName(tokens: Token[], a: number, b: number): boolean {
     (ORG_WORDS.has(next.low) || PLACE_WORDS.has(next.low) || PORTFOLIO.has(next.low))
   )
     return true;
-  if (isWord(tokens[a - 1]) && tokens[a - 1].cap && ORG_WORDS.has(tokens[a - 1].low) && !isTitleWord(tokens[a - 1]))
+  // ("Inspector-General of Police Razarudin Husain", "Chief of Police X": the body word ends a title, not a name.)
+  const bodyOfTitle = isTitleWord(tokens[a - 3]) && /^(?:of|for)$/.test(tokens[a - 2]?.low ?? "");
+  if (
+    isWord(tokens[a - 1]) &&
+    tokens[a - 1].cap &&
+    ORG_WORDS.has(tokens[a - 1].low) &&
+    !isTitleWord(tokens[a - 1]) &&
+    !bodyOfTitle
+  )
     return true;
   // "Committee for Counter Trafficking", "Network for Social Accountability": the rest of a body's name.
   const joiner = tokens[a - 1];
@@ -760,7 +852,8 @@ function candidateAt(tokens: Token[], text: string, offset: number, aRaw: number
   const address = addressed ? text.slice(tokens[a].start - offset, tokens[a + skip - 1].end - offset) : null;
   a += skip;
   if (notAPersonName(tokens, a, b)) return null;
-  const name = text.slice(tokens[a].start - offset, tokens[b].end - offset).replace(/['’]s$/u, "");
+  const written = text.slice(tokens[a].start - offset, tokens[b].end - offset).replace(/['’]s$/u, "");
+  const name = capitalFamilyName(tokens, a) ? nameCase(written) : written;
   const found = roleBefore(tokens, aRaw, text, offset);
   // The address joins the role: "Deputy Prime Minister Samdech Kralahom".
   const before = address

@@ -100,6 +100,30 @@ export class PersonRegistry {
     return rec;
   }
 
+  /**
+   * "Minister Luhut said …" with "… Legal Affairs Luhut Pandjaitan along with …" elsewhere: a person known by one
+   * word takes the one longer name run (two or three words) of the briefing that starts or ends with it. Nothing
+   * changes when several runs fit ("Hun" beside "Hun Sen" and "Hun Manet") or a run is another person's.
+   */
+  completeLoneNames(runs: string[]): void {
+    for (const rec of this.people) {
+      if (rec.parts.length !== 1) continue;
+      const part = rec.parts[0];
+      const fits = new Map<string, string>();
+      for (const run of runs) {
+        const parts = nameParts(run);
+        if (parts.length < 2 || parts.length > 3 || (parts[0] !== part && parts[parts.length - 1] !== part)) continue;
+        fits.set(parts.join(" "), run);
+      }
+      if (fits.size !== 1) continue;
+      const [key, run] = [...fits][0];
+      if (this.people.some((p) => p !== rec && subset(p.parts, key.split(" ")))) continue;
+      rec.aliases.add(rec.name);
+      rec.name = run.replace(/['’]s$/u, "");
+      rec.parts = key.split(" ");
+    }
+  }
+
   /** The person a name run stands for: full name, a part of it, or a near part. */
   lookup(name: string): PersonRecord | null {
     const parts = nameParts(name);

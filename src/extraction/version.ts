@@ -2,4 +2,4 @@
  * Bump when extraction changes: cached events are extracted again. (Apart from extract.ts so that checking a snapshot
  * does not load the extractor.)
  */
-export const EXTRACT_VERSION = "events-4";
+export const EXTRACT_VERSION = "events-5";

@@ -81,6 +81,14 @@ describe("one person across briefings", () => {
     expect(people).toHaveLength(1);
     expect(people[0].sources).toEqual(["a", "b"]);
   });
+  it("a romanisation with 'f' for 'ph' is one person", () => {
+    expect(
+      merged([
+        ["a", "Somphone Keola"],
+        ["b", "Somfone Keola"],
+      ]),
+    ).toHaveLength(1);
+  });
   it("different people stay apart", () => {
     expect(
       merged([
@@ -88,5 +96,69 @@ describe("one person across briefings", () => {
         ["b", "Sar Vanna"],
       ]),
     ).toHaveLength(2);
+  });
+});
+
+describe("phantom people and names written in capitals", () => {
+  it.each([
+    ["Mr. and a family name in capitals", "The delegation was led by Mr. KATO Ren, Director General.", "Kato Ren"],
+    ["a long address and capitals", "The envoy met General Samdech Pichey Sena SOK Vanna in Kampot.", "Sok Vanna"],
+    ["H.E. Mr. and capitals", "It was led by H.E. Mr. CHEA Dara, Director-General for Europe.", "Chea Dara"],
+  ])("%s", (_, sentence, name) => {
+    expect(names([sentence])).toEqual([name]);
+  });
+
+  it("a family name in capitals and in title case is one person across briefings", () => {
+    const people = mergePeople(
+      [
+        ["a", extractEvents(briefingOf(["The envoy met General Samdech Pichey Sena SOK Vanna in Kampot."])).people],
+        ["b", extractEvents(briefingOf(["Defence Minister Sok Vanna met the envoy on Monday."])).people],
+      ].map(([source, people]) => ({ source: source as string, published: null, people: people as never })),
+    );
+    expect(people.map((p) => p.name)).toEqual(["Sok Vanna"]);
+  });
+
+  it("an acronym before a title is no family name", () => {
+    expect(names(["ASEAN Secretary-General Lim Dara said the bloc would act."])).toEqual(["Lim Dara"]);
+  });
+
+  it("a word cut short by a broken character is nobody", () => {
+    const people = names(["He met Colonel Wang Bo, the new head of the Military Attach© Office of the army."]);
+    expect(people).toEqual(["Wang Bo"]);
+  });
+
+  it("a surname that is also a title, after Mr and a given name", () => {
+    expect(names(["Mr Peter King, currently the deputy director, will take over the office."])).toEqual(["Peter King"]);
+  });
+
+  it("an organisation named after 'group' or before a spokesman is no person", () => {
+    const people = names([
+      "The anti-trafficking group Friends Asia said victims were lured with false offers.",
+      "“It is alarming,” said Friends Asia spokesman Tom Rivers.",
+    ]);
+    expect(people).toEqual(["Tom Rivers"]);
+  });
+
+  it("'chief of mission <name>' is still a person", () => {
+    expect(names(["The minister met a delegation led by chief of mission Ana Kuro on Monday."])).toContain("Ana Kuro");
+  });
+});
+
+describe("a person known by one word and a longer name elsewhere in the briefing", () => {
+  it("takes the one longer name that starts with the word", () => {
+    const people = peopleOf([
+      "Coordinating Minister for Political, Security and Legal Affairs Darma Wiranto along with other members met the delegation.",
+      "Minister Darma said the talks had gone well.",
+    ]);
+    expect(people.map((p) => p.name)).toEqual(["Darma Wiranto"]);
+    expect(people[0].aliases).toContain("Darma");
+  });
+
+  it("stays as it is when two longer names fit", () => {
+    const people = peopleOf([
+      "Portraits of Darma Wiranto and of Darma Suwito hung in the hall.",
+      "Minister Darma said the talks had gone well.",
+    ]);
+    expect(people.map((p) => p.name)).toEqual(["Darma"]);
   });
 });

@@ -186,8 +186,8 @@ export function mergePeople(
   for (const b of perBriefing) {
     for (const m of b.people) {
       const plain = personKey(m.name);
-      const key = byCompact.get(plain.replace(/ /g, "")) ?? plain;
-      byCompact.set(key.replace(/ /g, ""), key);
+      const key = byCompact.get(compactKey(plain)) ?? plain;
+      byCompact.set(compactKey(key), key);
       if (key.includes(" ")) add(key, m, b.source, b.published);
       else single.push({ m, source: b.source, published: b.published });
     }
@@ -218,6 +218,12 @@ export function mergePeople(
     }))
     .sort((a, b) => b.mentions - a.mentions || a.name.localeCompare(b.name));
 }
+
+/**
+ * A key's words run together, with "ph" and "f" one letter: how outlets' romanisations of one name differ ("Wang Xiao
+ * Hong" / "Wang Xiaohong", "Vilay Lakhamphong" / "Vilay Lakhamfong").
+ */
+const compactKey = (key: string) => key.replace(/ /g, "").replace(/ph/g, "f");
 
 /** A name's key for merging: normalised, initials dropped when two words or more remain. */
 function personKey(name: string): string {
