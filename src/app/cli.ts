@@ -4,9 +4,18 @@ import { UserError } from "../library/user-error.ts";
 import { commandContext, execute } from "../../commands/index.ts";
 import { ANSI, PLAIN, renderText } from "../terminal/render-text.ts";
 import { startShell } from "../terminal/shell.ts";
-import { parseCommandLine } from "../terminal/args.ts";
+import { findEdit, parseCommandLine } from "../terminal/args.ts";
+import { runEditLine } from "../terminal/edit-line.ts";
+import { Library } from "../library/library.ts";
+import { fetchLimits, type Env } from "../runtime/settings.ts";
 import { cliHelp } from "../terminal/cli-help.ts";
 import { openLibrary, settingsOrExit } from "./startup.ts";
+
+/** What `add` and `remove` need here: the fetch limits, and the folder read again after the change. */
+const editContext = (env: Env) => ({
+  fetch: fetchLimits(env),
+  refresh: (previous: Library) => Library.open({ dataDir: previous.dataDir, cacheDir: env.CACHE_DIR, previous }),
+});
 
 /**
  * `npx briefings <command> [options]`: one answer and exit; with no command, the
@@ -49,7 +58,9 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   const library = await openLibrary(env, line.data);
-  const outcome = execute(library, line.command.name, line.options, commandContext(env.STATE_DIR));
+  const outcome = findEdit(line.command.name)
+    ? await runEditLine(library, line, editContext(env), stdin)
+    : execute(library, line.command.name, line.options, commandContext(env.STATE_DIR));
   if (!outcome.ok) {
     if (!outcome.user) console.error(outcome.error);
     if (line.json) stdout.write(`${JSON.stringify({ error: outcome.message })}\n`);
