@@ -154,7 +154,9 @@ function metadata(doc: El, pageUrl: string | null) {
   const ld = jsonLdArticle(doc);
   const outlet = meta(doc, "og:site_name", "application-name") ?? nameOf(ld?.publisher);
   const title =
-    str(ld?.headline) ?? withoutSiteName(meta(doc, "og:title", "twitter:title"), outlet) ?? squash(doc.querySelector("title")?.textContent);
+    str(ld?.headline) ??
+    withoutSiteName(meta(doc, "og:title", "twitter:title"), outlet) ??
+    squash(doc.querySelector("title")?.textContent);
   const published =
     isoDay(str(ld?.datePublished)) ??
     isoDay(meta(doc, "article:published_time", "datePublished", "pubdate", "publishdate", "date", "dc.date")) ??
