@@ -25,10 +25,19 @@ function metaCharset(bytes: Uint8Array): string | null {
   return m ? m[1].toLowerCase() : null;
 }
 
-function decoderFor(label: string | null): InstanceType<typeof TextDecoder> | null {
+/** windows-1252's 0x80–0x9F (Node 20 decodes that range as Latin-1's C1 controls instead): € ‚ ƒ „ … † ‡ ˆ ‰ Š … */
+const CP1252_HIGH =
+  "\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f" +
+  "\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178";
+
+type Decode = (bytes: Uint8Array) => string;
+
+function decoderFor(label: string | null): Decode | null {
   if (!label) return null;
   try {
-    return new TextDecoder(label);
+    const decoder = new TextDecoder(label);
+    if (decoder.encoding !== "windows-1252") return (bytes) => decoder.decode(bytes);
+    return (bytes) => decoder.decode(bytes).replace(/[\u0080-\u009f]/g, (c) => CP1252_HIGH[c.charCodeAt(0) - 0x80]);
   } catch {
     return null; // a label no decoder knows: fall back as if none was given
   }
@@ -39,11 +48,11 @@ export function decodeText(bytes: Uint8Array, declared: string | null = null, ht
   for (const [mark, label] of BOMS) {
     if (mark.every((b, i) => bytes[i] === b)) return new TextDecoder(label).decode(bytes.subarray(mark.length));
   }
-  const decoder = decoderFor(declared) ?? (html ? decoderFor(metaCharset(bytes)) : null);
-  if (decoder) return decoder.decode(bytes);
+  const decode = decoderFor(declared) ?? (html ? decoderFor(metaCharset(bytes)) : null);
+  if (decode) return decode(bytes);
   try {
     return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
   } catch {
-    return new TextDecoder("windows-1252").decode(bytes);
+    return decoderFor("windows-1252")!(bytes);
   }
 }
