@@ -65,6 +65,6 @@ export const add: Action<IngestInput> = {
   ],
   async perform(library, input, context) {
     const added = await ingest(library, input, context.fetch);
-    return addedAnswer(await context.refresh(library), added);
+    return addedAnswer(await context.refresh(library, added.file), added);
   },
 };

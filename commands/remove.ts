@@ -18,7 +18,7 @@ export const remove: Action<{ source: string }> = {
   ],
   async perform(library, request, context) {
     const { briefing, movedTo } = await removeBriefing(library, request.source);
-    await context.refresh(library);
+    await context.refresh(library, briefing.file);
     const back = path.join(library.dataDir, briefing.file);
     return {
       command: "remove",

@@ -20,7 +20,8 @@ export interface Action<Request> {
 export interface EditContext {
   fetch: FetchLimits;
   /**
-   * A Library that has read the folder since the change: the bot's watcher's next one, or a fresh open for the CLI.
+   * A Library that has read the folder since `file` (a name in it) was added or removed: the bot's watcher's next
+   * one, or a fresh open for the CLI.
    */
-  refresh: (library: Library) => Promise<Library>;
+  refresh: (library: Library, file: string) => Promise<Library>;
 }

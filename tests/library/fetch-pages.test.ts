@@ -18,14 +18,15 @@ let server: ArticleServer;
 let folder: { dir: string; cleanup: () => void };
 let library: Library;
 const limits: FetchLimits = { ...DEFAULT_FETCH_LIMITS, allowPrivate: true, timeoutMs: 1500 };
+const reopen = (previous: Library) => Library.open({ dataDir: previous.dataDir, cacheDir: null, previous });
 const context: EditContext = {
   fetch: limits,
-  refresh: (previous) => Library.open({ dataDir: previous.dataDir, cacheDir: null, previous }),
+  refresh: (previous) => reopen(previous),
 };
 
 async function addLink(path: string) {
   const answer = await EDITS.add.perform(library, { kind: "link", url: server.url(path) }, context);
-  library = await context.refresh(library);
+  library = await reopen(library);
   return answer.json as Record<string, unknown>;
 }
 

@@ -17,9 +17,10 @@ import { briefingFile, sampleFolder } from "../support/folders.ts";
  */
 let folder: { dir: string; cleanup: () => void };
 let library: Library;
+const reopen = (previous: Library) => Library.open({ dataDir: previous.dataDir, cacheDir: null, previous });
 const context: EditContext = {
   fetch: { ...DEFAULT_FETCH_LIMITS, allowPrivate: true },
-  refresh: (previous) => Library.open({ dataDir: previous.dataDir, cacheDir: null, previous }),
+  refresh: (previous) => reopen(previous),
 };
 
 const PASTED = `Ministers of Orlen and Tavia sign fisheries accord
@@ -35,7 +36,7 @@ The accord takes effect next month and will be reviewed after two years.
 
 async function add(input: IngestInput) {
   const answer = await EDITS.add.perform(library, input, context);
-  library = await context.refresh(library);
+  library = await reopen(library);
   return answer;
 }
 
@@ -175,7 +176,7 @@ describe("removing a briefing", () => {
     expect(answer.json).toMatchObject({ source: id, movedTo: removed });
     expect(existsSync(removed)).toBe(true);
     expect(existsSync(path.join(folder.dir, `${id}.md`))).toBe(false);
-    library = await context.refresh(library);
+    library = await reopen(library);
     expect(library.get(id)).toBeUndefined();
     await expect(EDITS.remove.perform(library, { source: "no-such-briefing" }, context)).rejects.toThrow(/no briefing/);
   });
