@@ -1,14 +1,13 @@
-import { readdirSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { EDITS } from "../../commands/index.ts";
 import type { EditContext } from "../../src/kit/action.ts";
 import { Library } from "../../src/library/library.ts";
 import { readInput } from "../../src/library/ingest/input.ts";
 import { DEFAULT_FETCH_LIMITS, type FetchLimits } from "../../src/library/ingest/safe-fetch.ts";
-import { UserError } from "../../src/library/user-error.ts";
 import { BORDER_STORY, HARBOUR_STORY, WESTERN_STORY } from "../support/article-pages.ts";
 import { startArticleServer, type ArticleServer } from "../support/article-server.ts";
 import { sampleFolder } from "../support/folders.ts";
+import { refusalOf } from "../support/refusal.ts";
 
 /**
  * Adding a link: pages fetched from a local web server in the shapes news sites use, and every page the fetcher must
@@ -30,16 +29,8 @@ async function addLink(path: string) {
   return answer.json as Record<string, unknown>;
 }
 
-async function refusal(url: string, fetch: FetchLimits = limits): Promise<string> {
-  const before = readdirSync(folder.dir).sort();
-  const error = await EDITS.add.perform(library, { kind: "link", url }, { ...context, fetch }).then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(UserError);
-  expect(readdirSync(folder.dir).sort()).toEqual(before);
-  return (error as Error).message;
-}
+const refusal = (url: string, fetch: FetchLimits = limits) =>
+  refusalOf(folder.dir, () => EDITS.add.perform(library, { kind: "link", url }, { ...context, fetch }));
 
 beforeAll(async () => {
   server = await startArticleServer();

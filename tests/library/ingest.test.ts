@@ -6,9 +6,9 @@ import type { EditContext } from "../../src/kit/action.ts";
 import { Library } from "../../src/library/library.ts";
 import { DEFAULT_FETCH_LIMITS } from "../../src/library/ingest/safe-fetch.ts";
 import type { IngestInput } from "../../src/library/ingest/pipeline.ts";
-import { UserError } from "../../src/library/user-error.ts";
 import { articlePage, BORDER_STORY } from "../support/article-pages.ts";
 import { briefingFile, sampleFolder } from "../support/folders.ts";
+import { refusalOf } from "../support/refusal.ts";
 
 /**
  * The ingestion pipeline behind `add` and `remove`, in process: each input kind becomes a `.md` briefing that the
@@ -40,16 +40,7 @@ async function add(input: IngestInput) {
   return answer;
 }
 
-async function refused(input: IngestInput): Promise<string> {
-  const before = readdirSync(folder.dir).sort();
-  const error = await EDITS.add.perform(library, input, context).then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(UserError);
-  expect(readdirSync(folder.dir).sort()).toEqual(before);
-  return (error as UserError).message;
-}
+const refused = (input: IngestInput) => refusalOf(folder.dir, () => EDITS.add.perform(library, input, context));
 
 beforeAll(async () => {
   folder = sampleFolder();
