@@ -6,16 +6,8 @@ import { ANSI, PLAIN, renderText } from "../terminal/render-text.ts";
 import { startShell } from "../terminal/shell.ts";
 import { findEdit, parseCommandLine } from "../terminal/args.ts";
 import { runEditLine } from "../terminal/edit-line.ts";
-import { Library } from "../library/library.ts";
-import { fetchLimits, type Env } from "../runtime/settings.ts";
 import { cliHelp } from "../terminal/cli-help.ts";
-import { openLibrary, settingsOrExit } from "./startup.ts";
-
-/** What `add` and `remove` need here: the fetch limits, and the folder read again after the change. */
-const editContext = (env: Env) => ({
-  fetch: fetchLimits(env),
-  refresh: (previous: Library) => Library.open({ dataDir: previous.dataDir, cacheDir: env.CACHE_DIR, previous }),
-});
+import { editContext, openLibrary, settingsOrExit } from "./startup.ts";
 
 /**
  * `npx briefings <command> [options]`: one answer and exit; with no command, the
@@ -40,7 +32,8 @@ async function main(argv: string[]): Promise<number> {
       return 0;
     }
     const library = await openLibrary(env, flags.data);
-    await startShell({ library, input: stdin, output: stdout, context: commandContext(env.STATE_DIR) });
+    const context = commandContext(env.STATE_DIR);
+    await startShell({ library, input: stdin, output: stdout, context, edit: editContext(env) });
     return 0;
   }
   let line;
