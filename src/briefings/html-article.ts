@@ -61,8 +61,12 @@ const SKIP = new Set(["FIGURE", "FIGCAPTION", "SCRIPT", "STYLE", "NOSCRIPT", "BU
 const squash = (s: string | null | undefined) => (s ?? "").replace(/\s+/g, " ").trim();
 const tag = (n: El) => (n.nodeType === 1 ? (n.tagName ?? "").toUpperCase() : "");
 
+/** Blocks that hold text itself: a `<time>` in one is part of a sentence; elsewhere it is the page's date stamp. */
+const TEXT_BLOCKS = new Set(["P", "H1", "H2", "H3", "H4", "H5", "H6", "LI", "BLOCKQUOTE", "DT", "DD", "TD", "TH"]);
+
 /** The text of an element cut at its block children: each block, and each run of inline text between, a paragraph. */
-function collectParagraphs(root: El, out: string[]): void {
+function collectParagraphs(root: El, out: string[], inline = false): void {
+  const stampsAreFurniture = !inline && !TEXT_BLOCKS.has(tag(root));
   let run = "";
   const flush = () => {
     const text = squash(run);
@@ -71,7 +75,7 @@ function collectParagraphs(root: El, out: string[]): void {
   };
   for (const child of Array.from(root.childNodes)) {
     const name = tag(child);
-    if (SKIP.has(name)) continue;
+    if (SKIP.has(name) || (name === "TIME" && stampsAreFurniture)) continue;
     if (name === "BR") {
       // Two line breaks in a row end a paragraph in pages that use them instead of <p>.
       if (/\n\s*$/.test(run)) flush();
@@ -81,7 +85,7 @@ function collectParagraphs(root: El, out: string[]): void {
       collectParagraphs(child, out);
     } else if (child.nodeType === 1) {
       const inner: string[] = [];
-      collectParagraphs(child, inner);
+      collectParagraphs(child, inner, true);
       run += ` ${inner.join(" ")} `;
     } else if (child.nodeType === 3) run += child.textContent ?? "";
   }
@@ -133,11 +137,15 @@ export function isoDay(value: string | null | undefined): string | null {
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === m[1] ? m[1] : null;
 }
 
-/** "Headline | The Daily" → "Headline" when the part after the bar is the site's name. */
+/**
+ * "Headline | The Daily" → "Headline" when the part after the separator is the site's name, or — the site's name
+ * unknown — when it follows a bar (headlines rarely hold one) and is short.
+ */
 function withoutSiteName(title: string | null, site: string | null): string | null {
-  if (!title || !site) return title;
-  const m = /^(.*\S)\s+[|–—·:-]\s+(.+)$/.exec(title);
-  return m && m[2].toLowerCase() === site.toLowerCase() ? m[1] : title;
+  const m = title ? /^(.*\S)\s+([|–—·:-])\s+([^|–—·:]+)$/.exec(title) : null;
+  if (!m) return title;
+  const named = site !== null && m[3].toLowerCase() === site.toLowerCase();
+  return named || (site === null && m[2] === "|" && m[3].length <= 40) ? m[1] : title;
 }
 
 const httpUrl = (v: string | null, base: string | null): string | null => {
@@ -155,8 +163,10 @@ function metadata(doc: El, pageUrl: string | null) {
   const outlet = meta(doc, "og:site_name", "application-name") ?? nameOf(ld?.publisher);
   const title =
     str(ld?.headline) ??
-    withoutSiteName(meta(doc, "og:title", "twitter:title"), outlet) ??
-    squash(doc.querySelector("title")?.textContent);
+    withoutSiteName(
+      meta(doc, "og:title", "twitter:title") ?? (squash(doc.querySelector("title")?.textContent) || null),
+      outlet,
+    );
   const published =
     isoDay(str(ld?.datePublished)) ??
     isoDay(meta(doc, "article:published_time", "datePublished", "pubdate", "publishdate", "date", "dc.date")) ??
