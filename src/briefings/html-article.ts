@@ -63,10 +63,24 @@ const tag = (n: El) => (n.nodeType === 1 ? (n.tagName ?? "").toUpperCase() : "")
 
 /** Blocks that hold text itself: a `<time>` in one is part of a sentence; elsewhere it is the page's date stamp. */
 const TEXT_BLOCKS = new Set(["P", "H1", "H2", "H3", "H4", "H5", "H6", "LI", "BLOCKQUOTE", "DT", "DD", "TD", "TH"]);
+const BLOCK_SELECTOR = [...BLOCKS].map((t) => t.toLowerCase()).join(",");
+
+/** An inline element's text as written (links, emphasis), pictures and scripts left out, `<br>` a line break. */
+function inlineText(el: El): string {
+  let text = "";
+  for (const child of Array.from(el.childNodes)) {
+    const name = tag(child);
+    if (SKIP.has(name)) continue;
+    if (name === "BR") text += "\n";
+    else if (child.nodeType === 1) text += inlineText(child);
+    else if (child.nodeType === 3) text += child.textContent ?? "";
+  }
+  return text;
+}
 
 /** The text of an element cut at its block children: each block, and each run of inline text between, a paragraph. */
-function collectParagraphs(root: El, out: string[], inline = false): void {
-  const stampsAreFurniture = !inline && !TEXT_BLOCKS.has(tag(root));
+function collectParagraphs(root: El, out: string[]): void {
+  const stampsAreFurniture = !TEXT_BLOCKS.has(tag(root));
   let run = "";
   const flush = () => {
     const text = squash(run);
@@ -80,14 +94,11 @@ function collectParagraphs(root: El, out: string[], inline = false): void {
       // Two line breaks in a row end a paragraph in pages that use them instead of <p>.
       if (/\n\s*$/.test(run)) flush();
       else run += "\n";
-    } else if (BLOCKS.has(name)) {
+    } else if (BLOCKS.has(name) || (child.nodeType === 1 && child.querySelector(BLOCK_SELECTOR))) {
       flush();
       collectParagraphs(child, out);
-    } else if (child.nodeType === 1) {
-      const inner: string[] = [];
-      collectParagraphs(child, inner, true);
-      run += ` ${inner.join(" ")} `;
-    } else if (child.nodeType === 3) run += child.textContent ?? "";
+    } else if (child.nodeType === 1) run += inlineText(child);
+    else if (child.nodeType === 3) run += child.textContent ?? "";
   }
   flush();
 }
