@@ -43,11 +43,14 @@ function decoderFor(label: string | null): Decode | null {
   }
 }
 
+/** The charset a byte-order mark at the start names, or null. */
+export const bomCharset = (bytes: Uint8Array): string | null =>
+  BOMS.find(([mark]) => mark.every((b, i) => bytes[i] === b))?.[1] ?? null;
+
 /** Decode bytes by what they declare (see above); `declared` is the HTTP header's charset, if any. */
 export function decodeText(bytes: Uint8Array, declared: string | null = null, html = true): string {
-  for (const [mark, label] of BOMS) {
-    if (mark.every((b, i) => bytes[i] === b)) return new TextDecoder(label).decode(bytes.subarray(mark.length));
-  }
+  const bom = bomCharset(bytes);
+  if (bom) return new TextDecoder(bom).decode(bytes); // the decoder drops the mark itself
   const decode = decoderFor(declared) ?? (html ? decoderFor(metaCharset(bytes)) : null);
   if (decode) return decode(bytes);
   try {

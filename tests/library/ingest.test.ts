@@ -131,6 +131,14 @@ describe("adding a briefing", () => {
     expect((b.json as { source: string }).source).toBe("2025-03-01_storm-closes-halvik-port-2");
   });
 
+  it("a UTF-16 text file (with its byte-order mark, as Windows Notepad saves) is read right", async () => {
+    const text =
+      "Tavia’s café owners welcome tax cut\n\nHALVIK: Café owners across Tavia welcomed on Monday the government’s decision to halve the tax on terraces next year.";
+    const bytes = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, "utf16le")]);
+    const answer = await add({ kind: "file", name: "notepad.txt", bytes });
+    expect(answer.json).toMatchObject({ title: "Tavia’s café owners welcome tax cut", paragraphCount: 1 });
+  });
+
   it("refuses what is not an article, in one line each", async () => {
     expect(await refused({ kind: "file", name: "report.pdf", bytes: Buffer.from("%PDF-1.7\n...") })).toMatch(
       /is a PDF/,

@@ -1,5 +1,5 @@
 import path from "node:path";
-import { charsetOf, decodeText } from "../../briefings/charset.ts";
+import { bomCharset, charsetOf, decodeText } from "../../briefings/charset.ts";
 import { UserError } from "../user-error.ts";
 import { articleFromHtml, articleFromText, type Article, type FieldOverrides } from "./article.ts";
 import { safeFetch, type Fetched, type FetchLimits } from "./safe-fetch.ts";
@@ -30,7 +30,7 @@ const isPdf = (bytes: Uint8Array) => Buffer.from(bytes.subarray(0, 5)).toString(
 function notAnArticle(contentType: string, bytes: Uint8Array, what: string): string | null {
   if (isPdf(bytes) || contentType.startsWith("application/pdf"))
     return `${what} is a PDF, not an article page: copy the article's text and paste it instead.`;
-  if (bytes.includes(0) || /^(?:image|video|audio|font)\//.test(contentType)) {
+  if ((bytes.includes(0) && !bomCharset(bytes)) || /^(?:image|video|audio|font)\//.test(contentType)) {
     const kind = contentType.split(/[;/]/)[0] || "binary";
     return `${what} is ${kind === "binary" ? "a binary file" : `an ${kind}`}, not an article.`;
   }
@@ -67,9 +67,19 @@ function decodeUtf8(bytes: Uint8Array): string {
   }
 }
 
-function toArticle(format: Format, bytes: Uint8Array, declared: string | null, url: string | null, fields = {}) {
+/** Text by its declared charset or byte-order mark (UTF-16 from Windows Notepad); otherwise it must be UTF-8. */
+const decodeTextFile = (bytes: Uint8Array, declared: string | null) =>
+  declared || bomCharset(bytes) ? decodeText(bytes, declared, false) : decodeUtf8(bytes);
+
+function toArticle(
+  format: Format,
+  bytes: Uint8Array,
+  declared: string | null,
+  url: string | null,
+  fields: FieldOverrides,
+): Article {
   if (format === "html") return articleFromHtml(decodeText(bytes, declared), url, fields);
-  return articleFromText(declared ? decodeText(bytes, declared, false) : decodeUtf8(bytes), fields);
+  return articleFromText(decodeTextFile(bytes, declared), fields);
 }
 
 /** Read the input into an article: fetch what must be fetched, extract a page's article, parse text. */
