@@ -53,6 +53,11 @@ describe("/briefing in Discord (emulated)", () => {
     expect(sub("remove").options.map((o) => o.name)).toEqual(["source"]);
   });
 
+  it("/help tells editors where adding and removing are", async () => {
+    const res = await emu.slashCommand({ name: "help" }).response();
+    expect(embedOf(res.message).description).toContain("Editors add and remove briefings with /briefing add");
+  });
+
   it("refuses a member without Manage Server or an editors' role, privately, and stores nothing", async () => {
     const before = files();
     const res = await emu
