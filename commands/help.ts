@@ -7,6 +7,10 @@ const usage = (c: Command) =>
     ...c.options.map((o) => (o.positional ? (o.required ? `<${o.name}>` : `[${o.name}]`) : `[--${o.name}]`)),
   ].join(" ");
 
+/** Where the editing commands are (they are not answering commands, so not in the list). */
+const EDITING =
+  "Editors add and remove briefings with /briefing add (a link, a file or pasted text) and /briefing remove in Discord, or `npx briefings add <file|url|->` and `npx briefings remove <id>`.";
+
 /** /help: the commands and their options. */
 export const help: Command = {
   name: "help",
@@ -32,6 +36,7 @@ export const help: Command = {
       title: one ? `Help: ${one.name}` : "Briefings bot: commands",
       summary: "Every answer quotes the briefings verbatim, with outlet, headline, date, paragraph (¶) and link.",
       items,
+      note: one ? undefined : EDITING,
       json: { commands: listed.map((c) => ({ name: c.name, description: c.description, options: c.options })) },
     };
   },

@@ -6,6 +6,8 @@ import type { Command, CommandContext } from "../src/kit/command.ts";
 import { dispatch, findCommand as findIn, type Outcome } from "../src/kit/dispatch.ts";
 import type { Library } from "../src/library/library.ts";
 import { about } from "./about.ts";
+import { add } from "./add.ts";
+import { remove } from "./remove.ts";
 import { ask } from "./ask.ts";
 import { digest } from "./digest.ts";
 import { help } from "./help.ts";
@@ -36,6 +38,9 @@ export const COMMANDS: readonly Command[] = [
   digest,
   help,
 ];
+
+/** The editing commands (they change the briefings folder; only for editors): add, remove. */
+export const EDITS = { add, remove } as const;
 
 export function findCommand(name: string): Command | undefined {
   return findIn(COMMANDS, name);

@@ -4,9 +4,10 @@ import { UserError } from "../library/user-error.ts";
 import { commandContext, execute } from "../../commands/index.ts";
 import { ANSI, PLAIN, renderText } from "../terminal/render-text.ts";
 import { startShell } from "../terminal/shell.ts";
-import { parseCommandLine } from "../terminal/args.ts";
+import { findEdit, parseCommandLine } from "../terminal/args.ts";
+import { runEditLine } from "../terminal/edit-line.ts";
 import { cliHelp } from "../terminal/cli-help.ts";
-import { openLibrary, settingsOrExit } from "./startup.ts";
+import { editContext, openLibrary, settingsOrExit } from "./startup.ts";
 
 /**
  * `npx briefings <command> [options]`: one answer and exit; with no command, the
@@ -31,7 +32,8 @@ async function main(argv: string[]): Promise<number> {
       return 0;
     }
     const library = await openLibrary(env, flags.data);
-    await startShell({ library, input: stdin, output: stdout, context: commandContext(env.STATE_DIR) });
+    const context = commandContext(env.STATE_DIR);
+    await startShell({ library, input: stdin, output: stdout, context, edit: editContext(env) });
     return 0;
   }
   let line;
@@ -49,7 +51,9 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   const library = await openLibrary(env, line.data);
-  const outcome = execute(library, line.command.name, line.options, commandContext(env.STATE_DIR));
+  const outcome = findEdit(line.command.name)
+    ? await runEditLine(library, line, editContext(env), stdin)
+    : execute(library, line.command.name, line.options, commandContext(env.STATE_DIR));
   if (!outcome.ok) {
     if (!outcome.user) console.error(outcome.error);
     if (line.json) stdout.write(`${JSON.stringify({ error: outcome.message })}\n`);

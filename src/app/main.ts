@@ -5,7 +5,7 @@
 import { stdin, stdout } from "node:process";
 import { commandContext } from "../../commands/index.ts";
 import { startShell } from "../terminal/shell.ts";
-import { openLibrary, settingsOrExit } from "./startup.ts";
+import { editContext, openLibrary, settingsOrExit } from "./startup.ts";
 
 /**
  * `npm start`: the Discord bot when DISCORD_TOKEN is set, otherwise the terminal shell over the same commands.
@@ -22,6 +22,7 @@ if (env.DISCORD_TOKEN) {
     input: stdin,
     output: stdout,
     context: commandContext(env.STATE_DIR),
+    edit: editContext(env),
     banner:
       "No DISCORD_TOKEN configured: opening the terminal shell with the bot's commands (set DISCORD_TOKEN in .env to connect to Discord).",
   });

@@ -1,7 +1,8 @@
 import { stderr } from "node:process";
 import { formatProblem } from "../briefings/folder.ts";
 import { Library } from "../library/library.ts";
-import { readEnv, type Env } from "../runtime/settings.ts";
+import { fetchLimits, readEnv, type Env } from "../runtime/settings.ts";
+import type { EditContext } from "../kit/action.ts";
 
 /**
  * The start-up every entry point shares: the settings read once (a bad variable is one line naming it, then exit
@@ -19,4 +20,12 @@ export async function openLibrary(env: Env, dataDir: string = env.DATA_DIR): Pro
   const library = await Library.open({ dataDir, cacheDir: env.CACHE_DIR });
   for (const p of library.problems) stderr.write(`${formatProblem(p)}\n`);
   return library;
+}
+
+/** What `add` and `remove` run with in a terminal: the fetch limits, and the folder opened again after a change. */
+export function editContext(env: Env): EditContext {
+  return {
+    fetch: fetchLimits(env),
+    refresh: (previous) => Library.open({ dataDir: previous.dataDir, cacheDir: env.CACHE_DIR, previous }),
+  };
 }

@@ -1,5 +1,6 @@
 import type { AutocompleteInteraction } from "discord.js";
-import { findCommand } from "../../commands/index.ts";
+import { EDITS, findCommand } from "../../commands/index.ts";
+import { BRIEFING_COMMAND } from "./definitions.ts";
 import type { Library } from "../library/library.ts";
 import type { BotContext } from "./bot-context.ts";
 
@@ -22,7 +23,10 @@ export function partyChoices(library: Library, typed: string): Choice[] {
 /** Answer an autocomplete request: no deferral exists for these, so it stays in memory. */
 export async function handleAutocomplete(ctx: BotContext, interaction: AutocompleteInteraction): Promise<void> {
   const focused = interaction.options.getFocused(true);
-  const spec = findCommand(interaction.commandName)?.options.find((o) => o.name === focused.name);
+  const spec =
+    interaction.commandName === BRIEFING_COMMAND.name
+      ? EDITS.remove.options[0] // /briefing remove source
+      : findCommand(interaction.commandName)?.options.find((o) => o.name === focused.name);
   const typed = String(focused.value ?? "");
   const library = ctx.library();
   const choices =

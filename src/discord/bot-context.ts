@@ -3,6 +3,14 @@ import type { Library } from "../library/library.ts";
 import type { DigestScheduler } from "../digest/scheduler.ts";
 import type { ButtonStates } from "./button-state.ts";
 import type { CommandContext } from "../kit/command.ts";
+import type { EditContext } from "../kit/action.ts";
+
+/** What /briefing add and remove need: who may use them, and the editing commands' context. */
+export interface BotEdit {
+  /** Roles allowed besides Manage Server (BRIEFING_EDITOR_ROLES). */
+  editorRoles: readonly string[];
+  context: EditContext;
+}
 
 /** What every Discord handler needs: the current Library (it may be rebuilt), logs, button state. */
 export interface BotContext {
@@ -13,4 +21,6 @@ export interface BotContext {
   buttons: ButtonStates;
   /** The digest scheduler, when DIGEST_SCHEDULES is set. */
   digest?: DigestScheduler | null;
+  /** Adding and removing briefings (absent: /briefing says it is not available). */
+  edit?: BotEdit;
 }

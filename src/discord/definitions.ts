@@ -111,7 +111,72 @@ export const DIGEST_COMMAND = {
   contexts: [InteractionContextType.Guild],
 } satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;
 
+/**
+ * /briefing add | remove: editing the briefings folder (commands/add.ts, commands/remove.ts). Like /digest, the
+ * whole command defaults to members with Manage Server (a server can open it to an editors' role under Server
+ * Settings → Integrations, and name that role in BRIEFING_EDITOR_ROLES); both subcommands check again when they run.
+ */
+export const BRIEFING_COMMAND = {
+  type: ApplicationCommandType.ChatInput,
+  name: "briefing",
+  description: "Add a briefing (a link, a file or pasted text) or remove one: for editors",
+  options: [
+    {
+      type: ApplicationCommandOptionType.Subcommand,
+      name: "add",
+      description: "Add a briefing from a link or a file; with neither, paste its text in a form",
+      options: [
+        {
+          type: ApplicationCommandOptionType.String,
+          name: "url",
+          description: "A link to the article",
+          max_length: 1000,
+        },
+        {
+          type: ApplicationCommandOptionType.Attachment,
+          name: "file",
+          description: "The article as a .txt, .md or .html file",
+        },
+        {
+          type: ApplicationCommandOptionType.String,
+          name: "title",
+          description: "The headline, instead of the one found",
+          max_length: 300,
+        },
+        {
+          type: ApplicationCommandOptionType.String,
+          name: "outlet",
+          description: "The outlet, instead of the one found",
+          max_length: 200,
+        },
+        {
+          type: ApplicationCommandOptionType.String,
+          name: "published",
+          description: "The publication date (YYYY-MM-DD), instead of the one found",
+          max_length: 10,
+        },
+      ],
+    },
+    {
+      type: ApplicationCommandOptionType.Subcommand,
+      name: "remove",
+      description: "Remove a briefing (its file is kept in a removed/ folder, and can be put back)",
+      options: [
+        {
+          type: ApplicationCommandOptionType.String,
+          name: "source",
+          description: "The briefing's id or headline",
+          required: true,
+          autocomplete: true,
+        },
+      ],
+    },
+  ],
+  default_member_permissions: PermissionFlagsBits.ManageGuild.toString(),
+  contexts: [InteractionContextType.Guild],
+} satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;
+
 export function commandDefinitions(commands: readonly Command[] = COMMANDS): RESTPostAPIApplicationCommandsJSONBody[] {
   const slash = commands.map((c) => (c.name === DIGEST_COMMAND.name ? DIGEST_COMMAND : slashCommand(c)));
-  return [...slash, { type: ApplicationCommandType.Message, name: FIND_IN_BRIEFINGS }];
+  return [...slash, BRIEFING_COMMAND, { type: ApplicationCommandType.Message, name: FIND_IN_BRIEFINGS }];
 }

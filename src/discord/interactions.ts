@@ -6,9 +6,10 @@ import {
   type MessageContextMenuCommandInteraction,
 } from "discord.js";
 import { handleDigest } from "./digest-command.ts";
+import { handleBriefing, handleBriefingModal } from "./briefing-command.ts";
 import { handleAutocomplete } from "./autocomplete.ts";
 import type { BotContext } from "./bot-context.ts";
-import { DIGEST_COMMAND, FIND_IN_BRIEFINGS } from "./definitions.ts";
+import { BRIEFING_COMMAND, DIGEST_COMMAND, FIND_IN_BRIEFINGS } from "./definitions.ts";
 import { queryFromMessage } from "./conversation.ts";
 import { answerFor, notify } from "./reply.ts";
 
@@ -21,6 +22,7 @@ export async function handleInteraction(ctx: BotContext, interaction: Interactio
     if (interaction.isChatInputCommand()) return await handleSlash(ctx, interaction);
     if (interaction.isMessageContextMenuCommand()) return await handleFindIn(ctx, interaction);
     if (interaction.isButton()) return await handleButton(ctx, interaction);
+    if (interaction.isModalSubmit()) return await handleBriefingModal(ctx, interaction);
   } catch (err) {
     ctx.log.error(
       {
@@ -43,6 +45,7 @@ export async function handleInteraction(ctx: BotContext, interaction: Interactio
 
 async function handleSlash(ctx: BotContext, interaction: ChatInputCommandInteraction): Promise<void> {
   if (interaction.commandName === DIGEST_COMMAND.name) return handleDigest(ctx, interaction);
+  if (interaction.commandName === BRIEFING_COMMAND.name) return handleBriefing(ctx, interaction);
   const options: Raw = {};
   for (const o of interaction.options.data) {
     if (o.name !== "hide" && o.value !== undefined && o.value !== null) options[o.name] = o.value;

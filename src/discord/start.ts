@@ -17,6 +17,7 @@ import { classifyConnectError } from "./connect-error.ts";
 import { ButtonStates } from "./button-state.ts";
 import { createClient, type ClientSettings } from "./client.ts";
 import type { BotContext } from "./bot-context.ts";
+import { botEdit } from "./edit-setup.ts";
 
 export interface RunningBot {
   client: Client;
@@ -129,6 +130,7 @@ async function connect(env: Env, log: Logger, settings: ClientSettings, options:
     commands: commandContext(env.STATE_DIR),
     buttons: new ButtonStates(path.join(cacheDir, "buttons.json")),
     digest: digests?.scheduler ?? null,
+    edit: botEdit(env, watcher, () => library),
   };
   let fatal: Promise<FatalClose> = new Promise(() => {});
   // A client that failed to log in cannot log in again (discord.js marks it destroyed): each try has its own.

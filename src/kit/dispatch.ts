@@ -30,12 +30,21 @@ export function dispatch(
   try {
     return { ok: true, answer: command.run(library, parseOptions(command, raw), context) };
   } catch (error) {
-    if (error instanceof UserError) return { ok: false, user: true, message: error.message };
-    return {
-      ok: false,
-      user: false,
-      message: "Sorry — something went wrong answering that. It has been logged.",
-      error,
-    };
+    return failure(error);
+  }
+}
+
+/** A command's error as an outcome: the user's mistake as its message, anything else as a logged fault. */
+export function failure(error: unknown): Outcome & { ok: false } {
+  if (error instanceof UserError) return { ok: false, user: true, message: error.message };
+  return { ok: false, user: false, message: "Sorry — something went wrong answering that. It has been logged.", error };
+}
+
+/** The outcome of a command that works asynchronously (adding or removing a briefing). */
+export async function settle(run: () => Promise<Answer>): Promise<Outcome> {
+  try {
+    return { ok: true, answer: await run() };
+  } catch (error) {
+    return failure(error);
   }
 }

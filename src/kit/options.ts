@@ -71,7 +71,7 @@ function coerce(spec: OptionSpec, raw: unknown): OptionValue {
  * Check and convert raw option values (strings from a command line, typed values from
  * Discord) against a command's specs. Unknown or missing options are user errors.
  */
-export function parseOptions(command: Command, raw: Record<string, unknown>): Options {
+export function parseOptions(command: Pick<Command, "name" | "options">, raw: Record<string, unknown>): Options {
   const out: Options = {};
   const known = new Map(command.options.map((o) => [o.name, o]));
   for (const [name, value] of Object.entries(raw)) {

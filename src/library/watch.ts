@@ -109,6 +109,15 @@ export class LibraryWatcher {
     return new Promise((resolve) => this.waiters.push(resolve));
   }
 
+  /**
+   * A file this process just wrote or moved in the folder (an added or removed briefing): rebuild now, reading it
+   * whether or not its change event has arrived yet.
+   */
+  rebuildFor(name: string): Promise<RebuildResult> {
+    this.changedNames?.add(name);
+    return this.rebuild();
+  }
+
   /** Rebuild now (after any build in progress). */
   rebuild(compact = false): Promise<RebuildResult> {
     const next = this.chain.then(() => this.build(compact));

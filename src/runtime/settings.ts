@@ -7,6 +7,7 @@ import { config as loadDotenv } from "dotenv";
 import path from "node:path";
 import { z } from "zod";
 import { parseSchedules } from "../digest/schedule.ts";
+import { DEFAULT_FETCH_LIMITS, type FetchLimits } from "../library/ingest/safe-fetch.ts";
 
 import { DEFAULT_CACHE_DIR, DEFAULT_DATA_DIR, DEFAULT_STATE_DIR, PROJECT_ROOT } from "./paths.ts";
 
@@ -43,6 +44,22 @@ export const envSchema = z.object({
   /** When nothing is new: `skip` posts nothing (default), `note` posts a one-line note. */
   DIGEST_WHEN_EMPTY: optional(z.enum(["skip", "note"], "must be skip or note")),
   STATE_DIR: optional(z.string()).transform((v) => v ?? DEFAULT_STATE_DIR),
+  /** Roles (ids, comma-separated) allowed to add and remove briefings in Discord, besides Manage Server. */
+  BRIEFING_EDITOR_ROLES: optional(
+    z
+      .string()
+      .transform((v) => v.split(/[\s,]+/).filter(Boolean))
+      .pipe(z.array(snowflake)),
+  ).transform((v) => v ?? []),
+  /** Seconds a fetched link (or attachment) may take, whole, before the bot gives up. */
+  FETCH_TIMEOUT_SECONDS: optional(z.coerce.number().min(1).max(120)).transform((v) => v ?? 10),
+  /**
+   * Let links to private, loopback and link-local addresses be fetched: only for tests and closed networks (an
+   * editor could otherwise make the bot read services on its own machine or network).
+   */
+  FETCH_ALLOW_PRIVATE: optional(z.enum(["true", "false", "1", "0", "yes", "no"], "must be true or false")).transform(
+    (v) => v === "true" || v === "1" || v === "yes",
+  ),
   LOG_LEVEL: optional(z.enum(["trace", "debug", "info", "warn", "error", "fatal", "silent"])).transform(
     (v) => v ?? "info",
   ),
@@ -62,5 +79,14 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env, { dotenv = true
     problems: result.error.issues.map(
       (i) => `${i.path.join(".") || "environment"} ${i.message}: fix it in .env (see .env.example)`,
     ),
+  };
+}
+
+/** The limits on what the bot fetches for editors (links, attachments), from the settings. */
+export function fetchLimits(env: Env): FetchLimits {
+  return {
+    ...DEFAULT_FETCH_LIMITS,
+    allowPrivate: env.FETCH_ALLOW_PRIVATE ?? false,
+    timeoutMs: (env.FETCH_TIMEOUT_SECONDS ?? DEFAULT_FETCH_LIMITS.timeoutMs / 1000) * 1000,
   };
 }

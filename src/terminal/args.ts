@@ -1,10 +1,17 @@
 import { parseArgs } from "node:util";
 import { UserError } from "../library/user-error.ts";
-import { findCommand, COMMANDS } from "../../commands/index.ts";
+import { EDITS, findCommand, COMMANDS } from "../../commands/index.ts";
 import type { Command } from "../kit/command.ts";
 
+/** What the command line needs of a command: its name, description and options (an answering or editing one). */
+export type CommandSpec = Pick<Command, "name" | "description" | "options">;
+
+/** The editing command of that name (`add`, `remove`), if it is one. */
+export const findEdit = (name: string): CommandSpec | undefined =>
+  Object.values(EDITS).find((e) => e.name === name.toLowerCase());
+
 export interface CommandLine {
-  command: Command;
+  command: CommandSpec;
   options: Record<string, unknown>;
   json: boolean;
   data?: string;
@@ -17,11 +24,10 @@ export interface CommandLine {
  */
 export function parseCommandLine(argv: readonly string[]): CommandLine {
   const [name, ...rest] = argv;
-  const command = name ? findCommand(name) : undefined;
+  const command = name ? (findCommand(name) ?? findEdit(name)) : undefined;
   if (!command) {
-    throw new UserError(
-      `There is no command "${name ?? ""}". Commands: ${COMMANDS.map((c) => c.name).join(", ")}. Try --help.`,
-    );
+    const names = [...COMMANDS, ...Object.values(EDITS)].map((c) => c.name).join(", ");
+    throw new UserError(`There is no command "${name ?? ""}". Commands: ${names}. Try --help.`);
   }
   const optionSpecs: Record<string, { type: "string" | "boolean" }> = {
     json: { type: "boolean" },

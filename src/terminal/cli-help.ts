@@ -1,8 +1,8 @@
-import { COMMANDS } from "../../commands/index.ts";
-import type { Command } from "../kit/command.ts";
+import { COMMANDS, EDITS } from "../../commands/index.ts";
+import type { CommandSpec } from "./args.ts";
 
 /** `npx briefings --help` and `npx briefings <command> --help`. */
-export function cliHelp(command?: Command): string {
+export function cliHelp(command?: CommandSpec): string {
   if (command) {
     const opts = command.options.map(
       (o) =>
@@ -25,6 +25,10 @@ export function cliHelp(command?: Command): string {
     "",
     "Commands:",
     ...COMMANDS.map((c) => `  ${c.name.padEnd(10)} ${c.description}`),
+    "",
+    "Editing the briefings folder:",
+    ...Object.values(EDITS).map((c) => `  ${c.name.padEnd(10)} ${c.description}`),
+    "  e.g. npx briefings add https://example.com/story · add story.html · add - < story.txt · remove ID",
     "",
     "Run `npx briefings <command> --help` for a command's options.",
     "",

@@ -4,9 +4,11 @@
  */
 import { createInterface } from "node:readline";
 import type { Readable, Writable } from "node:stream";
-import { COMMANDS } from "../../commands/index.ts";
+import { COMMANDS, EDITS } from "../../commands/index.ts";
 import { UserError } from "../library/user-error.ts";
-import { splitLine, parseCommandLine } from "./args.ts";
+import { findEdit, splitLine, parseCommandLine, type CommandLine } from "./args.ts";
+import { runEditLine } from "./edit-line.ts";
+import type { EditContext } from "../kit/action.ts";
 import { commandContext, execute } from "../../commands/index.ts";
 import type { CommandContext } from "../kit/command.ts";
 import type { Library } from "../library/library.ts";
@@ -20,9 +22,19 @@ export interface ShellOptions {
   banner?: string;
   /** What commands run with (made from the settings); without it the digest command knows no state folder. */
   context?: CommandContext;
+  /** What `add` and `remove` run with; without it the shell does not offer them. */
+  edit?: EditContext;
 }
 
-const WORDS = [...COMMANDS.map((c) => `/${c.name}`), ...COMMANDS.map((c) => c.name), "more", "exit"];
+/** `add -` reads standard input, which is the shell's own. */
+const NO_STDIN: AsyncIterable<unknown> = {
+  [Symbol.asyncIterator]: () => {
+    throw new UserError("In the shell, add a file or a link; `add -` reads standard input from the command line.");
+  },
+};
+
+const NAMES = [...COMMANDS, ...Object.values(EDITS)].map((c) => c.name);
+const WORDS = [...NAMES.map((n) => `/${n}`), ...NAMES, "more", "exit"];
 
 /** Tab completion of command names, with or without the leading slash. */
 export function complete(line: string): [string[], string] {
@@ -42,6 +54,7 @@ export function startShell({
   output,
   banner,
   context = commandContext(null),
+  edit,
 }: ShellOptions): Promise<void> {
   const style = output.isTTY ? ANSI : PLAIN;
   const rl = createInterface({
@@ -76,6 +89,19 @@ export function startShell({
     }
   };
 
+  // An edit's answer comes from the Library that has read the change: the shell serves that one from then on.
+  const editing = edit && {
+    ...edit,
+    refresh: async (previous: Library, file: string) => (library = await edit.refresh(previous, file)),
+  };
+  const runEdit = async (parsed: CommandLine) => {
+    if (!editing)
+      return say(`${parsed.command.name} runs from the command line: npx briefings ${parsed.command.name} …`);
+    const outcome = await runEditLine(library, parsed, editing, NO_STDIN);
+    if (!outcome.ok && !outcome.user) console.error(outcome.error);
+    say(outcome.ok ? renderText(outcome.answer, style) : outcome.message);
+  };
+
   rl.on("line", (raw) => {
     const line = raw.trim();
     if (line === "exit" || line === "quit") return rl.close();
@@ -90,6 +116,7 @@ export function startShell({
     }
     try {
       const parsed = parseCommandLine(splitLine(line.replace(/^\//, "")));
+      if (findEdit(parsed.command.name)) return void runEdit(parsed).finally(() => rl.prompt());
       run(parsed.command.name, parsed.options);
     } catch (err) {
       if (err instanceof UserError) say(err.message);

@@ -33,14 +33,18 @@ export function emulatorEnv(emu: DiscordEmulator, rest: Partial<Env> & { DATA_DI
 
 /**
  * The real bot on a real discord.js client against the Discord emulator, over a copy of the
- * bundled briefings plus `extra` files, with its commands deployed to the emulated guild.
+ * bundled briefings plus `extra` files, with its commands deployed to the emulated guild; `settings` adds to its
+ * environment.
  */
-export async function startHarness(extra: Record<string, string> = {}): Promise<BotHarness> {
+export async function startHarness(
+  extra: Record<string, string> = {},
+  settings: (emu: DiscordEmulator) => Partial<Env> = () => ({}),
+): Promise<BotHarness> {
   const folder = sampleFolder(extra);
   const cache = tempDir("briefings-e2e-cache-");
   const state = tempDir("briefings-e2e-state-");
   const emu = await startEmulator();
-  const env = emulatorEnv(emu, { DATA_DIR: folder.dir, CACHE_DIR: cache.dir, STATE_DIR: state.dir });
+  const env = emulatorEnv(emu, { DATA_DIR: folder.dir, CACHE_DIR: cache.dir, STATE_DIR: state.dir, ...settings(emu) });
   const registered: string[] = [];
   await deployCommands(env, (line) => registered.push(line));
   let logs = "";

@@ -2,7 +2,11 @@ import { PassThrough } from "node:stream";
 import { describe, expect, it } from "vitest";
 import { Library } from "../../src/library/library.ts";
 import { complete, startShell } from "../../src/terminal/shell.ts";
-import { SAMPLES_DIR } from "../support/folders.ts";
+import { SAMPLES_DIR, sampleFolder } from "../support/folders.ts";
+import { writeFileSync } from "node:fs";
+import path from "node:path";
+import type { EditContext } from "../../src/kit/action.ts";
+import { DEFAULT_FETCH_LIMITS } from "../../src/library/ingest/safe-fetch.ts";
 
 async function session(lines: string[]): Promise<string> {
   const library = await Library.open({ dataDir: SAMPLES_DIR, cacheDir: null });
@@ -39,5 +43,43 @@ describe("the terminal shell", () => {
   it("completes command names", () => {
     expect(complete("/sea")[0]).toEqual(["/search"]);
     expect(complete("sou")[0]).toEqual(["source", "sources"]);
+  });
+});
+
+describe("editing from the shell", () => {
+  it("add FILE answers with what was stored and the shell then searches it; add - is refused; remove works", async () => {
+    const folder = sampleFolder();
+    const file = path.join(path.dirname(folder.dir), "story.txt");
+    writeFileSync(
+      file,
+      "Orlen harbour dredging to start in May\n\nORLEN: Work to deepen the harbour of Orlen will start in May, the port authority said on Friday, so that larger container ships can call there.",
+    );
+    let library = await Library.open({ dataDir: folder.dir, cacheDir: null });
+    const edit: EditContext = {
+      fetch: DEFAULT_FETCH_LIMITS,
+      refresh: async (previous) =>
+        (library = await Library.open({ dataDir: previous.dataDir, cacheDir: null, previous })),
+    };
+    const input = new PassThrough();
+    const output = new PassThrough();
+    let text = "";
+    output.on("data", (c) => (text += c.toString()));
+    const done = startShell({ library, input, output, edit });
+    const until = async (re: RegExp) => {
+      for (let i = 0; i < 200 && !re.test(text); i++) await new Promise((r) => setTimeout(r, 25));
+      expect(text).toMatch(re);
+    };
+    input.write(`add ${file} --published 2025-04-04\n`);
+    await until(/Added: Orlen harbour dredging to start in May/);
+    input.write("search dredging container ships\n");
+    await until(/2025-04-04_orlen-harbour-dredging-to-start-in-may\]/);
+    input.write("add -\n");
+    await until(/In the shell, add a file or a link/);
+    input.write("remove 2025-04-04_orlen\n");
+    await until(/Removed: Orlen harbour dredging/);
+    input.end();
+    await done;
+    expect(library.get("2025-04-04_orlen-harbour-dredging-to-start-in-may")).toBeUndefined();
+    folder.cleanup();
   });
 });

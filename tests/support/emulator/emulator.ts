@@ -1,5 +1,5 @@
 // DiscordEmulator: HTTP REST + WebSocket gateway on one 127.0.0.1 port, plus the helpers tests drive it with.
-import { createServer, type Server } from "node:http";
+import { createServer, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import type {
   APIApplicationCommand,
@@ -8,6 +8,7 @@ import type {
   APIMessage,
   APIMessageApplicationCommandGuildInteraction,
   APIMessageComponentGuildInteraction,
+  APIModalSubmitGuildInteraction,
   APIUser,
   GatewayIdentifyData,
 } from "discord-api-types/v10";
@@ -19,7 +20,7 @@ import { CallRecorder, DEFAULT_TIMEOUT } from "./recorder.ts";
 import { MessageService } from "./messages.ts";
 import { buildRouter } from "./rest-routes.ts";
 import { createRestHandler } from "./server.ts";
-import { EmulatorState } from "./state.ts";
+import { EmulatorState, type StoredAttachment } from "./state.ts";
 import type {
   EmulatorInfo,
   EmulatorOptions,
@@ -32,6 +33,25 @@ import type {
 import { messageCreateFor, userMessage, type UserMessageInit } from "./user-messages.ts";
 
 const ok = (c: RecordedCall) => c.status >= 200 && c.status < 300;
+
+type ModalInput = { type: number; custom_id: string; required?: boolean; min_length?: number; max_length?: number };
+type ModalRow = { components?: ModalInput[] };
+
+/** What the Discord client enforces before it sends a modal: known inputs, required ones filled, lengths. */
+function checkModalFields(rows: readonly ModalRow[], fields: Record<string, string>): void {
+  const inputs = rows.flatMap((r) => r.components ?? []).filter((c) => c.type === 4);
+  for (const id of Object.keys(fields))
+    if (!inputs.some((i) => i.custom_id === id)) throw new Error(`[emulator] the modal has no text input "${id}"`);
+  for (const input of inputs) {
+    const value = fields[input.custom_id] ?? "";
+    if ((input.required ?? true) && value === "")
+      throw new Error(`[emulator] text input "${input.custom_id}" is required; the client would not submit`);
+    if (input.max_length !== undefined && value.length > input.max_length)
+      throw new Error(`[emulator] text input "${input.custom_id}" is longer than ${input.max_length}`);
+    if (value !== "" && input.min_length !== undefined && value.length < input.min_length)
+      throw new Error(`[emulator] text input "${input.custom_id}" is shorter than ${input.min_length}`);
+  }
+}
 const clone = <T>(v: T): T => structuredClone(v);
 
 export interface InteractionResponse {
@@ -118,7 +138,10 @@ export class DiscordEmulator extends CallRecorder {
       record: (c) => this.record(c),
       log: this.log,
     });
-    const server = createServer(handler);
+    const server = createServer((req, res) => {
+      if (req.method === "GET" && req.url?.startsWith("/attachments/")) return this.serveAttachment(req.url, res);
+      handler(req, res);
+    });
     server.on("upgrade", (req, socket, head) => this.gateway.handleUpgrade(req, socket, head));
     await new Promise<void>((resolve, reject) => {
       server.once("error", reject);
@@ -407,6 +430,50 @@ export class DiscordEmulator extends CallRecorder {
     return this.dispatchInteraction<APIMessageApplicationCommandGuildInteraction>(
       build.messageCommand(this.state, init),
     );
+  }
+
+  /**
+   * Submit a modal the bot showed (the newest one with that custom_id): fields are checked against its text inputs
+   * (known ids, required ones filled, lengths), as the Discord client would before sending.
+   */
+  submitModal(init: build.ModalSubmitInit) {
+    const shown = this.calls
+      .filter((c) => ok(c) && c.route === "/interactions/:id/:token/callback")
+      .map((c) => c.body as { type: number; data?: { custom_id?: string; components?: ModalRow[] } })
+      .filter((b) => b.type === 9 && b.data?.custom_id === init.customId)
+      .at(-1);
+    if (!shown) throw new Error(`[emulator] the bot showed no modal with custom_id "${init.customId}"`);
+    checkModalFields(shown.data?.components ?? [], init.fields);
+    return this.dispatchInteraction<APIModalSubmitGuildInteraction>(build.modalSubmit(this.state, init));
+  }
+
+  // ── attachments ──────────────────────────────────────────────────────────
+
+  /** A file a user attaches to a command: pass its id as the attachment option's value. Served at its `url`. */
+  uploadAttachment(init: { filename: string; content: Buffer | string; contentType?: string }): StoredAttachment {
+    const id = this.state.snowflake();
+    const channel = this.channelIds[0]!;
+    const attachment: StoredAttachment = {
+      id,
+      filename: init.filename,
+      contentType: init.contentType ?? "text/plain; charset=utf-8",
+      content: Buffer.from(init.content),
+      url: `http://127.0.0.1:${this.port}/attachments/${channel}/${id}/${encodeURIComponent(init.filename)}`,
+    };
+    this.state.attachments.set(id, attachment);
+    return attachment;
+  }
+
+  private serveAttachment(url: string, res: ServerResponse): void {
+    const id = url.split("/")[3];
+    const a = id ? this.state.attachments.get(id) : undefined;
+    if (!a) {
+      res.writeHead(404, { "content-type": "text/plain" });
+      res.end("no such attachment");
+      return;
+    }
+    res.writeHead(200, { "content-type": a.contentType, "content-length": a.content.length });
+    res.end(a.content);
   }
 
   // ── user messages ────────────────────────────────────────────────────────

@@ -10,6 +10,7 @@ export type {
   ComponentInit,
   InteractionCommon,
   MessageCommandInit,
+  ModalSubmitInit,
   OptionInput,
   SelectInit,
   SlashCommandInit,

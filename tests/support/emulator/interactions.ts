@@ -17,6 +17,7 @@ import {
   type APIMessage,
   type APIMessageApplicationCommandGuildInteraction,
   type APIMessageComponentGuildInteraction,
+  type APIModalSubmitGuildInteraction,
   type APIUser,
 } from "discord-api-types/v10";
 import {
@@ -42,6 +43,14 @@ export interface InteractionCommon {
   memberPermissions?: string;
   /** The bot's permissions in the channel. Default: BOT_PERMISSIONS. */
   appPermissions?: string;
+  /** The member's role ids. Default: none. */
+  memberRoles?: string[];
+}
+
+export interface ModalSubmitInit extends InteractionCommon {
+  customId: string;
+  /** Text input custom_id → what the user typed. */
+  fields: Record<string, string>;
 }
 
 export interface SlashCommandInit extends InteractionCommon {
@@ -76,6 +85,7 @@ export interface MessageCommandInit extends InteractionCommon {
 }
 
 type GuildInteractionPayload =
+  | APIModalSubmitGuildInteraction
   | APIChatInputApplicationCommandGuildInteraction
   | APIApplicationCommandAutocompleteGuildInteraction
   | APIMessageComponentGuildInteraction
@@ -103,7 +113,7 @@ function common(state: EmulatorState, c: InteractionCommon, id: string, token: s
     guild: { id: guild.id, locale: Locale.EnglishUS, features: [] },
     channel: textChannel(channel),
     channel_id: channel.id,
-    member: interactionMember(state, guild, user, c.memberPermissions ?? EVERYONE_PERMISSIONS),
+    member: interactionMember(state, guild, user, c.memberPermissions ?? EVERYONE_PERMISSIONS, c.memberRoles),
     app_permissions: c.appPermissions ?? BOT_PERMISSIONS,
     locale: c.locale ?? Locale.EnglishUS,
     guild_locale: Locale.EnglishUS,
@@ -214,6 +224,18 @@ function addResolved(
   if (type === OT.Role || type === OT.Mentionable) {
     const role = roles(guild, state.botUser.id).find((r) => r.id === id);
     if (role) (resolved.roles ??= {})[id] = role;
+  }
+  if (type === OT.Attachment) {
+    const a = state.attachments.get(id);
+    if (!a) throw new Error(`[emulator] no uploaded attachment ${id}: call uploadAttachment first`);
+    (resolved.attachments ??= {})[id] = {
+      id,
+      filename: a.filename,
+      size: a.content.length,
+      url: a.url,
+      proxy_url: a.url,
+      content_type: a.contentType,
+    };
   }
   if (type === OT.Channel) {
     const ch = state.channels.get(id);
@@ -408,4 +430,21 @@ export function messageCommand(st: EmulatorState, init: MessageCommandInit): Bui
       commandName: init.name,
     }),
   };
+}
+
+/** A modal submitted (type 5 MODAL_SUBMIT): each field a text input in its own action row, as Discord sends them. */
+export function modalSubmit(st: EmulatorState, init: ModalSubmitInit): BuiltInteraction {
+  const base = common(st, init, st.snowflake(), st.interactionToken());
+  const payload: APIModalSubmitGuildInteraction = {
+    ...base,
+    type: InteractionType.ModalSubmit,
+    data: {
+      custom_id: init.customId,
+      components: Object.entries(init.fields).map(([custom_id, value]) => ({
+        type: ComponentType.ActionRow,
+        components: [{ type: ComponentType.TextInput, custom_id, value }],
+      })),
+    },
+  };
+  return { payload, state: stateFor(st, "modal", payload, { replyMessageType: MessageType.Default }) };
 }

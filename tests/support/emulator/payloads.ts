@@ -76,7 +76,8 @@ export function roles(guild: GuildState, botId: string): APIRole[] {
   });
   const everyone = role(guild.id, "@everyone", EVERYONE_PERMISSIONS, 0, false);
   const bot = role(guild.botRoleId, "Briefings", BOT_PERMISSIONS, 1, true);
-  return [everyone, bot];
+  const editors = role(guild.editorRoleId, "Editors", EVERYONE_PERMISSIONS, 2, false);
+  return [everyone, bot, editors];
 }
 
 export function member(state: EmulatorState, guild: GuildState, user: APIUser): APIGuildMember {
@@ -101,8 +102,10 @@ export function interactionMember(
   guild: GuildState,
   user: APIUser,
   permissions: string = EVERYONE_PERMISSIONS,
+  memberRoles?: string[],
 ): APIInteractionGuildMember {
-  return { ...member(state, guild, user), user, permissions };
+  const base = member(state, guild, user);
+  return { ...base, ...(memberRoles ? { roles: memberRoles } : {}), user, permissions };
 }
 
 export function textChannel(channel: ChannelState): APITextChannel {

@@ -40,7 +40,18 @@ export interface GuildState {
   ownerId: string;
   channelIds: string[];
   botRoleId: string;
+  /** An ordinary role ("Editors", no extra permissions) a test can give a member and name in the bot's settings. */
+  editorRoleId: string;
   joinedAt: string;
+}
+
+/** A file a user attached, served by the emulator at `url` (as Discord's CDN would). */
+export interface StoredAttachment {
+  id: string;
+  filename: string;
+  contentType: string;
+  content: Buffer;
+  url: string;
 }
 
 export interface NonceEntry {
@@ -64,6 +75,7 @@ export class EmulatorState {
   readonly nonces = new Map<string, NonceEntry>();
   readonly interactions = new Map<string, InteractionState>();
   readonly interactionsByToken = new Map<string, InteractionState>();
+  readonly attachments = new Map<string, StoredAttachment>();
   globalCommands: APIApplicationCommand[] = [];
   readonly guildCommands = new Map<string, APIApplicationCommand[]>();
   ackLimitMs: number;
@@ -93,6 +105,7 @@ export class EmulatorState {
         ownerId: this.ownerUser.id,
         channelIds: [],
         botRoleId: this.snowflake(),
+        editorRoleId: this.snowflake(),
         joinedAt: new Date(this.now()).toISOString(),
       };
       this.guilds.set(id, guild);
