@@ -141,6 +141,10 @@ async function readChanged(
       continue;
     }
     out.changed = true;
+    if (stamp.problem !== undefined) {
+      out.files.push(stamp); // not a briefing file: told, never read
+      continue;
+    }
     read ??= await loadReader();
     const parsed = await read.readBriefingFile(dataDir, stamp.file);
     if (parsed === null) continue;
