@@ -56,8 +56,12 @@ const CONTROL = /[\u0000-\u001f\u007f-\u009f]/u;
 /** A file name as one printable line: control characters written as escapes (`a\nb.txt`). */
 export const printableName = (name: string): string => (CONTROL.test(name) ? JSON.stringify(name).slice(1, -1) : name);
 
-/** One line per problem, as shown to an editor: `skipped 003.txt: is empty: …`. */
-export const formatProblem = (p: LoadProblem) => `skipped ${printableName(p.file)}: ${p.message}`;
+/**
+ * One line per problem, as shown to an editor: `skipped 003.txt: is empty: …`, or for a file that loaded without a
+ * part of it `003.txt: bad front matter field "published" (…): loaded without it`.
+ */
+export const formatProblem = (p: LoadProblem) =>
+  p.loaded ? `${printableName(p.file)}: ${p.message}` : `skipped ${printableName(p.file)}: ${p.message}`;
 
 /** What a name in the briefings folder is: a briefing file to read (at `real`), or why it is not read. */
 export type Entry =

@@ -16,7 +16,14 @@ export interface LoadResult {
   problems: LoadProblem[];
 }
 
-export type ParseResult = { ok: true; briefing: Briefing } | { ok: false; message: string };
+export type ParseResult =
+  | {
+      ok: true;
+      briefing: Briefing;
+      /** What was left out of a briefing that still loaded (a bad front matter field), in one line. */
+      warning?: string;
+    }
+  | { ok: false; message: string };
 
 const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
 const tooLarge = (size: number) =>
@@ -72,6 +79,7 @@ export function parseBriefing(file: string, bytes: Buffer): ParseResult {
       hash: createHash("sha256").update(bytes).digest("hex"),
       removed: cleaned.removed,
     },
+    ...(fm.dropped ? { warning: fm.dropped } : {}),
   };
 }
 
@@ -124,6 +132,7 @@ export async function loadBriefings(dir: string): Promise<LoadResult> {
       problems.push({ file: name, message: parsed.message });
       continue;
     }
+    if (parsed.warning) problems.push({ file: name, message: parsed.warning, loaded: true });
     const earlier = byId.get(parsed.briefing.id);
     if (earlier) {
       problems.push(duplicateProblem(earlier, name));

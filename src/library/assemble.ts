@@ -153,7 +153,7 @@ async function readChanged(
       continue;
     }
     const b = parsed.briefing;
-    out.files.push({ ...stamp, hash: b.hash });
+    out.files.push({ ...stamp, hash: b.hash, ...(parsed.warning ? { warning: parsed.warning } : {}) });
     const reuse = known.contents.get(b.hash) ?? contents.get(b.hash);
     if (reuse) contents.set(b.hash, reuse);
     else {
@@ -183,6 +183,7 @@ function briefingsOf(files: readonly FileEntry[], contents: ReadonlyMap<string, 
       problems.push({ file: f.file, message: f.problem });
       continue;
     }
+    if (f.warning !== undefined) problems.push({ file: f.file, message: f.warning, loaded: true });
     const c = contents.get(f.hash!)!;
     const id = f.file.slice(0, f.file.lastIndexOf(".")); // names end in .txt or .md
     const earlier = byId.get(id);

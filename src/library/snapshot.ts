@@ -20,7 +20,7 @@ import type { BriefingEvents } from "../extraction/event.ts";
  */
 
 /** Bump when the snapshot's own layout changes; the cleaning version is part of it (cleaning makes the content). */
-export const SNAPSHOT_FORMAT = `snapshot-5.${CLEAN_VERSION}`;
+export const SNAPSHOT_FORMAT = `snapshot-6.${CLEAN_VERSION}`;
 
 export interface FileEntry {
   file: string;
@@ -30,6 +30,8 @@ export interface FileEntry {
   hash?: string;
   /** Why the file was skipped. */
   problem?: string;
+  /** What was left out of a file that loaded (a bad front matter field). */
+  warning?: string;
 }
 
 export interface SegmentEntry {
