@@ -97,12 +97,15 @@ export async function runBot(
 async function connect(env: Env, log: Logger, settings: ClientSettings, options: RunOptions): Promise<RunningBot> {
   const cacheDir = env.CACHE_DIR;
   // Autocomplete has 3 s and no deferral: every Library the bot serves builds its lookups before it is served.
-  let library = await Library.open({ dataDir: env.DATA_DIR, cacheDir, views: "eager" });
+  const settleMs = env.BRIEFING_SETTLE_MS ?? 0;
+  let library = await Library.open({ dataDir: env.DATA_DIR, cacheDir, views: "eager", settleMs });
   for (const p of library.problems) log.warn({ file: p.file }, formatProblem(p));
   log.info(
     { briefings: library.briefings.length, paragraphs: library.paragraphCount, fromCache: library.build.fromCache },
     "briefings loaded",
   );
+  if (library.build.unsettled.length)
+    log.info({ files: library.build.unsettled }, "briefings still being written: read once they settle");
 
   const watcher =
     options.watch === false
@@ -113,6 +116,7 @@ async function connect(env: Env, log: Logger, settings: ClientSettings, options:
           log,
           current: () => library,
           views: "eager",
+          fileSettleMs: settleMs,
           onLibrary: (next) => {
             library = next;
           },

@@ -43,6 +43,11 @@ export interface OpenOptions {
   compact?: boolean;
   /** How the index is cut into segments (tests use small ones). */
   layout?: SegmentLayout;
+  /**
+   * A file is read only once it has not changed for this long (settings' BRIEFING_SETTLE_MS): one being written or
+   * copied is left out (its previous version, if any, is served) until then. Default 0: read at once.
+   */
+  settleMs?: number;
 }
 
 export interface SearchRequest {
@@ -81,6 +86,10 @@ export interface BuildInfo {
   compacted: boolean;
   /** New briefings have left enough small segments that compacting them is due (see LibraryWatcher). */
   compactionDue: boolean;
+  /** Files left out because they changed less than the settle time ago: read by the next build after it. */
+  unsettled: readonly string[];
+  /** When the first of them will have settled (ms from the build), or null for none. */
+  settlesInMs: number | null;
 }
 
 /**
@@ -140,16 +149,20 @@ export class Library {
     compact,
     layout = SEGMENT_LAYOUT,
     views = "lazy",
+    settleMs = 0,
   }: OpenOptions): Promise<Library> {
     const started = performance.now();
     const versions = [SNAPSHOT_FORMAT, INDEX_VERSION, EXTRACT_VERSION];
     const folder = cacheDir ? cacheFolder(cacheDir, dataDir) : null;
     const update = previous !== undefined && previous.dataDir === dataDir;
     const known = update ? previous.state : folder ? await readState(folder, versions) : EMPTY_STATE;
+    // Files the previous build left out as unsettled are looked at again, whatever changed since.
+    const names = update && changedNames ? new Set([...changedNames, ...previous.build.unsettled]) : null;
     const a = await assemble(dataDir, known, {
-      ...(update && changedNames ? { changedNames } : {}),
+      ...(names ? { changedNames: names } : {}),
       compact: compact ?? false,
       layout,
+      settleMs,
     });
     const builtAt = a.changed || !known.builtAt ? new Date().toISOString() : known.builtAt;
     const state: LibraryState = {
@@ -184,6 +197,8 @@ export class Library {
       buildMs: performance.now() - started,
       compacted: a.compacted,
       compactionDue: smallTail(a.segments, layout) >= layout.compactAfter,
+      unsettled: a.unsettled,
+      settlesInMs: a.settlesInMs,
     };
     const library = new Library(dataDir, a.briefings, a.problems, index, a.docs, a.contentById, build, state, saved);
     if (views === "eager") void library.lookups; // builds the events view too

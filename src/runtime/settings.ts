@@ -10,6 +10,9 @@ import { parseSchedules } from "../digest/schedule.ts";
 
 import { DEFAULT_CACHE_DIR, DEFAULT_DATA_DIR, DEFAULT_STATE_DIR, PROJECT_ROOT } from "./paths.ts";
 
+/** How long a briefing file must be unchanged before it is read, unless BRIEFING_SETTLE_MS says otherwise. */
+export const DEFAULT_SETTLE_MS = 2000;
+
 const snowflake = z.string().regex(/^\d{17,20}$/, "must be a Discord id: 17 to 20 digits");
 const optional = <T extends z.ZodTypeAny>(schema: T) =>
   z.preprocess(
@@ -31,6 +34,17 @@ export const envSchema = z.object({
   DISCORD_API_URL: optional(z.url()),
   DATA_DIR: optional(z.string()).transform((v) => v ?? DEFAULT_DATA_DIR),
   CACHE_DIR: optional(z.string()).transform((v) => v ?? DEFAULT_CACHE_DIR),
+  /**
+   * A briefing is read once its file has not changed for this long, in milliseconds (default 2000), so one being
+   * written or copied is never served half-done and no digest announces it early.
+   */
+  BRIEFING_SETTLE_MS: optional(
+    z.coerce
+      .number({ error: "must be a number of milliseconds" })
+      .int("must be a whole number of milliseconds")
+      .min(0, "must be 0 or more")
+      .max(600_000, "must be at most 600000 (10 minutes)"),
+  ).transform((v) => v ?? DEFAULT_SETTLE_MS),
   /** Digest schedules: `cron|zone|channel; …` or a JSON array (see src/digest/schedule.ts). */
   DIGEST_SCHEDULES: optional(
     z.string().transform((text, ctx) => {
