@@ -57,24 +57,51 @@ export const envSchema = z.object({
   /** When nothing is new: `skip` posts nothing (default), `note` posts a one-line note. */
   DIGEST_WHEN_EMPTY: optional(z.enum(["skip", "note"], "must be skip or note")),
   STATE_DIR: optional(z.string()).transform((v) => v ?? DEFAULT_STATE_DIR),
-  LOG_LEVEL: optional(z.enum(["trace", "debug", "info", "warn", "error", "fatal", "silent"])).transform(
-    (v) => v ?? "info",
-  ),
+  /** Case does not matter: INFO is info. */
+  LOG_LEVEL: optional(
+    z.preprocess(
+      (v) => (typeof v === "string" ? v.toLowerCase() : v),
+      z.enum(["trace", "debug", "info", "warn", "error", "fatal", "silent"]),
+    ),
+  ).transform((v) => v ?? "info"),
 });
 
 export type Env = z.infer<typeof envSchema>;
 
 export type EnvResult = { ok: true; env: Env } | { ok: false; problems: string[] };
 
-/** Read `.env` (if present) then validate; each bad variable is one line naming it. */
-export function readEnv(source: NodeJS.ProcessEnv = process.env, { dotenv = true } = {}): EnvResult {
-  if (dotenv) loadDotenv({ path: path.join(PROJECT_ROOT, ".env"), quiet: true });
+export interface ReadEnvOptions {
+  /** Read `.env` (default true): its variables fill those the environment does not set. */
+  dotenv?: boolean;
+  /** Which `.env` (default: the project's). */
+  dotenvPath?: string;
+}
+
+/**
+ * Read `.env` (if present) into `source`, then validate; each bad variable is one line naming it and where it was
+ * set (.env, or the environment, which `.env` never overrides), so the fix goes to the right place.
+ */
+export function readEnv(
+  source: NodeJS.ProcessEnv = process.env,
+  { dotenv = true, dotenvPath = path.join(PROJECT_ROOT, ".env") }: ReadEnvOptions = {},
+): EnvResult {
+  const fromFile = new Set<string>();
+  if (dotenv) {
+    const before = new Set(Object.keys(source).filter((k) => source[k] !== undefined));
+    const loaded = loadDotenv({ path: dotenvPath, quiet: true, processEnv: source as Record<string, string> });
+    for (const key of Object.keys(loaded.parsed ?? {})) if (!before.has(key)) fromFile.add(key);
+  }
   const result = envSchema.safeParse(source);
   if (result.success) return { ok: true, env: result.data };
+  const where = (key: string) =>
+    fromFile.has(key)
+      ? "set in .env: fix it there (see .env.example)"
+      : "set in the environment (which .env does not override): fix it where it is set, or unset it";
   return {
     ok: false,
-    problems: result.error.issues.map(
-      (i) => `${i.path.join(".") || "environment"} ${i.message}: fix it in .env (see .env.example)`,
-    ),
+    problems: result.error.issues.map((i) => {
+      const key = i.path.join(".");
+      return `${key || "environment"} ${i.message}: ${where(key)}`;
+    }),
   };
 }
