@@ -6,7 +6,7 @@ import { ANSI, PLAIN, renderText } from "../terminal/render-text.ts";
 import { startShell } from "../terminal/shell.ts";
 import { parseCommandLine } from "../terminal/args.ts";
 import { cliHelp } from "../terminal/cli-help.ts";
-import { openLibrary, settingsOrExit } from "./startup.ts";
+import { dataDirProblem, openLibrary, settingsOrExit, shellFolders, usableCache } from "./startup.ts";
 
 /**
  * `npx briefings <command> [options]`: one answer and exit; with no command, the
@@ -30,8 +30,16 @@ async function main(argv: string[]): Promise<number> {
       stdout.write(cliHelp());
       return 0;
     }
-    const library = await openLibrary(env, flags.data);
-    await startShell({ library, input: stdin, output: stdout, context: commandContext(env.STATE_DIR) });
+    const dataDir = flags.data ?? env.DATA_DIR;
+    const fault = await dataDirProblem(dataDir, flags.data ? "--data" : "DATA_DIR");
+    if (fault) {
+      stderr.write(`${fault}\n`);
+      return 2;
+    }
+    const cacheDir = await usableCache(env);
+    const library = await openLibrary(env, dataDir, cacheDir);
+    const context = commandContext(env.STATE_DIR);
+    await startShell({ library, input: stdin, output: stdout, context, ...shellFolders(env, cacheDir) });
     return 0;
   }
   let line;
@@ -48,7 +56,14 @@ async function main(argv: string[]): Promise<number> {
     stdout.write(cliHelp(line.command));
     return 0;
   }
-  const library = await openLibrary(env, line.data);
+  const dataDir = line.data ?? env.DATA_DIR;
+  const fault = await dataDirProblem(dataDir, line.data ? "--data" : "DATA_DIR");
+  if (fault) {
+    if (line.json) stdout.write(`${JSON.stringify({ error: fault })}\n`);
+    stderr.write(`${fault}\n`);
+    return 2;
+  }
+  const library = await openLibrary(env, dataDir, await usableCache(env));
   const outcome = execute(library, line.command.name, line.options, commandContext(env.STATE_DIR));
   if (!outcome.ok) {
     if (!outcome.user) console.error(outcome.error);

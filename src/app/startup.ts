@@ -1,7 +1,11 @@
 import { stderr } from "node:process";
 import { setTimeout as sleep } from "node:timers/promises";
-import { formatProblem, printableName } from "../briefings/folder.ts";
+import { formatProblem, listBriefingFiles, printableName } from "../briefings/folder.ts";
 import { Library } from "../library/library.ts";
+import { FS_WAIT_MS, withTimeout } from "../library/timeout.ts";
+import type { WatchOptions } from "../library/watch.ts";
+import { cacheLine, folderProblem } from "../runtime/folders.ts";
+import { createLogger } from "../runtime/log.ts";
 import { readEnv, type Env } from "../runtime/settings.ts";
 
 /**
@@ -19,22 +23,43 @@ export function settingsOrExit(): Env {
 const SETTLE_ROUNDS = 3;
 
 /**
+ * Why the briefings folder cannot be used (missing, not a folder, unreadable, not answering), naming where it was
+ * set (`--data` or DATA_DIR); null when it can. An empty folder is usable.
+ */
+export async function dataDirProblem(dir: string, origin: "--data" | "DATA_DIR"): Promise<string | null> {
+  let listed;
+  try {
+    listed = await withTimeout(listBriefingFiles(dir), FS_WAIT_MS, "listing it");
+  } catch (err) {
+    return `the briefings folder ${dir} (${origin}) cannot be read: ${(err as Error).message}`;
+  }
+  if (listed.ok) return null;
+  return listed.problem.message.replace(/^the briefings folder/, `the briefings folder ${dir} (${origin})`);
+}
+
+/** CACHE_DIR, or null with one line on stderr when files cannot be kept there (then no cache is used). */
+export async function usableCache(env: Env): Promise<string | null> {
+  const problem = await folderProblem(env.CACHE_DIR);
+  if (problem) stderr.write(`${cacheLine(env.CACHE_DIR, problem)}\n`);
+  return problem ? null : env.CACHE_DIR;
+}
+
+/**
  * The Library over `dataDir` (default: the settings' DATA_DIR), each skipped file reported on stderr. A file still
  * being written is waited for (BRIEFING_SETTLE_MS after its last change, a few times at most), then left out with a
- * line.
+ * line. `cacheDir`: as usableCache found it.
  */
-export async function openLibrary(env: Env, dataDir: string = env.DATA_DIR): Promise<Library> {
+export async function openLibrary(
+  env: Env,
+  dataDir: string = env.DATA_DIR,
+  cacheDir: string | null = env.CACHE_DIR,
+): Promise<Library> {
   const settleMs = env.BRIEFING_SETTLE_MS;
-  let library = await Library.open({ dataDir, cacheDir: env.CACHE_DIR, settleMs });
+  let library = await Library.open({ dataDir, cacheDir, settleMs });
+  if (library.build.cacheNote) stderr.write(`cache: ${library.build.cacheNote}\n`);
   for (let round = 0; round < SETTLE_ROUNDS && library.build.settlesInMs !== null; round++) {
     await sleep(library.build.settlesInMs + 10);
-    library = await Library.open({
-      dataDir,
-      cacheDir: env.CACHE_DIR,
-      settleMs,
-      previous: library,
-      changedNames: new Set(),
-    });
+    library = await Library.open({ dataDir, cacheDir, settleMs, previous: library, changedNames: new Set() });
   }
   for (const p of library.problems) stderr.write(`${formatProblem(p)}\n`);
   for (const file of library.build.unsettled)
@@ -42,4 +67,19 @@ export async function openLibrary(env: Env, dataDir: string = env.DATA_DIR): Pro
       `skipped ${printableName(file)}: is still being written (changed in the last ${settleMs} ms): try again once it is saved\n`,
     );
   return library;
+}
+
+/** What the shell needs to open another folder (`--data` on a line) and to watch its own, from the settings. */
+export function shellFolders(
+  env: Env,
+  cacheDir: string | null,
+): {
+  openFolder: (dir: string) => Promise<Library | string>;
+  watch: Pick<WatchOptions, "cacheDir" | "log" | "fileSettleMs">;
+} {
+  return {
+    openFolder: async (dir) => (await dataDirProblem(dir, "--data")) ?? (await openLibrary(env, dir, cacheDir)),
+    // Problems found while watching are told on stderr, one JSON line each, like the bot's log.
+    watch: { cacheDir, log: createLogger("warn", []), fileSettleMs: env.BRIEFING_SETTLE_MS },
+  };
 }

@@ -1,7 +1,14 @@
 import { setImmediate as yieldToEvents } from "node:timers/promises";
 import { inspectEntry, realFolder } from "../briefings/folder.ts";
 import { Segment } from "../search/segment.ts";
-import { readContent, readManifest, readSegment, type Content, type FileEntry, type SegmentEntry } from "./snapshot.ts";
+import {
+  readContentLines,
+  readManifest,
+  readSegment,
+  type Content,
+  type FileEntry,
+  type SegmentEntry,
+} from "./snapshot.ts";
 
 /**
  * What a Library was built from, kept in memory (and in the snapshot) so the next build
@@ -28,13 +35,24 @@ export const EMPTY_STATE: LibraryState = {
   nextDoc: 0,
 };
 
-/** The snapshot in `folder`, if it was made by the same code versions; otherwise nothing. */
-export async function readState(folder: string, versions: readonly string[]): Promise<LibraryState> {
-  const manifest = await readManifest(folder);
-  if (!manifest || manifest.versions.join("|") !== versions.join("|")) return EMPTY_STATE;
+/** What a snapshot gave: the state to start from, and what was found damaged in it (rebuilt), if anything. */
+export interface ReadState {
+  state: LibraryState;
+  repair: string | null;
+}
+
+/**
+ * The snapshot in `folder`, if it was made by the same code versions; otherwise nothing. A damaged part (a torn
+ * manifest, a missing segment, damaged content lines) is said in `repair`: what it covered is rebuilt.
+ */
+export async function readState(folder: string, versions: readonly string[]): Promise<ReadState> {
+  const { manifest, damaged } = await readManifest(folder);
+  if (!manifest || manifest.versions.join("|") !== versions.join("|")) {
+    return { state: EMPTY_STATE, repair: damaged && `${damaged}: the whole cache is rebuilt` };
+  }
   try {
-    const [contents, segments] = await Promise.all([
-      readContent(folder),
+    const [content, segments] = await Promise.all([
+      readContentLines(folder),
       Promise.all(
         manifest.segments.map(async (entry) => ({
           entry,
@@ -42,15 +60,27 @@ export async function readState(folder: string, versions: readonly string[]): Pr
         })),
       ),
     ]);
-    return {
+    const state = {
       builtAt: manifest.builtAt,
       files: new Map(manifest.files.map((f) => [f.file, f])),
-      contents,
+      contents: content.contents,
       segments,
       nextDoc: manifest.nextDoc,
     };
-  } catch {
-    return EMPTY_STATE; // a missing or damaged part: rebuild
+    const lines = content.damaged;
+    return {
+      state,
+      repair: lines
+        ? `${lines} damaged line${lines === 1 ? "" : "s"} in content.jsonl: those briefings are read again`
+        : null,
+    };
+  } catch (err) {
+    // a missing or damaged part: rebuild
+    const why = err instanceof Error ? err.message.split("\n")[0] : String(err);
+    return {
+      state: EMPTY_STATE,
+      repair: `a part of the cache is missing or damaged (${why}): the whole cache is rebuilt`,
+    };
   }
 }
 

@@ -11,11 +11,15 @@ afterAll(() => {
 });
 
 /** `npm start` for real: the prestart bundle (bin/build.mjs), then the bundled bot under bare Node. */
-function npmStart(input: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function npmStart(
+  input: string,
+  args: string[] = [],
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn("npm", ["start", "--silent"], {
+    // DATA_DIR names no folder: --data, when given, is the one read.
+    const child = spawn("npm", ["start", "--silent", "--", ...args], {
       cwd: PROJECT_ROOT,
-      env: { ...process.env, DISCORD_TOKEN: "", DATA_DIR: folder.dir, CACHE_DIR: cache.dir },
+      env: { ...process.env, DISCORD_TOKEN: "", DATA_DIR: "/nope/briefings", CACHE_DIR: cache.dir },
       stdio: ["pipe", "pipe", "pipe"],
     });
     let stdout = "";
@@ -30,12 +34,19 @@ function npmStart(input: string): Promise<{ code: number | null; stdout: string;
 
 describe("npm start without a token", () => {
   it("bundles the bot, opens the terminal shell over the bundled briefings and answers with a citation", async () => {
-    const { code, stdout, stderr } = await npmStart("search grey list\nexit\n");
+    const { code, stdout, stderr } = await npmStart("search grey list\nexit\n", ["--data", folder.dir]);
     expect(stderr).not.toMatch(/error/i);
     expect(code).toBe(0);
     expect(stdout).toContain("No DISCORD_TOKEN configured");
     expect(stdout).toContain("5 briefings loaded");
     expect(stdout).toContain("grey* *list* of the Financial Action Task Force");
     expect(stdout).toContain('The Phnom Penh Post, "Sar Kheng, UK envoy discuss transnational crime", 2023-04-06, ¶6');
+  }, 60_000);
+
+  it("stops with exit 2 and one line when the briefings folder does not exist", async () => {
+    const { code, stdout, stderr } = await npmStart("exit\n");
+    expect(code).toBe(2);
+    expect(stdout).toBe("");
+    expect(stderr.trim()).toMatch(/^the briefings folder \/nope\/briefings \(DATA_DIR\) does not exist[^\n]*$/);
   }, 60_000);
 });
