@@ -1,4 +1,6 @@
 import { spawn } from "node:child_process";
+import { writeFileSync } from "node:fs";
+import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { PROJECT_ROOT } from "../../src/runtime/paths.ts";
 import { sampleFolder, tempDir } from "../support/folders.ts";
@@ -10,16 +12,17 @@ afterAll(() => {
   cache.cleanup();
 });
 
-/** `npm start` for real: the prestart bundle (bin/build.mjs), then the bundled bot under bare Node. */
+/** `npm start` for real: the bundle (bin/start.mjs, bin/build.mjs), then the bundled bot under bare Node. */
 function npmStart(
   input: string,
   args: string[] = [],
+  extraEnv: Record<string, string> = {},
 ): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
     // DATA_DIR names no folder: --data, when given, is the one read.
     const child = spawn("npm", ["start", "--silent", "--", ...args], {
       cwd: PROJECT_ROOT,
-      env: { ...process.env, DISCORD_TOKEN: "", DATA_DIR: "/nope/briefings", CACHE_DIR: cache.dir },
+      env: { ...process.env, DISCORD_TOKEN: "", DATA_DIR: "/nope/briefings", CACHE_DIR: cache.dir, ...extraEnv },
       stdio: ["pipe", "pipe", "pipe"],
     });
     let stdout = "";
@@ -48,5 +51,18 @@ describe("npm start without a token", () => {
     expect(code).toBe(2);
     expect(stdout).toBe("");
     expect(stderr.trim()).toMatch(/^the briefings folder \/nope\/briefings \(DATA_DIR\) does not exist[^\n]*$/);
+  }, 60_000);
+
+  it("starts all the same, with one line, when the build folder cannot be written", async () => {
+    const notAFolder = path.join(cache.dir, "a-file");
+    writeFileSync(notAFolder, "");
+    const { code, stdout, stderr } = await npmStart("sources\nexit\n", ["--data", folder.dir], {
+      BRIEFINGS_BUILD_DIR: path.join(notAFolder, "build"),
+    });
+    expect(code).toBe(0);
+    expect(stderr.trim()).toMatch(
+      /^cannot write the build to .*a-file\/build \(.*\): running the TypeScript directly instead$/,
+    );
+    expect(stdout).toContain("5 briefings loaded");
   }, 60_000);
 });
