@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm start` runs this first: bundles the TypeScript into plain ES modules in .cache/build/
+// `npm start` runs this first (bin/start.mjs): bundles the TypeScript into plain ES modules in .cache/build/
 // (esbuild, ~0.1 s) so the bot starts under bare Node instead of a TypeScript loader, which
 // saves about half a second on every start. Dependencies stay in node_modules (not bundled);
 // dynamic imports stay separate chunks, so the terminal shell never loads discord.js.
@@ -7,11 +7,11 @@ import { build } from "esbuild";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
-const ROOT = fileURLToPath(new URL("..", import.meta.url));
+export const ROOT = fileURLToPath(new URL("..", import.meta.url));
 export const BUILD_DIR = path.join(ROOT, ".cache", "build");
 
-/** Bundle `entries` ({ outName: sourcePath relative to the root }) into `outdir`. */
-export async function bundle(entries, outdir = BUILD_DIR) {
+/** Bundle `entries` ({ outName: sourcePath relative to the root }) into `outdir`; `logLevel`: esbuild's. */
+export async function bundle(entries, outdir = BUILD_DIR, logLevel = "warning") {
   await build({
     absWorkingDir: ROOT,
     entryPoints: Object.entries(entries).map(([out, src]) => ({ out, in: src })),
@@ -25,7 +25,7 @@ export async function bundle(entries, outdir = BUILD_DIR) {
     sourcemap: true,
     outExtension: { ".js": ".mjs" },
     chunkNames: "chunks/[name]-[hash]",
-    logLevel: "warning",
+    logLevel,
   });
 }
 

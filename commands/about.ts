@@ -52,7 +52,8 @@ export const about: Command = {
       latest: dates[dates.length - 1] ?? null,
       builtAt: library.build.builtAt,
       fromCache: library.build.fromCache,
-      skipped: library.problems.map((p) => ({ file: p.file, problem: p.message })),
+      skipped: library.problems.filter((p) => !p.loaded).map((p) => ({ file: p.file, problem: p.message })),
+      loadedWithout: library.problems.filter((p) => p.loaded).map((p) => ({ file: p.file, problem: p.message })),
       cleaning: cleaning.json,
     };
     const lines = [

@@ -7,7 +7,7 @@ import { startShell } from "../terminal/shell.ts";
 import { findEdit, parseCommandLine } from "../terminal/args.ts";
 import { runEditLine } from "../terminal/edit-line.ts";
 import { cliHelp } from "../terminal/cli-help.ts";
-import { editContext, openLibrary, settingsOrExit } from "./startup.ts";
+import { dataDirProblem, editContext, openLibrary, settingsOrExit, shellFolders, usableCache } from "./startup.ts";
 
 /**
  * `npx briefings <command> [options]`: one answer and exit; with no command, the
@@ -31,9 +31,17 @@ async function main(argv: string[]): Promise<number> {
       stdout.write(cliHelp());
       return 0;
     }
-    const library = await openLibrary(env, flags.data);
+    const dataDir = flags.data ?? env.DATA_DIR;
+    const fault = await dataDirProblem(dataDir, flags.data ? "--data" : "DATA_DIR");
+    if (fault) {
+      stderr.write(`${fault}\n`);
+      return 2;
+    }
+    const cacheDir = await usableCache(env);
+    const library = await openLibrary(env, dataDir, cacheDir);
     const context = commandContext(env.STATE_DIR);
-    await startShell({ library, input: stdin, output: stdout, context, edit: editContext(env) });
+    const edit = editContext(env, cacheDir);
+    await startShell({ library, input: stdin, output: stdout, context, edit, ...shellFolders(env, cacheDir) });
     return 0;
   }
   let line;
@@ -50,9 +58,17 @@ async function main(argv: string[]): Promise<number> {
     stdout.write(cliHelp(line.command));
     return 0;
   }
-  const library = await openLibrary(env, line.data);
+  const dataDir = line.data ?? env.DATA_DIR;
+  const fault = await dataDirProblem(dataDir, line.data ? "--data" : "DATA_DIR");
+  if (fault) {
+    if (line.json) stdout.write(`${JSON.stringify({ error: fault })}\n`);
+    stderr.write(`${fault}\n`);
+    return 2;
+  }
+  const cacheDir = await usableCache(env);
+  const library = await openLibrary(env, dataDir, cacheDir);
   const outcome = findEdit(line.command.name)
-    ? await runEditLine(library, line, editContext(env), stdin)
+    ? await runEditLine(library, line, editContext(env, cacheDir), stdin)
     : execute(library, line.command.name, line.options, commandContext(env.STATE_DIR));
   if (!outcome.ok) {
     if (!outcome.user) console.error(outcome.error);

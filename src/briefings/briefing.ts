@@ -34,6 +34,8 @@ export interface Briefing {
 export interface LoadProblem {
   file: string;
   message: string;
+  /** The file loaded all the same, without what the message names (a bad front matter field). */
+  loaded?: boolean;
 }
 
 /** Where a passage comes from: what a reporter needs to check it. */

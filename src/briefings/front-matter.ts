@@ -6,7 +6,7 @@ import { format } from "date-fns/format";
 import { z } from "zod";
 
 /** A calendar date that exists: `2023-02-30` is refused. Datetimes keep their date part. */
-const isoDate = z.string().transform((value, ctx) => {
+const isoDate = z.string({ error: "must be a date in the form YYYY-MM-DD" }).transform((value, ctx) => {
   const m = /^(\d{4}-\d{2}-\d{2})(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/.exec(value.trim());
   const day = m ? parseISO(m[1]) : null;
   if (!m || !day || !isValid(day) || format(day, "yyyy-MM-dd") !== m[1]) {
@@ -16,20 +16,28 @@ const isoDate = z.string().transform((value, ctx) => {
   return m[1];
 });
 
-const text = z.string().trim().min(1).max(1000);
+const text = z.string({ error: "must be text" }).trim().min(1, "is empty").max(1000, "is over 1,000 characters");
 
 export const frontMatterSchema = z
   .object({
     title: text.optional(),
     outlet: text.optional(),
     published: z.preprocess((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : v), isoDate).optional(),
-    url: z.url({ protocol: /^https?$/ }).optional(),
+    url: z.url({ protocol: /^https?$/, error: "must be a web address starting with http:// or https://" }).optional(),
   })
   .loose();
 
 export type FrontMatter = z.infer<typeof frontMatterSchema>;
 
-export type FrontMatterResult = { ok: true; data: FrontMatter; body: string } | { ok: false; message: string };
+export type FrontMatterResult =
+  | {
+      ok: true;
+      data: FrontMatter;
+      body: string;
+      /** One line for each field that was not usable and was dropped (the article still loads without it). */
+      dropped?: string;
+    }
+  | { ok: false; message: string };
 
 /** Split and validate optional YAML front matter (`---` … `---` at the top of the file). */
 export function readFrontMatter(source: string): FrontMatterResult {
@@ -47,11 +55,31 @@ export function readFrontMatter(source: string): FrontMatterResult {
   if (typeof raw !== "object" || raw === null || Array.isArray(raw)) {
     return { ok: false, message: "has front matter that is not a list of `key: value` lines" };
   }
-  const result = frontMatterSchema.safeParse(raw);
-  if (!result.success) {
+  const { data, dropped } = validFields(raw as Record<string, unknown>);
+  return { ok: true, data, body: parsed.content, ...(dropped ? { dropped } : {}) };
+}
+
+/** A value as it stood, kept short for a log line. */
+const shown = (v: unknown): string => {
+  const text = JSON.stringify(v instanceof Date ? v.toISOString() : v) ?? String(v);
+  return text.length > 60 ? `${text.slice(0, 57)}…` : text;
+};
+
+/** The known fields that are valid; each bad one (`published: 2024`, `outlet: 123`) is dropped and told. */
+function validFields(raw: Record<string, unknown>): { data: FrontMatter; dropped?: string } {
+  const fields = { ...raw };
+  const told: string[] = [];
+  for (;;) {
+    const result = frontMatterSchema.safeParse(fields);
+    if (result.success) {
+      return told.length
+        ? { data: result.data, dropped: `${told.join("; ")}: loaded without it` }
+        : { data: result.data };
+    }
     const issue = result.error.issues[0];
-    const field = issue.path.join(".") || "front matter";
-    return { ok: false, message: `has a bad front matter field "${field}": ${issue.message}` };
+    const field = String(issue.path[0] ?? "");
+    if (!(field in fields)) return { data: {}, dropped: `its front matter was not usable (${issue.message})` };
+    told.push(`bad front matter field "${field}" (${issue.message}, got ${shown(fields[field])})`);
+    delete fields[field];
   }
-  return { ok: true, data: result.data, body: parsed.content };
 }

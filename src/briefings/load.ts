@@ -1,10 +1,11 @@
 import { createHash } from "node:crypto";
-import { readFile, stat } from "node:fs/promises";
+import { constants } from "node:fs";
+import { open } from "node:fs/promises";
 import path from "node:path";
 import { cleanBody } from "./clean.ts";
 import { describeRemovals } from "./removal.ts";
 import { readFrontMatter } from "./front-matter.ts";
-import { duplicateProblem, listBriefingFiles } from "./folder.ts";
+import { duplicateProblem, inspectEntry, listBriefingFiles, realFolder } from "./folder.ts";
 import type { Briefing, LoadProblem } from "./briefing.ts";
 
 /** A briefing is a news article: anything past this is not one (or not only one). */
@@ -15,9 +16,18 @@ export interface LoadResult {
   problems: LoadProblem[];
 }
 
-export type ParseResult = { ok: true; briefing: Briefing } | { ok: false; message: string };
+export type ParseResult =
+  | {
+      ok: true;
+      briefing: Briefing;
+      /** What was left out of a briefing that still loaded (a bad front matter field), in one line. */
+      warning?: string;
+    }
+  | { ok: false; message: string };
 
 const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
+const tooLarge = (size: number) =>
+  `is too large (${mb(size)}; a briefing may be at most ${mb(MAX_BRIEFING_BYTES)}): split it or remove it`;
 
 /** How many lines of the file come before its body (the front matter), so removals can name file lines. */
 function linesBefore(source: string, body: string): number {
@@ -28,12 +38,7 @@ function linesBefore(source: string, body: string): number {
 
 /** Parse one file's bytes into a Briefing, or say in one line what is wrong with it. */
 export function parseBriefing(file: string, bytes: Buffer): ParseResult {
-  if (bytes.length > MAX_BRIEFING_BYTES) {
-    return {
-      ok: false,
-      message: `is too large (${mb(bytes.length)}; a briefing may be at most ${mb(MAX_BRIEFING_BYTES)}): split it or remove it`,
-    };
-  }
+  if (bytes.length > MAX_BRIEFING_BYTES) return { ok: false, message: tooLarge(bytes.length) };
   if (bytes.includes(0)) return { ok: false, message: "is a binary file, not text: save the article as UTF-8 text" };
   let source: string;
   try {
@@ -74,27 +79,38 @@ export function parseBriefing(file: string, bytes: Buffer): ParseResult {
       hash: createHash("sha256").update(bytes).digest("hex"),
       removed: cleaned.removed,
     },
+    ...(fm.dropped ? { warning: fm.dropped } : {}),
   };
 }
 
-/** Read and parse one file of the folder; null for something that is not a file. */
-export async function readBriefingFile(dir: string, name: string): Promise<ParseResult | null> {
-  const full = path.join(dir, name);
+/**
+ * Read and parse one file of the folder; null when it is gone. Only a regular file whose real path is inside the
+ * folder is read (see inspectEntry); it is opened without waiting (a pipe swapped in meanwhile cannot block the
+ * read) and checked again once open.
+ */
+export async function readBriefingFile(
+  dir: string,
+  name: string,
+  realDir: string = realFolder(dir),
+): Promise<ParseResult | null> {
+  const entry = inspectEntry(dir, name, realDir);
+  if (entry === null) return null;
+  if (!entry.ok) return { ok: false, message: entry.message };
+  if (entry.size > MAX_BRIEFING_BYTES) return { ok: false, message: tooLarge(entry.size) };
   try {
-    const info = await stat(full);
-    if (!info.isFile()) return null;
-    if (info.size > MAX_BRIEFING_BYTES) {
-      return {
-        ok: false,
-        message: `is too large (${mb(info.size)}; a briefing may be at most ${mb(MAX_BRIEFING_BYTES)}): split it or remove it`,
-      };
+    const handle = await open(entry.real, constants.O_RDONLY | constants.O_NONBLOCK);
+    try {
+      const info = await handle.stat();
+      if (!info.isFile()) return { ok: false, message: "is not a regular file: remove it from the briefings folder" };
+      if (info.size > MAX_BRIEFING_BYTES) return { ok: false, message: tooLarge(info.size) };
+      return parseBriefing(name, await handle.readFile());
+    } finally {
+      await handle.close();
     }
-    return parseBriefing(name, await readFile(full));
   } catch (err) {
-    return {
-      ok: false,
-      message: `cannot be read (${(err as NodeJS.ErrnoException).code ?? String(err)}): check its permissions`,
-    };
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === "ENOENT") return null;
+    return { ok: false, message: `cannot be read (${code ?? String(err)}): check its permissions` };
   }
 }
 
@@ -108,13 +124,15 @@ export async function loadBriefings(dir: string): Promise<LoadResult> {
   if (!listed.ok) return { briefings: [], problems: [listed.problem] };
   const problems: LoadProblem[] = [];
   const byId = new Map<string, Briefing>();
+  const realDir = realFolder(dir);
   for (const name of listed.names) {
-    const parsed = await readBriefingFile(dir, name);
+    const parsed = await readBriefingFile(dir, name, realDir);
     if (parsed === null) continue;
     if (!parsed.ok) {
       problems.push({ file: name, message: parsed.message });
       continue;
     }
+    if (parsed.warning) problems.push({ file: name, message: parsed.warning, loaded: true });
     const earlier = byId.get(parsed.briefing.id);
     if (earlier) {
       problems.push(duplicateProblem(earlier, name));

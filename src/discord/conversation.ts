@@ -22,12 +22,37 @@ export function queryFromMessage(content: string): string {
 }
 
 /**
+ * How a message calls on the bot: its mention in the text, a mention of its own role (Discord lists the bot's
+ * managed role beside it, under the same name), or a reply to one of its messages with "ping" on; null for none.
+ */
+export function addressedBy(message: Message, botId: string): "mention" | "role" | "reply" | null {
+  if (new RegExp(`<@!?${botId}>`).test(message.content)) return "mention";
+  if (message.mentions.roles.some((role) => role.tags?.botId === botId)) return "role";
+  if (message.mentions.users.has(botId)) return message.mentions.repliedUser?.id === botId ? "reply" : "mention";
+  return null;
+}
+
+/** Whether a text asks something: a question mark, or a question word or request first ("who met …", "find …"). */
+export function asksSomething(text: string): boolean {
+  return (
+    text.includes("?") ||
+    /^(?:who|whom|whose|what|when|where|which|why|how|did|does|do|is|are|was|were|has|have|had|can|could|will|would|should|any|find|search|show|list|tell|look)\b/i.test(
+      text,
+    )
+  );
+}
+
+/**
  * A message that mentions the bot: its question is answered as a reply. Routing (meetings,
  * pledges or search) is the `ask` command's, shared with the CLI.
  */
 export async function handleMention(ctx: BotContext, client: Client, message: Message): Promise<void> {
-  if (message.author.bot || !client.user || !message.mentions.users.has(client.user.id)) return;
+  if (message.author.bot || !client.user) return;
+  const how = addressedBy(message, client.user.id);
+  if (how === null) return;
   const question = queryFromMessage(message.content);
+  // A reply to the bot with "ping" on mentions it too, often only to say thanks: answered only when it asks.
+  if (how === "reply" && !asksSomething(question)) return;
   try {
     if (!question) {
       await message.reply(

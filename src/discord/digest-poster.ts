@@ -25,6 +25,20 @@ export const DEFAULT_RETRY: RetryPolicy = {
   backoffMs: (n) => Math.min(30_000, 1000 * 2 ** (n - 1)) * (0.8 + Math.random() * 0.4),
 };
 
+/** What to do about a post Discord refused, in words: its codes name a permission or a setting. */
+function refusalFix(status: number, code: number | null): string {
+  if (code === 50006)
+    return "Discord found nothing to post, which means the bot lacks Embed Links in that channel (Discord strips the embeds a digest is made of): give the bot Embed Links there";
+  if (code === 50013)
+    return "the bot lacks a permission in that channel (Missing Permissions): give it View Channel, Send Messages, Embed Links and Read Message History there";
+  if (status === 403 || code === 50001)
+    return "give the bot View Channel, Send Messages and Embed Links in that channel";
+  if (status === 404 || code === 10003)
+    return "the channel does not exist or the bot is not in its server: fix DIGEST_SCHEDULES";
+  if (status === 401) return "the bot token was refused: check DISCORD_TOKEN";
+  return "Discord refused the message";
+}
+
 /** What a failure means: whether trying again can help, and a line saying what happened. */
 export function classify(err: unknown): {
   permanent: boolean;
@@ -36,14 +50,7 @@ export function classify(err: unknown): {
     const code = typeof err.code === "number" ? err.code : null;
     const what = `${err.status} ${err.message}${code !== null ? ` (code ${code})` : ""}`;
     if (err.status === 429 || err.status === 408) return { permanent: false, error: what, status: err.status, code };
-    const fix =
-      err.status === 403 || code === 50001 || code === 50013
-        ? "give the bot View Channel, Send Messages and Embed Links in that channel"
-        : err.status === 404 || code === 10003
-          ? "the channel does not exist or the bot is not in its server: fix DIGEST_SCHEDULES"
-          : err.status === 401
-            ? "the bot token was refused: check DISCORD_TOKEN"
-            : "Discord refused the message";
+    const fix = refusalFix(err.status, code);
     return { permanent: true, error: `${what}: ${fix}`, status: err.status, code };
   }
   if (err instanceof HTTPError)

@@ -11,6 +11,7 @@ import { commandContext } from "../../commands/index.ts";
 import { watchLibrary, type LibraryWatcher } from "../library/watch.ts";
 import { createLogger } from "../runtime/log.ts";
 import { acquireInstanceLock } from "../runtime/instance-lock.ts";
+import { cacheLine, folderProblem } from "../runtime/folders.ts";
 import { attachHandlers } from "./bot.ts";
 import { fatalClose, type FatalClose } from "./gateway-close.ts";
 import { classifyConnectError } from "./connect-error.ts";
@@ -82,7 +83,17 @@ export async function runBot(
   settings: ClientSettings = {},
   options: RunOptions = {},
 ): Promise<RunningBot> {
-  const lock = acquireInstanceLock(env.STATE_DIR);
+  const stateProblem = await folderProblem(env.STATE_DIR);
+  if (stateProblem && env.DIGEST_SCHEDULES?.length)
+    throw new StartError(
+      `the state folder ${env.STATE_DIR} (STATE_DIR) is not usable (${stateProblem}): digests need it to remember what they posted; make it writable, point STATE_DIR elsewhere or unset DIGEST_SCHEDULES`,
+    );
+  if (stateProblem)
+    log.warn(
+      { stateDir: env.STATE_DIR, problem: stateProblem },
+      `the state folder ${env.STATE_DIR} (STATE_DIR) is not usable (${stateProblem}): running without the lock that keeps a second bot from starting`,
+    );
+  const lock = stateProblem ? NO_LOCK : acquireInstanceLock(env.STATE_DIR);
   if (!lock.ok) throw new StartError(lock.message);
   if (lock.tookOverFrom)
     log.info({ previous: lock.tookOverFrom }, "took over the lock of a bot that is no longer running");
@@ -95,15 +106,36 @@ export async function runBot(
   }
 }
 
-async function connect(env: Env, log: Logger, settings: ClientSettings, options: RunOptions): Promise<RunningBot> {
-  const cacheDir = env.CACHE_DIR;
+/** The Library the bot starts serving, with a line for each problem found. */
+async function openServed(env: Env, log: Logger, cacheDir: string | null, settleMs: number): Promise<Library> {
   // Autocomplete has 3 s and no deferral: every Library the bot serves builds its lookups before it is served.
-  let library = await Library.open({ dataDir: env.DATA_DIR, cacheDir, views: "eager" });
+  const library = await Library.open({ dataDir: env.DATA_DIR, cacheDir, views: "eager", settleMs });
+  if (library.build.cacheNote) log.warn({ cacheDir }, `cache: ${library.build.cacheNote}`);
   for (const p of library.problems) log.warn({ file: p.file }, formatProblem(p));
   log.info(
     { briefings: library.briefings.length, paragraphs: library.paragraphCount, fromCache: library.build.fromCache },
     "briefings loaded",
   );
+  if (library.build.unsettled.length)
+    log.info({ files: library.build.unsettled }, "briefings still being written: read once they settle");
+  return library;
+}
+
+/** Without a usable state folder (and no digests): no lock to take. */
+const NO_LOCK = { ok: true as const, release: () => {}, tookOverFrom: null };
+
+/** CACHE_DIR, or null (with one line saying why) when files cannot be kept there: the bot then runs without one. */
+async function usableCache(env: Env, log: Logger): Promise<string | null> {
+  const problem = await folderProblem(env.CACHE_DIR);
+  if (!problem) return env.CACHE_DIR;
+  log.warn({ cacheDir: env.CACHE_DIR, problem }, cacheLine(env.CACHE_DIR, problem));
+  return null;
+}
+
+async function connect(env: Env, log: Logger, settings: ClientSettings, options: RunOptions): Promise<RunningBot> {
+  const cacheDir = await usableCache(env, log);
+  const settleMs = env.BRIEFING_SETTLE_MS ?? 0;
+  let library = await openServed(env, log, cacheDir, settleMs);
 
   const watcher =
     options.watch === false
@@ -114,6 +146,7 @@ async function connect(env: Env, log: Logger, settings: ClientSettings, options:
           log,
           current: () => library,
           views: "eager",
+          fileSettleMs: settleMs,
           onLibrary: (next) => {
             library = next;
           },
@@ -128,7 +161,7 @@ async function connect(env: Env, log: Logger, settings: ClientSettings, options:
     library: () => library,
     log,
     commands: commandContext(env.STATE_DIR),
-    buttons: new ButtonStates(path.join(cacheDir, "buttons.json")),
+    buttons: new ButtonStates(path.join(env.CACHE_DIR, "buttons.json")),
     digest: digests?.scheduler ?? null,
     edit: botEdit(env, watcher, () => library),
   };

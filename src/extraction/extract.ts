@@ -124,15 +124,39 @@ const ATTRIBUTION_AFTER =
 const ATTRIBUTION_BEFORE =
   /([^.!?“”"]{1,120}?)\s+(?:said|says|added|wrote|writes|stated|declared|stressed|noted|told\s+[^:,“”"]{1,40})\s*[:,]?\s*$/u;
 
+type Spoken = { sent: Span; tokens: Token[]; mentions: Mention[] };
+
+/**
+ * The mentions whose first token starts in [from, to), in sentence order. Sentences come in text order, so the
+ * first that can hold one is found by halving (every quotation of a paragraph looks its speaker up here).
+ */
+function mentionsBetween(sentences: readonly Spoken[], from: number, to: number): Mention[] {
+  let lo = 0;
+  let hi = sentences.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sentences[mid].sent.end <= from) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: Mention[] = [];
+  for (let i = lo; i < sentences.length && sentences[i].sent.start < to; i++) {
+    const s = sentences[i];
+    for (const m of s.mentions) if (s.tokens[m.first].start >= from && s.tokens[m.first].start < to) out.push(m);
+  }
+  return out;
+}
+
+/** Longer than any ATTRIBUTION_BEFORE match (120 + a verb phrase of up to 45 + white space). */
+const ATTRIBUTION_REACH = 400;
+
 /** Who speaks each quotation of a paragraph ("…," he said / Sar Kheng wrote: "…"). */
 function quoteSpeakers(
   text: string,
   spans: Span[],
-  sentences: Array<{ tokens: Token[]; mentions: Mention[] }>,
+  sentences: readonly Spoken[],
   fallback: PersonRecord | null,
 ): Array<PersonRecord | null> {
-  const mentionsIn = (from: number, to: number) =>
-    sentences.flatMap((s) => s.mentions.filter((m) => s.tokens[m.first].start >= from && s.tokens[m.first].start < to));
+  const mentionsIn = (from: number, to: number) => mentionsBetween(sentences, from, to);
   const personIn = (from: number, to: number): PersonRecord | null | undefined => {
     const ms = mentionsIn(from, to);
     if (ms.length === 0) return undefined;
@@ -150,8 +174,11 @@ function quoteSpeakers(
       who = personIn(at, at + after[g].length);
     }
     if (who === undefined) {
-      const before = ATTRIBUTION_BEFORE.exec(text.slice(0, span.start));
-      if (before) who = personIn(before.index, before.index + before[1].length);
+      // The attribution ends at the quotation: the text just before it is enough (the whole
+      // paragraph before each quotation made a paragraph of many quotations quadratic).
+      const from = Math.max(0, span.start - ATTRIBUTION_REACH);
+      const before = ATTRIBUTION_BEFORE.exec(text.slice(from, span.start));
+      if (before) who = personIn(from + before.index, from + before.index + before[1].length);
     }
     if (who === undefined || who === null) who = (i > 0 ? out[i - 1] : null) ?? fallback;
     out.push(who ?? null);

@@ -609,13 +609,26 @@ export function trimTopic(text: string): string | null {
 
 /** Two meetings are one when they name the same people on the same day. */
 export function sameMeeting(a: Meeting, b: Meeting): boolean {
-  const names = (m: Meeting) =>
-    m.participants
-      .map((p) => p.name)
-      .sort()
-      .join("|");
-  const people = a.participants.filter((p) => p.kind === "person").length;
-  return people >= 2 && names(a) === names(b) && (a.date === b.date || a.date === null || b.date === null);
+  if (namesKey(a) !== namesKey(b) || !(a.date === b.date || a.date === null || b.date === null)) return false;
+  return a.participants.filter((p) => p.kind === "person").length >= 2;
+}
+
+/**
+ * Each participant list's sorted names, kept while the list keeps its length (a merge only
+ * appends): a briefing with thousands of meetings compares each new one with all before it,
+ * and sorting names at every comparison made that the slowest part of reading it.
+ */
+const namesKeys = new WeakMap<Meeting["participants"], { length: number; key: string }>();
+
+function namesKey(m: Meeting): string {
+  const known = namesKeys.get(m.participants);
+  if (known && known.length === m.participants.length) return known.key;
+  const key = m.participants
+    .map((p) => p.name)
+    .sort()
+    .join("|");
+  namesKeys.set(m.participants, { length: m.participants.length, key });
+  return key;
 }
 
 export { slice };

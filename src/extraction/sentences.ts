@@ -84,6 +84,31 @@ export function splitSentences(text: string): Sentence[] {
     i = j - 1;
   }
   push(text.length);
+  return out.flatMap((sentence) => (sentence.text.length > MAX_SENTENCE ? cutLong(text, sentence) : [sentence]));
+}
+
+/**
+ * The longest run read as one sentence. Real sentences stay far below it; a page flattened
+ * without full stops does not, and the extractor's work on a sentence grows faster than its
+ * length: cut there, the cost of a briefing stays linear in its size.
+ */
+export const MAX_SENTENCE = 2000;
+
+/** A run longer than MAX_SENTENCE in pieces, each cut at the last white space before the limit. */
+function cutLong(text: string, sentence: Sentence): Sentence[] {
+  const out: Sentence[] = [];
+  let start = sentence.start;
+  while (sentence.end - start > MAX_SENTENCE) {
+    let cut = start + MAX_SENTENCE;
+    while (cut > start + MAX_SENTENCE / 2 && !/\s/.test(text[cut])) cut--;
+    if (cut <= start + MAX_SENTENCE / 2) cut = start + MAX_SENTENCE;
+    let end = cut;
+    while (end > start && /\s/.test(text[end - 1])) end--;
+    out.push({ start, end, text: text.slice(start, end) });
+    start = cut;
+    while (start < sentence.end && /\s/.test(text[start])) start++;
+  }
+  if (sentence.end > start) out.push({ start, end: sentence.end, text: text.slice(start, sentence.end) });
   return out;
 }
 

@@ -35,6 +35,10 @@ export interface AssembleOptions {
   /** Rebuild the small segments at the end into full-size ones. */
   compact?: boolean;
   layout?: SegmentLayout;
+  /** A file is read once it has not changed for this long (see settledStamps); 0: at once. */
+  settleMs?: number;
+  /** Files this process wrote whole (an added briefing, linked into place at once): read without settling. */
+  whole?: ReadonlySet<string>;
 }
 
 /** Global paragraph id → its briefing (position in `briefings`, -1 for none) and paragraph number (0 for none). */
@@ -62,6 +66,10 @@ export interface Assembled {
   changed: boolean;
   /** Small segments were rebuilt into full-size ones. */
   compacted: boolean;
+  /** Files not read because they changed less than the settle time ago (an earlier version may be served). */
+  unsettled: string[];
+  /** When the first of them will have settled, or null for none. */
+  settlesInMs: number | null;
 }
 
 /**
@@ -72,11 +80,12 @@ export interface Assembled {
 export async function assemble(
   dataDir: string,
   known: LibraryState,
-  { changedNames, compact = false, layout = SEGMENT_LAYOUT }: AssembleOptions = {},
+  { changedNames, compact = false, layout = SEGMENT_LAYOUT, settleMs = 0, whole }: AssembleOptions = {},
 ): Promise<Assembled> {
   const problems: LoadProblem[] = [];
   const patching = changedNames !== undefined && known.files.size > 0;
-  const stamps = patching ? patchStamps(dataDir, known.files, changedNames) : await listStamps(dataDir, problems);
+  const listed = patching ? patchStamps(dataDir, known.files, changedNames) : await listStamps(dataDir, problems);
+  const { stamps, unsettled, settlesInMs } = settledStamps(listed, known, settleMs, Date.now(), whole);
   const read = await readChanged(dataDir, stamps, known, patching);
   if (patching) dropReplaced(read, known, changedNames);
   const { briefings, contentById, position } = briefingsOf(read.files, read.contents, problems);
@@ -96,7 +105,39 @@ export async function assemble(
     docs: docTable(segments, position, contentById, built.nextDoc),
     changed: stamps.length !== known.files.size || read.changed || kept.dropped || built.segments.length > 0,
     compacted: compact && built.segments.length > 0,
+    unsettled,
+    settlesInMs,
   };
+}
+
+/**
+ * The stamps of files that may be read now: a file modified less than `settleMs` ago (or as far ahead, a clock
+ * that is off) is still being written or copied, and reading it would serve a partial version; its previous
+ * entry, if any, stands in for it until it settles.
+ */
+function settledStamps(
+  listed: readonly FileEntry[],
+  known: LibraryState,
+  settleMs: number,
+  now: number,
+  whole?: ReadonlySet<string>,
+): { stamps: FileEntry[]; unsettled: string[]; settlesInMs: number | null } {
+  if (settleMs <= 0) return { stamps: [...listed], unsettled: [], settlesInMs: null };
+  const stamps: FileEntry[] = [];
+  const unsettled: string[] = [];
+  let settlesInMs: number | null = null;
+  for (const stamp of listed) {
+    const age = Math.abs(now - stamp.mtimeMs);
+    if (stamp.problem !== undefined || age >= settleMs || whole?.has(stamp.file)) {
+      stamps.push(stamp);
+      continue;
+    }
+    unsettled.push(stamp.file);
+    settlesInMs = Math.min(settlesInMs ?? Infinity, Math.ceil(settleMs - age));
+    const old = known.files.get(stamp.file);
+    if (old) stamps.push(old);
+  }
+  return { stamps, unsettled, settlesInMs };
 }
 
 /** Every briefing file in the folder with its size and time; a folder that cannot be listed is a problem. */
@@ -141,6 +182,10 @@ async function readChanged(
       continue;
     }
     out.changed = true;
+    if (stamp.problem !== undefined) {
+      out.files.push(stamp); // not a briefing file: told, never read
+      continue;
+    }
     read ??= await loadReader();
     const parsed = await read.readBriefingFile(dataDir, stamp.file);
     if (parsed === null) continue;
@@ -149,7 +194,7 @@ async function readChanged(
       continue;
     }
     const b = parsed.briefing;
-    out.files.push({ ...stamp, hash: b.hash });
+    out.files.push({ ...stamp, hash: b.hash, ...(parsed.warning ? { warning: parsed.warning } : {}) });
     const reuse = known.contents.get(b.hash) ?? contents.get(b.hash);
     if (reuse) contents.set(b.hash, reuse);
     else {
@@ -179,6 +224,7 @@ function briefingsOf(files: readonly FileEntry[], contents: ReadonlyMap<string, 
       problems.push({ file: f.file, message: f.problem });
       continue;
     }
+    if (f.warning !== undefined) problems.push({ file: f.file, message: f.warning, loaded: true });
     const c = contents.get(f.hash!)!;
     const id = f.file.slice(0, f.file.lastIndexOf(".")); // names end in .txt or .md
     const earlier = byId.get(id);

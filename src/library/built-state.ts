@@ -1,8 +1,14 @@
-import { statSync } from "node:fs";
 import { setImmediate as yieldToEvents } from "node:timers/promises";
-import path from "node:path";
+import { inspectEntry, realFolder } from "../briefings/folder.ts";
 import { Segment } from "../search/segment.ts";
-import { readContent, readManifest, readSegment, type Content, type FileEntry, type SegmentEntry } from "./snapshot.ts";
+import {
+  readContentLines,
+  readManifest,
+  readSegment,
+  type Content,
+  type FileEntry,
+  type SegmentEntry,
+} from "./snapshot.ts";
 
 /**
  * What a Library was built from, kept in memory (and in the snapshot) so the next build
@@ -29,13 +35,24 @@ export const EMPTY_STATE: LibraryState = {
   nextDoc: 0,
 };
 
-/** The snapshot in `folder`, if it was made by the same code versions; otherwise nothing. */
-export async function readState(folder: string, versions: readonly string[]): Promise<LibraryState> {
-  const manifest = await readManifest(folder);
-  if (!manifest || manifest.versions.join("|") !== versions.join("|")) return EMPTY_STATE;
+/** What a snapshot gave: the state to start from, and what was found damaged in it (rebuilt), if anything. */
+export interface ReadState {
+  state: LibraryState;
+  repair: string | null;
+}
+
+/**
+ * The snapshot in `folder`, if it was made by the same code versions; otherwise nothing. A damaged part (a torn
+ * manifest, a missing segment, damaged content lines) is said in `repair`: what it covered is rebuilt.
+ */
+export async function readState(folder: string, versions: readonly string[]): Promise<ReadState> {
+  const { manifest, damaged } = await readManifest(folder);
+  if (!manifest || manifest.versions.join("|") !== versions.join("|")) {
+    return { state: EMPTY_STATE, repair: damaged && `${damaged}: the whole cache is rebuilt` };
+  }
   try {
-    const [contents, segments] = await Promise.all([
-      readContent(folder),
+    const [content, segments] = await Promise.all([
+      readContentLines(folder),
       Promise.all(
         manifest.segments.map(async (entry) => ({
           entry,
@@ -43,42 +60,54 @@ export async function readState(folder: string, versions: readonly string[]): Pr
         })),
       ),
     ]);
-    return {
+    const state = {
       builtAt: manifest.builtAt,
       files: new Map(manifest.files.map((f) => [f.file, f])),
-      contents,
+      contents: content.contents,
       segments,
       nextDoc: manifest.nextDoc,
     };
-  } catch {
-    return EMPTY_STATE; // a missing or damaged part: rebuild
+    const lines = content.damaged;
+    return {
+      state,
+      repair: lines
+        ? `${lines} damaged line${lines === 1 ? "" : "s"} in content.jsonl: those briefings are read again`
+        : null,
+    };
+  } catch (err) {
+    // a missing or damaged part: rebuild
+    const why = err instanceof Error ? err.message.split("\n")[0] : String(err);
+    return {
+      state: EMPTY_STATE,
+      repair: `a part of the cache is missing or damaged (${why}): the whole cache is rebuilt`,
+    };
   }
 }
 
 /**
- * Size and modification time of each file that is a file. Synchronous stats are about three
- * times faster than promised ones on a large folder; every 2,000 files the event loop gets a
- * turn, so a bot keeps answering while a 100,000-file archive is checked.
+ * Size and modification time of each name, with the problem of one that is not a briefing file (a link out of the
+ * folder, a folder, a device: see inspectEntry). Synchronous stats are about three times faster than promised ones
+ * on a large folder; every 2,000 files the event loop gets a turn, so a bot keeps answering while a 100,000-file
+ * archive is checked.
  */
 export async function stampFiles(dir: string, names: readonly string[]): Promise<FileEntry[]> {
   const out: FileEntry[] = [];
+  const realDir = realFolder(dir);
   for (let i = 0; i < names.length; i += 2000) {
     if (i > 0) await yieldToEvents();
-    out.push(...stampFilesNow(dir, names.slice(i, i + 2000)));
+    out.push(...stampFilesNow(dir, names.slice(i, i + 2000), realDir));
   }
   return out;
 }
 
-/** stampFiles for a few files, synchronously. */
-export function stampFilesNow(dir: string, names: readonly string[]): FileEntry[] {
+/** stampFiles for a few files, synchronously (a name gone since it was listed has none). */
+export function stampFilesNow(dir: string, names: readonly string[], realDir: string = realFolder(dir)): FileEntry[] {
   const out: FileEntry[] = [];
   for (const name of names) {
-    try {
-      const s = statSync(path.join(dir, name));
-      if (s.isFile()) out.push({ file: name, size: s.size, mtimeMs: s.mtimeMs });
-    } catch {
-      // gone since it was listed
-    }
+    const entry = inspectEntry(dir, name, realDir);
+    if (entry === null) continue;
+    const stamp = { file: name, size: entry.size, mtimeMs: entry.mtimeMs };
+    out.push(entry.ok ? stamp : { ...stamp, problem: entry.message });
   }
   return out;
 }

@@ -19,7 +19,8 @@ import { save } from "./save.ts";
 import { buildEventsView, type EventsView } from "./views/events-view.ts";
 import { buildLookups, type Lookups } from "./views/lookups.ts";
 import { cacheFolder, SNAPSHOT_FORMAT, type Content } from "./snapshot.ts";
-import { EMPTY_STATE, readState, type LibraryState } from "./built-state.ts";
+import { EMPTY_STATE, readState, type LibraryState, type ReadState } from "./built-state.ts";
+import { FS_WAIT_MS, TimedOut, withTimeout } from "./timeout.ts";
 
 /** How long an update waits before saving its snapshot. */
 const SAVE_BEHIND_MS = 250;
@@ -44,6 +45,15 @@ export interface OpenOptions {
   compact?: boolean;
   /** How the index is cut into segments (tests use small ones). */
   layout?: SegmentLayout;
+  /** The longest wait on the cache's files (default FS_WAIT_MS): past it the cache is left aside. */
+  fsWaitMs?: number;
+  /**
+   * A file is read only once it has not changed for this long (settings' BRIEFING_SETTLE_MS): one being written or
+   * copied is left out (its previous version, if any, is served) until then. Default 0: read at once.
+   */
+  settleMs?: number;
+  /** Files this process wrote whole (AssembleOptions.whole): read at once, whatever the settle time. */
+  whole?: ReadonlySet<string>;
 }
 
 export interface SearchRequest {
@@ -82,6 +92,12 @@ export interface BuildInfo {
   compacted: boolean;
   /** New briefings have left enough small segments that compacting them is due (see LibraryWatcher). */
   compactionDue: boolean;
+  /** Files left out because they changed less than the settle time ago: read by the next build after it. */
+  unsettled: readonly string[];
+  /** When the first of them will have settled (ms from the build), or null for none. */
+  settlesInMs: number | null;
+  /** What was wrong with the cache and was repaired or worked around (rebuilt, not saved), in one line; or null. */
+  cacheNote: string | null;
 }
 
 /**
@@ -141,16 +157,25 @@ export class Library {
     compact,
     layout = SEGMENT_LAYOUT,
     views = "lazy",
+    settleMs = 0,
+    whole,
+    fsWaitMs = FS_WAIT_MS,
   }: OpenOptions): Promise<Library> {
     const started = performance.now();
     const versions = [SNAPSHOT_FORMAT, INDEX_VERSION, EXTRACT_VERSION];
     const folder = cacheDir ? cacheFolder(cacheDir, dataDir) : null;
     const update = previous !== undefined && previous.dataDir === dataDir;
-    const known = update ? previous.state : folder ? await readState(folder, versions) : EMPTY_STATE;
+    const read = update ? { state: previous.state, repair: null } : await readCache(folder, versions, fsWaitMs);
+    const known = read.state;
+    let cacheNote = read.repair;
+    // Files the previous build left out as unsettled are looked at again, whatever changed since.
+    const names = update && changedNames ? new Set([...changedNames, ...previous.build.unsettled]) : null;
     const a = await assemble(dataDir, known, {
-      ...(update && changedNames ? { changedNames } : {}),
+      ...(names ? { changedNames: names } : {}),
       compact: compact ?? false,
       layout,
+      settleMs,
+      ...(whole ? { whole } : {}),
     });
     const builtAt = a.changed || !known.builtAt ? new Date().toISOString() : known.builtAt;
     const state: LibraryState = {
@@ -170,7 +195,11 @@ export class Library {
       const handedOver = update
         ? after.then(() => new Promise((resolve) => setTimeout(resolve, SAVE_BEHIND_MS)))
         : after;
-      saved = handedOver.then(() => save(folder, versions, state, a, known)).catch(() => undefined);
+      saved = handedOver
+        .then(() => withTimeout(save(folder, versions, state, a, known), fsWaitMs, "saving the cache"))
+        .catch((err: unknown) => {
+          if (err instanceof TimedOut) cacheNote ??= `${err.message}: running on without saving it`;
+        });
       if (!update) await saved;
     }
     const lead = new Uint16Array(a.docs.paragraph.length);
@@ -185,6 +214,9 @@ export class Library {
       buildMs: performance.now() - started,
       compacted: a.compacted,
       compactionDue: smallTail(a.segments, layout) >= layout.compactAfter,
+      unsettled: a.unsettled,
+      settlesInMs: a.settlesInMs,
+      cacheNote,
     };
     const library = new Library(dataDir, a.briefings, a.problems, index, a.docs, a.contentById, build, state, saved);
     if (views === "eager") void library.lookups; // builds the events view too
@@ -295,5 +327,16 @@ export class Library {
       for (const word of tokenize(text)) if (processTerm(word)?.includes(term)) return word.toLowerCase();
     }
     return term;
+  }
+}
+
+/** The snapshot in `folder` (nothing without a cache), never waiting on it longer than `ms`. */
+async function readCache(folder: string | null, versions: readonly string[], ms: number): Promise<ReadState> {
+  if (!folder) return { state: EMPTY_STATE, repair: null };
+  try {
+    return await withTimeout(readState(folder, versions), ms, "reading the cache");
+  } catch (err) {
+    const why = err instanceof Error ? err.message : String(err);
+    return { state: EMPTY_STATE, repair: `${why}: every briefing is read again` };
   }
 }

@@ -20,7 +20,7 @@ import type { BriefingEvents } from "../extraction/event.ts";
  */
 
 /** Bump when the snapshot's own layout changes; the cleaning version is part of it (cleaning makes the content). */
-export const SNAPSHOT_FORMAT = `snapshot-5.${CLEAN_VERSION}`;
+export const SNAPSHOT_FORMAT = `snapshot-6.${CLEAN_VERSION}`;
 
 export interface FileEntry {
   file: string;
@@ -30,6 +30,8 @@ export interface FileEntry {
   hash?: string;
   /** Why the file was skipped. */
   problem?: string;
+  /** What was left out of a file that loaded (a bad front matter field). */
+  warning?: string;
 }
 
 export interface SegmentEntry {
@@ -179,25 +181,49 @@ async function writeAtomic(file: string, data: string | Buffer): Promise<void> {
   await rename(tmp, file);
 }
 
-export async function readManifest(folder: string): Promise<Manifest | null> {
+/**
+ * The manifest, or null: none yet (a first start), one of another format (older code), or a damaged one, which
+ * `damaged` says in a few words.
+ */
+export async function readManifest(folder: string): Promise<{ manifest: Manifest | null; damaged: string | null }> {
+  let text: string;
   try {
-    const m = JSON.parse(await readFile(path.join(folder, "manifest.json"), "utf8")) as Manifest;
-    return m && m.format === SNAPSHOT_FORMAT && Array.isArray(m.files) && Array.isArray(m.segments) ? m : null;
-  } catch {
-    return null;
+    text = await readFile(path.join(folder, "manifest.json"), "utf8");
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    return {
+      manifest: null,
+      damaged: code === "ENOENT" ? null : `manifest.json cannot be read (${code ?? String(err)})`,
+    };
   }
+  let m: Manifest;
+  try {
+    m = JSON.parse(text) as Manifest;
+  } catch {
+    return { manifest: null, damaged: "manifest.json is not whole" };
+  }
+  if (!m || typeof m !== "object") return { manifest: null, damaged: "manifest.json is not whole" };
+  if (m.format !== SNAPSHOT_FORMAT) return { manifest: null, damaged: null };
+  const whole = Array.isArray(m.files) && Array.isArray(m.segments);
+  return whole ? { manifest: m, damaged: null } : { manifest: null, damaged: "manifest.json is not whole" };
 }
 
 /**
  * Every content line, by hash; a torn or damaged line (a crash mid-append) is skipped, so that briefing is read again.
  */
 export async function readContent(folder: string): Promise<Map<string, Content>> {
+  return (await readContentLines(folder)).contents;
+}
+
+/** readContent, with how many lines were damaged (their briefings are read again). */
+export async function readContentLines(folder: string): Promise<{ contents: Map<string, Content>; damaged: number }> {
   const out = new Map<string, Content>();
+  let damaged = 0;
   let buf: Buffer;
   try {
     buf = await readFile(path.join(folder, "content.jsonl"));
   } catch {
-    return out;
+    return { contents: out, damaged };
   }
   let start = 0;
   while (start < buf.length) {
@@ -212,13 +238,14 @@ export async function readContent(folder: string): Promise<Map<string, Content>>
           buf[at + head.eventsBytes] === TAB && buf[at + head.eventsBytes + 1 + head.paragraphsBytes] === TAB;
         const whole = at + lineBodyBytes(head) === end && tabs;
         if (whole && typeof head.hash === "string") out.set(head.hash, new StoredContent(head, buf, at));
+        else damaged++;
       } catch {
-        // damaged: that briefing is read from its file again
+        damaged++; // that briefing is read from its file again
       }
-    }
+    } else if (end > start) damaged++;
     start = end + 1;
   }
-  return out;
+  return { contents: out, damaged };
 }
 
 export async function appendContent(folder: string, contents: readonly Content[], rewrite: boolean): Promise<void> {

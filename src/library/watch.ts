@@ -41,6 +41,8 @@ export interface WatchOptions {
   compactIdleMs?: number;
   /** How to build a Library (tests substitute one that fails). */
   open?: (options: OpenOptions) => Promise<Library>;
+  /** A file is read once unchanged for this long (OpenOptions.settleMs); one left out is read once it settles. */
+  fileSettleMs?: number;
 }
 
 export class LibraryWatcher {
@@ -70,10 +72,14 @@ export class LibraryWatcher {
   private closed = false;
   private waiters: Array<(r: RebuildResult) => void> = [];
   private readonly settleMs: number;
+  /** Files this process wrote whole (rebuildFor): read at once, not left to settle. */
+  private readonly whole = new Set<string>();
   private readonly retryMs: number;
   private readonly checkMs: number;
   private readonly compactIdleMs: number;
   private compactTimer: NodeJS.Timeout | null = null;
+  /** Rebuilds once the files the served Library left out as still being written have settled. */
+  private settledTimer: NodeJS.Timeout | null = null;
 
   constructor(private readonly options: WatchOptions) {
     this.settleMs = options.settleMs ?? 300;
@@ -88,7 +94,21 @@ export class LibraryWatcher {
     this.watchFolder();
     this.checkTimer = setInterval(() => this.check(), this.checkMs);
     this.checkTimer.unref();
+    this.whenSettled(this.options.current());
     return this;
+  }
+
+  /** A Library that left files out as still being written: build again once the first has settled. */
+  private whenSettled(library: Library): void {
+    const wait = library.build.settlesInMs;
+    if (this.settledTimer) clearTimeout(this.settledTimer);
+    this.settledTimer = null;
+    if (wait === null || this.closed) return;
+    this.settledTimer = setTimeout(() => {
+      this.settledTimer = null;
+      void this.rebuild();
+    }, wait + 10);
+    this.settledTimer.unref();
   }
 
   /** Stop watching; a build in progress finishes but is not handed over; the served Library's snapshot is saved. */
@@ -100,6 +120,7 @@ export class LibraryWatcher {
     if (this.retryTimer) clearTimeout(this.retryTimer);
     if (this.checkTimer) clearInterval(this.checkTimer);
     if (this.compactTimer) clearTimeout(this.compactTimer);
+    if (this.settledTimer) clearTimeout(this.settledTimer);
     await this.chain;
     await this.options.current().saved;
   }
@@ -115,6 +136,7 @@ export class LibraryWatcher {
    */
   rebuildFor(name: string): Promise<RebuildResult> {
     this.changedNames?.add(name);
+    this.whole.add(name);
     return this.rebuild();
   }
 
@@ -264,6 +286,7 @@ export class LibraryWatcher {
         previous: current(),
         ...(changedNames ? { changedNames } : {}),
         ...(compact ? { compact } : {}),
+        ...(this.options.fileSettleMs ? { settleMs: this.options.fileSettleMs, whole: new Set(this.whole) } : {}),
       });
       const folderProblem = library.problems.find((p) => p.file === dataDir);
       if (folderProblem) {
@@ -289,6 +312,7 @@ export class LibraryWatcher {
       for (const p of result.library.problems)
         if (!known.has(formatProblem(p))) log.warn({ file: p.file }, formatProblem(p));
       this.options.onLibrary(result.library);
+      this.whenSettled(result.library);
       if (result.library.build.compacted)
         log.info({ segments: result.library.state.segments.length }, "index segments compacted");
       this.scheduleCompaction();

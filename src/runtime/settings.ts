@@ -11,6 +11,9 @@ import { DEFAULT_FETCH_LIMITS, type FetchLimits } from "../library/ingest/safe-f
 
 import { DEFAULT_CACHE_DIR, DEFAULT_DATA_DIR, DEFAULT_STATE_DIR, PROJECT_ROOT } from "./paths.ts";
 
+/** How long a briefing file must be unchanged before it is read, unless BRIEFING_SETTLE_MS says otherwise. */
+export const DEFAULT_SETTLE_MS = 2000;
+
 const snowflake = z.string().regex(/^\d{17,20}$/, "must be a Discord id: 17 to 20 digits");
 const optional = <T extends z.ZodTypeAny>(schema: T) =>
   z.preprocess(
@@ -32,6 +35,17 @@ export const envSchema = z.object({
   DISCORD_API_URL: optional(z.url()),
   DATA_DIR: optional(z.string()).transform((v) => v ?? DEFAULT_DATA_DIR),
   CACHE_DIR: optional(z.string()).transform((v) => v ?? DEFAULT_CACHE_DIR),
+  /**
+   * A briefing is read once its file has not changed for this long, in milliseconds (default 2000), so one being
+   * written or copied is never served half-done and no digest announces it early.
+   */
+  BRIEFING_SETTLE_MS: optional(
+    z.coerce
+      .number({ error: "must be a number of milliseconds" })
+      .int("must be a whole number of milliseconds")
+      .min(0, "must be 0 or more")
+      .max(600_000, "must be at most 600000 (10 minutes)"),
+  ).transform((v) => v ?? DEFAULT_SETTLE_MS),
   /** Digest schedules: `cron|zone|channel; …` or a JSON array (see src/digest/schedule.ts). */
   DIGEST_SCHEDULES: optional(
     z.string().transform((text, ctx) => {
@@ -60,25 +74,52 @@ export const envSchema = z.object({
   FETCH_ALLOW_PRIVATE: optional(z.enum(["true", "false", "1", "0", "yes", "no"], "must be true or false")).transform(
     (v) => v === "true" || v === "1" || v === "yes",
   ),
-  LOG_LEVEL: optional(z.enum(["trace", "debug", "info", "warn", "error", "fatal", "silent"])).transform(
-    (v) => v ?? "info",
-  ),
+  /** Case does not matter: INFO is info. */
+  LOG_LEVEL: optional(
+    z.preprocess(
+      (v) => (typeof v === "string" ? v.toLowerCase() : v),
+      z.enum(["trace", "debug", "info", "warn", "error", "fatal", "silent"]),
+    ),
+  ).transform((v) => v ?? "info"),
 });
 
 export type Env = z.infer<typeof envSchema>;
 
 export type EnvResult = { ok: true; env: Env } | { ok: false; problems: string[] };
 
-/** Read `.env` (if present) then validate; each bad variable is one line naming it. */
-export function readEnv(source: NodeJS.ProcessEnv = process.env, { dotenv = true } = {}): EnvResult {
-  if (dotenv) loadDotenv({ path: path.join(PROJECT_ROOT, ".env"), quiet: true });
+export interface ReadEnvOptions {
+  /** Read `.env` (default true): its variables fill those the environment does not set. */
+  dotenv?: boolean;
+  /** Which `.env` (default: the project's). */
+  dotenvPath?: string;
+}
+
+/**
+ * Read `.env` (if present) into `source`, then validate; each bad variable is one line naming it and where it was
+ * set (.env, or the environment, which `.env` never overrides), so the fix goes to the right place.
+ */
+export function readEnv(
+  source: NodeJS.ProcessEnv = process.env,
+  { dotenv = true, dotenvPath = path.join(PROJECT_ROOT, ".env") }: ReadEnvOptions = {},
+): EnvResult {
+  const fromFile = new Set<string>();
+  if (dotenv) {
+    const before = new Set(Object.keys(source).filter((k) => source[k] !== undefined));
+    const loaded = loadDotenv({ path: dotenvPath, quiet: true, processEnv: source as Record<string, string> });
+    for (const key of Object.keys(loaded.parsed ?? {})) if (!before.has(key)) fromFile.add(key);
+  }
   const result = envSchema.safeParse(source);
   if (result.success) return { ok: true, env: result.data };
+  const where = (key: string) =>
+    fromFile.has(key)
+      ? "set in .env: fix it there (see .env.example)"
+      : "set in the environment (which .env does not override): fix it where it is set, or unset it";
   return {
     ok: false,
-    problems: result.error.issues.map(
-      (i) => `${i.path.join(".") || "environment"} ${i.message}: fix it in .env (see .env.example)`,
-    ),
+    problems: result.error.issues.map((i) => {
+      const key = i.path.join(".");
+      return `${key || "environment"} ${i.message}: ${where(key)}`;
+    }),
   };
 }
 

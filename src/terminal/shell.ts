@@ -12,6 +12,7 @@ import type { EditContext } from "../kit/action.ts";
 import { commandContext, execute } from "../../commands/index.ts";
 import type { CommandContext } from "../kit/command.ts";
 import type { Library } from "../library/library.ts";
+import { watchLibrary, type WatchOptions } from "../library/watch.ts";
 import { ANSI, PLAIN, renderText } from "./render-text.ts";
 
 export interface ShellOptions {
@@ -24,6 +25,13 @@ export interface ShellOptions {
   context?: CommandContext;
   /** What `add` and `remove` run with; without it the shell does not offer them. */
   edit?: EditContext;
+  /**
+   * Open another folder for a line with `--data DIR` (the answer to the line is over that folder): its Library, or
+   * why it cannot be read in one line. Without it, `--data` is refused with a line.
+   */
+  openFolder?: (dir: string) => Promise<Library | string>;
+  /** Keep the Library up to date with its folder, as the bot does (a new briefing is searchable once saved). */
+  watch?: Pick<WatchOptions, "cacheDir" | "log" | "fileSettleMs" | "settleMs">;
 }
 
 /** `add -` reads standard input, which is the shell's own. */
@@ -43,18 +51,53 @@ export function complete(line: string): [string[], string] {
   return [hits.length ? hits : [], line];
 }
 
+/** The shell's Library, kept up to date with its folder when `watch` is given. */
+function servedLibrary(
+  initial: Library,
+  watch: ShellOptions["watch"],
+): { current: () => Library; replace: (next: Library) => Library; close: () => Promise<void> } {
+  let library = initial;
+  const watcher = watch
+    ? watchLibrary({
+        ...watch,
+        dataDir: initial.dataDir,
+        current: () => library,
+        onLibrary: (next) => {
+          library = next;
+        },
+      })
+    : null;
+  return {
+    current: () => library,
+    replace: (next) => (library = next),
+    close: async () => void (await watcher?.close()),
+  };
+}
+
+/** The Library of another folder (`--data DIR` on a line), each opened once; or why it cannot be. */
+function otherFolders(openFolder: ShellOptions["openFolder"]): (dir: string) => Promise<Library | string> {
+  const folders = new Map<string, Promise<Library | string>>();
+  return (dir) => {
+    if (!openFolder) return Promise.resolve("--data is not available here: start the shell with --data DIR instead.");
+    if (!folders.has(dir)) folders.set(dir, openFolder(dir));
+    return folders.get(dir)!;
+  };
+}
+
 /**
  * The bot in a terminal: type `/search cybercrime`, `source 002`, `help`; `more` shows the
  * next page of the last answer; `exit` or Ctrl-D leaves. Also what tests drive: push lines
  * in, read answers out.
  */
 export function startShell({
-  library,
+  library: initial,
   input,
   output,
   banner,
   context = commandContext(null),
   edit,
+  openFolder,
+  watch,
 }: ShellOptions): Promise<void> {
   const style = output.isTTY ? ANSI : PLAIN;
   const rl = createInterface({
@@ -66,23 +109,24 @@ export function startShell({
     prompt: "briefings> ",
   });
   const say = (text: string) => output.write(`${text}\n`);
-  let last: { name: string; options: Record<string, unknown> } | null = null;
+  const served = servedLibrary(initial, watch);
+  const other = otherFolders(openFolder);
+  const over = (dir: string | undefined) => (dir === undefined ? Promise.resolve(served.current()) : other(dir));
+  let last: { name: string; options: Record<string, unknown>; data?: string } | null = null;
 
   if (banner) say(banner);
-  say(`${library.briefings.length} briefings loaded. Type help for commands, exit to leave.`);
+  say(`${initial.briefings.length} briefings loaded. Type help for commands, exit to leave.`);
   rl.prompt();
 
-  const run = (name: string, options: Record<string, unknown>) => {
-    const outcome = execute(library, name, options, context);
+  const run = async (name: string, options: Record<string, unknown>, data?: string) => {
+    const target = await over(data);
+    if (typeof target === "string") return say(target);
+    const outcome = execute(target, name, options, context);
     if (outcome.ok) {
       say(renderText(outcome.answer, style));
-      last = outcome.answer.page ? { name, options } : null;
-      if (
-        last &&
-        outcome.answer.page &&
-        outcome.answer.page.page * outcome.answer.page.pageSize < outcome.answer.page.total
-      )
-        say("(type more for the next page)");
+      const page = outcome.answer.page;
+      last = page ? { name, options, ...(data !== undefined ? { data } : {}) } : null;
+      if (page && page.page * page.pageSize < page.total) say("(type more for the next page)");
     } else {
       if (!outcome.user) console.error(outcome.error);
       say(outcome.message);
@@ -92,37 +136,51 @@ export function startShell({
   // An edit's answer comes from the Library that has read the change: the shell serves that one from then on.
   const editing = edit && {
     ...edit,
-    refresh: async (previous: Library, file: string) => (library = await edit.refresh(previous, file)),
+    refresh: async (previous: Library, file: string) => served.replace(await edit.refresh(previous, file)),
   };
   const runEdit = async (parsed: CommandLine) => {
     if (!editing)
       return say(`${parsed.command.name} runs from the command line: npx briefings ${parsed.command.name} …`);
-    const outcome = await runEditLine(library, parsed, editing, NO_STDIN);
+    const outcome = await runEditLine(served.current(), parsed, editing, NO_STDIN);
     if (!outcome.ok && !outcome.user) console.error(outcome.error);
     say(outcome.ok ? renderText(outcome.answer, style) : outcome.message);
   };
 
-  rl.on("line", (raw) => {
-    const line = raw.trim();
-    if (line === "exit" || line === "quit") return rl.close();
-    if (line === "") return rl.prompt();
+  const answer = async (line: string) => {
     if (line === "more" || line === "next") {
       if (!last) say("Nothing to page through: run a search first.");
-      else {
-        const page = Number(last.options.page ?? 1) + 1;
-        run(last.name, { ...last.options, page });
-      }
-      return rl.prompt();
+      else await run(last.name, { ...last.options, page: Number(last.options.page ?? 1) + 1 }, last.data);
+      return;
     }
     try {
       const parsed = parseCommandLine(splitLine(line.replace(/^\//, "")));
-      if (findEdit(parsed.command.name)) return void runEdit(parsed).finally(() => rl.prompt());
-      run(parsed.command.name, parsed.options);
+      if (findEdit(parsed.command.name)) return await runEdit(parsed);
+      await run(parsed.command.name, parsed.options, parsed.data);
     } catch (err) {
       if (err instanceof UserError) say(err.message);
       else throw err;
     }
-    rl.prompt();
+  };
+
+  // Lines are answered one at a time, in order (an answer over another folder waits for it to open).
+  let queue: Promise<void> = Promise.resolve();
+  rl.on("line", (raw) => {
+    const line = raw.trim();
+    if (line === "exit" || line === "quit") return void queue.then(() => rl.close());
+    queue = queue
+      .then(() => (line === "" ? undefined : answer(line)))
+      .catch((err: unknown) => {
+        console.error(err);
+        say("Something went wrong answering that line (details above).");
+      })
+      .then(() => rl.prompt());
   });
-  return new Promise((resolve) => rl.on("close", () => resolve()));
+  return new Promise((resolve) =>
+    rl.on("close", () => {
+      void queue.then(async () => {
+        await served.close();
+        resolve();
+      });
+    }),
+  );
 }

@@ -43,10 +43,10 @@ describe("DIGEST_SCHEDULES", () => {
 
   it("reports a bad cron, zone or channel id in one line naming it", () => {
     expect(problems(`0 25 * * *|Asia/Phnom_Penh|${CHANNEL}`)).toEqual([
-      `DIGEST_SCHEDULES schedule 1 ("0 25 * * *|Asia/Phnom_Penh|${CHANNEL}"): "0 25 * * *" is not a cron expression (Invalid value for hour: 25); e.g. "0 8 * * 1-5" for 08:00 on weekdays: fix it in .env (see .env.example)`,
+      `DIGEST_SCHEDULES schedule 1 ("0 25 * * *|Asia/Phnom_Penh|${CHANNEL}"): "0 25 * * *" is not a cron expression (Invalid value for hour: 25); e.g. "0 8 * * 1-5" for 08:00 on weekdays: set in the environment (which .env does not override): fix it where it is set, or unset it`,
     ]);
     expect(problems(`0 8 * * *|${CHANNEL}; 0 8 * * *|Asia/Phnom_Pen|${CHANNEL}`)).toEqual([
-      `DIGEST_SCHEDULES schedule 2 ("0 8 * * *|Asia/Phnom_Pen|${CHANNEL}"): "Asia/Phnom_Pen" is not an IANA time zone (e.g. Asia/Phnom_Penh, Europe/London, UTC): fix it in .env (see .env.example)`,
+      `DIGEST_SCHEDULES schedule 2 ("0 8 * * *|Asia/Phnom_Pen|${CHANNEL}"): "Asia/Phnom_Pen" is not an IANA time zone (e.g. Asia/Phnom_Penh, Europe/London, UTC): set in the environment (which .env does not override): fix it where it is set, or unset it`,
     ]);
     expect(problems("0 8 * * *|UTC|#newsroom")[0]).toMatch(
       /^DIGEST_SCHEDULES schedule 1 \("0 8 \* \* \*\|UTC\|#newsroom"\): "#newsroom" is not a Discord channel id/,
@@ -59,7 +59,9 @@ describe("DIGEST_SCHEDULES", () => {
     expect(problems(`[{"cron": 8}]`)[0]).toMatch(/^DIGEST_SCHEDULES schedule 1 must be \{"cron"/);
     expect(readEnv({ DIGEST_WHEN_EMPTY: "sometimes" }, { dotenv: false })).toEqual({
       ok: false,
-      problems: ["DIGEST_WHEN_EMPTY must be skip or note: fix it in .env (see .env.example)"],
+      problems: [
+        "DIGEST_WHEN_EMPTY must be skip or note: set in the environment (which .env does not override): fix it where it is set, or unset it",
+      ],
     });
   });
 

@@ -185,6 +185,27 @@ describe("the bot in Discord (emulated)", () => {
     expect(reply.embeds[0].description).toContain("2022-08-18");
   });
 
+  it("answers a mention of its own role like a mention of the bot", async () => {
+    const role = emu.state.firstGuild().botRoleId;
+    const sent = emu.sendUserMessage({ content: `<@&${role}> who met Tina Redshaw?` });
+    const reply = await sent.reply();
+    expect(reply.message_reference?.message_id).toBe(sent.message.id);
+    // Without the Message Content intent the text of a role mention may arrive blank: then the reply says how to ask.
+    expect(reply.embeds[0]?.description ?? reply.content).toMatch(/Tina Redshaw|Ask me about the briefings/);
+  });
+
+  it("answers a reply to the bot with ping on only when it asks something", async () => {
+    const first = await emu.mentionBot("who met Tina Redshaw?").reply();
+    const thanks = emu.sendUserMessage({ content: "thanks, great", replyTo: first.id, pingReply: true });
+    const question = emu.sendUserMessage({ content: "and who met Sar Kheng?", replyTo: first.id, pingReply: true });
+    const reply = await question.reply();
+    expect(reply.message_reference?.message_id).toBe(question.message.id);
+    const toThanks = emu.calls.filter(
+      (c) => c.method === "POST" && c.resultMessage?.message_reference?.message_id === thanks.message.id,
+    );
+    expect(toThanks).toEqual([]);
+  });
+
   it("/meetings, /pledges, /people and /person answer with events, quotes and citations", async () => {
     const met = await emu.slashCommand({ name: "meetings", options: { who: "Redshaw" } }).response();
     const meetings = embedOf(met.message).description!;

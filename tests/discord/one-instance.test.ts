@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runBot, StartError } from "../../src/discord/start.ts";
 import { createLogger } from "../../src/runtime/log.ts";
+import { PROJECT_ROOT } from "../../src/runtime/paths.ts";
+import { readEnv } from "../../src/runtime/settings.ts";
 import { startHarness, type BotHarness } from "../support/bot-harness.ts";
 
 /**
@@ -27,5 +29,18 @@ describe("one bot per state folder", () => {
     await expect(second).rejects.toThrow(`another bot is already running with this STATE_DIR (process ${process.pid}`);
     expect(gatewayLookups()).toBe(before);
     expect(h.bot.client.isReady()).toBe(true);
+  });
+
+  it("stops with one line, before connecting, when digests are configured and STATE_DIR cannot be used", async () => {
+    const read = readEnv({ DIGEST_SCHEDULES: "0 8 * * *|Asia/Phnom_Penh|123456789012345678" }, { dotenv: false });
+    if (!read.ok) throw new Error(read.problems.join("\n"));
+    const before = h.emu.callsTo("GET", "/gateway/bot").length;
+    const env = { ...h.env, STATE_DIR: `${PROJECT_ROOT}/package.json`, DIGEST_SCHEDULES: read.env.DIGEST_SCHEDULES };
+    const bot = runBot(env, createLogger("silent"), { globalRequestsPerSecond: 10_000 }, { watch: false });
+    await expect(bot).rejects.toBeInstanceOf(StartError);
+    await expect(bot).rejects.toThrow(
+      /^the state folder .*package\.json \(STATE_DIR\) is not usable \(is a file, not a folder\): digests need it/,
+    );
+    expect(h.emu.callsTo("GET", "/gateway/bot").length).toBe(before);
   });
 });

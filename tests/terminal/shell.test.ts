@@ -1,12 +1,14 @@
-import { PassThrough } from "node:stream";
-import { describe, expect, it } from "vitest";
-import { Library } from "../../src/library/library.ts";
-import { complete, startShell } from "../../src/terminal/shell.ts";
-import { SAMPLES_DIR, sampleFolder } from "../support/folders.ts";
 import { writeFileSync } from "node:fs";
 import path from "node:path";
+import { PassThrough, Writable } from "node:stream";
+import { setTimeout as sleep } from "node:timers/promises";
+import { describe, expect, it } from "vitest";
+import { Library } from "../../src/library/library.ts";
+import { createLogger } from "../../src/runtime/log.ts";
+import { complete, startShell } from "../../src/terminal/shell.ts";
 import type { EditContext } from "../../src/kit/action.ts";
 import { DEFAULT_FETCH_LIMITS } from "../../src/library/ingest/safe-fetch.ts";
+import { briefingFile, SAMPLES_DIR, sampleFolder, tempDir } from "../support/folders.ts";
 
 async function session(lines: string[]): Promise<string> {
   const library = await Library.open({ dataDir: SAMPLES_DIR, cacheDir: null });
@@ -81,5 +83,53 @@ describe("editing from the shell", () => {
     await done;
     expect(library.get("2025-04-04_orlen-harbour-dredging-to-start-in-may")).toBeUndefined();
     folder.cleanup();
+  });
+});
+
+describe("the shell's folders", () => {
+  it("watches its folder like the bot: a briefing saved while it runs is answered from", async () => {
+    const folder = sampleFolder();
+    const library = await Library.open({ dataDir: folder.dir, cacheDir: null });
+    const input = new PassThrough();
+    const output = new PassThrough();
+    let text = "";
+    output.on("data", (c) => (text += c.toString()));
+    const log = createLogger("warn", [], new Writable({ write: (_c, _e, cb) => cb() }));
+    const done = startShell({ library, input, output, watch: { cacheDir: null, log, settleMs: 20 } });
+    writeFileSync(
+      path.join(folder.dir, "950_lighthouse.txt"),
+      briefingFile({ title: "Lighthouse keepers return" }, "The lighthouse keepers returned to the island on Monday."),
+    );
+    for (let i = 0; i < 60 && !text.includes("Lighthouse keepers return"); i++) {
+      input.write("source 950_lighthouse\n");
+      await sleep(250);
+    }
+    input.end();
+    await done;
+    folder.cleanup();
+    expect(text).toContain("Lighthouse keepers return");
+  });
+
+  it("answers a line with --data over that folder, and says in one line when it cannot be read", async () => {
+    const other = tempDir();
+    writeFileSync(
+      path.join(other.dir, "ferry.txt"),
+      briefingFile({ title: "Ferry timetable" }, "The ferry runs at noon."),
+    );
+    const library = await Library.open({ dataDir: SAMPLES_DIR, cacheDir: null });
+    const input = new PassThrough();
+    const output = new PassThrough();
+    let text = "";
+    output.on("data", (c) => (text += c.toString()));
+    const openFolder = async (dir: string) =>
+      dir === other.dir ? Library.open({ dataDir: dir, cacheDir: null }) : `the briefings folder ${dir} does not exist`;
+    const done = startShell({ library, input, output, openFolder });
+    input.write(`sources --data ${other.dir}\nsearch crime --data /nope\nsources\n`);
+    input.end();
+    await done;
+    other.cleanup();
+    expect(text).toContain("Ferry timetable");
+    expect(text).toContain("the briefings folder /nope does not exist");
+    expect(text).toContain("000_1ce3e456409cc760"); // the shell's own folder again
   });
 });

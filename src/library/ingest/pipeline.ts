@@ -32,6 +32,8 @@ export async function ingest(library: Library, input: IngestInput, limits: Fetch
   const base = baseName(article, article.body);
   const parsed = parseBriefing(`${base}.md`, Buffer.from(text, "utf8"));
   if (!parsed.ok) throw new UserError(`The article ${parsed.message}.`);
+  // A field the editor gave that a dropped file would load without is refused here: they can fix it now.
+  if (parsed.warning) throw new UserError(`The article has ${parsed.warning}: fix it and add it again.`);
   const asked = input.kind === "link" ? input.url : null;
   const duplicate = findDuplicate(library.briefings, parsed.briefing, [article.url, asked]);
   if (duplicate) {

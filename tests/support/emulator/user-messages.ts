@@ -18,15 +18,18 @@ export interface UserMessageInit {
   user?: APIUser;
   /** Make it a reply to this stored message. */
   replyTo?: string;
+  /** A reply with "ping" on: Discord lists the replied message's author among the message's mentions. */
+  pingReply?: boolean;
 }
 
 export function userMessage(st: EmulatorState, init: UserMessageInit): APIMessage {
   const channelId = init.channelId ?? st.firstGuild().channelIds[0]!;
   if (!st.channels.has(channelId)) throw new Error(`[emulator] unknown channel ${channelId}`);
   const userIds = [...init.content.matchAll(/<@!?(\d+)>/g)].map((m) => m[1]!);
-  const mentions = [...new Set(userIds)].map((id) => st.users.get(id)).filter((u): u is APIUser => !!u);
   const referenced = init.replyTo ? st.findMessage(channelId, init.replyTo) : undefined;
   if (init.replyTo && !referenced) throw new Error(`[emulator] no message ${init.replyTo} in channel ${channelId}`);
+  if (referenced && init.pingReply) userIds.push(referenced.author.id);
+  const mentions = [...new Set(userIds)].map((id) => st.users.get(id)).filter((u): u is APIUser => !!u);
   const msg = buildMessage(st, {
     channelId,
     author: init.user ?? st.testUser,
