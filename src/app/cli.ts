@@ -2,7 +2,7 @@ import { stdin, stdout, stderr } from "node:process";
 import { parseArgs } from "node:util";
 import { UserError } from "../library/user-error.ts";
 import { commandContext, execute } from "../../commands/index.ts";
-import { ANSI, PLAIN, renderText } from "../terminal/render-text.ts";
+import { renderText, styleFor } from "../terminal/render-text.ts";
 import { startShell } from "../terminal/shell.ts";
 import { parseCommandLine } from "../terminal/args.ts";
 import { cliHelp } from "../terminal/cli-help.ts";
@@ -31,7 +31,13 @@ async function main(argv: string[]): Promise<number> {
       return 0;
     }
     const library = await openLibrary(env, flags.data);
-    await startShell({ library, input: stdin, output: stdout, context: commandContext(env.STATE_DIR) });
+    await startShell({
+      library,
+      input: stdin,
+      output: stdout,
+      context: commandContext(env.STATE_DIR),
+      noColor: env.NO_COLOR,
+    });
     return 0;
   }
   let line;
@@ -59,7 +65,7 @@ async function main(argv: string[]): Promise<number> {
   stdout.write(
     line.json
       ? `${JSON.stringify(outcome.answer.json, null, 2)}\n`
-      : `${renderText(outcome.answer, stdout.isTTY ? ANSI : PLAIN)}\n`,
+      : `${renderText(outcome.answer, styleFor(stdout, env.NO_COLOR))}\n`,
   );
   return 0;
 }

@@ -22,6 +22,7 @@ if (env.DISCORD_TOKEN) {
     input: stdin,
     output: stdout,
     context: commandContext(env.STATE_DIR),
+    noColor: env.NO_COLOR,
     banner:
       "No DISCORD_TOKEN configured: opening the terminal shell with the bot's commands (set DISCORD_TOKEN in .env to connect to Discord).",
   });

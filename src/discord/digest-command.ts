@@ -76,7 +76,7 @@ export async function handleDigest(ctx: BotContext, interaction: ChatInputComman
         items: statusLines(scheduler.status()),
         json: null,
       };
-      await interaction.reply({ ...renderAnswer(answer), flags: EPHEMERAL });
+      await interaction.reply({ ...renderAnswer(answer).message, flags: EPHEMERAL });
       return;
     }
     case "preview": {

@@ -24,12 +24,6 @@ const NO_PINGS = { parse: [] as never[] };
 
 export const partRef = (digestId: string, part: number) => `digest ${digestId}.${part}`;
 
-/** How many item blocks a rendered description holds (blocks are separated by a blank line). */
-function blocksIn(description: string, answer: Answer): number {
-  if (answer.items.length === 0) return 0;
-  return description.split("\n\n").length - (answer.summary ? 1 : 0) - (answer.note ? 1 : 0);
-}
-
 /** Render items [from, from+count) of a section; null when renderAnswer had to leave one out. */
 function tryRender(
   answer: Omit<Answer, "items">,
@@ -46,9 +40,9 @@ function tryRender(
     ...(page ? { page } : {}),
     ...(last && section.note ? { note: section.note } : {}),
   };
-  const embed = renderAnswer(a).embeds[0];
-  if (blocksIn(embed.description ?? "", a) < count) return null;
-  const { footer: _pageLine, ...rest } = embed;
+  const rendered = renderAnswer(a);
+  if (rendered.shown[1] - rendered.shown[0] < count || rendered.message.embeds.length !== 1) return null;
+  const { footer: _pageLine, ...rest } = rendered.message.embeds[0];
   return rest;
 }
 

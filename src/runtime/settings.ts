@@ -43,6 +43,8 @@ export const envSchema = z.object({
   /** When nothing is new: `skip` posts nothing (default), `note` posts a one-line note. */
   DIGEST_WHEN_EMPTY: optional(z.enum(["skip", "note"], "must be skip or note")),
   STATE_DIR: optional(z.string()).transform((v) => v ?? DEFAULT_STATE_DIR),
+  /** Set (to anything) to keep the terminal's answers free of colour and bold (https://no-color.org). */
+  NO_COLOR: optional(z.string()).transform((v) => v !== undefined),
   LOG_LEVEL: optional(z.enum(["trace", "debug", "info", "warn", "error", "fatal", "silent"])).transform(
     (v) => v ?? "info",
   ),

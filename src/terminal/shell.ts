@@ -10,7 +10,7 @@ import { splitLine, parseCommandLine } from "./args.ts";
 import { commandContext, execute } from "../../commands/index.ts";
 import type { CommandContext } from "../kit/command.ts";
 import type { Library } from "../library/library.ts";
-import { ANSI, PLAIN, renderText } from "./render-text.ts";
+import { renderText, styleFor } from "./render-text.ts";
 
 export interface ShellOptions {
   library: Library;
@@ -20,6 +20,8 @@ export interface ShellOptions {
   banner?: string;
   /** What commands run with (made from the settings); without it the digest command knows no state folder. */
   context?: CommandContext;
+  /** NO_COLOR was set: no colour or bold even on a terminal. */
+  noColor?: boolean;
 }
 
 const WORDS = [...COMMANDS.map((c) => `/${c.name}`), ...COMMANDS.map((c) => c.name), "more", "exit"];
@@ -42,8 +44,9 @@ export function startShell({
   output,
   banner,
   context = commandContext(null),
+  noColor = false,
 }: ShellOptions): Promise<void> {
-  const style = output.isTTY ? ANSI : PLAIN;
+  const style = styleFor(output, noColor);
   const rl = createInterface({
     input,
     output,
