@@ -96,7 +96,8 @@ export async function handleDigest(ctx: BotContext, interaction: ChatInputComman
       const more = messages.length - shown.length;
       const header = `Preview, only for you: ${waiting}the next digest here would post ${messages.length} message${messages.length === 1 ? "" : "s"}${more ? ` (the first ${shown.length} shown)` : ""}.`;
       const embedsOf = (i: number) => shown[i].embeds;
-      await interaction.reply({ content: header, embeds: embedsOf(0), allowedMentions: NO_MENTIONS, flags: EPHEMERAL });
+      const content = [header, shown[0].content].filter(Boolean).join("\n\n");
+      await interaction.reply({ content, embeds: embedsOf(0), allowedMentions: NO_MENTIONS, flags: EPHEMERAL });
       for (let i = 1; i < shown.length; i++)
         await interaction.followUp({ embeds: embedsOf(i), allowedMentions: NO_MENTIONS, flags: EPHEMERAL });
       return;
