@@ -33,9 +33,10 @@ function passageText(p: PassageView): string {
 function eventText(e: EventBlock, cap: number): string {
   const facts = e.facts.map(([k, v]) => `${md(k)}: ${md(shorten(v, 200))}`).join(" · ");
   const quote = markedQuote(windowAround(e.quote, [], cap));
-  const where =
-    e.sameBriefingAs !== null
-      ? `¶${e.paragraph}, same briefing as above`
+  const where = e.sameAsPrevious
+    ? `¶${e.paragraph}, same briefing as above`
+    : e.sameBriefingAs !== null
+      ? `¶${e.paragraph} of ${link(`*${md(shorten(e.head.title ?? "the briefing above", 60))}*`, e.head.url)}`
       : `${link(md(shorten(e.head.title ?? e.head.outlet ?? "the briefing", 120)), e.head.url)}` +
         `${e.head.outlet && e.head.title ? ` · ${md(e.head.outlet)}` : ""} · ${e.head.date} · ¶${e.paragraph}`;
   return [`**${md(shorten(e.heading, 250))}**`, ...(facts ? [facts] : []), `> ${quote}`, `— ${where}`].join("\n");

@@ -46,8 +46,10 @@ export interface EventBlock {
   quote: string;
   head: BriefingHead;
   paragraph: number;
-  /** The number of an earlier event citing the same briefing: the citation names it no more. */
+  /** The number of an earlier event citing the same briefing: the citation names it no more in full. */
   sameBriefingAs: number | null;
+  /** Whether that earlier event is the one just above. */
+  sameAsPrevious: boolean;
 }
 
 export interface LineBlock {
@@ -92,9 +94,15 @@ function passageView(item: PassageItem, n: number, size: number): PassageView {
   return { n, paragraph: item.citation.paragraph, window, asked: item.asked === true, unmarked };
 }
 
-function eventBlock(item: EventItem, n: number, cited: Map<string, number>): EventBlock {
+function eventBlock(
+  item: EventItem,
+  n: number,
+  cited: Map<string, number>,
+  previous: AnswerItem | undefined,
+): EventBlock {
   const earlier = cited.get(item.citation.source) ?? null;
   if (earlier === null) cited.set(item.citation.source, n);
+  const sameAsPrevious = previous?.kind === "event" && previous.citation.source === item.citation.source;
   return {
     kind: "event",
     n,
@@ -104,6 +112,7 @@ function eventBlock(item: EventItem, n: number, cited: Map<string, number>): Eve
     head: briefingHead(item.citation),
     paragraph: item.citation.paragraph,
     sameBriefingAs: earlier,
+    sameAsPrevious,
   };
 }
 
@@ -123,7 +132,7 @@ export function present(items: readonly AnswerItem[], first: number, size: Windo
   items.forEach((item, i) => {
     const n = first + i;
     if (item.kind !== "passage") run = new Map();
-    if (item.kind === "event") blocks.push(eventBlock(item, n, cited));
+    if (item.kind === "event") blocks.push(eventBlock(item, n, cited, items[i - 1]));
     else if (item.kind === "line") blocks.push(lineBlock(item, n));
     else {
       const view = passageView(item, n, size(item, i));

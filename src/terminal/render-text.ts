@@ -2,6 +2,7 @@ import { pageLine } from "../kit/page-line.ts";
 import type { Answer } from "../kit/answer.ts";
 import { present, type Block, type BriefingHead, type EventBlock, type GroupBlock } from "../kit/present.ts";
 import type { TextWindow } from "../kit/window.ts";
+import { shorten } from "../kit/shorten.ts";
 
 /**
  * Terminal rendering of an Answer, from the presentation model every renderer shares: passages grouped under their
@@ -69,9 +70,10 @@ function groupText(g: GroupBlock, style: TextStyle): string[] {
 }
 
 function eventText(e: EventBlock, style: TextStyle): string[] {
-  const where =
-    e.sameBriefingAs !== null
-      ? `¶${e.paragraph}, same briefing as above`
+  const where = e.sameAsPrevious
+    ? `¶${e.paragraph}, same briefing as above`
+    : e.sameBriefingAs !== null
+      ? `¶${e.paragraph} of "${shorten(e.head.title ?? "the briefing above", 60)}"`
       : `${headText(e.head)} · ¶${e.paragraph}${e.head.url ? ` · ${e.head.url}` : ""}`;
   return [
     style.bold(`[${e.n}] ${e.heading}`),

@@ -166,6 +166,18 @@ describe("events and wording in Discord", () => {
     expect(messageText(message)).not.toMatch(/Topic|Date:/);
   });
 
+  it("a briefing cited further up, not just above, is pointed at by its headline only", () => {
+    const answer: Answer = {
+      command: "person",
+      title: "Minister",
+      items: [event(1, "a"), event(2, "b"), event(3, "a")],
+      json: {},
+    };
+    const blocks = renderAnswer(answer).message.embeds[0].description!.split("\n\n");
+    expect(blocks[2]).toMatch(/— ¶4 of \[\*Envoy visit\*\]\(https:\/\/example\.org\/a_\(b%29\)$/);
+    expect(blocks[2]).not.toContain("same briefing as above");
+  });
+
   it("notes name commands in slash syntax, as code, with no escaped backticks or --options", () => {
     const answer: Answer = {
       command: "person",
