@@ -11,7 +11,7 @@ const html = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").repla
 /** One line of Discord markdown as HTML. */
 export function inline(text: string): string {
   const escaped: string[] = [];
-  let s = text.replace(/\\([^\w\s])/g, (_, c: string) => `\u0000${escaped.push(c) - 1}\u0000`);
+  let s = text.replace(/\\([^\w\s])/g, (_, c: string) => `\uE000${escaped.push(c) - 1}\uE000`);
   s = html(s);
   s = s.replace(/`([^`]+)`/g, "<code>$1</code>");
   s = s.replace(/\[([^\]]+)\]\(([^)\s]+)\)/g, '<a href="$2">$1</a>');
@@ -20,7 +20,7 @@ export function inline(text: string): string {
   s = s.replace(/&lt;@&amp;?!?\d+&gt;/g, '<span class="mention">@mention</span>');
   s = s.replace(/&lt;#\d+&gt;/g, '<span class="mention">#channel</span>');
   s = s.replace(/&lt;t:(\d+):\w&gt;/g, (_, t: string) => new Date(Number(t) * 1000).toUTCString().slice(0, 22));
-  return s.replace(/\u0000(\d+)\u0000/g, (_, i: string) => html(escaped[Number(i)]));
+  return s.replace(/\uE000(\d+)\uE000/g, (_, i: string) => html(escaped[Number(i)]));
 }
 
 /** A block of Discord markdown (lines, block quotes) as HTML. */
