@@ -4,6 +4,7 @@ import { formatProblem } from "../src/briefings/folder.ts";
 import type { Briefing } from "../src/briefings/briefing.ts";
 import { describeRemovals } from "../src/briefings/removal.ts";
 import { humanDate } from "../src/kit/human-date.ts";
+import { plural } from "../src/kit/plural.ts";
 
 /** How many briefings' cleaning reports are listed as lines; the JSON has all of them. */
 const CLEANING_LINES = 20;
@@ -63,8 +64,8 @@ export const about: Command = {
       cleaning: cleaning.json,
     };
     const lines = [
-      `${facts.briefings} briefings, ${facts.paragraphs} paragraphs indexed`,
-      `${facts.meetings} meetings and ${facts.pledges} pledges, agreements or requests found`,
+      `${plural(facts.briefings, "briefing")}, ${plural(facts.paragraphs, "paragraph")} indexed`,
+      `${plural(facts.meetings, "meeting")} and ${plural(facts.pledges, "pledge, agreement or request", "pledges, agreements or requests")} found`,
       `Published ${humanDate(facts.earliest, "?")} to ${humanDate(facts.latest, "?")}`,
       `Index built ${builtAt(facts.builtAt)}${facts.fromCache ? " (loaded from cache)" : ""}`,
       ...library.problems.map(formatProblem),

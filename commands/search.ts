@@ -75,7 +75,7 @@ export const search: Command = {
     } else if (shown.length === 0) {
       note = `There are only ${plural(total, "result")}: page ${page} is past the end.`;
     } else if (corrected) {
-      note = `Showing results for “${corrected.query}” (no passage contains ${corrected.words.map((w) => `“${w.typed}”`).join(" or ")}).`;
+      note = `Showing results for *${corrected.query}* (no passages contain ${corrected.words.map((w) => `*${w.typed}*`).join(" or ")})`;
     }
     return {
       command: "search",

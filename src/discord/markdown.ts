@@ -64,12 +64,13 @@ export function slashSyntax(line: string): string | null {
 
 /**
  * Prose from a command (a note, a summary) for Discord: `code spans` naming a command become that command in slash
- * syntax, kept as code; everything else is escaped so it reads as written.
+ * syntax, kept as code; *words in asterisks* stay italic; everything else is escaped so it reads as written.
  */
 export function prose(text: string): string {
   return text
-    .split(/(`[^`]+`)/)
+    .split(/(`[^`]+`|\*[^*\s](?:[^*]*[^*\s])?\*)/)
     .map((part) => {
+      if (/^\*[^*]+\*$/.test(part)) return `*${md(part.slice(1, -1))}*`;
       if (!/^`[^`]+`$/.test(part)) return md(part);
       const inner = part.slice(1, -1);
       return `\`${slashSyntax(inner) ?? inner}\``;

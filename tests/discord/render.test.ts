@@ -183,13 +183,14 @@ describe("events and wording in Discord", () => {
       command: "person",
       title: "Sar Kheng",
       items: [],
-      note: 'Showing the latest 10; see `meetings --who "Sar Kheng"` and `search cybercrime UK` for all. Use `people`.',
+      note: 'Showing the latest 10; see `meetings --who "Sar Kheng"` and `search cybercrime UK` for all. Use `people`. *Italic* a_b.',
       json: {},
     };
     const text = messageText(renderAnswer(answer).message);
     expect(text).toContain("`/meetings who:Sar Kheng`");
     expect(text).toContain("`/search query:cybercrime UK`");
     expect(text).toContain("`/people`");
+    expect(text).toContain("*Italic* a\\_b.");
     expect(text).not.toMatch(TERMINAL_SYNTAX);
     expect(slashSyntax("frobnicate --x 1")).toBeNull();
   });
