@@ -3,7 +3,8 @@ import type { APIEmbed, APIMessage } from "discord-api-types/v10";
 /**
  * A message the bot sent, as HTML that looks the way Discord shows it (dark theme): content, embeds with their colour
  * bar, author line, linked title, description markdown (bold, italics, links, code, block quotes), footer and
- * buttons. Only the markdown the bot writes is understood; it is a picture for people, not a Discord clone.
+ * buttons, styled by discord.css beside this file. Only the markdown the bot writes is understood; it is a picture
+ * for people, not a Discord clone.
  */
 
 const html = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
@@ -72,25 +73,6 @@ function buttonsHtml(m: Pick<APIMessage, "components">): string {
     .join("");
 }
 
-const STYLE = `
-body { margin: 0; background: #313338; color: #dbdee1; font: 15px/1.375 "gg sans", "Noto Sans", "Helvetica Neue", Arial, sans-serif; }
-.message { padding: 12px 12px 16px 64px; position: relative; }
-.avatar { position: absolute; left: 12px; top: 14px; width: 40px; height: 40px; border-radius: 50%; background: #5865f2; }
-.name { color: #f2f3f5; font-weight: 600; } .bot { background: #5865f2; color: #fff; font-size: 10px; padding: 1px 4px; border-radius: 3px; margin-left: 4px; vertical-align: 2px; }
-.ask { color: #949ba4; font-size: 13px; margin-bottom: 2px; }
-.content { margin: 2px 0 6px; }
-.embed { background: #2b2d31; border-left: 4px solid; border-radius: 4px; padding: 8px 16px 12px 12px; margin: 4px 0; max-width: 520px; font-size: 14px; }
-.author { font-size: 13px; font-weight: 600; color: #f2f3f5; margin: 4px 0 2px; }
-.title { font-weight: 600; margin: 4px 0; } .title a { color: #00a8fc; text-decoration: none; }
-.description { margin-top: 4px; } .description a { color: #00a8fc; text-decoration: none; }
-.footer { font-size: 12px; color: #b5bac1; margin-top: 8px; }
-blockquote { margin: 2px 0; padding: 0 0 0 12px; border-left: 4px solid #4e5058; }
-code { background: #1e1f22; border-radius: 3px; padding: 0 3px; font-size: 85%; font-family: Consolas, monospace; }
-.gap { height: 0.6em; } .mention { background: #3c4270; color: #c9cdfb; border-radius: 3px; padding: 0 2px; }
-.buttons { margin-top: 6px; } .button { display: inline-block; background: #4e5058; color: #fff; border-radius: 3px; padding: 2px 16px; margin: 0 8px 4px 0; font-size: 14px; line-height: 28px; }
-.button.primary { background: #5865f2; } .button.disabled { opacity: 0.5; }
-`;
-
 /** A page of messages: what someone asked (a line above each), then the bot's message. */
 export function page(title: string, messages: Array<{ asked: string; message: Partial<APIMessage> }>): string {
   const body = messages
@@ -102,5 +84,5 @@ ${(message.embeds ?? []).map(embedHtml).join("")}${buttonsHtml(message as APIMes
     )
     .join("\n");
   return `<!doctype html><html><head><meta charset="utf-8"><meta name="viewport" content="width=device-width">
-<title>${html(title)}</title><style>${STYLE}</style></head><body>${body}</body></html>\n`;
+<title>${html(title)}</title><link rel="stylesheet" href="../../tools/screenshots/discord.css"></head><body>${body}</body></html>\n`;
 }
