@@ -1,8 +1,9 @@
 import type { APIEmbed } from "discord.js";
+import { ApplicationCommandOptionType, type RESTPostAPIApplicationCommandsJSONBody } from "discord-api-types/v10";
+import { commandDefinitions } from "./definitions.ts";
 import type { Block, EventBlock, GroupBlock, LineBlock, PassageView } from "../kit/present.ts";
 import { shorten } from "../kit/shorten.ts";
 import { windowAround } from "../kit/window.ts";
-import { findCommand } from "../../commands/index.ts";
 import { link, markedQuote, md, prose } from "./markdown.ts";
 
 /**
@@ -42,14 +43,21 @@ function eventText(e: EventBlock, cap: number): string {
   return [`**${md(shorten(e.heading, 250))}**`, ...(facts ? [facts] : []), `> ${quote}`, `— ${where}`].join("\n");
 }
 
-/** A help line: the command in slash syntax, bold, with its required options. */
+/** What Discord offers, by command name: the definitions deploy-commands registers. */
+let offered: Map<string, RESTPostAPIApplicationCommandsJSONBody> | null = null;
+
+/** A help line: the command as Discord offers it — slash syntax, required options as code, subcommands named. */
 function commandLine(line: LineBlock): string | null {
-  const command = line.command ? findCommand(line.command) : undefined;
-  if (!command) return null;
-  const required = command.options.filter((o) => o.required).map((o) => `\`${o.name}\``);
-  const optional = command.options.filter((o) => !o.required).map((o) => o.name);
-  const more = optional.length ? ` · options: ${optional.join(", ")}` : "";
-  return `**/${command.name}** ${required.join(" ")} — ${md(command.description)}${more}`.replace("  ", " ");
+  offered ??= new Map(commandDefinitions().map((d) => [d.name, d]));
+  const definition = line.command ? offered.get(line.command) : undefined;
+  if (!definition || !("options" in definition) || !definition.description) return null;
+  const options = (definition.options ?? []) as Array<{ name: string; type: number; required?: boolean }>;
+  const subcommands = options.filter((o) => o.type === ApplicationCommandOptionType.Subcommand).map((o) => o.name);
+  const required = options.filter((o) => o.required).map((o) => ` \`${o.name}\``);
+  const optional = options.filter((o) => !o.required && o.type !== ApplicationCommandOptionType.Subcommand);
+  const more = optional.length ? ` · options: ${optional.map((o) => o.name).join(", ")}` : "";
+  const subs = subcommands.length ? ` ${subcommands.join(" · ")}` : "";
+  return `**/${definition.name}**${subs}${required.join("")} — ${md(definition.description)}${more}`;
 }
 
 function lineText(line: LineBlock, cap: number): string {

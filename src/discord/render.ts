@@ -52,10 +52,12 @@ export interface Rendered {
 /** Shortest quote window tried before an item is left for the next message. */
 const MIN_CAP = 160;
 
-function contentOf(answer: Answer): string {
-  const head = `**${md(shorten(answer.title, 200))}**`;
-  const summary = answer.summary ? `\n${prose(shorten(answer.summary, 600))}` : "";
-  return shorten(`${head}${summary}`, LIMITS.content);
+/** The answer's title in bold and its summary — the title left out where the first embed already has it as its own. */
+function contentOf(answer: Answer, embeds: readonly APIEmbed[]): string {
+  const title = shorten(answer.title, 200);
+  const summary = answer.summary ? prose(shorten(answer.summary, 600)) : "";
+  const head = embeds[0]?.title === title && summary ? "" : `**${md(title)}**`;
+  return shorten([head, summary].filter(Boolean).join("\n"), LIMITS.content);
 }
 
 /** The embeds for items [start, start+count) with quotes of at most `cap` characters, the note and footer added. */
@@ -129,7 +131,7 @@ export function renderAnswer(answer: Answer, buttons: Buttons = {}, skip = 0): R
   const embeds = layout(answer, start, count, cap);
   const before = starts.filter((s) => s < start).at(-1);
   const message: RenderedMessage = {
-    content: contentOf(answer),
+    content: contentOf(answer, embeds),
     embeds,
     components: buttonRows(answer, buttons, { start, count, before }),
     allowedMentions: NO_MENTIONS,

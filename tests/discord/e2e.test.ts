@@ -171,7 +171,8 @@ describe("the bot in Discord (emulated)", () => {
     const src = await emu
       .slashCommand({ name: "source", options: { id: "002_12f7e6579d666584", paragraph: 3, context: 0 } })
       .response();
-    expect(src.message!.content).toMatch(/\n¶3 of \d+/);
+    // The headline is the embed's title: the content line does not say it again.
+    expect(src.message!.content).toMatch(/^¶3 of \d+, with 0 neighbours either side$/);
     expect(embedOf(src.message).description).toMatch(
       /^\*\*\[1\]\*\* ¶3 · the paragraph asked for\n> General Sar Thet made the remarks/,
     );
@@ -185,8 +186,9 @@ describe("the bot in Discord (emulated)", () => {
     const help = await emu.slashCommand({ name: "help" }).response();
     const helpText = embedOf(help.message).description!;
     expect(helpText).toMatch(
-      /^• \*\*\/search\*\* `query` — Find passages in the briefings, quoted with citations · options: source, from, to, limit, page$/m,
+      /^• \*\*\/search\*\* `query` — Find passages in the briefings, quoted with citations · options: source, from, to, limit, hide$/m,
     );
+    expect(helpText).toMatch(/^• \*\*\/digest\*\* preview · now · status — /m);
     expect(helpText).not.toMatch(TERMINAL_SYNTAX);
   });
 
