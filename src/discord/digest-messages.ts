@@ -31,10 +31,18 @@ const NO_ADDRESS = "https://briefings.invalid/digest";
 
 export const partRef = (digestId: string, part: number) => `digest-${digestId}.${part}`;
 
-/** The reference a message carries, from the link of any of its embeds' author lines: [digest id, part]. */
-export function refIn(embeds: ReadonlyArray<{ author?: { url?: string } }> | undefined): [string, number] | null {
+/**
+ * The reference a message carries, from the link of any of its embeds' author lines: [digest id, part]. A message
+ * posted by an earlier version carried it in its footer ("digest <id>.<part> · message 1 of 3"); that is still read,
+ * so that a digest recorded before an upgrade is not posted twice.
+ */
+export function refIn(
+  embeds: ReadonlyArray<{ author?: { url?: string }; footer?: { text?: string } }> | undefined,
+): [string, number] | null {
   for (const e of embeds ?? []) {
-    const m = /#digest-([0-9a-z]+)\.(\d+)$/.exec(e.author?.url ?? "");
+    const m =
+      /#digest-([0-9a-z]+)\.(\d+)$/.exec(e.author?.url ?? "") ??
+      /^digest ([0-9a-f]{16})\.(\d+) ·/.exec(e.footer?.text ?? "");
     if (m) return [m[1], Number(m[2])];
   }
   return null;

@@ -166,6 +166,20 @@ describe("digest messages for Discord", () => {
     expect(refIn(messages[0].embeds)).toEqual(["0123456789abcdef", 1]);
   });
 
+  it("reads the reference where this version puts it, and in the footer where earlier versions did", () => {
+    expect(refIn([{ author: { url: "https://example.org/a#digest-0123456789abcdef.2" } }])).toEqual([
+      "0123456789abcdef",
+      2,
+    ]);
+    expect(refIn([{ footer: { text: "digest 0123456789abcdef.3 · message 3 of 4" } }])).toEqual([
+      "0123456789abcdef",
+      3,
+    ]);
+    expect(
+      refIn([{ footer: { text: "Published 9 Jun 2024" } }, { author: { url: "https://example.org/a" } }]),
+    ).toBeNull();
+  });
+
   it("nonces fit Discord's 25 characters", () => {
     expect(partNonce("0123456789abcdef", 999).length).toBeLessThanOrEqual(25);
   });
