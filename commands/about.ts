@@ -3,6 +3,8 @@ import type { Command } from "../src/kit/command.ts";
 import { formatProblem } from "../src/briefings/folder.ts";
 import type { Briefing } from "../src/briefings/briefing.ts";
 import { describeRemovals } from "../src/briefings/removal.ts";
+import { humanDate } from "../src/kit/human-date.ts";
+import { plural } from "../src/kit/plural.ts";
 
 /** How many briefings' cleaning reports are listed as lines; the JSON has all of them. */
 const CLEANING_LINES = 20;
@@ -32,6 +34,12 @@ function cleaningReport(briefings: readonly Briefing[]) {
   return { json: { briefings: perBriefing.length, byKind, perBriefing }, lines };
 }
 
+/** "1 Dec 2026, 18:36 UTC" for an ISO moment. */
+function builtAt(iso: string): string {
+  const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})/.exec(iso);
+  return m ? `${humanDate(m[1])}, ${m[2]} UTC` : iso;
+}
+
 /** /about: what is indexed — counts, date range, when it was built, files skipped, furniture removed. */
 export const about: Command = {
   name: "about",
@@ -57,10 +65,10 @@ export const about: Command = {
       cleaning: cleaning.json,
     };
     const lines = [
-      `${facts.briefings} briefings, ${facts.paragraphs} paragraphs indexed`,
-      `${facts.meetings} meetings and ${facts.pledges} pledges, agreements or requests found`,
-      `Published ${facts.earliest ?? "?"} to ${facts.latest ?? "?"}`,
-      `Index built ${facts.builtAt}${facts.fromCache ? " (loaded from cache)" : ""}`,
+      `${plural(facts.briefings, "briefing")}, ${plural(facts.paragraphs, "paragraph")} indexed`,
+      `${plural(facts.meetings, "meeting")} and ${plural(facts.pledges, "pledge, agreement or request", "pledges, agreements or requests")} found`,
+      `Published ${humanDate(facts.earliest, "?")} to ${humanDate(facts.latest, "?")}`,
+      `Index built ${builtAt(facts.builtAt)}${facts.fromCache ? " (loaded from cache)" : ""}`,
       ...library.problems.map(formatProblem),
       ...cleaning.lines,
     ];

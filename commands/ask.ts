@@ -9,6 +9,8 @@ import type { Meeting, Pledge } from "../src/extraction/event.ts";
 import type { Library } from "../src/library/library.ts";
 import { meetingItem, meetingJSON } from "./meetings.ts";
 import { pledgeItem, pledgeJSON } from "./pledges.ts";
+import { humanDate } from "../src/kit/human-date.ts";
+import { plural } from "../src/kit/plural.ts";
 
 /**
  * /ask: a question in plain words, routed to meetings, pledges, a person, the events of a
@@ -59,12 +61,32 @@ const pagingOf = (options: Options) => ({
   ...(options.limit !== undefined ? { limit: options.limit } : {}),
 });
 
+/** A question's filters in words: "Tina Redshaw, with Sar Kheng, in January, from 1 Jan 2024". */
+const FILTER_WORDS: Record<string, (v: string) => string> = {
+  with: (v) => `with ${v}`,
+  month: (v) => `in ${MONTH_NAMES[Number(v) - 1]}`,
+  place: (v) => `in ${v}`,
+  from: (v) => `from ${humanDate(v)}`,
+  to: (v) => `to ${humanDate(v)}`,
+  kind: (v) => `${v}s only`,
+  query: (v) => `“${v}”`,
+};
 const filterLine = (filters: Record<string, string>) =>
   Object.entries(filters)
-    .map(([k, v]) => `${k}: ${k === "month" ? MONTH_NAMES[Number(v) - 1] : v}`)
+    .map(([k, v]) => (FILTER_WORDS[k] ?? ((x: string) => x))(v))
     .join(", ");
 
 const MONTH_NAMES = "January February March April May June July August September October November December".split(" ");
+
+/** "Meetings with Tina Redshaw", "Pledges by Vietnam", "Events in January": what an events answer shows. */
+function eventsTitle(routed: Routed): string {
+  const o = routed.options;
+  const who = [o.who, o.with].filter(Boolean).join(" and ");
+  if (routed.route === "pledges")
+    return `${o.kind ? `${o.kind[0].toUpperCase()}${o.kind.slice(1)}s` : "Pledges"}${who ? ` by ${who}` : ""}`;
+  if (routed.route === "meetings") return `Meetings${who ? ` with ${who}` : ""}`;
+  return `Events${who ? ` involving ${who}` : ""}`;
+}
 
 /** Run one of the front end's commands with options as a user would give them. */
 function runCommand(library: Library, name: string, raw: Record<string, unknown>, context: CommandContext): Answer {
@@ -213,7 +235,7 @@ function noEventsAnswer(asking: Asking): Answer {
   if (routed.route === "events") {
     // "what happened in 1999?" has no words to look for in passages.
     const json = { total: 0, meetings: [], pledges: [], note: why };
-    return { command: "ask", title: "Events", summary: `events — ${filterLine(o)}`, items: [], note: why, json };
+    return { command: "ask", title: `Events${filterLine(o) ? `: ${filterLine(o)}` : ""}`, items: [], note: why, json };
   }
   const search = { query: fallbackQuery(routed, question), ...dates };
   const passages = passagesInstead(asking, search, why);
@@ -265,8 +287,8 @@ function eventsAnswer(asking: Asking): Answer {
     .join(" ");
   return {
     command: "ask",
-    title: `${routed.route === "pledges" ? "Pledges" : routed.route === "meetings" ? "Meetings" : "Events"}${o.who ? `: ${[o.who, o.with].filter(Boolean).join(" and ")}` : ""}`,
-    summary: `${routed.route}${filterLine(o) ? ` — ${filterLine(o)}` : ""}`,
+    title: eventsTitle(routed),
+    summary: `${plural(list.length, asked(routed).replace(/s\b/g, ""), asked(routed))} found${filterLine(o) ? ` for ${filterLine(o)}` : ""}`,
     items,
     note: note || (shown.length === 0 ? `There are only ${list.length}: page ${page} is past the end.` : undefined),
     page: { page, pageSize: limit, total: list.length },

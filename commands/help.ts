@@ -23,11 +23,11 @@ export const help: Command = {
         : undefined;
     const listed = one ? [one] : context.commands;
     const items: LineItem[] = listed.flatMap((c) => [
-      { kind: "line" as const, text: `${usage(c)} — ${c.description}` },
+      { kind: "line" as const, text: `${usage(c)} — ${c.description}`, command: c.name },
       ...(one
         ? c.options.map((o) => ({
             kind: "line" as const,
-            text: `  ${o.name}: ${o.description}${o.required ? " (required)" : ""}`,
+            text: `${o.name}: ${o.description}${o.required ? " (required)" : ""}`,
           }))
         : []),
     ]);

@@ -3,28 +3,16 @@ import { DATE_RANGE, PAGING, paging } from "../src/kit/options.ts";
 import type { Command } from "../src/kit/command.ts";
 import { eventFilter, nameHint } from "../src/kit/event-filter.ts";
 import { toMeetingJSON } from "../src/library/views/events-json.ts";
-import { dateLabel, filterMeetings } from "../src/library/views/events-query.ts";
+import { filterMeetings } from "../src/library/views/events-query.ts";
+import { andList, meetingItem as eventItem } from "../src/kit/event-items.ts";
+import { plural } from "../src/kit/plural.ts";
 import { byPlaceAndMonth, PLACE_AND_MONTH } from "../src/kit/place-month.ts";
-import type { Meeting, Party } from "../src/extraction/event.ts";
+import type { Meeting } from "../src/extraction/event.ts";
 import type { Library } from "../src/library/library.ts";
-
-const withRole = (p: Party) => (p.role ? `${p.name} (${p.role})` : p.name);
 
 /** One meeting as an answer item: who, when, where, about what, with its sentence and citation. */
 export function meetingItem(library: Library, m: Meeting): EventItem {
-  const facts: Array<[string, string]> = [
-    ["Date", dateLabel(m)],
-    ["Participants", m.participants.map(withRole).join("; ")],
-  ];
-  if (m.place) facts.push(["Place", m.place]);
-  if (m.topic) facts.push(["Topic", m.topic]);
-  return {
-    kind: "event",
-    heading: `${dateLabel(m)} · ${m.participants.map((p) => p.name).join(" — ")}`,
-    facts,
-    quote: m.quote,
-    citation: library.citation(m.source, m.paragraph),
-  };
+  return eventItem(m, library.citation(m.source, m.paragraph));
 }
 
 /** A meeting's public JSON with its citation (`meetings --json`, and `ask` routed to meetings). */
@@ -64,21 +52,22 @@ export const meetings: Command = {
     const shown = found.slice((page - 1) * limit, page * limit);
     const paged = options.page !== undefined || options.limit !== undefined;
 
-    const who = [filter.who, filter.with].filter(Boolean).join(" and ");
+    const who = andList([filter.who, filter.with].filter((x): x is string => !!x));
     let note: string | undefined;
     if (found.length === 0) {
       const filtered =
         filter.who || filter.with || filter.from || filter.to || filter.source || options.month || options.place;
       note =
         `No meetings${who ? ` with ${who}` : ""}${filtered && !who ? " with those filters" : ""}.` +
-        (who ? nameHint(library, filter.with ?? filter.who ?? "") : "");
+        (who ? nameHint(library, filter.with ?? filter.who ?? "") : "") +
+        (who ? ` Or search the passages: \`search ${who.replace(/ and /g, " ")}\`.` : "");
     } else if (shown.length === 0) {
-      note = `There are only ${found.length} meetings: page ${page} is past the end.`;
+      note = `There are only ${plural(found.length, "meeting")}: page ${page} is past the end.`;
     }
     return {
       command: "meetings",
-      title: who ? `Meetings: ${who}` : "Meetings",
-      summary: `${found.length} meeting${found.length === 1 ? "" : "s"}, newest first`,
+      title: who ? `Meetings with ${who}` : "Meetings",
+      summary: found.length ? `${plural(found.length, "meeting")}, newest first` : undefined,
       items: shown.map((m) => meetingItem(library, m)),
       note,
       page: { page, pageSize: limit, total: found.length },

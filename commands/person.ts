@@ -7,6 +7,8 @@ import { findPerson, personChoices } from "../src/library/views/people.ts";
 import { filterMeetings, filterPledges } from "../src/library/views/events-query.ts";
 import { meetingItem } from "./meetings.ts";
 import { pledgeItem } from "./pledges.ts";
+import { humanDate } from "../src/kit/human-date.ts";
+import { plural } from "../src/kit/plural.ts";
 
 /** How many meetings and pledges a person page lists (newest first). */
 const SHOWN = 10;
@@ -51,12 +53,16 @@ export const person: Command = {
     const meetings = filterMeetings(view.meetings, { who: p.name }, view.people);
     const pledges = filterPledges(view.pledges, { who: p.name }, view.people);
     const items: AnswerItem[] = [];
-    if (p.latest)
+    if (p.latest) {
+      const c = library.citation(p.latest.source, p.latest.paragraph);
+      const headline = c.title ?? "(no headline)";
       items.push({
         kind: "line",
-        text: `Latest mention: ${p.latest.published ?? "undated"}, ${p.latest.source} ¶${p.latest.paragraph}`,
-        citation: library.citation(p.latest.source, p.latest.paragraph),
+        text: `Latest mention: ${headline} — ${[c.outlet, humanDate(c.published)].filter(Boolean).join(", ")}, ¶${c.paragraph}`,
+        link: `Latest mention: ${headline}`,
+        citation: c,
       });
+    }
     items.push(...meetings.slice(0, SHOWN).map((m) => meetingItem(library, m)));
     items.push(...pledges.slice(0, SHOWN).map((x) => pledgeItem(library, x)));
     const more = [
@@ -69,8 +75,8 @@ export const person: Command = {
       summary: [
         p.roles.length ? `Roles: ${p.roles.join("; ")}` : null,
         p.aliases.length ? `Also: ${p.aliases.join(", ")}` : null,
-        `${p.mentions} mentions in ${p.sources.length} briefing${p.sources.length === 1 ? "" : "s"}`,
-        `${meetings.length} meeting${meetings.length === 1 ? "" : "s"}, ${pledges.length} pledge${pledges.length === 1 ? "" : "s"} or request${pledges.length === 1 ? "" : "s"}`,
+        `${plural(p.mentions, "mention")} in ${plural(p.sources.length, "briefing")}`,
+        `${plural(meetings.length, "meeting")}, ${plural(pledges.length, "pledge or request", "pledges or requests")}`,
       ]
         .filter(Boolean)
         .join(" · "),

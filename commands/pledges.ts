@@ -1,8 +1,10 @@
 import type { Answer, EventItem } from "../src/kit/answer.ts";
 import { DATE_RANGE, PAGING, paging } from "../src/kit/options.ts";
 import type { Command } from "../src/kit/command.ts";
-import { actorLabel, toPledgeJSON } from "../src/library/views/events-json.ts";
-import { aliasIndex, dateLabel, filterPledges, partyMatcher } from "../src/library/views/events-query.ts";
+import { toPledgeJSON } from "../src/library/views/events-json.ts";
+import { pledgeItem as eventItem } from "../src/kit/event-items.ts";
+import { plural } from "../src/kit/plural.ts";
+import { aliasIndex, filterPledges, partyMatcher } from "../src/library/views/events-query.ts";
 import type { Person, Pledge, PledgeKind } from "../src/extraction/event.ts";
 import type { Library } from "../src/library/library.ts";
 import { eventFilter, nameHint } from "../src/kit/event-filter.ts";
@@ -13,21 +15,7 @@ const KIND_LABEL: Record<PledgeKind, string> = { pledge: "Pledge", agreement: "A
 
 /** One pledge, agreement or request as an answer item, with its sentence and citation. */
 export function pledgeItem(library: Library, p: Pledge): EventItem {
-  const facts: Array<[string, string]> = [
-    ["Date", dateLabel(p)],
-    [p.kind === "request" ? "Asked by" : "Actor", actorLabel(p)],
-    ["Kind", KIND_LABEL[p.kind]],
-    [p.kind === "request" ? "Asked" : "What", p.commitment],
-  ];
-  if (p.counterparts.length)
-    facts.push([p.kind === "request" ? "Of" : "With", p.counterparts.map((c) => c.name).join("; ")]);
-  return {
-    kind: "event",
-    heading: `${dateLabel(p)} · ${KIND_LABEL[p.kind]} · ${actorLabel(p)}`,
-    facts,
-    quote: p.quote,
-    citation: library.citation(p.source, p.paragraph),
-  };
+  return eventItem(p, library.citation(p.source, p.paragraph));
 }
 
 /** A pledge's public JSON with its citation (`pledges --json`, and `ask` routed to pledges). */
@@ -80,23 +68,29 @@ export const pledges: Command = {
     const shown = found.slice((page - 1) * limit, page * limit);
     const paged = options.page !== undefined || options.limit !== undefined;
     const what = filter.kind ? `${filter.kind}s` : "pledges";
+    const noun = filter.kind ?? "pledge, agreement or request";
 
     let note: string | undefined;
     if (found.length === 0) {
       note =
-        `No ${what}${filter.who ? ` by ${filter.who}` : ""}${filter.from || filter.to || filter.source ? " with those filters" : ""}.` +
-        (filter.who ? nameHint(library, filter.who) : "");
+        `No ${what}${filter.who ? ` by ${filter.who}` : ""}${other ? ` with ${other}` : ""}` +
+        `${filter.from || filter.to || filter.source || options.month || options.place ? " with those filters" : ""}.` +
+        (filter.who ? nameHint(library, filter.who) : "") +
+        (filter.who ? ` Or search the passages: \`search ${filter.who}\`.` : "");
     } else if (shown.length === 0) {
       note = `There are only ${found.length} ${what}: page ${page} is past the end.`;
     }
+    const plain = filter.kind
+      ? `${KIND_LABEL[filter.kind]}s`
+      : filter.who
+        ? "Pledges"
+        : "Pledges, agreements and requests";
     return {
       command: "pledges",
-      title: filter.who
-        ? `${KIND_LABEL[filter.kind ?? "pledge"]}s: ${filter.who}`
-        : filter.kind
-          ? `${KIND_LABEL[filter.kind]}s`
-          : "Pledges, agreements and requests",
-      summary: `${found.length} found, newest first`,
+      title: `${plain}${filter.who ? ` by ${filter.who}` : ""}${other ? ` with ${other}` : ""}`,
+      summary: found.length
+        ? `${plural(found.length, noun, filter.kind ? `${noun}s` : "pledges, agreements or requests")}, newest first`
+        : undefined,
       items: shown.map((p) => pledgeItem(library, p)),
       note,
       page: { page, pageSize: limit, total: found.length },

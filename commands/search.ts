@@ -3,6 +3,7 @@ import { UserError } from "../src/library/user-error.ts";
 import { DATE_RANGE, MAX_QUERY_LENGTH, PAGING, paging } from "../src/kit/options.ts";
 import type { Command } from "../src/kit/command.ts";
 import { ParagraphIndex } from "../src/search/index.ts";
+import { plural } from "../src/kit/plural.ts";
 
 /** A typed word no passage contains, and the word searched instead. */
 interface Corrected {
@@ -64,11 +65,15 @@ export const search: Command = {
     let note: string | undefined;
     if (total === 0) {
       const ideas = library.suggestions(query).filter((s) => s.toLowerCase() !== query.toLowerCase());
+      const filtered = source || from || to;
       note =
-        `No passages match "${query}"${source || from || to ? " with those filters" : ""}.` +
-        (ideas.length ? ` Did you mean: ${ideas.map((s) => `"${s}"`).join(", ")}?` : "");
+        `No passages match "${query}"${filtered ? " with those filters" : ""}.` +
+        (ideas.length ? ` Did you mean: ${ideas.map((s) => `"${s}"`).join(", ")}?` : "") +
+        (filtered
+          ? ` Try it without them: \`search ${query.replace(/[`"]/g, "")}\`.`
+          : " Try fewer or other words, or `sources` to see what the briefings cover.");
     } else if (shown.length === 0) {
-      note = `There are only ${total} results: page ${page} is past the end.`;
+      note = `There are only ${plural(total, "result")}: page ${page} is past the end.`;
     } else if (corrected) {
       note = `Showing results for *${corrected.query}* (no passages contain ${corrected.words.map((w) => `*${w.typed}*`).join(" or ")})`;
     }

@@ -2,6 +2,8 @@ import { type Answer, type PassageItem } from "../src/kit/answer.ts";
 import { UserError } from "../src/library/user-error.ts";
 import type { Command } from "../src/kit/command.ts";
 import { describeRemovals } from "../src/briefings/removal.ts";
+import { humanDate } from "../src/kit/human-date.ts";
+import { plural } from "../src/kit/plural.ts";
 
 /** /source: one briefing with its numbered paragraphs (or one with its neighbours), and what cleaning removed. */
 export const source: Command = {
@@ -35,13 +37,13 @@ export const source: Command = {
     const briefing = library.resolveSource(String(options.id ?? ""));
     const count = briefing.paragraphs.length;
     let paragraphs = briefing.paragraphs;
-    let summary = `${count} paragraphs`;
+    let summary = `${plural(count, "paragraph")} · ${[briefing.meta.outlet, humanDate(briefing.meta.published)].filter(Boolean).join(" · ")}`;
     if (typeof options.paragraph === "number") {
       const n = options.paragraph;
-      if (n > count) throw new UserError(`${briefing.id} has ${count} paragraphs; there is no ¶${n}.`);
+      if (n > count) throw new UserError(`${briefing.id} has ${plural(count, "paragraph")}; there is no ¶${n}.`);
       const context = typeof options.context === "number" ? options.context : 1;
       paragraphs = briefing.paragraphs.slice(Math.max(0, n - 1 - context), n + context);
-      summary = `¶${n} of ${count}, with ${context} neighbour${context === 1 ? "" : "s"} either side`;
+      summary = `¶${n} of ${count}, with ${plural(context, "neighbour")} either side`;
     }
     const removed = briefing.removed ?? [];
     const cleaning = describeRemovals(removed);
@@ -50,6 +52,7 @@ export const source: Command = {
       text: p.text,
       marks: [],
       citation: library.citation(briefing.id, p.n),
+      ...(p.n === options.paragraph ? { asked: true } : {}),
     }));
     return {
       command: "source",

@@ -2,6 +2,8 @@ import type { Answer, LineItem } from "../src/kit/answer.ts";
 import { paging } from "../src/kit/options.ts";
 import type { Command } from "../src/kit/command.ts";
 import { newestFirst } from "../src/briefings/briefing.ts";
+import { humanDate } from "../src/kit/human-date.ts";
+import { plural } from "../src/kit/plural.ts";
 
 /** /sources: the briefings, newest first. */
 export const sources: Command = {
@@ -15,11 +17,16 @@ export const sources: Command = {
     const all = [...library.briefings].sort(newestFirst);
     const { page, limit } = paging(options, 10);
     const shown = all.slice((page - 1) * limit, page * limit);
-    const items: LineItem[] = shown.map((b) => ({
-      kind: "line",
-      text: `${b.meta.published ?? "undated"} · ${b.meta.title ?? "(no headline)"} — ${b.meta.outlet ?? "outlet unknown"} · id ${b.id} · ${b.paragraphs.length} ¶`,
-      citation: library.citation(b.id, 1),
-    }));
+    const items: LineItem[] = shown.map((b) => {
+      const headline = b.meta.title ?? "(no headline)";
+      return {
+        kind: "line",
+        text: `${headline} — ${b.meta.outlet ?? "outlet unknown"} · ${humanDate(b.meta.published)} · ${plural(b.paragraphs.length, "paragraph")}`,
+        link: headline,
+        id: b.id,
+        citation: library.citation(b.id, 1),
+      };
+    });
     return {
       command: "sources",
       title: "Briefings",

@@ -2,7 +2,7 @@ import { stdin, stdout, stderr } from "node:process";
 import { parseArgs } from "node:util";
 import { UserError } from "../library/user-error.ts";
 import { commandContext, execute } from "../../commands/index.ts";
-import { ANSI, PLAIN, renderText } from "../terminal/render-text.ts";
+import { renderText, styleFor } from "../terminal/render-text.ts";
 import { startShell } from "../terminal/shell.ts";
 import { findEdit, parseCommandLine } from "../terminal/args.ts";
 import { runEditLine } from "../terminal/edit-line.ts";
@@ -41,7 +41,15 @@ async function main(argv: string[]): Promise<number> {
     const library = await openLibrary(env, dataDir, cacheDir);
     const context = commandContext(env.STATE_DIR);
     const edit = editContext(env, cacheDir);
-    await startShell({ library, input: stdin, output: stdout, context, edit, ...shellFolders(env, cacheDir) });
+    await startShell({
+      library,
+      input: stdin,
+      output: stdout,
+      context,
+      edit,
+      ...shellFolders(env, cacheDir),
+      noColor: env.NO_COLOR,
+    });
     return 0;
   }
   let line;
@@ -79,7 +87,7 @@ async function main(argv: string[]): Promise<number> {
   stdout.write(
     line.json
       ? `${JSON.stringify(outcome.answer.json, null, 2)}\n`
-      : `${renderText(outcome.answer, stdout.isTTY ? ANSI : PLAIN)}\n`,
+      : `${renderText(outcome.answer, styleFor(stdout, env.NO_COLOR))}\n`,
   );
   return 0;
 }

@@ -43,6 +43,7 @@ if (env.DISCORD_TOKEN) {
     context: commandContext(env.STATE_DIR),
     edit: editContext(env, cacheDir),
     ...shellFolders(env, cacheDir),
+    noColor: env.NO_COLOR,
     banner:
       "No DISCORD_TOKEN configured: opening the terminal shell with the bot's commands (set DISCORD_TOKEN in .env to connect to Discord).",
   });

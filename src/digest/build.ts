@@ -3,9 +3,11 @@ import type { Citation } from "../briefings/briefing.ts";
 import type { Briefing } from "../briefings/briefing.ts";
 import { shorten } from "../kit/shorten.ts";
 import { toMeetingJSON, toPledgeJSON } from "../library/views/events-json.ts";
-import type { Meeting, Party, Pledge } from "../extraction/event.ts";
+import type { Meeting, Pledge } from "../extraction/event.ts";
 import type { Library } from "../library/library.ts";
 import { newestFirst } from "../briefings/briefing.ts";
+import { meetingItem, pledgeItem } from "../kit/event-items.ts";
+import { plural } from "../kit/plural.ts";
 
 /**
  * What a digest says, whatever carries it: the briefings it brings (headline, outlet, date,
@@ -70,8 +72,6 @@ export function buildDigest(library: Library, briefings: readonly Briefing[], si
   };
 }
 
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
-
 /** "3 new briefings · 2 meetings · 1 pledge, agreement or request". */
 export function countsLine(counts: Digest["counts"]): string {
   return [
@@ -80,9 +80,6 @@ export function countsLine(counts: Digest["counts"]): string {
     `${counts.pledges} ${counts.pledges === 1 ? "pledge, agreement or request" : "pledges, agreements or requests"}`,
   ].join(" · ");
 }
-
-const names = (parties: readonly Party[]) => parties.map((p) => p.name).join(", ");
-const dateFact = (e: { date: string | null }): Array<[string, string]> => (e.date ? [["Date", e.date]] : []);
 
 function citationFor(digest: Digest, source: string, paragraph: number): Citation {
   const b = digest.briefings.find((x) => x.id === source);
@@ -96,31 +93,27 @@ function citationFor(digest: Digest, source: string, paragraph: number): Citatio
   };
 }
 
-export function meetingItem(digest: Digest, m: Meeting): EventItem {
-  const who = names(m.participants) || "participants not named";
-  const facts: Array<[string, string]> = [...dateFact(m)];
-  if (m.place) facts.push(["Place", m.place]);
-  if (m.topic) facts.push(["Topic", m.topic]);
-  return {
-    kind: "event",
-    heading: `Meeting: ${who}`,
-    facts,
-    quote: m.quote,
-    citation: citationFor(digest, m.source, m.paragraph),
-  };
-}
+const more = (shown: number, total: number, what: string) =>
+  total > shown ? `${total - shown} more ${what} in these briefings: ask the bot (\`ask\`) for them.` : undefined;
 
-export function pledgeItem(digest: Digest, p: Pledge): EventItem {
-  const facts: Array<[string, string]> = [...dateFact(p), ["Commitment", p.commitment]];
-  if (p.counterparts.length) facts.push([p.kind === "request" ? "Asked of" : "With", names(p.counterparts)]);
-  const label = p.kind === "agreement" ? "Agreement" : p.kind === "request" ? "Request" : "Pledge";
-  return {
-    kind: "event",
-    heading: `${label}: ${p.actor.name}`,
-    facts,
-    quote: p.quote,
-    citation: citationFor(digest, p.source, p.paragraph),
-  };
+/** The digest's meetings then pledges as items (at most MAX_EVENTS of each), and notes saying how many were left. */
+export function digestEventItems(digest: Digest): {
+  meetings: EventItem[];
+  pledges: EventItem[];
+  items: EventItem[];
+  notes: string[];
+} {
+  const meetings = digest.meetings
+    .slice(0, MAX_EVENTS)
+    .map((m) => meetingItem(m, citationFor(digest, m.source, m.paragraph)));
+  const pledges = digest.pledges
+    .slice(0, MAX_EVENTS)
+    .map((p) => pledgeItem(p, citationFor(digest, p.source, p.paragraph)));
+  const notes = [
+    more(MAX_EVENTS, digest.meetings.length, "meetings"),
+    more(MAX_EVENTS, digest.pledges.length, "pledges, agreements or requests"),
+  ].filter((n): n is string => n !== undefined);
+  return { meetings, pledges, items: [...meetings, ...pledges], notes };
 }
 
 export function briefingItem(b: DigestBriefing): PassageItem {
@@ -139,19 +132,18 @@ export function digestSections(digest: Digest): DigestSection[] {
   const sections: DigestSection[] = [];
   if (digest.briefings.length)
     sections.push({ title: `New briefings (${digest.briefings.length})`, items: digest.briefings.map(briefingItem) });
-  const more = (shown: number, total: number, what: string) =>
-    total > shown ? `${total - shown} more ${what} in these briefings: ask the bot (/ask) for them.` : undefined;
-  if (digest.meetings.length) {
+  const { meetings, pledges } = digestEventItems(digest);
+  if (meetings.length) {
     sections.push({
       title: `Meetings in them (${digest.meetings.length})`,
-      items: digest.meetings.slice(0, MAX_EVENTS).map((m) => meetingItem(digest, m)),
+      items: meetings,
       note: more(MAX_EVENTS, digest.meetings.length, "meetings"),
     });
   }
-  if (digest.pledges.length) {
+  if (pledges.length) {
     sections.push({
       title: `Pledges, agreements and requests in them (${digest.pledges.length})`,
-      items: digest.pledges.slice(0, MAX_EVENTS).map((p) => pledgeItem(digest, p)),
+      items: pledges,
       note: more(MAX_EVENTS, digest.pledges.length, "pledges, agreements or requests"),
     });
   }

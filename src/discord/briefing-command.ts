@@ -53,7 +53,7 @@ async function runEdit(
   await interaction.deferReply({ flags: EPHEMERAL });
   const outcome = await settle(() => perform(ctx.library(), ctx.edit!.context));
   if (outcome.ok) {
-    await interaction.editReply(renderAnswer(outcome.answer));
+    await interaction.editReply(renderAnswer(outcome.answer).message);
     return;
   }
   if (!outcome.user)

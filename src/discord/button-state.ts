@@ -14,6 +14,8 @@ export interface ButtonState {
   action: ButtonAction;
   command: string;
   page: number;
+  /** Items of the page shown before this message (the renderer's budget may split a page); -1: its last message. */
+  skip?: number;
   options: Record<string, string | number | boolean>;
 }
 
@@ -55,11 +57,13 @@ export class ButtonStates {
   /** The custom_id for a button. */
   encode(state: ButtonState): string {
     const opts = encodeOptions(state.options);
-    const inline = `${PREFIX}|${state.action}|${state.command}|${state.page}|${opts}`;
+    const skip = state.skip ?? 0;
+    const place = skip === 0 ? `${state.page}` : `${state.page}+${skip < 0 ? "L" : skip}`;
+    const inline = `${PREFIX}|${state.action}|${state.command}|${place}|${opts}`;
     if (inline.length <= MAX_ID) return inline;
     const key = createHash("sha256").update(`${state.command}|${opts}`).digest("base64url").slice(0, 16);
     this.remember(key, opts);
-    return `${PREFIX}|${state.action}|${state.command}|${state.page}|@${key}`;
+    return `${PREFIX}|${state.action}|${state.command}|${place}|@${key}`;
   }
 
   /** The state behind a custom_id, or null when it is not ours, malformed or forgotten. */
@@ -68,8 +72,10 @@ export class ButtonStates {
     if (parts.length !== 5 || parts[0] !== PREFIX) return null;
     const [, action, command, pageText, rawOpts] = parts;
     if (action !== "page" && action !== "share") return null;
-    const page = Number(pageText);
-    if (!Number.isInteger(page) || page < 1 || !/^[a-z-]{1,32}$/.test(command)) return null;
+    const place = /^(\d+)(?:\+(\d+|L))?$/.exec(pageText);
+    const page = Number(place?.[1]);
+    const skip = place?.[2] === undefined ? 0 : place[2] === "L" ? -1 : Number(place[2]);
+    if (!place || !Number.isInteger(page) || page < 1 || !/^[a-z-]{1,32}$/.test(command)) return null;
     const opts = rawOpts.startsWith("@") ? this.stored[rawOpts.slice(1)] : rawOpts;
     if (opts === undefined) return null;
     const options: ButtonState["options"] = {};
@@ -82,7 +88,7 @@ export class ButtonStates {
     } catch {
       return null;
     }
-    return { action, command, page, options };
+    return { action, command, page, ...(skip !== 0 ? { skip } : {}), options };
   }
 
   private remember(key: string, opts: string): void {

@@ -69,7 +69,7 @@ export async function handleMention(ctx: BotContext, client: Client, message: Me
       await message.reply(renderNotice(outcome.message));
       return;
     }
-    await message.reply(renderAnswer(outcome.answer));
+    await message.reply(renderAnswer(outcome.answer).message);
   } catch (err) {
     ctx.log.error({ err, message: message.id, channel: message.channelId }, "could not answer a mention");
   }

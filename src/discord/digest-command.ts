@@ -7,7 +7,7 @@ import { digestMessages } from "./digest-messages.ts";
 import { countsLine } from "../digest/build.ts";
 import type { ScheduleStatus } from "../digest/scheduler.ts";
 import type { RunOutcome } from "../digest/service.ts";
-import { formatTime } from "../digest/time.ts";
+import { scheduleWords } from "../digest/schedule-words.ts";
 
 /**
  * /digest preview | now | status in Discord. preview and status answer only the person who
@@ -22,20 +22,21 @@ const EPHEMERAL = MessageFlags.Ephemeral as const;
 const NOT_SET_UP =
   "No digests are set up on this bot: set DIGEST_SCHEDULES in its .env (see the README, “Morning digest”) and restart it.";
 
-const when = (ms: number, zone: string) => `${formatTime(ms, zone)}, <t:${Math.floor(ms / 1000)}:R>`;
+/** A moment as Discord shows it to each reader, in their own time zone: "Wed 12 June 2024 08:00 (in 3 hours)". */
+const when = (ms: number) => `<t:${Math.floor(ms / 1000)}:f> (<t:${Math.floor(ms / 1000)}:R>)`;
 
 export function statusLines(status: readonly ScheduleStatus[]): LineItem[] {
   return status.map(({ schedule, lastRun, next, dueNow, waiting }) => {
     const last = lastRun
-      ? `last run ${formatTime(Date.parse(lastRun.ranAt), schedule.zone)}: ${lastRun.outcome}${lastRun.detail ? ` (${lastRun.detail})` : ""}`
+      ? `last run ${when(Date.parse(lastRun.ranAt))}: ${lastRun.outcome}${lastRun.detail ? ` (${lastRun.detail})` : ""}`
       : "not run yet";
-    const upcoming = next === null ? "never runs again" : dueNow ? "due now" : `next ${when(next, schedule.zone)}`;
+    const upcoming = next === null ? "never runs again" : dueNow ? "due now" : `next ${when(next)}`;
     const wait = waiting
       ? `; a digest of ${waiting.briefings.length} briefing${waiting.briefings.length === 1 ? "" : "s"} is waiting to be posted${waiting.lastError ? ` (${waiting.lastError})` : ""}`
       : "";
     return {
       kind: "line",
-      text: `${schedule.cron} in ${schedule.zone} to <#${schedule.channel}>: ${last}; ${upcoming}${wait}`,
+      text: `${scheduleWords(schedule.cron, schedule.zone)}, to <#${schedule.channel}>: ${last}; ${upcoming}${wait}`,
     };
   });
 }
@@ -76,7 +77,7 @@ export async function handleDigest(ctx: BotContext, interaction: ChatInputComman
         items: statusLines(scheduler.status()),
         json: null,
       };
-      await interaction.reply({ ...renderAnswer(answer), flags: EPHEMERAL });
+      await interaction.reply({ ...renderAnswer(answer).message, flags: EPHEMERAL });
       return;
     }
     case "preview": {
@@ -96,7 +97,8 @@ export async function handleDigest(ctx: BotContext, interaction: ChatInputComman
       const more = messages.length - shown.length;
       const header = `Preview, only for you: ${waiting}the next digest here would post ${messages.length} message${messages.length === 1 ? "" : "s"}${more ? ` (the first ${shown.length} shown)` : ""}.`;
       const embedsOf = (i: number) => shown[i].embeds;
-      await interaction.reply({ content: header, embeds: embedsOf(0), allowedMentions: NO_MENTIONS, flags: EPHEMERAL });
+      const content = [header, shown[0].content].filter(Boolean).join("\n\n");
+      await interaction.reply({ content, embeds: embedsOf(0), allowedMentions: NO_MENTIONS, flags: EPHEMERAL });
       for (let i = 1; i < shown.length; i++)
         await interaction.followUp({ embeds: embedsOf(i), allowedMentions: NO_MENTIONS, flags: EPHEMERAL });
       return;

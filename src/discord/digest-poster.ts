@@ -2,7 +2,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { DiscordAPIError, HTTPError, RateLimitError, REST, Routes } from "discord.js";
 import type { APIMessage } from "discord-api-types/v10";
 import type { DigestPoster, MessageBody, PostResult } from "../digest/ports.ts";
-import { partRef } from "./digest-messages.ts";
+import { refIn } from "./digest-messages.ts";
 
 /**
  * Posting digest messages to a channel over Discord's REST API, with the nonce that makes a
@@ -113,14 +113,16 @@ export class RestPoster implements DigestPoster {
     return { ok: false, ...last };
   }
 
-  /** Parts of the digest found in the channel's last 100 messages by the reference in their footers. */
+  /** Parts of the digest found in the channel's last 100 messages by the reference their first embed carries. */
   async findPosted(channelId: string, digestId: string, parts: readonly number[]): Promise<Map<number, string> | null> {
     const recent = await this.recent(channelId, 100);
     if (!recent) return null;
     const found = new Map<number, string>();
     for (const part of parts) {
-      const ref = `${partRef(digestId, part)} ·`;
-      const m = recent.find((msg) => msg.embeds?.some((e) => e.footer?.text?.startsWith(ref)));
+      const m = recent.find((msg) => {
+        const ref = refIn(msg.embeds);
+        return ref !== null && ref[0] === digestId && ref[1] === part;
+      });
       if (m) found.set(part, m.id);
     }
     return found;

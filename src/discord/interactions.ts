@@ -11,7 +11,7 @@ import { handleAutocomplete } from "./autocomplete.ts";
 import type { BotContext } from "./bot-context.ts";
 import { BRIEFING_COMMAND, DIGEST_COMMAND, FIND_IN_BRIEFINGS } from "./definitions.ts";
 import { queryFromMessage } from "./conversation.ts";
-import { answerFor, notify } from "./reply.ts";
+import { answerFor, notify, turnPage } from "./reply.ts";
 
 type Raw = Record<string, string | number | boolean>;
 
@@ -51,7 +51,7 @@ async function handleSlash(ctx: BotContext, interaction: ChatInputCommandInterac
     if (o.name !== "hide" && o.value !== undefined && o.value !== null) options[o.name] = o.value;
   }
   const hide = interaction.options.getBoolean("hide") ?? false;
-  const result = answerFor(ctx, interaction, interaction.commandName, options, 1, hide);
+  const result = answerFor(ctx, interaction, interaction.commandName, options, { page: 1, skip: 0 }, hide);
   if (!result.ok) return notify(interaction, result.notice);
   await interaction.reply({ ...result.message, ...(hide ? { flags: MessageFlags.Ephemeral } : {}) });
 }
@@ -66,7 +66,7 @@ async function handleFindIn(ctx: BotContext, interaction: MessageContextMenuComm
     return notify(interaction, "I don't know that command — try /help.");
   const query = queryFromMessage(interaction.targetMessage.content);
   if (!query) return notify(interaction, "That message has no words to search for.");
-  const result = answerFor(ctx, interaction, "ask", { question: query }, 1, true);
+  const result = answerFor(ctx, interaction, "ask", { question: query }, { page: 1, skip: 0 }, true);
   if (!result.ok) return notify(interaction, result.notice);
   await interaction.reply({ ...result.message, flags: MessageFlags.Ephemeral });
 }
@@ -74,14 +74,16 @@ async function handleFindIn(ctx: BotContext, interaction: MessageContextMenuComm
 async function handleButton(ctx: BotContext, interaction: ButtonInteraction): Promise<void> {
   const state = ctx.buttons.decode(interaction.customId);
   if (!state) return notify(interaction, "This button no longer works. Run the command again for a fresh answer.");
-  const ephemeral = interaction.message.flags.has(MessageFlags.Ephemeral);
   if (state.action === "share") {
-    const result = answerFor(ctx, interaction, state.command, state.options, state.page, false);
+    const place = { page: state.page, skip: state.skip ?? 0 };
+    const result = answerFor(ctx, interaction, state.command, state.options, place, false);
     if (!result.ok) return notify(interaction, `That answer can't be rebuilt any more: ${result.notice}`);
-    await interaction.reply({ ...result.message, content: `Shared by <@${interaction.user.id}>` });
+    const shared = `Shared by <@${interaction.user.id}>`;
+    await interaction.reply({
+      ...result.message,
+      content: [shared, result.message.content].filter(Boolean).join("\n"),
+    });
     return;
   }
-  const result = answerFor(ctx, interaction, state.command, state.options, state.page, ephemeral);
-  if (!result.ok) return notify(interaction, `That page can't be rebuilt any more: ${result.notice}`);
-  await interaction.update(result.message);
+  await turnPage(ctx, interaction, state);
 }

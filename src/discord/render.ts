@@ -1,148 +1,176 @@
-import { escapeMarkdown, type APIEmbed } from "discord.js";
+import type { APIEmbed } from "discord.js";
 import {
   ButtonStyle,
   ComponentType,
   type APIActionRowComponent,
   type APIComponentInMessageActionRow,
 } from "discord-api-types/v10";
-import type { Answer, AnswerItem } from "../kit/answer.ts";
-import type { Citation } from "../briefings/briefing.ts";
-import { pageLine } from "../kit/page-line.ts";
-import { shortenAt, shorten } from "../kit/shorten.ts";
+import type { Answer } from "../kit/answer.ts";
+import { present } from "../kit/present.ts";
+import { shownLine } from "../kit/page-line.ts";
+import { shorten } from "../kit/shorten.ts";
+import { ACCENT, blockEmbeds, fits, LIMITS, noteText } from "./layout.ts";
+import { md, prose } from "./markdown.ts";
 
-/** Discord's limits (https://discord.com/developers/docs/resources/message#embed-object-embed-limits). */
-export const LIMITS = { title: 256, description: 4096, footer: 2048, total: 6000, content: 2000 } as const;
-const ACCENT = 0x2f6f9f;
+export { LIMITS } from "./layout.ts";
+
+/**
+ * An Answer as one Discord message, laid out within Discord's limits by a budget: the renderer decides how many of
+ * the answer's items fit (up to 10 embeds and 6,000 characters), quoting each as fully as the room allows, and
+ * never drops an item silently — the footer says which items it shows, and Next starts at the first it did not.
+ */
 
 /** Never ping anyone: no @everyone, no roles, no users, not even the replied-to user. */
 export const NO_MENTIONS = { parse: [] as never[], repliedUser: false };
 
 export interface RenderedMessage {
+  content?: string;
   embeds: APIEmbed[];
   components: APIActionRowComponent<APIComponentInMessageActionRow>[];
   allowedMentions: typeof NO_MENTIONS;
 }
 
+/** Where a message starts in an answer: its command page, and how many of that page's items come before it. */
+export interface Place {
+  page: number;
+  /** Items of the page shown before this message; -1: the page's last message. */
+  skip: number;
+}
+
 export interface Buttons {
-  previous?: string;
-  next?: string;
+  /** The custom_id of a button showing that place. */
+  go?: (place: Place) => string;
   share?: string;
 }
 
-const md = (s: string) =>
-  escapeMarkdown(s, { numberedList: true, bulletedList: true, heading: true, maskedLink: true });
-
-/** Quote text with its matched terms bold, shortened to `max` characters of output. */
-function quoteWithMarks(text: string, marks: ReadonlyArray<[number, number]>, max: number): string {
-  let limit = max;
-  for (let attempt = 0; attempt < 6; attempt++) {
-    const end = shortenAt(text, limit);
-    let out = "";
-    let at = 0;
-    for (const [s, e] of marks) {
-      if (s < at || e > end) continue;
-      out += md(text.slice(at, s)) + `**${md(text.slice(s, e))}**`;
-      at = e;
-    }
-    out += md(text.slice(at, end));
-    if (end < text.length) out = `${out.trimEnd()}…`;
-    out = out.replace(/\n/g, " ");
-    if (out.length <= max) return out;
-    limit -= out.length - max + 8;
-    if (limit < 20) break;
-  }
-  return md(shorten(text, Math.max(10, Math.floor(max / 2))));
+export interface Rendered {
+  message: RenderedMessage;
+  /** The items shown, as [first, end) indexes into the answer's items. */
+  shown: [number, number];
 }
 
-/** "[1] Headline — Outlet · date · ¶n `id`", linked; compact when room is short. Never cut. */
-function citationLine(c: Citation, n: number, budget: number): string {
-  const link = (label: string) => (c.url ? `[${label}](${c.url.replace(/\)/g, "%29")})` : label);
-  const where = [c.outlet ? md(c.outlet) : null, c.published ?? "undated", `¶${c.paragraph}`]
-    .filter(Boolean)
-    .join(" · ");
-  const title = md(shorten(c.title ?? c.source, 90).replace(/[[\]]/g, ""));
-  const full = `**[${n}]** ${link(c.url ? title : `“${title}”`)} — ${where} \`${c.source}\``;
-  if (full.length <= budget / 2) return full;
-  return `**[${n}]** ${link(where)}`;
+/** Shortest quote window tried before an item is left for the next message. */
+const MIN_CAP = 160;
+
+/** The answer's title in bold and its summary — the title left out where the first embed already has it as its own. */
+function contentOf(answer: Answer, embeds: readonly APIEmbed[]): string {
+  const title = shorten(answer.title, 200);
+  const summary = answer.summary ? prose(shorten(answer.summary, 600)) : "";
+  const head = embeds[0]?.title === title && summary ? "" : `**${md(title)}**`;
+  return shorten([head, summary].filter(Boolean).join("\n"), LIMITS.content);
 }
 
-function itemBlock(item: AnswerItem, n: number, budget: number): string {
-  switch (item.kind) {
-    case "passage": {
-      const cite = citationLine(item.citation, n, budget);
-      return `> ${quoteWithMarks(item.text, item.marks, Math.max(40, budget - cite.length - 4))}\n${cite}`;
-    }
-    case "event": {
-      const cite = citationLine(item.citation, n, budget);
-      const facts = item.facts.map(([k, v]) => `**${md(k)}:** ${md(shorten(v, 200))}`).join("\n");
-      const head = `**${md(shorten(item.heading, 200))}**\n${facts}`;
-      return `${head}\n> ${quoteWithMarks(item.quote, [], Math.max(40, budget - head.length - cite.length - 6))}\n${cite}`;
-    }
-    case "line": {
-      const text = `• ${md(shorten(item.text, Math.max(40, budget - 4)))}`;
-      return item.citation?.url ? `${text} ([link](${item.citation.url.replace(/\)/g, "%29")}))` : text;
-    }
-  }
-}
-
-/** One embed holding the answer, shortened to fit Discord's limits; citations are never cut. */
-export function renderAnswer(answer: Answer, buttons: Buttons = {}): RenderedMessage {
-  const title = shorten(answer.title, LIMITS.title);
-  const footer = pageLine(answer) ?? undefined;
-  const head = answer.summary ? `*${md(shorten(answer.summary, 300))}*\n\n` : "";
-  const note = answer.note ? `\n\n${md(shorten(answer.note, 600))}` : "";
-  const room =
-    Math.min(LIMITS.description, LIMITS.total - title.length - (footer?.length ?? 0)) - head.length - note.length;
+/** The embeds for items [start, start+count) with quotes of at most `cap` characters, the note and footer added. */
+function layout(answer: Answer, start: number, count: number, cap: number): APIEmbed[] {
   const offset = answer.page ? (answer.page.page - 1) * answer.page.pageSize : 0;
-  const separators = Math.max(0, answer.items.length - 1) * 2;
-  const budget = answer.items.length ? Math.floor((room - separators) / answer.items.length) : room;
-
-  const blocks: string[] = [];
-  let used = 0;
-  for (const [i, item] of answer.items.entries()) {
-    const block = itemBlock(item, offset + i + 1, budget);
-    if (used + block.length + 2 > room) break; // never send half an item
-    blocks.push(block);
-    used += block.length + 2;
+  const items = answer.items.slice(start, start + count);
+  const embeds = blockEmbeds(
+    present(items, offset + start + 1, () => cap),
+    cap,
+  );
+  const last = start + count >= answer.items.length;
+  if (answer.note && last) {
+    const note = noteText(answer.note);
+    const tail = embeds.at(-1);
+    if (items.length === 0 || !tail) embeds.push({ color: ACCENT, description: note });
+    else tail.description = `${tail.description ?? ""}\n\n${note}`.trim();
   }
-  const description = `${head}${blocks.join("\n\n")}${note}`.trim() || "Nothing to show.";
-  const embed: APIEmbed = { title, description, color: ACCENT, ...(footer ? { footer: { text: footer } } : {}) };
-  return { embeds: [embed], components: buttonRows(buttons, answer), allowedMentions: NO_MENTIONS };
+  if (embeds.length === 0) embeds.push({ color: ACCENT, description: "Nothing to show." });
+  const footer = shownLine(answer, start, items.length);
+  if (footer) embeds[embeds.length - 1] = { ...embeds.at(-1)!, footer: { text: footer } };
+  return embeds;
 }
 
-function buttonRows(buttons: Buttons, answer: Answer): RenderedMessage["components"] {
+/** The largest quote length (≥ MIN_CAP) with which `count` items fit; null when they do not fit at all. */
+function bestCap(answer: Answer, start: number, count: number): number | null {
+  if (!fits(layout(answer, start, count, MIN_CAP))) return null;
+  const longest = Math.max(MIN_CAP, ...answer.items.slice(start, start + count).map(itemLength));
+  if (fits(layout(answer, start, count, longest))) return longest;
+  let [lo, hi] = [MIN_CAP, longest];
+  while (hi - lo > 20) {
+    const mid = Math.floor((lo + hi) / 2);
+    if (fits(layout(answer, start, count, mid))) lo = mid;
+    else hi = mid;
+  }
+  return lo;
+}
+
+const itemLength = (item: Answer["items"][number]) =>
+  item.kind === "passage" ? item.text.length : item.kind === "event" ? item.quote.length : item.text.length;
+
+/** How many items from `start` one message holds (at least one), and the quote length to use. */
+export function fitFrom(answer: Answer, start: number): { count: number; cap: number } {
+  const left = answer.items.length - start;
+  if (left <= 0) return { count: 0, cap: MIN_CAP };
+  // More items never fit where fewer do not: search for the most that fit with the shortest quotes.
+  let [lo, hi] = [1, left];
+  if (fits(layout(answer, start, hi, MIN_CAP))) lo = hi;
+  while (hi - lo > 1) {
+    const mid = Math.floor((lo + hi) / 2);
+    if (fits(layout(answer, start, mid, MIN_CAP))) lo = mid;
+    else hi = mid;
+  }
+  return { count: lo, cap: bestCap(answer, start, lo) ?? 60 };
+}
+
+/** Where each message of an answer's page starts, when the page is read from its first item. */
+export function messageStarts(answer: Answer): number[] {
+  const starts = [0];
+  for (let at = 0; ;) {
+    at += Math.max(1, fitFrom(answer, at).count);
+    if (at >= answer.items.length) return starts;
+    starts.push(at);
+  }
+}
+
+/** The answer from `skip` (the page's last message for -1) as one message, with paging and share buttons. */
+export function renderAnswer(answer: Answer, buttons: Buttons = {}, skip = 0): Rendered {
+  const starts = skip < 0 || skip > 0 ? messageStarts(answer) : [0];
+  const start = skip < 0 ? starts.at(-1)! : Math.min(skip, Math.max(0, answer.items.length - 1));
+  const { count, cap } = fitFrom(answer, start);
+  const embeds = layout(answer, start, count, cap);
+  const before = starts.filter((s) => s < start).at(-1);
+  const message: RenderedMessage = {
+    content: contentOf(answer, embeds),
+    embeds,
+    components: buttonRows(answer, buttons, { start, count, before }),
+    allowedMentions: NO_MENTIONS,
+  };
+  return { message, shown: [start, start + count] };
+}
+
+function button(label: string, id: string, disabled: boolean, primary = false): APIComponentInMessageActionRow {
+  const style = primary ? ButtonStyle.Primary : ButtonStyle.Secondary;
+  return { type: ComponentType.Button, style, label, custom_id: id, disabled };
+}
+
+/** Previous and Next from what this message shows; Share when the answer is private. */
+function buttonRows(
+  answer: Answer,
+  buttons: Buttons,
+  at: { start: number; count: number; before: number | undefined },
+): RenderedMessage["components"] {
   const row: APIComponentInMessageActionRow[] = [];
-  const p = answer.page;
-  const hasPages = p !== undefined && p.total > p.pageSize;
-  if (hasPages && buttons.previous) {
-    row.push({
-      type: ComponentType.Button,
-      style: ButtonStyle.Secondary,
-      label: "Previous",
-      custom_id: buttons.previous,
-      disabled: p.page <= 1,
-    });
+  const page = answer.page?.page ?? 1;
+  const laterPages = answer.page !== undefined && page * answer.page.pageSize < answer.page.total;
+  const moreHere = at.start + at.count < answer.items.length;
+  if (buttons.go && (moreHere || laterPages || at.start > 0 || page > 1)) {
+    const previous: Place | null =
+      at.start > 0 ? { page, skip: at.before ?? 0 } : page > 1 ? { page: page - 1, skip: -1 } : null;
+    const next: Place | null = moreHere
+      ? { page, skip: at.start + at.count }
+      : laterPages
+        ? { page: page + 1, skip: 0 }
+        : null;
+    // A disabled button is never pressed, but its custom_id must still differ from the other's.
+    row.push(button("Previous", previous ? buttons.go(previous) : "none|previous", previous === null));
+    row.push(button("Next", next ? buttons.go(next) : "none|next", next === null));
   }
-  if (hasPages && buttons.next) {
-    row.push({
-      type: ComponentType.Button,
-      style: ButtonStyle.Secondary,
-      label: "Next",
-      custom_id: buttons.next,
-      disabled: p.page * p.pageSize >= p.total,
-    });
-  }
-  if (buttons.share)
-    row.push({
-      type: ComponentType.Button,
-      style: ButtonStyle.Primary,
-      label: "Share to channel",
-      custom_id: buttons.share,
-    });
+  if (buttons.share) row.push(button("Share to channel", buttons.share, false, true));
   return row.length ? [{ type: ComponentType.ActionRow, components: row }] : [];
 }
 
 /** A short plain message (errors, notices): ephemeral by the caller, never pinging. */
 export function renderNotice(text: string): { content: string; allowedMentions: typeof NO_MENTIONS } {
-  return { content: shorten(text, LIMITS.content), allowedMentions: NO_MENTIONS };
+  return { content: shorten(prose(text), LIMITS.content), allowedMentions: NO_MENTIONS };
 }

@@ -1,8 +1,9 @@
-import { MessageFlags, type Interaction, type RepliableInteraction } from "discord.js";
+import { MessageFlags, type ButtonInteraction, type Interaction, type RepliableInteraction } from "discord.js";
 import { findCommand } from "../../commands/index.ts";
 import { execute } from "../../commands/index.ts";
 import type { BotContext } from "./bot-context.ts";
-import { renderAnswer, renderNotice, type RenderedMessage } from "./render.ts";
+import type { ButtonState } from "./button-state.ts";
+import { renderAnswer, renderNotice, type Place, type RenderedMessage } from "./render.ts";
 
 /**
  * Run a command for an interaction and render its answer with paging (and, when private,
@@ -13,9 +14,10 @@ export function answerFor(
   interaction: Interaction,
   command: string,
   options: Record<string, string | number | boolean>,
-  page: number,
+  place: Place,
   hide: boolean,
 ): { ok: true; message: RenderedMessage } | { ok: false; notice: string } {
+  const { page } = place;
   const pages = findCommand(command)?.options.some((o) => o.name === "page") ?? false;
   const outcome = execute(ctx.library(), command, pages ? { ...options, page } : options, ctx.commands);
   if (!outcome.ok) {
@@ -27,13 +29,32 @@ export function answerFor(
     }
     return { ok: false, notice: outcome.message };
   }
-  const state = (action: "page" | "share", p: number) => ctx.buttons.encode({ action, command, page: p, options });
-  const message = renderAnswer(outcome.answer, {
-    previous: state("page", page - 1 < 1 ? 1 : page - 1),
-    next: state("page", page + 1),
-    ...(hide ? { share: state("share", page) } : {}),
-  });
+  const state = (action: "page" | "share", at: Place) =>
+    ctx.buttons.encode({ action, command, page: at.page, skip: at.skip, options });
+  const { message } = renderAnswer(
+    outcome.answer,
+    { go: (at) => state("page", at), ...(hide ? { share: state("share", place) } : {}) },
+    place.skip,
+  );
   return { ok: true, message };
+}
+
+/** Who asked for the answer a message holds (null when Discord does not say). */
+const askerOf = (interaction: ButtonInteraction) => interaction.message.interactionMetadata?.user.id ?? null;
+
+/**
+ * Previous or Next: the asker's own answer moves to that page; anyone else pressing them on a public answer gets a
+ * private copy at that page, so that the answer everyone sees changes only for the person who asked.
+ */
+export async function turnPage(ctx: BotContext, interaction: ButtonInteraction, state: ButtonState): Promise<void> {
+  const ephemeral = interaction.message.flags.has(MessageFlags.Ephemeral);
+  const asker = askerOf(interaction);
+  const someoneElse = !ephemeral && asker !== null && asker !== interaction.user.id;
+  const place = { page: state.page, skip: state.skip ?? 0 };
+  const result = answerFor(ctx, interaction, state.command, state.options, place, ephemeral || someoneElse);
+  if (!result.ok) return notify(interaction, `That page can't be rebuilt any more: ${result.notice}`);
+  if (someoneElse) await interaction.reply({ ...result.message, flags: MessageFlags.Ephemeral });
+  else await interaction.update(result.message);
 }
 
 /** Tell the user something only they see, whether or not the interaction was answered yet. */

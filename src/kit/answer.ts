@@ -11,6 +11,8 @@ export interface PassageItem {
   marks: Array<[number, number]>;
   citation: Citation;
   score?: number;
+  /** The paragraph the user asked for, among its neighbours (`source` with a paragraph). */
+  asked?: boolean;
 }
 
 /** A meeting, pledge or other event, with the verbatim sentence it comes from. */
@@ -30,6 +32,12 @@ export interface LineItem {
   kind: "line";
   text: string;
   citation?: Citation;
+  /** The start of `text` a renderer may link to the citation's page (a headline). */
+  link?: string;
+  /** An id the user may need to type a command (a briefing's), which a renderer shows small. */
+  id?: string;
+  /** The command this line describes (help): a renderer may show that command in its own syntax. */
+  command?: string;
 }
 
 export type AnswerItem = PassageItem | EventItem | LineItem;

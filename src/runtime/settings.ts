@@ -74,6 +74,8 @@ export const envSchema = z.object({
   FETCH_ALLOW_PRIVATE: optional(z.enum(["true", "false", "1", "0", "yes", "no"], "must be true or false")).transform(
     (v) => v === "true" || v === "1" || v === "yes",
   ),
+  /** Set (to anything) to keep the terminal's answers free of colour and bold (https://no-color.org). */
+  NO_COLOR: optional(z.string()).transform((v) => v !== undefined),
   /** Case does not matter: INFO is info. */
   LOG_LEVEL: optional(
     z.preprocess(

@@ -41,7 +41,7 @@ export function parseCommandLine(argv: readonly string[]): CommandLine {
   } catch (err) {
     const known = command.options.map((o) => `--${o.name}`).join(", ") || "none";
     throw new UserError(
-      `${(err as Error).message.split(".")[0]}. ${command.name}'s options: ${known}; also --json, --data DIR, --help.`,
+      `${(err as Error).message.split(".")[0]}. Options of ${command.name}: ${known}; also --json, --data DIR, --help.`,
     );
   }
   const { json, data, help, ...options } = parsed.values as Record<string, unknown>;

@@ -13,7 +13,7 @@ import { commandContext, execute } from "../../commands/index.ts";
 import type { CommandContext } from "../kit/command.ts";
 import type { Library } from "../library/library.ts";
 import { watchLibrary, type WatchOptions } from "../library/watch.ts";
-import { ANSI, PLAIN, renderText } from "./render-text.ts";
+import { renderText, styleFor } from "./render-text.ts";
 
 export interface ShellOptions {
   library: Library;
@@ -32,6 +32,8 @@ export interface ShellOptions {
   openFolder?: (dir: string) => Promise<Library | string>;
   /** Keep the Library up to date with its folder, as the bot does (a new briefing is searchable once saved). */
   watch?: Pick<WatchOptions, "cacheDir" | "log" | "fileSettleMs" | "settleMs">;
+  /** NO_COLOR was set: no colour or bold even on a terminal. */
+  noColor?: boolean;
 }
 
 /** `add -` reads standard input, which is the shell's own. */
@@ -85,6 +87,28 @@ function otherFolders(openFolder: ShellOptions["openFolder"]): (dir: string) => 
 }
 
 /**
+ * How the shell runs `add` and `remove`: an edit's answer comes from the Library that has read the change, and the
+ * shell serves that one from then on. Without an edit context the commands are pointed to the command line.
+ */
+function editRunner(
+  edit: EditContext | undefined,
+  served: { current: () => Library; replace: (next: Library) => Library },
+  say: (text: string) => void,
+): (parsed: CommandLine, style: ReturnType<typeof styleFor>) => Promise<void> {
+  const editing = edit && {
+    ...edit,
+    refresh: async (previous: Library, file: string) => served.replace(await edit.refresh(previous, file)),
+  };
+  return async (parsed, style) => {
+    if (!editing)
+      return say(`${parsed.command.name} runs from the command line: npx briefings ${parsed.command.name} …`);
+    const outcome = await runEditLine(served.current(), parsed, editing, NO_STDIN);
+    if (!outcome.ok && !outcome.user) console.error(outcome.error);
+    say(outcome.ok ? renderText(outcome.answer, style) : outcome.message);
+  };
+}
+
+/**
  * The bot in a terminal: type `/search cybercrime`, `source 002`, `help`; `more` shows the
  * next page of the last answer; `exit` or Ctrl-D leaves. Also what tests drive: push lines
  * in, read answers out.
@@ -98,8 +122,9 @@ export function startShell({
   edit,
   openFolder,
   watch,
+  noColor = false,
 }: ShellOptions): Promise<void> {
-  const style = output.isTTY ? ANSI : PLAIN;
+  const style = styleFor(output, noColor);
   const rl = createInterface({
     input,
     output,
@@ -133,18 +158,7 @@ export function startShell({
     }
   };
 
-  // An edit's answer comes from the Library that has read the change: the shell serves that one from then on.
-  const editing = edit && {
-    ...edit,
-    refresh: async (previous: Library, file: string) => served.replace(await edit.refresh(previous, file)),
-  };
-  const runEdit = async (parsed: CommandLine) => {
-    if (!editing)
-      return say(`${parsed.command.name} runs from the command line: npx briefings ${parsed.command.name} …`);
-    const outcome = await runEditLine(served.current(), parsed, editing, NO_STDIN);
-    if (!outcome.ok && !outcome.user) console.error(outcome.error);
-    say(outcome.ok ? renderText(outcome.answer, style) : outcome.message);
-  };
+  const runEdit = editRunner(edit, served, say);
 
   const answer = async (line: string) => {
     if (line === "more" || line === "next") {
@@ -154,7 +168,7 @@ export function startShell({
     }
     try {
       const parsed = parseCommandLine(splitLine(line.replace(/^\//, "")));
-      if (findEdit(parsed.command.name)) return await runEdit(parsed);
+      if (findEdit(parsed.command.name)) return await runEdit(parsed, style);
       await run(parsed.command.name, parsed.options, parsed.data);
     } catch (err) {
       if (err instanceof UserError) say(err.message);

@@ -100,7 +100,7 @@ describe("ask: questions routed to the right answer", () => {
   it("'what happened in <year>?' with nothing that year says so", () => {
     const { json, answer } = run("what happened in 1999?");
     expect(json).toMatchObject({ route: "events", total: 0, meetings: [], pledges: [] });
-    expect(answer.note).toMatch(/No meetings or pledges found \(from: 1999-01-01, to: 1999-12-31\)/);
+    expect(answer.note).toMatch(/No meetings or pledges found \(from 1\u00a0Jan\u00a01999, to 31\u00a0Dec\u00a01999\)/);
   });
 
   it("'latest on …' puts the newest relevant passages first", () => {

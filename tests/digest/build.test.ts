@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Meeting, Pledge } from "../../src/extraction/event.ts";
 import { buildDigest, digestAnswer, leadOf, MAX_EVENTS, unsentBriefings, type Digest } from "../../src/digest/build.ts";
-import { digestMessages } from "../../src/discord/digest-messages.ts";
+import { digestMessages, refIn } from "../../src/discord/digest-messages.ts";
+import { embedChars } from "../../src/discord/layout.ts";
 import { partNonce } from "../../src/digest/ports.ts";
 import { Library } from "../../src/library/library.ts";
 import { sampleFolder } from "../support/folders.ts";
@@ -106,33 +107,53 @@ describe("digest messages for Discord", () => {
     };
   };
 
+  it("one message where it fits: a content line, one embed per briefing, one compact events embed", () => {
+    const digest = buildDigest(library, unsentBriefings(library, {}).slice(0, 3), "since the digest was set up");
+    const withEvents = {
+      ...digest,
+      meetings: [meeting(1, digest.briefings[0].id)],
+      counts: { ...digest.counts, meetings: 1 },
+    };
+    const [message, ...rest] = digestMessages(withEvents, "0123456789abcdef");
+    expect(rest).toHaveLength(0);
+    expect(message.content).toBe(
+      "**Briefings digest** · 3 new briefings · 1 meeting · 0 pledges, agreements or requests\nsince the digest was set up",
+    );
+    expect(message.embeds).toHaveLength(4);
+    const [first] = message.embeds;
+    expect(first.title).toBe(digest.briefings[0].title);
+    expect(first.url).toBe(digest.briefings[0].url);
+    expect(first.author!.name).toBe(digest.briefings[0].outlet);
+    expect(first.footer!.text).toMatch(/^Published \d{1,2}\u00a0\w{3}\u00a0\d{4} · 1 meeting$/);
+    const events = message.embeds[3];
+    expect(events.author!.name).toBe("Meetings and pledges in these briefings");
+    expect(events.description).toMatch(
+      /^• 9\u00a0Jun\u00a02024 · Minister Number 1 met Ambassador Number 1 · the Peace Palace in Phnom Penh — \*.+\*, ¶2$/,
+    );
+    expect(refIn(message.embeds)).toEqual(["0123456789abcdef", 1]);
+    expect(JSON.stringify(message)).not.toMatch(/"(text|name|title|description|content)":"[^"]*0123456789abcdef/);
+  });
+
   it("split a long digest into messages within Discord's limits, never dropping an item", () => {
     const digest = big();
     const messages = digestMessages(digest, "0123456789abcdef");
-    expect(messages.length).toBeGreaterThan(4);
-    let passages = 0;
+    expect(messages.length).toBeGreaterThan(1);
+    let briefings = 0;
     let events = 0;
     messages.forEach((m, i) => {
-      expect(m.embeds).toHaveLength(1);
-      const e = m.embeds[0];
-      expect(e.title!.length).toBeLessThanOrEqual(256);
-      expect(e.description!.length).toBeLessThanOrEqual(4096);
-      expect(e.title!.length + e.description!.length + e.footer!.text.length).toBeLessThanOrEqual(6000);
-      expect(e.footer!.text).toBe(`digest 0123456789abcdef.${i + 1} · message ${i + 1} of ${messages.length}`);
+      expect(m.embeds.length).toBeLessThanOrEqual(10);
+      expect(embedChars(m.embeds)).toBeLessThanOrEqual(6000);
+      for (const e of m.embeds) expect(e.description!.length).toBeLessThanOrEqual(4096);
+      expect(refIn(m.embeds)).toEqual(["0123456789abcdef", i + 1]);
       expect(m.allowed_mentions).toEqual({ parse: [] });
-      if (e.title!.includes("New briefings"))
-        passages += (e.description!.match(/^> .*\n\*\*\[\d+\]\*\*/gm) ?? []).length;
-      events += (e.description!.match(/^\*\*(Meeting|Pledge|Agreement): /gm) ?? []).length;
+      briefings += m.embeds.filter((e) => e.title && e.footer?.text.startsWith("Published")).length;
+      events += m.embeds.reduce((n, e) => n + (e.description!.match(/^• /gm) ?? []).length, 0);
     });
-    expect(passages).toBe(digest.briefings.length);
+    expect(briefings).toBe(digest.briefings.length);
     expect(events).toBe(MAX_EVENTS + 12);
-    const all = messages.map((m) => m.embeds[0].description).join("\n");
-    expect(all).toContain("5 more meetings in these briefings");
-    // Numbering runs on across a section's messages.
-    expect(all).toContain(`**[${digest.briefings.length}]**`);
-    expect(messages[0].embeds[0].description).toMatch(
-      /^\*8 new briefings · 20 meetings · 12 pledges, agreements or requests — since the digest was set up\*/,
-    );
+    const all = messages.flatMap((m) => m.embeds.map((e) => e.description)).join("\n");
+    expect(all).toContain("5 more meetings in these briefings: ask the bot (`/ask`) for them.");
+    expect(all).not.toContain("Commitment");
   });
 
   it("a nothing-new note is one short message", () => {
@@ -142,7 +163,21 @@ describe("digest messages for Discord", () => {
     );
     expect(messages).toHaveLength(1);
     expect(messages[0].embeds[0].description).toBe("No new briefings since the last digest, Mon 10 Jun 2024.");
-    expect(messages[0].embeds[0].footer!.text).toBe("digest 0123456789abcdef.1 · message 1 of 1");
+    expect(refIn(messages[0].embeds)).toEqual(["0123456789abcdef", 1]);
+  });
+
+  it("reads the reference where this version puts it, and in the footer where earlier versions did", () => {
+    expect(refIn([{ author: { url: "https://example.org/a#digest-0123456789abcdef.2" } }])).toEqual([
+      "0123456789abcdef",
+      2,
+    ]);
+    expect(refIn([{ footer: { text: "digest 0123456789abcdef.3 · message 3 of 4" } }])).toEqual([
+      "0123456789abcdef",
+      3,
+    ]);
+    expect(
+      refIn([{ footer: { text: "Published 9 Jun 2024" } }, { author: { url: "https://example.org/a" } }]),
+    ).toBeNull();
   });
 
   it("nonces fit Discord's 25 characters", () => {

@@ -187,7 +187,7 @@ describe("the digest scheduler", () => {
     await note.digests.scheduler.idle();
     const [message] = note.channels.in(CHANNEL);
     expect((message.body.embeds as Array<{ description: string }>)[0].description).toBe(
-      "No new briefings since the digest was set up, Mon 10 Jun 2024, 07:59 (Asia/Phnom_Penh).",
+      "No new briefings since the digest was set up, Mon 10 Jun 2024, 07:59 (Asia/Phnom\\_Penh).",
     );
     expect(note.digests.scheduler.status()[0].lastRun?.outcome).toBe("noted");
     await note.digests.stop();

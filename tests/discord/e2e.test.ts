@@ -6,6 +6,15 @@ import type { DiscordEmulator } from "../support/emulator/index.ts";
 import { startHarness, type BotHarness } from "../support/bot-harness.ts";
 import { longBriefing } from "../support/long-briefing.ts";
 import path from "node:path";
+import {
+  buttonsOf,
+  footerRange,
+  messageText,
+  numbersShown,
+  quotes,
+  TERMINAL_SYNTAX,
+  unwindowed,
+} from "../support/discord-text.ts";
 
 /**
  * The real bot, on a real discord.js client, against the Discord emulator: every command,
@@ -22,9 +31,9 @@ const embedOf = (m: APIMessage | undefined): APIEmbed => {
   expect(m?.embeds?.length).toBe(1);
   return m!.embeds[0];
 };
-const buttons = (m: APIMessage | undefined) =>
-  (m?.components?.[0] as { components: Array<{ label: string; custom_id: string; disabled?: boolean }> } | undefined)
-    ?.components ?? [];
+/** A message's embeds as one text: descriptions, titles, authors and footers. */
+const textOf = (m: APIMessage | undefined) => messageText(m ?? {});
+const buttons = (m: APIMessage | undefined) => buttonsOf(m ?? {});
 
 beforeAll(async () => {
   h = await startHarness({ "900_zebra.txt": longBriefing() });
@@ -58,12 +67,18 @@ describe("the bot in Discord (emulated)", () => {
   it("/search answers with block-quoted passages, bold matches, numbered linked citations and a page footer", async () => {
     const res = await emu.slashCommand({ name: "search", options: { query: "UK cybercrime support" } }).response();
     expect(res.kind).toBe("reply");
-    const embed = embedOf(res.message);
-    expect(embed.description).toMatch(/^> .*\*\*cybercrime\*\*/);
-    expect(embed.description).toContain(
-      "**[1]** [Sar Kheng requests additional support from UK in fight against cybercrime](https://phnompenhpost.com/national/sar-kheng-requests-additional-support-uk-fight-against-cybercrime) — The Phnom Penh Post · 2022-08-19 · ¶1",
+    const [first] = res.message!.embeds;
+    expect(res.message!.content).toBe("**Search: UK cybercrime support**");
+    expect(first.title).toBe("Sar Kheng requests additional support from UK in fight against cybercrime");
+    expect(first.url).toBe(
+      "https://phnompenhpost.com/national/sar-kheng-requests-additional-support-uk-fight-against-cybercrime",
     );
-    expect(embed.footer?.text).toMatch(/^results 1–5 of \d+$/);
+    expect(first.author?.name).toBe("The Phnom Penh Post · 19\u00a0Aug\u00a02022");
+    expect(first.description).toMatch(/^\*\*\[1\]\*\* ¶1\n> .*\*\*cybercrime\*\*/);
+    expect(res.message!.embeds.at(-1)!.footer?.text).toMatch(/^Showing 1–5 of \d+ · \+\d+ more$/);
+    // Every passage of a briefing under its one headline: no headline twice.
+    const titles = res.message!.embeds.map((e) => e.title).filter(Boolean);
+    expect(new Set(titles).size).toBe(titles.length);
     expect(buttons(res.message).map((b) => b.label)).toEqual(["Previous", "Next"]);
     expect((res.call.body as { data: { allowed_mentions: unknown } }).data.allowed_mentions).toEqual({
       parse: [],
@@ -76,13 +91,32 @@ describe("the bot in Discord (emulated)", () => {
     const next = buttons(first.message).find((b) => b.label === "Next")!;
     const second = await emu.clickButton({ customId: next.custom_id, messageId: first.message!.id }).response();
     expect(second.kind).toBe("update");
-    expect(embedOf(second.message).footer?.text).toMatch(/^results 6–10 of \d+$/);
-    expect(embedOf(second.message).description).toContain("**[6]**");
+    expect(second.message!.embeds.at(-1)!.footer?.text).toMatch(/^Showing 6–10 of \d+/);
+    expect(numbersShown(second.message!).sort((a, b) => a - b)).toEqual([6, 7, 8, 9, 10]);
     // A restart forgets everything in memory: a fresh button store must still decode the id.
     bot.context.buttons = new ButtonStates(path.join(h.cacheDir, "buttons.json"));
     const prev = buttons(second.message).find((b) => b.label === "Previous")!;
     const back = await emu.clickButton({ customId: prev.custom_id, messageId: second.message!.id }).response();
-    expect(embedOf(back.message).footer?.text).toMatch(/^results 1–5 of \d+$/);
+    expect(back.message!.embeds.at(-1)!.footer?.text).toMatch(/^Showing 1–5 of \d+/);
+  });
+
+  it("paging is the asker's: Next pressed by someone else gives them a private copy, the public answer stays", async () => {
+    const asked = await emu.slashCommand({ name: "search", options: { query: "crime" } }).response();
+    const before = structuredClone(asked.message!);
+    const next = buttons(asked.message).find((b) => b.label === "Next")!;
+    const colleague = emu.addUser("colleague");
+    const theirs = await emu
+      .clickButton({ customId: next.custom_id, messageId: asked.message!.id, user: colleague })
+      .response();
+    expect(theirs.kind).toBe("reply");
+    expect(theirs.message!.flags! & EPHEMERAL).toBe(EPHEMERAL);
+    expect(footerRange(theirs.message!)?.first).toBe(6);
+    const publicNow = emu.message(asked.message!.id);
+    expect(publicNow?.embeds).toEqual(before.embeds);
+    // The asker's own press still turns the public page.
+    const own = await emu.clickButton({ customId: next.custom_id, messageId: asked.message!.id }).response();
+    expect(own.kind).toBe("update");
+    expect(footerRange(own.message!)?.first).toBe(6);
   });
 
   it("answers a stale or foreign button politely, privately", async () => {
@@ -112,8 +146,8 @@ describe("the bot in Discord (emulated)", () => {
     const shared = await emu.clickButton({ customId: share.custom_id, messageId: hidden.message!.id }).response();
     expect(shared.kind).toBe("reply");
     expect((shared.message!.flags ?? 0) & EPHEMERAL).toBe(0);
-    expect(shared.message!.content).toBe(`Shared by <@${emu.userId}>`);
-    expect(embedOf(shared.message).description).toContain("**grey** **list**");
+    expect(shared.message!.content).toMatch(new RegExp(`^Shared by <@${emu.userId}>\n\\*\\*Search: grey list\\*\\*`));
+    expect(textOf(shared.message)).toContain("**grey** **list**");
     expect(buttons(shared.message).some((b) => b.label === "Share to channel")).toBe(false);
   });
 
@@ -137,14 +171,25 @@ describe("the bot in Discord (emulated)", () => {
     const src = await emu
       .slashCommand({ name: "source", options: { id: "002_12f7e6579d666584", paragraph: 3, context: 0 } })
       .response();
-    expect(embedOf(src.message).description).toMatch(/^\*¶3 of \d+/);
-    expect(embedOf(src.message).description).toContain("General Sar Thet made the remarks");
+    // The headline is the embed's title: the content line does not say it again.
+    expect(src.message!.content).toMatch(/^¶3 of \d+, with 0 neighbours either side$/);
+    expect(embedOf(src.message).description).toMatch(
+      /^\*\*\[1\]\*\* ¶3 · the paragraph asked for\n> General Sar Thet made the remarks/,
+    );
     const list = await emu.slashCommand({ name: "sources" }).response();
-    expect(embedOf(list.message).description).toMatch(/2025-06-01 · Zebra crossings/);
+    expect(embedOf(list.message).description).toMatch(
+      /^• \[Zebra crossings: a very long report @everyone\]\(https:\/\/example\.org\/zebra\) — Test Gazette · 1\u00a0Jun\u00a02025 · 30 paragraphs · `900_zebra`$/m,
+    );
     const about = await emu.slashCommand({ name: "about" }).response();
     expect(embedOf(about.message).description).toContain("6 briefings");
+    expect(embedOf(about.message).description).not.toMatch(/\d{4}-\d{2}-\d{2}/);
     const help = await emu.slashCommand({ name: "help" }).response();
-    expect(embedOf(help.message).description).toContain("search");
+    const helpText = embedOf(help.message).description!;
+    expect(helpText).toMatch(
+      /^• \*\*\/search\*\* `query` — Find passages in the briefings, quoted with citations · options: source, from, to, limit, hide$/m,
+    );
+    expect(helpText).toMatch(/^• \*\*\/digest\*\* preview · now · status — /m);
+    expect(helpText).not.toMatch(TERMINAL_SYNTAX);
   });
 
   it("a user's mistake gets a short private explanation", async () => {
@@ -174,15 +219,14 @@ describe("the bot in Discord (emulated)", () => {
     expect(logs()).toContain("disk on fire");
     expect(logs()).toMatch(/"msg":"interaction failed"/);
     const after = await emu.slashCommand({ name: "about" }).response();
-    expect(embedOf(after.message).title).toBe("About the briefings");
+    expect(after.message!.content).toBe("**About the briefings**");
   });
 
   it("answers a mention with a reply, routing the question", async () => {
     const reply = await emu.mentionBot("who met Tina Redshaw?").reply();
     expect(reply.message_reference?.message_id).toBeDefined();
-    expect(reply.embeds[0].description).toMatch(/^\*meetings — who: Tina Redshaw\*/);
-    expect(reply.embeds[0].description).toContain("Sar Kheng");
-    expect(reply.embeds[0].description).toContain("2022-08-18");
+    expect(reply.content).toMatch(/^\*\*Meetings with Tina Redshaw\*\*\n1 meeting found for Tina Redshaw/);
+    expect(reply.embeds[0].description).toMatch(/^\*\*18\u00a0Aug\u00a02022 · Sar Kheng met Tina Redshaw\*\*/);
   });
 
   it("answers a mention of its own role like a mention of the bot", async () => {
@@ -213,13 +257,18 @@ describe("the bot in Discord (emulated)", () => {
     expect(meetings).toContain(
       "> The request came on August 18 when Sar Kheng met with outgoing British ambassador to Cambodia Tina Redshaw.",
     );
-    expect(meetings).toContain("2022-08-19 · ¶2");
+    expect(meetings).toContain("The Phnom Penh Post · 19\u00a0Aug\u00a02022 · ¶2");
+    expect(met.message!.content).toBe("**Meetings with Redshaw**\n1 meeting, newest first");
     const pledged = await emu.slashCommand({ name: "pledges", options: { who: "Vietnam", kind: "pledge" } }).response();
     expect(embedOf(pledged.message).description).toContain("committed to robust collaboration");
     const people = await emu.slashCommand({ name: "people" }).response();
     expect(embedOf(people.message).description).toContain("Sar Kheng");
     const person = await emu.slashCommand({ name: "person", options: { name: "Redshaw" } }).response();
-    expect(embedOf(person.message).description).toContain("outgoing British ambassador to Cambodia");
+    expect(textOf(person.message)).toContain("outgoing British ambassador to Cambodia");
+    expect(textOf(person.message)).toMatch(/^• \[Latest mention: /m);
+    const none = await emu.slashCommand({ name: "pledges", options: { who: "Atlantis" } }).response();
+    expect(none.message!.content).toBe("**Pledges by Atlantis**");
+    expect(textOf(none.message)).toMatch(/^No pledges by Atlantis\..*`\/search query:Atlantis`/m);
   });
 
   it("autocompletes who by surname, alias or country, at most 25", async () => {
@@ -253,10 +302,37 @@ describe("the bot in Discord (emulated)", () => {
       .slashCommand({ name: "search", options: { query: "zebra crossing report", limit: 25 } })
       .response();
     expect(res.call.status).toBe(204);
-    const embed = embedOf(res.message);
-    expect(embed.footer?.text).toMatch(/^results 1–25 of \d+$/);
-    expect(embed.description!.length).toBeLessThanOrEqual(4096);
-    expect(embed.description!.match(/\*\*\[\d+\]\*\*/g)).toHaveLength(25);
+    const shown = numbersShown(res.message!);
+    const range = footerRange(res.message!)!;
+    expect(shown).toEqual(Array.from({ length: range.last }, (_, i) => i + 1));
+    // What the budget could not fit is one Next away, never dropped.
+    let next = buttons(res.message).find((b) => b.label === "Next")!;
+    let page = res.message!;
+    const seen = [...shown];
+    while (seen.length < 25) {
+      page = (await emu.clickButton({ customId: next.custom_id, messageId: page.id }).response()).message!;
+      seen.push(...numbersShown(page));
+      next = buttons(page).find((b) => b.label === "Next")!;
+    }
+    expect(seen.slice(0, 25)).toEqual(Array.from({ length: 25 }, (_, i) => i + 1));
+  });
+
+  it("every answer it sent reads as Discord: quotes verbatim, no raw ids or terminal syntax, within limits", () => {
+    const library = bot.context.library();
+    const paragraphs = library.briefings.flatMap((b) => b.paragraphs.map((p) => p.text));
+    const ids = library.briefings.map((b) => b.id);
+    const sent = emu.messageCalls().map((c) => c.message!.body as unknown as APIMessage);
+    expect(sent.length).toBeGreaterThan(10);
+    expect(sent.flatMap((m) => quotes(m)).length).toBeGreaterThan(30);
+    for (const m of sent) {
+      const text = messageText(m);
+      for (const q of quotes(m)) expect(paragraphs.some((p) => p.includes(unwindowed(q)))).toBe(true);
+      expect(text).not.toMatch(TERMINAL_SYNTAX);
+      // A briefing id appears only where a user needs it to type a command (/sources lists them, small).
+      if (!text.includes("900_zebra`")) for (const id of ids) expect(text).not.toContain(id);
+      const chars = (m.embeds ?? []).reduce((n, e) => n + messageText({ embeds: [e] }).length, 0);
+      expect(chars).toBeLessThanOrEqual(6000);
+    }
   });
 
   it("never pings: quoted @everyone and role mentions, and a query with a user mention", async () => {

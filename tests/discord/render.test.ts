@@ -1,27 +1,42 @@
 import { describe, expect, it } from "vitest";
-import type { Answer, PassageItem } from "../../src/kit/answer.ts";
+import type { Answer, EventItem, PassageItem } from "../../src/kit/answer.ts";
 import { ButtonStates } from "../../src/discord/button-state.ts";
-import { LIMITS, renderAnswer } from "../../src/discord/render.ts";
+import { renderAnswer, type Place } from "../../src/discord/render.ts";
+import { embedChars, LIMITS } from "../../src/discord/layout.ts";
+import { slashSyntax } from "../../src/discord/markdown.ts";
 import { shorten } from "../../src/kit/shorten.ts";
+import {
+  buttonsOf,
+  footerRange,
+  messageText,
+  numbersShown,
+  quotes,
+  TERMINAL_SYNTAX,
+  unwindowed,
+} from "../support/discord-text.ts";
 
 const longParagraph = Array.from(
   { length: 60 },
   (_, i) => `Sentence number ${i} talks about @everyone and <@&123456789012345678> in detail.`,
 ).join(" ");
 
-function answerWith(n: number, text = longParagraph): Answer {
+const citation = (i: number, source = `000_${String(i).padStart(16, "0")}`) => ({
+  source,
+  paragraph: i + 1,
+  title: "A headline [with brackets] ".repeat(6),
+  outlet: "The Outlet",
+  published: "2024-01-02",
+  url: "https://example.org/a_(b)",
+});
+
+function answerWith(n: number, text = longParagraph, oneBriefing = false): Answer {
+  const at = text.indexOf("number 41");
   const items: PassageItem[] = Array.from({ length: n }, (_, i) => ({
     kind: "passage",
     text,
-    marks: [[0, 8]],
-    citation: {
-      source: `id_${i}`,
-      paragraph: i + 1,
-      title: "A headline [with brackets] ".repeat(6),
-      outlet: "The Outlet",
-      published: "2024-01-02",
-      url: "https://example.org/a_(b)",
-    },
+    marks: [[at, at + 6]],
+    score: 1,
+    citation: citation(i, oneBriefing ? "000_1ce3e456409cc760" : undefined),
   }));
   return {
     command: "search",
@@ -32,51 +47,152 @@ function answerWith(n: number, text = longParagraph): Answer {
   };
 }
 
-const embedTotal = (m: ReturnType<typeof renderAnswer>) =>
-  m.embeds.reduce(
-    (sum, e) => sum + (e.title?.length ?? 0) + (e.description?.length ?? 0) + (e.footer?.text.length ?? 0),
-    0,
-  );
+const go = (at: Place) => `go|${at.page}|${at.skip}`;
+const withinLimits = (m: ReturnType<typeof renderAnswer>["message"]) => {
+  expect(m.embeds.length).toBeLessThanOrEqual(LIMITS.embeds);
+  expect(embedChars(m.embeds)).toBeLessThanOrEqual(LIMITS.total);
+  expect(m.content!.length).toBeLessThanOrEqual(LIMITS.content);
+  for (const e of m.embeds) {
+    expect(e.description!.length).toBeLessThanOrEqual(LIMITS.description);
+    expect((e.title ?? "").length).toBeLessThanOrEqual(LIMITS.title);
+  }
+};
 
-describe("rendering an answer for Discord", () => {
-  it.each([1, 5, 25])("fits Discord's limits with %i results of thousands of characters", (n) => {
-    const m = renderAnswer(answerWith(n), { previous: "p", next: "n", share: "s" });
-    const [embed] = m.embeds;
-    expect(embed.title!.length).toBeLessThanOrEqual(LIMITS.title);
-    expect(embed.description!.length).toBeLessThanOrEqual(LIMITS.description);
-    expect(embedTotal(m)).toBeLessThanOrEqual(LIMITS.total);
-    // Every shown item keeps its whole citation (never cut in half).
-    const citations =
-      embed.description!.match(
-        /\*\*\[\d+\]\*\* \[[^\]]*\]\(https:\/\/example\.org\/a_\(b%29\)( — The Outlet · 2024-01-02 · ¶\d+ `id_\d+`)?$/gm,
-      ) ?? [];
-    expect(citations.length).toBe(n);
-    expect(embed.description).toContain("2024-01-02 · ¶");
-    expect(embed.footer?.text).toBe(`results 1–${n} of 40`);
-    expect(m.allowedMentions).toEqual({ parse: [], repliedUser: false });
+describe("rendering an answer for Discord: a budget that never loses an item", () => {
+  it.each([1, 5, 25])("fits Discord's limits with %i results of thousands of characters, footer = items shown", (n) => {
+    const { message, shown } = renderAnswer(answerWith(n), { go, share: "s" });
+    withinLimits(message);
+    const numbers = numbersShown(message);
+    expect(numbers).toEqual(Array.from({ length: shown[1] - shown[0] }, (_, i) => i + 1));
+    const range = footerRange(message)!;
+    expect([range.first, range.last, range.total]).toEqual([1, numbers.length, 40]);
+    expect(message.embeds.at(-1)!.footer!.text).toContain(`+${40 - numbers.length} more`);
+    expect(message.allowedMentions).toEqual({ parse: [], repliedUser: false });
   });
 
-  it("cuts quotes at a sentence boundary with an ellipsis and bolds the matched words", () => {
-    const m = renderAnswer(answerWith(5));
-    const quote = m.embeds[0].description!.split("\n")[0];
-    expect(quote.startsWith("> **Sentence**")).toBe(true);
-    expect(quote).toMatch(/detail\.…$/);
+  it("paging through a page the budget splits shows every item exactly once, Next then Previous", () => {
+    const answer = answerWith(25);
+    const seen: number[] = [];
+    const starts: number[] = [];
+    let skip = 0;
+    for (let guard = 0; guard < 30; guard++) {
+      const { message, shown } = renderAnswer(answer, { go }, skip);
+      starts.push(shown[0]);
+      seen.push(...numbersShown(message));
+      const range = footerRange(message)!;
+      expect(range.first).toBe(shown[0] + 1);
+      expect(range.last).toBe(shown[1]);
+      const next = buttonsOf(message).find((b) => b.label === "Next")!;
+      const [, page, nextSkip] = next.custom_id.split("|").map(Number);
+      if (page === 2) break;
+      skip = nextSkip;
+    }
+    expect(seen).toEqual(Array.from({ length: 25 }, (_, i) => i + 1));
+    expect(starts.length).toBeGreaterThan(1);
+    // Previous from the second message goes back to where the first started.
+    const second = renderAnswer(answer, { go }, starts[1]).message;
+    expect(buttonsOf(second).find((b) => b.label === "Previous")!.custom_id).toBe("go|1|0");
+    // From page 2, Previous opens page 1's last message.
+    const page2 = renderAnswer({ ...answer, page: { page: 2, pageSize: 25, total: 40 } }, { go }).message;
+    expect(buttonsOf(page2).find((b) => b.label === "Previous")!.custom_id).toBe("go|1|-1");
+    expect(numbersShown(renderAnswer(answer, { go }, -1).message).at(-1)).toBe(25);
   });
 
-  it("shortens plain text at sentences, then words", () => {
-    expect(shorten("One two. Three four five six.", 15)).toBe("One two.…");
-    expect(shorten("Alpha beta gamma delta epsilon", 17)).toBe("Alpha beta gamma…");
-    expect(shorten("short", 10)).toBe("short");
+  it("quotes a window around the first marked word, verbatim, with … only at the window's ends", () => {
+    const { message } = renderAnswer(answerWith(5));
+    const shown = quotes(message);
+    expect(shown.length).toBeGreaterThan(0);
+    for (const q of shown) {
+      expect(q).toContain("number 41");
+      expect(longParagraph).toContain(unwindowed(q));
+      expect(unwindowed(q)).not.toContain("…");
+    }
+    expect(message.embeds[0].description).toContain("**number**");
   });
 
-  it("offers Previous/Next (Previous disabled on page 1) and Share when asked", () => {
-    const m = renderAnswer(answerWith(5), { previous: "p", next: "n", share: "s" });
-    const row = m.components[0].components as Array<{ label: string; disabled?: boolean; custom_id: string }>;
+  it("names a briefing once for all its passages, and shows no raw id", () => {
+    const { message } = renderAnswer(answerWith(5, "A short paragraph about the matter at hand.", true));
+    const text = messageText(message);
+    expect(message.embeds).toHaveLength(1);
+    expect(message.embeds[0].title).toBe(shorten("A headline [with brackets] ".repeat(6), 256));
+    expect(message.embeds[0].url).toBe("https://example.org/a_(b)");
+    expect(message.embeds[0].author!.name).toBe("The Outlet · 2\u00a0Jan\u00a02024");
+    expect(text).not.toContain("000_1ce3e456409cc760");
+    expect(text).not.toContain("2024-01-02");
+    expect(numbersShown(message)).toEqual([1, 2, 3, 4, 5]);
+  });
+
+  it("offers Previous (disabled on the first page) and Next with distinct ids, and Share when asked", () => {
+    const { message } = renderAnswer(answerWith(5, "Short."), { go, share: "s" });
+    const row = buttonsOf(message);
     expect(row.map((b) => [b.label, b.disabled ?? false])).toEqual([
       ["Previous", true],
       ["Next", false],
       ["Share to channel", false],
     ]);
+    expect(new Set(row.map((b) => b.custom_id)).size).toBe(3);
+  });
+});
+
+describe("events and wording in Discord", () => {
+  const event = (i: number, source: string): EventItem => ({
+    kind: "event",
+    heading: `24 Jan 2024 · Minister ${i} met the envoy · Capital City`,
+    facts: [
+      ["Topic", "road safety"],
+      ["Date", "24 Jan 2024"],
+    ],
+    quote: `Minister ${i} met the envoy in Capital City on Wednesday to discuss road safety.`,
+    citation: { ...citation(i, source), title: "Envoy visit" },
+  });
+
+  it("an event is a heading, the quote and the citation; a briefing cited above is not named again", () => {
+    const answer: Answer = {
+      command: "meetings",
+      title: "Meetings with the envoy",
+      items: [event(1, "a"), event(2, "a"), event(3, "b")],
+      json: {},
+    };
+    const { message } = renderAnswer(answer);
+    const blocks = message.embeds[0].description!.split("\n\n");
+    expect(blocks).toHaveLength(3);
+    for (const b of blocks) expect(b.split("\n").length).toBeLessThanOrEqual(3);
+    expect(blocks[0]).toMatch(/^\*\*24 Jan 2024 · Minister 1 met the envoy · Capital City\*\*\n> Minister 1/);
+    expect(blocks[0]).toContain(
+      "— [Envoy visit](https://example.org/a_(b%29) · The Outlet · 2\u00a0Jan\u00a02024 · ¶2",
+    );
+    expect(blocks[1]).toMatch(/— ¶3, same briefing as above$/);
+    expect(messageText(message).match(/Envoy visit/g)).toHaveLength(2);
+    expect(messageText(message)).not.toMatch(/Topic|Date:/);
+  });
+
+  it("a briefing cited further up, not just above, is pointed at by its headline only", () => {
+    const answer: Answer = {
+      command: "person",
+      title: "Minister",
+      items: [event(1, "a"), event(2, "b"), event(3, "a")],
+      json: {},
+    };
+    const blocks = renderAnswer(answer).message.embeds[0].description!.split("\n\n");
+    expect(blocks[2]).toMatch(/— ¶4 of \[\*Envoy visit\*\]\(https:\/\/example\.org\/a_\(b%29\)$/);
+    expect(blocks[2]).not.toContain("same briefing as above");
+  });
+
+  it("notes name commands in slash syntax, as code, with no escaped backticks or --options", () => {
+    const answer: Answer = {
+      command: "person",
+      title: "Sar Kheng",
+      items: [],
+      note: 'Showing the latest 10; see `meetings --who "Sar Kheng"` and `search cybercrime UK` for all. Use `people`. *Italic* a_b.',
+      json: {},
+    };
+    const text = messageText(renderAnswer(answer).message);
+    expect(text).toContain("`/meetings who:Sar Kheng`");
+    expect(text).toContain("`/search query:cybercrime UK`");
+    expect(text).toContain("`/people`");
+    expect(text).toContain("*Italic* a\\_b.");
+    expect(text).not.toMatch(TERMINAL_SYNTAX);
+    expect(slashSyntax("frobnicate --x 1")).toBeNull();
   });
 });
 
@@ -92,10 +208,12 @@ describe("button state in custom_id", () => {
     const id = states.encode(short);
     expect(id.length).toBeLessThanOrEqual(100);
     expect(states.decode(id)).toEqual(short);
-    const long = { ...short, options: { query: "money laundering ".repeat(20) } };
+    const long = { ...short, skip: 7, options: { query: "money laundering ".repeat(20) } };
     const longId = states.encode(long);
     expect(longId.length).toBeLessThanOrEqual(100);
     expect(states.decode(longId)).toEqual(long);
+    const last = { ...short, skip: -1 };
+    expect(states.decode(states.encode(last))).toEqual(last);
   });
 
   it("refuses foreign, malformed or forgotten ids", () => {
@@ -106,6 +224,8 @@ describe("button state in custom_id", () => {
       "b1|drop|search|1|",
       "b1|page|search|1|@missingkey",
       "b1|page|search|1|q=%E0",
+      "b1|page|search|1+x|",
+      "none|next",
     ]) {
       expect(states.decode(bad)).toBeNull();
     }

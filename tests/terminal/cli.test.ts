@@ -55,11 +55,19 @@ describe("npx briefings (one-shot CLI)", () => {
     });
   });
 
-  it("prints readable text with marked terms and citations without --json", async () => {
+  it("prints readable text, piped: whole verbatim paragraphs, nothing inserted, the briefing cited once", async () => {
     const { code, stdout } = await cli(["search", "grey list", "--limit", "1"]);
     expect(code).toBe(0);
-    expect(stdout).toContain("*grey* *list*");
-    expect(stdout).toMatch(/The Phnom Penh Post, "Sar Kheng, UK envoy discuss transnational crime", 2023-04-06, ¶6/);
+    const json = JSON.parse((await cli(["search", "grey list", "--limit", "1", "--json"])).stdout) as {
+      results: Array<{ text: string }>;
+    };
+    expect(stdout).toContain(`\n  ${json.results[0].text}\n`);
+    expect(stdout).not.toContain("*");
+    expect(stdout).not.toContain("\u001b[");
+    expect(stdout).toContain(
+      '"Sar Kheng, UK envoy discuss transnational crime" — The Phnom Penh Post · 6\u00a0Apr\u00a02023',
+    );
+    expect(stdout).toContain("[1] ¶6");
   });
 
   it("reads another folder with --data and reports a bad option in one line", async () => {

@@ -35,8 +35,8 @@ describe("the terminal shell", () => {
     ]);
     expect(out).toContain("No DISCORD_TOKEN set: opening the terminal shell.");
     expect(out).toContain("5 briefings loaded");
-    expect(out).toMatch(/results 1–2 of \d+/);
-    expect(out).toMatch(/results 3–4 of \d+/);
+    expect(out).toMatch(/Showing 1–2 of \d+/);
+    expect(out).toMatch(/Showing 3–4 of \d+/);
     expect(out).toContain("General Sar Thet made the remarks");
     expect(out).toContain("search needs query");
     expect(out).toContain('There is no command "frobnicate"');

@@ -1,0 +1,96 @@
+import { execFileSync } from "node:child_process";
+import { mkdirSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import type { APIMessage } from "discord-api-types/v10";
+import { startHarness } from "../../tests/support/bot-harness.ts";
+import { buildDigest, unsentBriefings } from "../../src/digest/build.ts";
+import { digestMessages } from "../../src/discord/digest-messages.ts";
+import { page } from "./discord-html.ts";
+
+/**
+ * `npm run screenshots`: the real bot against the Discord emulator, the main answers (search and its next page,
+ * meetings, pledges, person, source, digest) rendered as Discord shows them — HTML in docs/screenshots/, and PNGs at
+ * phone width (390 px) and desktop width (900 px) where headless Chromium is installed (Debian's `chromium`). A tool
+ * for people looking at the bot's answers, not a CI step.
+ */
+
+const OUT = fileURLToPath(new URL("../../docs/screenshots/", import.meta.url));
+const WIDTHS = { phone: 390, desktop: 900 } as const;
+
+function chromium(): string | null {
+  for (const name of [process.env.CHROMIUM, "chromium", "chromium-browser", "google-chrome"]) {
+    if (!name) continue;
+    try {
+      execFileSync("which", [name], { stdio: "ignore" });
+      return name;
+    } catch {
+      // not this one
+    }
+  }
+  return null;
+}
+
+async function answers() {
+  const h = await startHarness();
+  const { emu } = h;
+  try {
+    const shots: Record<string, Array<{ asked: string; message: Partial<APIMessage> }>> = {};
+    const slash = async (name: string, options: Record<string, string | number | boolean>) =>
+      (await emu.slashCommand({ name, options }).response()).message!;
+    const say = (options: Record<string, string | number | boolean>) =>
+      Object.entries(options)
+        .map(([k, v]) => `${k}:${v}`)
+        .join(" ");
+    for (const [file, name, options] of [
+      ["search", "search", { query: "cybercrime" }],
+      ["meetings", "meetings", {}],
+      ["pledges", "pledges", { who: "Vietnam" }],
+      ["person", "person", { name: "Sar Kheng" }],
+      ["source", "source", { id: "002_12f7e6579d666584", paragraph: 3 }],
+      ["help", "help", {}],
+    ] as const) {
+      shots[file] = [{ asked: `/${name} ${say(options)}`, message: await slash(name, options) }];
+    }
+    const first = shots.search[0].message as APIMessage;
+    const next = (first.components?.[0] as { components: Array<{ label: string; custom_id: string }> }).components.find(
+      (b) => b.label === "Next",
+    )!;
+    const turned = await emu.clickButton({ customId: next.custom_id, messageId: first.id }).response();
+    shots.paging = [{ asked: "Next, on /search query:cybercrime", message: turned.message! }];
+    const library = h.bot.context.library();
+    const digest = buildDigest(library, unsentBriefings(library, {}).slice(0, 3), "since the last digest");
+    shots.digest = digestMessages(digest, "0000000000000000").map((m) => ({
+      asked: "The morning digest (scheduled)",
+      message: m as unknown as Partial<APIMessage>,
+    }));
+    return shots;
+  } finally {
+    await h.stop();
+  }
+}
+
+const shots = await answers();
+mkdirSync(OUT, { recursive: true });
+const browser = chromium();
+for (const [name, messages] of Object.entries(shots)) {
+  const file = path.join(OUT, `${name}.html`);
+  writeFileSync(file, page(name, messages));
+  if (!browser) continue;
+  for (const [size, width] of Object.entries(WIDTHS)) {
+    execFileSync(browser, [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--hide-scrollbars",
+      `--window-size=${width},${size === "phone" ? 2200 : 1400}`,
+      `--screenshot=${path.join(OUT, `${name}-${size}.png`)}`,
+      `file://${file}`,
+    ]);
+  }
+}
+console.log(
+  browser
+    ? `Wrote ${Object.keys(shots).length} answers to ${OUT} as HTML and PNG (390 px and 900 px wide).`
+    : `Wrote ${Object.keys(shots).length} answers to ${OUT} as HTML. Chromium is not installed (apt-get install chromium), so no PNGs were made.`,
+);
