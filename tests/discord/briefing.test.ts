@@ -20,9 +20,23 @@ let editorRole: string;
 const EPHEMERAL = 1 << 6;
 const MANAGE_SERVER = (BigInt(EVERYONE_PERMISSIONS) | (1n << 5n)).toString();
 const admin = { memberPermissions: MANAGE_SERVER };
+/**
+ * A message read as one embed: the answer's title (the bold first line of its content, or the first embed's title),
+ * then the content, every embed's author, description, fields and footer, in order.
+ */
 const embedOf = (m: APIMessage | undefined): APIEmbed => {
-  expect(m?.embeds?.length).toBe(1);
-  return m!.embeds[0];
+  expect(m).toBeDefined();
+  const embeds = m!.embeds ?? [];
+  const parts = embeds.flatMap((e) => [
+    e.title ? `**${e.title}**` : "",
+    e.author?.name ?? "",
+    e.description ?? "",
+    ...(e.fields ?? []).map((f) => `${f.name}\n${f.value}`),
+    e.footer?.text ?? "",
+  ]);
+  const title = /^\*\*(.+?)\*\*/.exec(m!.content ?? "")?.[1] ?? embeds[0]?.title;
+  return { title, description: [m!.content ?? "", ...parts].filter(Boolean).join("\n") };
+};
 };
 const files = () => readdirSync(h.dataDir).sort();
 

@@ -74,7 +74,7 @@ describe("editing from the shell", () => {
     input.write(`add ${file} --published 2025-04-04\n`);
     await until(/Added: Orlen harbour dredging to start in May/);
     input.write("search dredging container ships\n");
-    await until(/2025-04-04_orlen-harbour-dredging-to-start-in-may\]/);
+    await until(/Search: dredging container ships\n+"Orlen harbour dredging to start in May"/);
     input.write("add -\n");
     await until(/In the shell, add a file or a link/);
     input.write("remove 2025-04-04_orlen\n");
