@@ -28,7 +28,7 @@ const embedOf = (m: APIMessage | undefined): APIEmbed => {
   expect(m).toBeDefined();
   const embeds = m!.embeds ?? [];
   const parts = embeds.flatMap((e) => [
-    e.title ? `**${e.title}**` : "",
+    e.title ? `**${e.title}**${e.url ? ` (${e.url})` : ""}` : "",
     e.author?.name ?? "",
     e.description ?? "",
     ...(e.fields ?? []).map((f) => `${f.name}\n${f.value}`),
@@ -36,7 +36,6 @@ const embedOf = (m: APIMessage | undefined): APIEmbed => {
   ]);
   const title = /^\*\*(.+?)\*\*/.exec(m!.content ?? "")?.[1] ?? embeds[0]?.title;
   return { title, description: [m!.content ?? "", ...parts].filter(Boolean).join("\n") };
-};
 };
 const files = () => readdirSync(h.dataDir).sort();
 
@@ -100,9 +99,11 @@ describe("/briefing in Discord (emulated)", () => {
     const started = Date.now();
     const found = await emu.slashCommand({ name: "search", options: { query: "Nordgate customs post" } }).response();
     expect(Date.now() - started).toBeLessThan(2000);
-    expect(embedOf(found.message).description).toContain(
-      `[${BORDER_STORY.headline}](${server.url("/news/border")}) — The Valdor Times · 2025-06-03 · ¶2`,
+    const cited = embedOf(found.message).description;
+    expect(cited).toContain(
+      `**${BORDER_STORY.headline}** (${server.url("/news/border")})\nThe Valdor Times · 3\u00a0Jun\u00a02025`,
     );
+    expect(cited).toMatch(/\*\*\[1\]\*\* ¶2\n> /);
   });
 
   it("the same link again, through redirects, is a duplicate; a PDF link is refused; the folder is unchanged", async () => {
@@ -111,7 +112,7 @@ describe("/briefing in Discord (emulated)", () => {
       .slashCommand({ name: "briefing", subcommand: "add", options: { url: server.url("/r/1") }, ...admin })
       .response();
     expect(dup.message!.content).toMatch(
-      /^That article is already in the briefings as 2025-06-03_valdoria.*the same link/,
+      /^That article is already in the briefings as 2025-06-03\\?_valdoria.*the same link/,
     );
     const pdf = await emu
       .slashCommand({ name: "briefing", subcommand: "add", options: { url: server.url("/report.pdf") }, ...admin })
