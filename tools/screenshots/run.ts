@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { APIMessage } from "discord-api-types/v10";
@@ -70,6 +70,29 @@ async function answers() {
   }
 }
 
+const HEADLESS = ["--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars"];
+
+/** The page's height at `width`, as Chromium lays it out (a script puts it in the title; --dump-dom prints it). */
+function heightAt(browser: string, file: string, width: number): number {
+  const probe = `${file}.probe.html`;
+  const html = readFileSync(file, "utf8").replace(
+    "</body>",
+    // --dump-dom lays the page out at its own default width: set the width measured at on the page itself.
+    `<script>document.documentElement.style.width = "${width}px";` +
+      "document.title = 'height:' + document.documentElement.scrollHeight</script></body>",
+  );
+  writeFileSync(probe, html);
+  try {
+    const dom = execFileSync(browser, [...HEADLESS, `--window-size=${width},600`, "--dump-dom", `file://${probe}`], {
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "ignore"],
+    });
+    return Number(/height:(\d+)/.exec(dom)?.[1] ?? 2200);
+  } finally {
+    rmSync(probe, { force: true });
+  }
+}
+
 const shots = await answers();
 mkdirSync(OUT, { recursive: true });
 const browser = chromium();
@@ -78,15 +101,18 @@ for (const [name, messages] of Object.entries(shots)) {
   writeFileSync(file, page(name, messages));
   if (!browser) continue;
   for (const [size, width] of Object.entries(WIDTHS)) {
-    execFileSync(browser, [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--hide-scrollbars",
-      `--window-size=${width},${size === "phone" ? 2200 : 1400}`,
-      `--screenshot=${path.join(OUT, `${name}-${size}.png`)}`,
-      `file://${file}`,
-    ]);
+    // Cut to the answer's own height, so a phone screenshot has no empty screen below it.
+    const height = Math.min(Math.max(heightAt(browser, file, width), 300), 6000);
+    execFileSync(
+      browser,
+      [
+        ...HEADLESS,
+        `--window-size=${width},${height}`,
+        `--screenshot=${path.join(OUT, `${name}-${size}.png`)}`,
+        `file://${file}`,
+      ],
+      { stdio: ["ignore", "ignore", "ignore"] },
+    );
   }
 }
 console.log(
