@@ -298,33 +298,20 @@ function determinerMention(scan: Scan, i: number): number | null {
     if (np) {
       const surface = slice(text, offset, tokens, i, np.head);
       const words = lower(slice(text, offset, tokens, i + 1, np.head));
-      if (np.kind === "body") {
-        take({
-          kind: "body",
-          first: i,
-          last: np.head,
-          nameFirst: i,
-          nameLast: np.head,
-          text: surface,
-          people: [],
-          party: surface,
-          partyKind: "body",
-          word: tokens[np.head].low,
-        });
-      } else {
-        take({
-          kind: np.kind,
-          first: i,
-          last: np.head,
-          nameFirst: i,
-          nameLast: np.head,
-          text: surface,
-          people: [],
-          party: null,
-          partyKind: null,
-          word: np.kind === "group" ? lower(surface) : words,
-        });
-      }
+      // A body ("the ministry") is a party; other phrases ("the two", "the delegation") only point back to one.
+      const body = np.kind === "body";
+      take({
+        kind: np.kind,
+        first: i,
+        last: np.head,
+        nameFirst: i,
+        nameLast: np.head,
+        text: surface,
+        people: [],
+        party: body ? surface : null,
+        partyKind: body ? "body" : null,
+        word: body ? tokens[np.head].low : np.kind === "group" ? lower(surface) : words,
+      });
       return np.head;
     }
     if (
