@@ -287,7 +287,7 @@ export class Library {
     const out: SearchHit[] = [];
     for (const hit of hits.slice(offset)) {
       const briefing = this.briefingOfDoc(hit.id);
-      const paragraph = briefing?.paragraphs[this.docs.paragraph[hit.id] - 1];
+      const paragraph = this.paragraphOfDoc(hit.id);
       if (!briefing || !paragraph) continue;
       out.push(new SearchHit(briefing, paragraph, hit.score, hit.terms));
     }
@@ -322,7 +322,7 @@ export class Library {
   /** A word as a paragraph writes it, for an index term (which may be stemmed). */
   private surface(term: string): string {
     const id = this.index.firstDocWith(term) ?? -1;
-    const text = this.briefingOfDoc(id)?.paragraphs[this.docs.paragraph[id] - 1]?.text;
+    const text = this.paragraphOfDoc(id)?.text;
     if (text) {
       for (const word of tokenize(text)) if (processTerm(word)?.includes(term)) return word.toLowerCase();
     }
