@@ -275,6 +275,8 @@ export class LibraryWatcher {
     const eventsBefore = this.events;
     const changedNames = this.changedNames;
     this.changedNames = new Set();
+    // The files this process wrote are exempt from settling in this build only: a later edit by hand settles.
+    const whole = new Set(this.whole);
     let result: RebuildResult;
     try {
       // Start from the Library being served: only changed files are read, only new briefings
@@ -286,7 +288,7 @@ export class LibraryWatcher {
         previous: current(),
         ...(changedNames ? { changedNames } : {}),
         ...(compact ? { compact } : {}),
-        ...(this.options.fileSettleMs ? { settleMs: this.options.fileSettleMs, whole: new Set(this.whole) } : {}),
+        ...(this.options.fileSettleMs ? { settleMs: this.options.fileSettleMs, whole } : {}),
       });
       const folderProblem = library.problems.find((p) => p.file === dataDir);
       if (folderProblem) {
@@ -307,6 +309,7 @@ export class LibraryWatcher {
     }
     if (this.closed) return result;
     if (result.ok) {
+      for (const name of whole) this.whole.delete(name);
       const previous = current();
       const known = new Set(previous.problems.map(formatProblem));
       for (const p of result.library.problems)
