@@ -24,7 +24,7 @@ export function emulatorEnv(emu: DiscordEmulator, rest: Partial<Env> & { DATA_DI
   return {
     DISCORD_TOKEN: emu.token,
     DISCORD_APP_ID: emu.appId,
-    DISCORD_GUILD_ID: emu.guildId,
+    DISCORD_GUILD_IDS: [emu.guildId],
     DISCORD_API_URL: emu.apiUrl,
     LOG_LEVEL: "info",
     ...rest,

@@ -1,0 +1,107 @@
+import { Events, MessageFlags, type Client, type Guild, type Interaction, type Message } from "discord.js";
+import type { Logger } from "pino";
+import { renderNotice } from "./render.ts";
+
+/**
+ * Who may use the bot: the newsroom's servers (DISCORD_GUILD_IDS), or any server it is in when none are named; never
+ * a direct message. Anyone who has the bot's id could otherwise add it to a server of their own and read the
+ * newsroom's briefings there.
+ */
+export class GuildAccess {
+  /** Places already logged: a refusal is logged at warn the first time from each, at debug after. */
+  private readonly logged = new Set<string>();
+
+  constructor(
+    /** The newsroom's servers, or null for any server the bot is in. */
+    readonly guilds: readonly string[] | null,
+    private readonly log: Logger,
+  ) {}
+
+  allows(guildId: string | null): boolean {
+    return guildId !== null && (this.guilds === null || this.guilds.includes(guildId));
+  }
+
+  /** One line for something refused (`what`: "/search", "a mention"…), naming the server; no more than one a place. */
+  refused(what: string, guildId: string | null, details: Record<string, unknown>): void {
+    const place = guildId ?? `dm:${String(details.user)}`;
+    if (this.logged.size > 10_000) this.logged.clear();
+    const first = !this.logged.has(place);
+    this.logged.add(place);
+    const message =
+      guildId === null
+        ? `refused ${what} in a direct message: the bot answers only in servers`
+        : `refused ${what} from server ${guildId}: it is not in DISCORD_GUILD_IDS`;
+    this.log[first ? "warn" : "debug"]({ guild: guildId, ...details }, message);
+  }
+}
+
+const ELSEWHERE = "This bot answers only in its newsroom's own server.";
+const IN_DM = "This bot answers only in its newsroom's server, not in direct messages.";
+
+/** What an interaction was, for the log: "/search", "autocomplete for /search", "a button"… */
+function describe(interaction: Interaction): string {
+  if (interaction.isAutocomplete()) return `autocomplete for /${interaction.commandName}`;
+  if (interaction.isChatInputCommand()) return `/${interaction.commandName}`;
+  if (interaction.isCommand()) return `"${interaction.commandName}"`;
+  if (interaction.isButton()) return "a button";
+  if (interaction.isModalSubmit()) return "a form";
+  return "an interaction";
+}
+
+/**
+ * An interaction from a server that is not the newsroom's, or from a direct message: refused with one private line
+ * (autocomplete: no choices) and logged. True when refused.
+ */
+export async function refuseOutsider(access: GuildAccess, interaction: Interaction): Promise<boolean> {
+  if (access.allows(interaction.guildId)) return false;
+  access.refused(describe(interaction), interaction.guildId, {
+    user: interaction.user.id,
+    interaction: interaction.id,
+  });
+  if (interaction.isAutocomplete()) await interaction.respond([]);
+  else if (interaction.isRepliable())
+    await interaction.reply({
+      ...renderNotice(interaction.guildId === null ? IN_DM : ELSEWHERE),
+      flags: MessageFlags.Ephemeral,
+    });
+  return true;
+}
+
+/** A mention from a server that is not the newsroom's (or a direct message): not answered, logged. True if so. */
+export function ignoredMention(access: GuildAccess, message: Message): boolean {
+  if (access.allows(message.guildId)) return false;
+  access.refused("a mention", message.guildId, {
+    user: message.author.id,
+    channel: message.channelId,
+    message: message.id,
+  });
+  return true;
+}
+
+/** Leave a server that is not the newsroom's, with a line saying which and why. */
+async function leave(log: Logger, guild: Guild, when: string): Promise<void> {
+  log.warn(
+    { guild: guild.id, name: guild.name },
+    `leaving server "${guild.name}" (${guild.id}), ${when}: it is not in DISCORD_GUILD_IDS`,
+  );
+  try {
+    await guild.leave();
+  } catch (err) {
+    log.error({ err, guild: guild.id }, `could not leave server ${guild.id}: remove the bot there by hand`);
+  }
+}
+
+/**
+ * With DISCORD_GUILD_IDS set, the bot stays only in those servers: any other it is in at start, or is added to later,
+ * it leaves. Without it, the bot stays wherever it is added.
+ */
+export function keepToNewsroom(client: Client, access: GuildAccess, log: Logger): void {
+  if (access.guilds === null) return;
+  client.once(Events.ClientReady, (ready) => {
+    for (const guild of ready.guilds.cache.values())
+      if (!access.allows(guild.id)) void leave(log, guild, "which it was in at start");
+  });
+  client.on(Events.GuildCreate, (guild) => {
+    if (!access.allows(guild.id)) void leave(log, guild, "which it was just added to");
+  });
+}
