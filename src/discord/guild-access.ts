@@ -8,9 +8,6 @@ import { renderNotice } from "./render.ts";
  * newsroom's briefings there.
  */
 export class GuildAccess {
-  /** Places already logged: a refusal is logged at warn the first time from each, at debug after. */
-  private readonly logged = new Set<string>();
-
   constructor(
     /** The newsroom's servers, or null for any server the bot is in. */
     readonly guilds: readonly string[] | null,
@@ -21,17 +18,13 @@ export class GuildAccess {
     return guildId !== null && (this.guilds === null || this.guilds.includes(guildId));
   }
 
-  /** One line for something refused (`what`: "/search", "a mention"…), naming the server; no more than one a place. */
-  refused(what: string, guildId: string | null, details: Record<string, unknown>): void {
-    const place = guildId ?? `dm:${String(details.user)}`;
-    if (this.logged.size > 10_000) this.logged.clear();
-    const first = !this.logged.has(place);
-    this.logged.add(place);
+  /** The one line for something refused (`what`: "/search", "a mention"…), naming the server and the user. */
+  refused(what: string, guildId: string | null, details: { user: string } & Record<string, string>): void {
     const message =
       guildId === null
         ? `refused ${what} in a direct message: the bot answers only in servers`
         : `refused ${what} from server ${guildId}: it is not in DISCORD_GUILD_IDS`;
-    this.log[first ? "warn" : "debug"]({ guild: guildId, ...details }, message);
+    this.log.warn({ guild: guildId, ...details }, message);
   }
 }
 
