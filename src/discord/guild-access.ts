@@ -86,13 +86,22 @@ async function leave(log: Logger, guild: Guild, when: string): Promise<void> {
 
 /**
  * With DISCORD_GUILD_IDS set, the bot stays only in those servers: any other it is in at start, or is added to later,
- * it leaves. Without it, the bot stays wherever it is added.
+ * it leaves. Without it, the bot stays wherever it is added. When it is in none of the listed servers at start, the
+ * list is more likely mistyped than every server foreign: it says so and stays (still refusing everything there), so
+ * that a typo never walks the bot out of the newsroom's own server.
  */
 export function keepToNewsroom(client: Client, access: GuildAccess, log: Logger): void {
   if (access.guilds === null) return;
   client.once(Events.ClientReady, (ready) => {
-    for (const guild of ready.guilds.cache.values())
-      if (!access.allows(guild.id)) void leave(log, guild, "which it was in at start");
+    const outside = [...ready.guilds.cache.values()].filter((guild) => !access.allows(guild.id));
+    if (outside.length > 0 && outside.length === ready.guilds.cache.size) {
+      log.error(
+        { guilds: outside.map((g) => g.id), listed: access.guilds },
+        `the bot is in none of the servers in DISCORD_GUILD_IDS (${access.guilds!.join(", ")}): check the ids; not leaving the ${outside.length} it is in, but answering nothing there`,
+      );
+      return;
+    }
+    for (const guild of outside) void leave(log, guild, "which it was in at start");
   });
   client.on(Events.GuildCreate, (guild) => {
     if (!access.allows(guild.id)) void leave(log, guild, "which it was just added to");

@@ -298,3 +298,34 @@ describe("without DISCORD_GUILD_IDS: any server it is added to, never a DM", () 
     expectRefusal(res.message, DM_LINE);
   });
 });
+
+describe("with DISCORD_GUILD_IDS naming none of the servers the bot is in (a typo)", () => {
+  let h: BotHarness;
+
+  beforeAll(async () => {
+    // deploy-commands would fail for the mistyped server; the bot is started all the same.
+    h = await startHarness({}, () => ({ DISCORD_GUILD_IDS: ["100000000000000009"] }), {
+      emulator: { guilds: [{ id: NEWSROOM }] },
+      deploy: false,
+    });
+  });
+
+  afterAll(async () => {
+    await h?.stop();
+  });
+
+  it("says so and stays in the newsroom's server, answering nothing there", async () => {
+    expect(linesMatching(h, /^the bot is in none of the servers/)).toEqual([
+      expect.objectContaining({
+        level: 50,
+        msg: "the bot is in none of the servers in DISCORD_GUILD_IDS (100000000000000009): check the ids; not leaving the 1 it is in, but answering nothing there",
+      }),
+    ]);
+    // The commands an earlier deploy, with the right id, left in the newsroom's server.
+    await deployCommands({ ...h.env, DISCORD_GUILD_IDS: [NEWSROOM] }, () => undefined);
+    const res = await h.emu.slashCommand({ name: "search", options: { query: "crime" } }).response();
+    expectRefusal(res.message, ELSEWHERE_LINE);
+    expect(h.emu.callsTo("DELETE", "/users/@me/guilds/:guild")).toEqual([]);
+    expect(h.emu.inGuild(NEWSROOM)).toBe(true);
+  });
+});

@@ -34,6 +34,8 @@ export function emulatorEnv(emu: DiscordEmulator, rest: Partial<Env> & { DATA_DI
 export interface HarnessOptions {
   /** The emulated Discord (default: one guild). */
   emulator?: EmulatorOptions;
+  /** Deploy the commands first, as `npm run deploy-commands` would (default true). */
+  deploy?: boolean;
   /** Runs after the commands are deployed and before the bot connects (e.g. to inject a failure). */
   beforeStart?: (emu: DiscordEmulator) => void;
 }
@@ -54,7 +56,7 @@ export async function startHarness(
   const emu = await startEmulator(options.emulator);
   const env = emulatorEnv(emu, { DATA_DIR: folder.dir, CACHE_DIR: cache.dir, STATE_DIR: state.dir, ...settings(emu) });
   const registered: string[] = [];
-  await deployCommands(env, (line) => registered.push(line));
+  if (options.deploy !== false) await deployCommands(env, (line) => registered.push(line));
   options.beforeStart?.(emu);
   let logs = "";
   const sink = new Writable({ write: (c, _e, cb) => ((logs += c.toString()), cb()) });
