@@ -395,6 +395,7 @@ function docTable(
 function indexDocs(b: Briefing, events: BriefingEvents, firstDoc: number): IndexDoc[] {
   return b.paragraphs.map((p) => {
     const names = events.people.filter((m) => m.paragraphs.includes(p.n)).flatMap((m) => [m.name, ...m.aliases]);
-    return { id: firstDoc + p.n - 1, text: p.text, title: b.meta.title ?? "", names: names.join(" "), n: p.n };
+    // One name per line: a name's words are side by side (its pairs are indexed), two names never are.
+    return { id: firstDoc + p.n - 1, text: p.text, title: b.meta.title ?? "", names: names.join("\n"), n: p.n };
   });
 }

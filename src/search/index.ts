@@ -27,7 +27,7 @@ import { isUnspaced, processTerm, termsOf, tokenize } from "./analyze.ts";
  * The data that makes index terms (listed phrases, irregular forms, stop words) is hashed in,
  * so editing those lists rebuilds the cache by itself.
  */
-export const INDEX_VERSION = `search-5.${createHash("sha256")
+export const INDEX_VERSION = `search-6.${createHash("sha256")
   .update(JSON.stringify([LISTED_PHRASES, [...IRREGULAR], [...STOP_WORDS]]))
   .digest("hex")
   .slice(0, 12)}`;
