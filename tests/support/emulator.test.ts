@@ -469,6 +469,27 @@ describe("emulator REST and gateway rules without a client", () => {
     expect((node as { _errors: unknown[] })._errors.length).toBeGreaterThan(0);
   });
 
+  it("injects a 429 without rate-limit headers, which plain discord.js REST answers by sending again at once", async () => {
+    const path = `/channels/${emu.channelIds[0]!}/messages`;
+    emu.rateLimitNextWithoutHeaders({ method: "POST", path }, { retryAfter: 2 });
+    const res = await fetch(`${emu.apiUrl}/v10${path}`, {
+      method: "POST",
+      headers: { authorization: `Bot ${emu.token}`, "content-type": "application/json" },
+      body: JSON.stringify({ content: "x" }),
+    });
+    expect(res.status).toBe(429);
+    expect([...res.headers.keys()].filter((k) => k.startsWith("x-ratelimit") || k === "retry-after")).toEqual([]);
+    expect(await res.json()).toEqual({ message: "You are being rate limited.", retry_after: 2 });
+
+    // The behaviour the bot guards against (src/discord/rate-limits.ts): no wait at all between the tries.
+    const before = emu.callsTo("POST", path).length;
+    emu.rateLimitNextWithoutHeaders({ method: "POST", path }, { retryAfter: 2, times: 20 });
+    const started = Date.now();
+    await rest.post(Routes.channelMessages(emu.channelIds[0]!), { body: { content: "after 20 429s" } });
+    expect(emu.callsTo("POST", path).length - before).toBe(21);
+    expect(Date.now() - started).toBeLessThan(2000);
+  });
+
   it("rejects an empty message (50006), unauthenticated calls (401) and records unknown routes (404)", async () => {
     await apiError(rest.post(Routes.channelMessages(emu.channelIds[0]!), { body: { content: "  " } }), 50006);
     const anon = new REST({ api: emu.apiUrl, retries: 0 }).setToken("wrong-token");

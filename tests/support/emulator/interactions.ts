@@ -20,14 +20,7 @@ import {
   type APIModalSubmitGuildInteraction,
   type APIUser,
 } from "discord-api-types/v10";
-import {
-  BOT_PERMISSIONS,
-  EVERYONE_PERMISSIONS,
-  interactionMember,
-  message as buildMessage,
-  roles,
-  textChannel,
-} from "./payloads.ts";
+import { EVERYONE_PERMISSIONS, interactionMember, message as buildMessage, roles, textChannel } from "./payloads.ts";
 import type { EmulatorState, InteractionKind, InteractionState } from "./state.ts";
 
 /** An option value: JS type picks the option type when the command is not registered; or give the type. */
@@ -41,7 +34,7 @@ export interface InteractionCommon {
   locale?: Locale;
   /** Member permissions bitfield string. Default: @everyone permissions. */
   memberPermissions?: string;
-  /** The bot's permissions in the channel. Default: BOT_PERMISSIONS. */
+  /** The bot's permissions in the channel. Default: what the permission model gives it there. */
   appPermissions?: string;
   /** The member's role ids. Default: none. */
   memberRoles?: string[];
@@ -114,7 +107,7 @@ function common(state: EmulatorState, c: InteractionCommon, id: string, token: s
     channel: textChannel(channel),
     channel_id: channel.id,
     member: interactionMember(state, guild, user, c.memberPermissions ?? EVERYONE_PERMISSIONS, c.memberRoles),
-    app_permissions: c.appPermissions ?? BOT_PERMISSIONS,
+    app_permissions: c.appPermissions ?? state.botPermissions(channel).toString(),
     locale: c.locale ?? Locale.EnglishUS,
     guild_locale: Locale.EnglishUS,
     entitlements: [],

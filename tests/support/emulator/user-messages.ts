@@ -1,6 +1,7 @@
 // Messages posted by (emulated) users, and the MESSAGE_CREATE each gateway session may see given its intents.
 import {
   GatewayIntentBits,
+  PermissionFlagsBits,
   MessageType,
   type APIMessage,
   type APIUser,
@@ -60,6 +61,8 @@ export function messageCreateFor(
 ): GatewayMessageCreateDispatchData | null {
   if ((session.intents & GatewayIntentBits.GuildMessages) === 0) return null;
   const channel = st.channels.get(msg.channel_id)!;
+  // A bot never hears of messages in a channel it cannot see.
+  if ((st.botPermissions(channel) & PermissionFlagsBits.ViewChannel) === 0n) return null;
   const guild = st.guilds.get(channel.guildId)!;
   const seesContent =
     (session.intents & GatewayIntentBits.MessageContent) !== 0 ||
