@@ -2,6 +2,7 @@ import { REST, Routes } from "discord.js";
 import type { RESTPutAPIApplicationCommandsResult } from "discord-api-types/v10";
 import { readEnv, type Env } from "../runtime/settings.ts";
 import { commandDefinitions } from "./definitions.ts";
+import { headerlessLine, pacedRequests } from "./rate-limits.ts";
 
 /**
  * Register the slash commands: to DISCORD_GUILD_ID when set (instant, for a newsroom's own
@@ -16,7 +17,10 @@ export async function deployCommands(
       `${!env.DISCORD_TOKEN ? "DISCORD_TOKEN" : "DISCORD_APP_ID"} is not set: add it to .env (see .env.example)`,
     );
   }
-  const rest = new REST({ ...(env.DISCORD_API_URL ? { api: env.DISCORD_API_URL } : {}) }).setToken(env.DISCORD_TOKEN);
+  const rest = new REST({
+    ...(env.DISCORD_API_URL ? { api: env.DISCORD_API_URL } : {}),
+    makeRequest: pacedRequests((info) => print(headerlessLine(info))),
+  }).setToken(env.DISCORD_TOKEN);
   const body = commandDefinitions();
   const route = env.DISCORD_GUILD_ID
     ? Routes.applicationGuildCommands(env.DISCORD_APP_ID, env.DISCORD_GUILD_ID)

@@ -2,6 +2,7 @@ import { Writable } from "node:stream";
 import type { Env } from "../../src/runtime/settings.ts";
 import { deployCommands } from "../../src/discord/deploy-commands.ts";
 import { runBot, type RunningBot } from "../../src/discord/start.ts";
+import type { ClientSettings } from "../../src/discord/client.ts";
 import { createLogger } from "../../src/runtime/log.ts";
 import { startEmulator, type DiscordEmulator } from "./emulator/index.ts";
 import { sampleFolder, tempDir } from "./folders.ts";
@@ -34,11 +35,12 @@ export function emulatorEnv(emu: DiscordEmulator, rest: Partial<Env> & { DATA_DI
 /**
  * The real bot on a real discord.js client against the Discord emulator, over a copy of the
  * bundled briefings plus `extra` files, with its commands deployed to the emulated guild; `settings` adds to its
- * environment.
+ * environment, `client` to its discord.js client's settings.
  */
 export async function startHarness(
   extra: Record<string, string> = {},
   settings: (emu: DiscordEmulator) => Partial<Env> = () => ({}),
+  client: ClientSettings = {},
 ): Promise<BotHarness> {
   const folder = sampleFolder(extra);
   const cache = tempDir("briefings-e2e-cache-");
@@ -49,7 +51,10 @@ export async function startHarness(
   await deployCommands(env, (line) => registered.push(line));
   let logs = "";
   const sink = new Writable({ write: (c, _e, cb) => ((logs += c.toString()), cb()) });
-  const bot = await runBot(env, createLogger("info", [emu.token], sink), { globalRequestsPerSecond: 10_000 });
+  const bot = await runBot(env, createLogger("info", [emu.token], sink), {
+    globalRequestsPerSecond: 10_000,
+    ...client,
+  });
   return {
     emu,
     bot,

@@ -1,0 +1,80 @@
+import { setTimeout as sleep } from "node:timers/promises";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startHarness, type BotHarness } from "../support/bot-harness.ts";
+
+/**
+ * 429s end to end, on the real bot's discord.js client (a mention's answer is its REST post): one with Discord's
+ * `X-RateLimit-*` headers is waited out; one without them (Cloudflare's kind) no longer makes discord.js send the
+ * request again at once, over and over (before: 31 requests in 67 ms), but holds requests for a wait that doubles.
+ */
+let h: BotHarness;
+let channel: string;
+const path = () => `/channels/${channel}/messages`;
+const posts = () => h.emu.callsTo("POST", path());
+/** A short first wait, so that the test does not sleep for seconds. */
+const WAIT = { firstMs: 100, maxMs: 400 };
+
+beforeAll(async () => {
+  h = await startHarness({}, () => ({}), { headerlessWait: WAIT });
+  channel = h.emu.channelIds[0]!;
+});
+afterAll(async () => {
+  await h?.stop();
+});
+
+describe("rate limits (emulated Discord)", () => {
+  it("a 429 with X-RateLimit-* headers is waited out, then the answer is posted once", async () => {
+    const before = posts().length;
+    h.emu.rateLimitNext({ method: "POST", path: path() }, { retryAfter: 0.15 });
+    const reply = await h.emu.mentionBot("who met Tina Redshaw?").reply();
+    expect(reply.content + JSON.stringify(reply.embeds)).toMatch(/Redshaw/);
+    const calls = posts().slice(before);
+    expect(calls.map((c) => c.status)).toEqual([429, 200]);
+    expect(calls[1].at - calls[0].at).toBeGreaterThanOrEqual(140);
+  });
+
+  it.each([
+    ["a retry_after in its body", "body" as const],
+    ["no wait given at all", "neither" as const],
+  ])("a 429 without rate-limit headers and %s is not retried in a tight loop", async (_what, where) => {
+    const before = posts().length;
+    const failing = h.emu.rateLimitNextWithoutHeaders(
+      { method: "POST", path: path() },
+      { retryAfter: 0.001, in: where, times: Infinity },
+    );
+    const reply = h.emu.mentionBot("who met Tina Redshaw?").reply({ timeoutMs: 10_000 });
+    await sleep(650);
+    // Waits of 100, 200 and 400 ms: at most 4 requests in 650 ms (plain discord.js sends thousands).
+    const during = posts().length - before;
+    expect(during).toBeGreaterThanOrEqual(2);
+    expect(during).toBeLessThanOrEqual(4);
+    failing.cancel();
+    await reply;
+    const calls = posts().slice(before);
+    expect(calls.filter((c) => c.status === 200)).toHaveLength(1);
+    expect(calls.at(-1)!.status).toBe(200);
+    expect(h.logs()).toMatch(
+      new RegExp(
+        `Discord answered POST ${path()} with 429 but no rate-limit headers \\(1 in a row; Cloudflare .*\\): holding all requests for 0\\.1 s`,
+      ),
+    );
+  });
+
+  it("a header-less 429 holds the requests to other channels too; after a success the wait starts from the first", async () => {
+    h.emu.rateLimitNextWithoutHeaders({ method: "POST", path: path() }, { retryAfter: 0.001 });
+    const first = h.emu.mentionBot("who met Tina Redshaw?").reply();
+    const limited = await h.emu.waitFor((c) => c.status === 429 && c.path === path(), { includePast: false });
+    const elsewhere = h.emu.channelIds[1]!;
+    const other = await h.emu.mentionBot("who met Tina Redshaw?", { channelId: elsewhere }).reply();
+    await first;
+    const answered = h.emu
+      .callsTo("POST", `/channels/${elsewhere}/messages`)
+      .find((c) => c.resultMessage?.id === other.id)!;
+    expect(answered.at - limited.at).toBeGreaterThanOrEqual(95);
+    const lines = h
+      .logs()
+      .split("\n")
+      .filter((l) => l.includes("no rate-limit headers"));
+    expect(lines.at(-1)).toMatch(/\(1 in a row; .*holding all requests for 0\.1 s/);
+  });
+});
