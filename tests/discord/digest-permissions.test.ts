@@ -19,6 +19,8 @@ import { emulatorEnv } from "../support/bot-harness.ts";
  */
 const MONDAY_0759_PP = Date.parse("2024-06-10T00:59:00Z");
 const MANAGE_GUILD = (1n << 5n).toString();
+/** A channel id in no server the bot is in. */
+const NOWHERE = "123456789012345678";
 
 let emu: DiscordEmulator;
 let bot: RunningBot;
@@ -65,7 +67,7 @@ beforeAll(async () => {
   const every10s = (c: string) => `*/10 * * * * *|UTC|${c}`;
   const parsed = parseSchedules(
     [ch.ok, ch["no-embeds"], ch["no-history"], ch.hidden].map(every10s).join("; ") +
-      `; 0 8 * * 1-5|Asia/Phnom_Penh|${ch["no-embeds"]}`,
+      `; 0 8 * * 1-5|Asia/Phnom_Penh|${ch["no-embeds"]}; 0 9 * * *|UTC|${NOWHERE}`,
   );
   if (!parsed.ok) throw new Error(parsed.message);
   env = emulatorEnv(emu, {
@@ -89,7 +91,6 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  if (process.env.SHOW_LOGS) for (const l of lines()) if (l.level >= 40) console.log(l.msg);
   await bot?.stop();
   await emu?.stop();
   folder.cleanup();
@@ -122,6 +123,10 @@ describe("digest channel permissions (emulated Discord)", () => {
     );
     expect(hidden.msg).toMatch(
       /the bot lacks View Channel in #hidden .*no digest can be posted there \(it cannot see the channel\)/,
+    );
+    const unknown = lines().find((l) => l.channel === NOWHERE)!;
+    expect(unknown.msg).toMatch(
+      /^digest “.*” goes to channel 123456789012345678, which the bot cannot find in its servers: check the id in DIGEST_SCHEDULES/,
     );
   });
 

@@ -1,5 +1,7 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { ResponseLike } from "discord.js";
+import { pacedRequests, type HeaderlessInfo } from "../../src/discord/rate-limits.ts";
 import { startHarness, type BotHarness } from "../support/bot-harness.ts";
 
 /**
@@ -76,5 +78,49 @@ describe("rate limits (emulated Discord)", () => {
       .split("\n")
       .filter((l) => l.includes("no rate-limit headers"));
     expect(lines.at(-1)).toMatch(/\(1 in a row; .*holding all requests for 0\.1 s/);
+  });
+});
+
+describe("pacedRequests (the request function discord.js is given)", () => {
+  const response = (status: number, body: string, headers: Record<string, string> = {}) =>
+    new Response(body, { status, headers }) as unknown as ResponseLike;
+  const calls: HeaderlessInfo[] = [];
+  const answers: ResponseLike[] = [];
+  const paced = pacedRequests(
+    (i) => calls.push(i),
+    { firstMs: 1000, maxMs: 3000 },
+    async () => answers.shift()!,
+  );
+  const send = () => paced("https://discord.com/api/v10/channels/1/messages?x=1", { method: "POST" });
+
+  it("passes Discord's own 429 (with X-RateLimit-* headers) and every other answer through untouched", async () => {
+    const own = response(429, "{}", { "retry-after": "2", "x-ratelimit-scope": "user" });
+    answers.push(own);
+    expect(await send()).toBe(own);
+    answers.push(response(200, "[]"));
+    expect((await send()).status).toBe(200);
+    expect(calls).toEqual([]);
+  });
+
+  it("turns a header-less 429 into a global wait: the longest of what it asks and a floor that doubles", async () => {
+    answers.push(response(429, "<html>Too many requests</html>", { "retry-after": "0.5" }));
+    const first = await send();
+    expect([first.headers.get("retry-after"), first.headers.get("x-ratelimit-global")]).toEqual(["1", "true"]);
+    expect(await first.text()).toBe("<html>Too many requests</html>");
+    answers.push(response(429, JSON.stringify({ retry_after: 2.5 })));
+    expect((await send()).headers.get("retry-after")).toBe("2.5");
+    answers.push(response(429, ""), response(429, ""));
+    await send();
+    expect((await send()).headers.get("retry-after")).toBe("3");
+    expect(calls.map((c) => [c.method, c.path, c.waitMs, c.inRow])).toEqual([
+      ["POST", "/channels/1/messages", 1000, 1],
+      ["POST", "/channels/1/messages", 2500, 2],
+      ["POST", "/channels/1/messages", 3000, 3],
+      ["POST", "/channels/1/messages", 3000, 4],
+    ]);
+    answers.push(response(200, "{}"), response(429, ""));
+    await send();
+    await send();
+    expect(calls.at(-1)).toMatchObject({ waitMs: 1000, inRow: 1 });
   });
 });
