@@ -3,14 +3,12 @@ import { Events, PermissionFlagsBits as P } from "discord.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Env } from "../../src/runtime/settings.ts";
 import { ManualClock } from "../../src/digest/clock.ts";
-import { parseSchedules } from "../../src/digest/schedule.ts";
-import { deployCommands } from "../../src/discord/deploy-commands.ts";
 import { runBot, type RunningBot } from "../../src/discord/start.ts";
 import { createLogger } from "../../src/runtime/log.ts";
 import { startEmulator, type DiscordEmulator, type OverwriteInput } from "../support/emulator/index.ts";
 import { sampleFolder, tempDir } from "../support/folders.ts";
 import { addBriefings, briefingCounts } from "../fixtures/digest/briefings.ts";
-import { emulatorEnv } from "../support/bot-harness.ts";
+import { digestEnv } from "../support/bot-harness.ts";
 
 /**
  * The bot's permissions in its digest channels, end to end: channel overwrites in the emulator take permissions
@@ -65,18 +63,12 @@ beforeAll(async () => {
   emu.setChannelOverwrites(ch["no-history"], [{ id: emu.guildId, type: "role", deny: P.ReadMessageHistory }]);
   emu.setChannelOverwrites(ch.hidden, [{ id: emu.botUserId, type: "member", deny: P.ViewChannel }]);
   const every10s = (c: string) => `*/10 * * * * *|UTC|${c}`;
-  const parsed = parseSchedules(
+  env = await digestEnv(
+    emu,
+    { DATA_DIR: folder.dir, CACHE_DIR: cache.dir, STATE_DIR: state.dir },
     [ch.ok, ch["no-embeds"], ch["no-history"], ch.hidden].map(every10s).join("; ") +
       `; 0 8 * * 1-5|Asia/Phnom_Penh|${ch["no-embeds"]}; 0 9 * * *|UTC|${NOWHERE}`,
   );
-  if (!parsed.ok) throw new Error(parsed.message);
-  env = emulatorEnv(emu, {
-    DATA_DIR: folder.dir,
-    CACHE_DIR: cache.dir,
-    STATE_DIR: state.dir,
-    DIGEST_SCHEDULES: parsed.schedules,
-  });
-  await deployCommands(env, () => undefined);
   const sink = new Writable({ write: (c, _e, cb) => ((logs += c.toString()), cb()) });
   bot = await runBot(
     env,

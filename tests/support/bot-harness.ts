@@ -1,6 +1,7 @@
 import { Writable } from "node:stream";
 import type { Env } from "../../src/runtime/settings.ts";
 import { deployCommands } from "../../src/discord/deploy-commands.ts";
+import { parseSchedules } from "../../src/digest/schedule.ts";
 import { runBot, type RunningBot } from "../../src/discord/start.ts";
 import type { ClientSettings } from "../../src/discord/client.ts";
 import { createLogger } from "../../src/runtime/log.ts";
@@ -30,6 +31,22 @@ export function emulatorEnv(emu: DiscordEmulator, rest: Partial<Env> & { DATA_DI
     LOG_LEVEL: "info",
     ...rest,
   } as Env;
+}
+
+/**
+ * The bot's environment for digests (`schedules` written as in DIGEST_SCHEDULES) over the given folders, with its
+ * commands deployed to the emulated guild.
+ */
+export async function digestEnv(
+  emu: DiscordEmulator,
+  folders: { DATA_DIR: string; CACHE_DIR: string; STATE_DIR: string },
+  schedules: string,
+): Promise<Env> {
+  const parsed = parseSchedules(schedules);
+  if (!parsed.ok) throw new Error(parsed.message);
+  const env = emulatorEnv(emu, { ...folders, DIGEST_SCHEDULES: parsed.schedules });
+  await deployCommands(env, () => undefined);
+  return env;
 }
 
 /**

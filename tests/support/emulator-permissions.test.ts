@@ -1,11 +1,10 @@
 // The emulator's permission model: computed as Discord does, enforced on the channel routes, and in agreement with
 // what a real discord.js Client computes from the payloads it is sent.
 import {
-  Client,
   DiscordAPIError,
   Events,
-  GatewayIntentBits,
   PermissionFlagsBits as P,
+  type Client,
   REST,
   Routes,
   type Interaction,
@@ -21,6 +20,7 @@ import {
   type DiscordEmulator,
   type OverwriteInput,
 } from "./emulator/index.ts";
+import { readyClient } from "./emulator-client.ts";
 
 const GUILD = "100";
 const base = {
@@ -111,14 +111,7 @@ describe("the permission model against a discord.js Client", () => {
     [, channelId] = emu.channelIds as [string, string];
     botRole = emu.state.firstGuild().botRoleId;
     rest = new REST({ api: emu.apiUrl, globalRequestsPerSecond: 10_000, retries: 0 }).setToken(emu.token);
-    client = new Client({
-      intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages],
-      rest: { api: emu.apiUrl, globalRequestsPerSecond: 10_000 },
-      allowedMentions: { parse: [] },
-    });
-    const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
-    await client.login(emu.token);
-    await ready;
+    client = await readyClient(emu);
   });
   afterEach(async () => {
     if (channel().permissionOverwrites.cache.size) await setOverwrites([]);

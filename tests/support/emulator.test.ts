@@ -19,6 +19,7 @@ import type { APIApplicationCommand, RESTPutAPIApplicationCommandsJSONBody } fro
 import WebSocket from "ws";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { DiscordEmulator, startEmulator } from "./emulator/index.ts";
+import { readyClient } from "./emulator-client.ts";
 
 const COMMANDS: RESTPutAPIApplicationCommandsJSONBody = [
   {
@@ -74,14 +75,7 @@ describe("discord.js Client against the emulator", () => {
     emu = await startEmulator();
     rest = new REST({ api: emu.apiUrl, globalRequestsPerSecond: 10_000 }).setToken(emu.token);
     await rest.put(Routes.applicationGuildCommands(emu.appId, emu.guildId), { body: COMMANDS });
-    client = new Client({
-      intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages],
-      rest: { api: emu.apiUrl, globalRequestsPerSecond: 10_000 },
-      allowedMentions: { parse: [] },
-    });
-    const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
-    await client.login(emu.token);
-    await ready;
+    client = await readyClient(emu);
   });
 
   afterEach(() => {
