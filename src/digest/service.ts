@@ -80,6 +80,8 @@ export interface DigestDeps {
 }
 
 const iso = (ms: number) => new Date(ms).toISOString();
+/** Why a channel cannot take a digest, as stored and shown. */
+const accessError = (access: ChannelAccess) => access.problem ?? `the bot lacks ${access.missing.join(", ")}`;
 
 export class DigestService {
   readonly options: DigestOptions;
@@ -168,7 +170,7 @@ export class DigestService {
 
       const access = this.checkAccess(channel, schedule?.key ?? null, false);
       if (access && !access.canPost) {
-        const error = access.problem ?? `the bot lacks ${access.missing.join(", ")}`;
+        const error = accessError(access);
         await this.deps.store.update(mark({ outcome: "failed", digest: null, detail: error }));
         return { kind: "failed", channel, digest: null, permanent: true, error };
       }
@@ -291,19 +293,7 @@ export class DigestService {
       const result = await poster.post(channel, part.body, part.nonce);
       if (!result.ok) {
         const retryAt = result.permanent ? null : iso(clock.now() + this.options.retryLaterMs);
-        await store.update((d) => {
-          const q = d.pending.find((x) => x.id === id);
-          if (q)
-            Object.assign(q, {
-              attempts: q.attempts + 1,
-              lastError: result.error,
-              permanent: result.permanent,
-              retryAt,
-            });
-          for (const s of Object.values(d.schedules)) {
-            if (s.lastRun?.digest === id) Object.assign(s.lastRun, { outcome: "failed", detail: result.error });
-          }
-        });
+        await this.keepFailed(id, { error: result.error, permanent: result.permanent, retryAt, tried: true });
         const where = { channel, digest: id, part: i + 1, status: result.status, code: result.code };
         if (result.permanent)
           log.error(
@@ -344,14 +334,28 @@ export class DigestService {
 
   /** A recorded digest not posted for a missing permission: kept, tried at the channel's next run. */
   private async refused(p: PendingDigest, access: ChannelAccess): Promise<RunOutcome> {
-    const error = access.problem ?? `the bot lacks ${access.missing.join(", ")}`;
-    await this.deps.store.update((d) => {
-      const q = d.pending.find((x) => x.id === p.id);
-      if (q) Object.assign(q, { lastError: error, permanent: true, retryAt: null });
-      for (const s of Object.values(d.schedules))
-        if (s.lastRun?.digest === p.id) Object.assign(s.lastRun, { outcome: "failed", detail: error });
-    });
+    const error = accessError(access);
+    await this.keepFailed(p.id, { error, permanent: true, retryAt: null, tried: false });
     return { kind: "failed", channel: p.channel, digest: p.id, permanent: true, error };
+  }
+
+  /** Note on a kept digest, and on its schedule's last run, why it was not posted. */
+  private keepFailed(
+    id: string,
+    why: { error: string; permanent: boolean; retryAt: string | null; tried: boolean },
+  ): Promise<void> {
+    return this.deps.store.update((d) => {
+      const q = d.pending.find((x) => x.id === id);
+      if (q)
+        Object.assign(q, {
+          attempts: q.attempts + (why.tried ? 1 : 0),
+          lastError: why.error,
+          permanent: why.permanent,
+          retryAt: why.retryAt,
+        });
+      for (const s of Object.values(d.schedules))
+        if (s.lastRun?.digest === id) Object.assign(s.lastRun, { outcome: "failed", detail: why.error });
+    });
   }
 
   /**

@@ -167,6 +167,7 @@ export function digestRest(token: string, settings: DigestRestSettings = {}): RE
     ...(settings.api ? { api: settings.api } : {}),
     ...(settings.globalRequestsPerSecond ? { globalRequestsPerSecond: settings.globalRequestsPerSecond } : {}),
     makeRequest: pacedRequests(settings.onHeaderless ?? (() => undefined), settings.headerlessWait),
-    rejectOnRateLimit: (limit) => limit.global,
+    // A global 429 (Discord's, or a header-less one): the poster waits. discord.js's own request cap: it waits.
+    rejectOnRateLimit: (limit) => limit.global && limit.scope !== "user",
   }).setToken(token);
 }
