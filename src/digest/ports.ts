@@ -22,6 +22,21 @@ export interface DigestPoster {
   findPosted(channelId: string, digestId: string, parts: readonly number[]): Promise<Map<number, string> | null>;
 }
 
+/** What the bot may do in a channel, as the chat service sees it now. */
+export interface ChannelAccess {
+  /** A permission a post needs is missing: posting now would be refused. */
+  canPost: boolean;
+  /** The channel's history can be read (to find parts posted before a restart); without it the history looks empty. */
+  canReadHistory: boolean;
+  /** The missing permissions, by the chat service's names. */
+  missing: string[];
+  /** What is missing in which channel, what it costs and what to do, as one sentence; null when nothing is. */
+  problem: string | null;
+}
+
+/** The channel's access, or null when it cannot be told (the channel is not known yet): then posting just tries. */
+export type AccessCheck = (channelId: string) => ChannelAccess | null;
+
 /** The digest as messages, in order; each must carry what lets `findPosted` recognise it later. */
 export type DigestRenderer = (digest: Digest, digestId: string) => MessageBody[];
 

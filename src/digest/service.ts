@@ -9,7 +9,7 @@ import type { Library } from "../library/library.ts";
 import { buildDigest, unsentBriefings, type Digest } from "./build.ts";
 import { formatTime } from "./time.ts";
 import type { Clock } from "./clock.ts";
-import { partNonce, type DigestPoster, type DigestRenderer } from "./ports.ts";
+import { partNonce, type AccessCheck, type ChannelAccess, type DigestPoster, type DigestRenderer } from "./ports.ts";
 import { DEFAULT_ZONE, type Schedule } from "./schedule.ts";
 import type { DigestState, DigestStore, LastRun, PendingDigest } from "./store.ts";
 
@@ -52,7 +52,8 @@ export const DEFAULT_DIGEST_OPTIONS: DigestOptions = {
 export type RunOutcome =
   | { kind: "posted"; channel: string; digest: string; messages: string[]; counts: PendingDigest["counts"] }
   | { kind: "nothing new"; channel: string }
-  | { kind: "failed"; channel: string; digest: string; permanent: boolean; error: string }
+  /** `digest` is null when the run was refused before a digest was recorded (a missing permission). */
+  | { kind: "failed"; channel: string; digest: string | null; permanent: boolean; error: string }
   | { kind: "not scheduled"; channel: string };
 
 export interface Preview {
@@ -74,9 +75,13 @@ export interface DigestDeps {
   schedules: readonly Schedule[];
   options?: Partial<DigestOptions>;
   onStep?: StepHook;
+  /** What the bot may do in a channel: checked before each digest (absent: posting just tries). */
+  access?: AccessCheck;
 }
 
 const iso = (ms: number) => new Date(ms).toISOString();
+/** Why a channel cannot take a digest, as stored and shown. */
+const accessError = (access: ChannelAccess) => access.problem ?? `the bot lacks ${access.missing.join(", ")}`;
 
 export class DigestService {
   readonly options: DigestOptions;
@@ -163,9 +168,16 @@ export class DigestService {
       // Asked before the scheduler's first start finished.
       if (!this.deps.store.state.channels[channel]) await this.baseline();
 
+      const access = this.checkAccess(channel, schedule?.key ?? null, false);
+      if (access && !access.canPost) {
+        const error = accessError(access);
+        await this.deps.store.update(mark({ outcome: "failed", digest: null, detail: error }));
+        return { kind: "failed", channel, digest: null, permanent: true, error };
+      }
+
       const earlier = this.deps.store.state.pending.find((p) => p.channel === channel);
       if (earlier) {
-        const outcome = await this.deliver(earlier.id);
+        const outcome = await this.deliver(earlier.id, access);
         if (outcome.kind === "failed") {
           await this.deps.store.update(
             mark({
@@ -206,7 +218,7 @@ export class DigestService {
       });
       this.deps.log.info({ channel, digest: id, ...digest.counts, messages: pending.parts.length }, "digest recorded");
       this.deps.onStep?.("recorded", { digest: id, channel });
-      return this.deliver(id);
+      return this.deliver(id, access);
     });
   }
 
@@ -245,15 +257,34 @@ export class DigestService {
     return buildDigest(library, fresh, since);
   }
 
+  /**
+   * The bot's access to the channel before a digest, with a line when something is missing: an error when a post
+   * cannot go (nothing is posted; `waiting` says whether a recorded digest is kept), a warning when it goes anyway.
+   */
+  private checkAccess(channel: string, schedule: string | null, waiting: boolean): ChannelAccess | null {
+    const access = this.deps.access?.(channel) ?? null;
+    if (!access?.problem) return access;
+    const where = { channel, schedule, missing: access.missing };
+    if (access.canPost) this.deps.log.warn(where, `digest channel ${channel}: ${access.problem}; posting anyway`);
+    else
+      this.deps.log.error(
+        where,
+        `digest not posted to channel ${channel}: ${access.problem} (${waiting ? "kept; it is posted at the channel's next run once that is fixed" : "nothing recorded: its briefings wait for the channel's next run; the schedule keeps going"})`,
+      );
+    return access;
+  }
+
   /** Post a recorded digest's remaining messages; on success mark its briefings sent. */
-  private async deliver(id: string): Promise<RunOutcome> {
+  private async deliver(id: string, checked?: ChannelAccess | null): Promise<RunOutcome> {
     const { store, poster, log, clock } = this.deps;
     let p = store.state.pending.find((q) => q.id === id);
     if (!p) return { kind: "nothing new", channel: "" };
     const channel = p.channel;
+    const access = checked === undefined ? this.checkAccess(channel, p.schedule, true) : checked;
+    if (access && !access.canPost) return this.refused(p, access);
 
     if (clock.now() - Date.parse(p.createdAt) > this.options.nonceWindowMs && p.parts.some((x) => !x.messageId)) {
-      await this.findPosted(p);
+      await this.findPosted(p, access);
       p = store.state.pending.find((q) => q.id === id)!;
     }
 
@@ -262,19 +293,7 @@ export class DigestService {
       const result = await poster.post(channel, part.body, part.nonce);
       if (!result.ok) {
         const retryAt = result.permanent ? null : iso(clock.now() + this.options.retryLaterMs);
-        await store.update((d) => {
-          const q = d.pending.find((x) => x.id === id);
-          if (q)
-            Object.assign(q, {
-              attempts: q.attempts + 1,
-              lastError: result.error,
-              permanent: result.permanent,
-              retryAt,
-            });
-          for (const s of Object.values(d.schedules)) {
-            if (s.lastRun?.digest === id) Object.assign(s.lastRun, { outcome: "failed", detail: result.error });
-          }
-        });
+        await this.keepFailed(id, { error: result.error, permanent: result.permanent, retryAt, tried: true });
         const where = { channel, digest: id, part: i + 1, status: result.status, code: result.code };
         if (result.permanent)
           log.error(
@@ -313,14 +332,47 @@ export class DigestService {
     return { kind: "posted", channel, digest: id, messages: done.parts.map((x) => x.messageId!), counts: done.counts };
   }
 
-  /** Past the nonce window: ask the poster which parts already stand in the channel. */
-  private async findPosted(p: PendingDigest): Promise<void> {
+  /** A recorded digest not posted for a missing permission: kept, tried at the channel's next run. */
+  private async refused(p: PendingDigest, access: ChannelAccess): Promise<RunOutcome> {
+    const error = accessError(access);
+    await this.keepFailed(p.id, { error, permanent: true, retryAt: null, tried: false });
+    return { kind: "failed", channel: p.channel, digest: p.id, permanent: true, error };
+  }
+
+  /** Note on a kept digest, and on its schedule's last run, why it was not posted. */
+  private keepFailed(
+    id: string,
+    why: { error: string; permanent: boolean; retryAt: string | null; tried: boolean },
+  ): Promise<void> {
+    return this.deps.store.update((d) => {
+      const q = d.pending.find((x) => x.id === id);
+      if (q)
+        Object.assign(q, {
+          attempts: q.attempts + (why.tried ? 1 : 0),
+          lastError: why.error,
+          permanent: why.permanent,
+          retryAt: why.retryAt,
+        });
+      for (const s of Object.values(d.schedules))
+        if (s.lastRun?.digest === id) Object.assign(s.lastRun, { outcome: "failed", detail: why.error });
+    });
+  }
+
+  /**
+   * Past the nonce window: ask the poster which parts already stand in the channel. Without the right to read its
+   * history the channel only looks empty, so it is not asked.
+   */
+  private async findPosted(p: PendingDigest, access: ChannelAccess | null): Promise<void> {
     const wanted = p.parts.flatMap((part, i) => (part.messageId ? [] : [i + 1]));
-    const posted = await this.deps.poster.findPosted(p.channel, p.id, wanted);
+    const blind = access?.canReadHistory === false;
+    const posted = blind ? null : await this.deps.poster.findPosted(p.channel, p.id, wanted);
     if (!posted) {
+      const why = blind
+        ? "the bot lacks Read Message History there, so the channel looks empty to it"
+        : "reading them failed";
       this.deps.log.warn(
         { channel: p.channel, digest: p.id },
-        "cannot read the channel's recent messages to check for digest parts posted before a restart (give the bot Read Message History); posting with Discord's nonce only",
+        `cannot read the channel's recent messages to check for digest parts posted before a restart (${why}); posting with Discord's nonce only, so a part posted before the restart may appear twice`,
       );
       return;
     }

@@ -1,17 +1,23 @@
 import { Client, GatewayIntentBits, Options } from "discord.js";
 import { NO_MENTIONS } from "./render.ts";
+import { pacedRequests, type HeaderlessInfo, type HeaderlessWait } from "./rate-limits.ts";
 
 export interface ClientSettings {
   /** Discord API base, e.g. the test emulator's `http://127.0.0.1:PORT/api`. */
   api?: string;
   /** discord.js caps requests per second even on loopback; tests raise it. */
   globalRequestsPerSecond?: number;
+  /** How long to hold requests after a 429 without rate-limit headers (tests shorten it). */
+  headerlessWait?: HeaderlessWait;
+  /** Told of each 429 without rate-limit headers (it is logged). */
+  onHeaderless?: (info: HeaderlessInfo) => void;
 }
 
 /**
  * The bot's discord.js client: only the Guilds and GuildMessages intents (no privileged
  * intents — a mention's text and a context-menu target arrive without MessageContent),
- * and mentions disabled by default on everything it sends.
+ * mentions disabled by default on everything it sends, and a 429 without rate-limit headers
+ * waited out instead of retried at once (rate-limits.ts).
  */
 export function createClient(settings: ClientSettings = {}): Client {
   return new Client({
@@ -21,6 +27,7 @@ export function createClient(settings: ClientSettings = {}): Client {
     rest: {
       ...(settings.api ? { api: settings.api } : {}),
       ...(settings.globalRequestsPerSecond ? { globalRequestsPerSecond: settings.globalRequestsPerSecond } : {}),
+      makeRequest: pacedRequests(settings.onHeaderless ?? (() => undefined), settings.headerlessWait),
     },
   });
 }

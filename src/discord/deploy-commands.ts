@@ -2,6 +2,7 @@ import { DiscordAPIError, REST, Routes } from "discord.js";
 import type { RESTGetAPIApplicationCommandsResult, RESTPutAPIApplicationCommandsResult } from "discord-api-types/v10";
 import { newsroomGuilds, readEnv, type Env } from "../runtime/settings.ts";
 import { commandDefinitions } from "./definitions.ts";
+import { headerlessLine, pacedRequests } from "./rate-limits.ts";
 
 type Print = (line: string) => void;
 
@@ -21,7 +22,10 @@ export async function deployCommands(
       `${!env.DISCORD_TOKEN ? "DISCORD_TOKEN" : "DISCORD_APP_ID"} is not set: add it to .env (see .env.example)`,
     );
   }
-  const rest = new REST({ ...(env.DISCORD_API_URL ? { api: env.DISCORD_API_URL } : {}) }).setToken(env.DISCORD_TOKEN);
+  const rest = new REST({
+    ...(env.DISCORD_API_URL ? { api: env.DISCORD_API_URL } : {}),
+    makeRequest: pacedRequests((info) => print(headerlessLine(info))),
+  }).setToken(env.DISCORD_TOKEN);
   const appId = env.DISCORD_APP_ID;
   const guilds = newsroomGuilds(env);
   const put = async (route: `/${string}`, where: string) => {

@@ -3,6 +3,7 @@ import { DiscordAPIError, HTTPError, RateLimitError, REST, Routes } from "discor
 import type { APIMessage } from "discord-api-types/v10";
 import type { DigestPoster, MessageBody, PostResult } from "../digest/ports.ts";
 import { refIn } from "./digest-messages.ts";
+import { pacedRequests, type HeaderlessInfo, type HeaderlessWait } from "./rate-limits.ts";
 
 /**
  * Posting digest messages to a channel over Discord's REST API, with the nonce that makes a
@@ -45,6 +46,8 @@ export function classify(err: unknown): {
   error: string;
   status: number | null;
   code: number | null;
+  /** Discord asked for at least this wait before the next try. */
+  retryAfterMs?: number;
 } {
   if (err instanceof DiscordAPIError) {
     const code = typeof err.code === "number" ? err.code : null;
@@ -61,7 +64,13 @@ export function classify(err: unknown): {
       code: null,
     };
   if (err instanceof RateLimitError)
-    return { permanent: false, error: `rate limited for ${err.retryAfter} ms`, status: 429, code: null };
+    return {
+      permanent: false,
+      error: `rate limited for ${Math.round(err.retryAfter)} ms`,
+      status: 429,
+      code: null,
+      retryAfterMs: err.retryAfter,
+    };
   const e = err as { name?: string; message?: string; cause?: { code?: string } };
   const detail = e?.cause?.code ?? e?.name ?? "error";
   return { permanent: false, error: `network: ${e?.message ?? String(err)} (${detail})`, status: null, code: null };
@@ -99,7 +108,7 @@ export class RestPoster implements DigestPoster {
       } catch (err) {
         last = classify(err);
         if (last.permanent || attempt === this.retry.attempts || this.signal?.aborted) break;
-        const waitMs = Math.max(0, Math.round(this.retry.backoffMs(attempt)));
+        const waitMs = Math.max(0, Math.round(this.retry.backoffMs(attempt)), Math.ceil(last.retryAfterMs ?? 0));
         this.onRetry({ channel: channelId, attempt, error: last.error, waitMs });
         try {
           await sleep(waitMs, undefined, this.signal ? { signal: this.signal } : undefined);
@@ -110,7 +119,8 @@ export class RestPoster implements DigestPoster {
         this.signal?.removeEventListener("abort", abort);
       }
     }
-    return { ok: false, ...last };
+    const { retryAfterMs: _wait, ...failure } = last;
+    return { ok: false, ...failure };
   }
 
   /** Parts of the digest found in the channel's last 100 messages by the reference their first embed carries. */
@@ -139,11 +149,25 @@ export class RestPoster implements DigestPoster {
   }
 }
 
-/** A REST client for posting digests: discord.js waits out 429s itself; other retries are ours. */
-export function digestRest(token: string, api?: string, globalRequestsPerSecond?: number): REST {
+export interface DigestRestSettings {
+  api?: string;
+  globalRequestsPerSecond?: number;
+  headerlessWait?: HeaderlessWait;
+  onHeaderless?: (info: HeaderlessInfo) => void;
+}
+
+/**
+ * A REST client for posting digests: discord.js waits out a route's 429 itself; a global one (Discord's, or a 429
+ * without rate-limit headers, see rate-limits.ts) is handed to the poster, which waits for it in a way a stop can cut
+ * short. Other retries are the poster's too.
+ */
+export function digestRest(token: string, settings: DigestRestSettings = {}): REST {
   return new REST({
     retries: 0,
-    ...(api ? { api } : {}),
-    ...(globalRequestsPerSecond ? { globalRequestsPerSecond } : {}),
+    ...(settings.api ? { api: settings.api } : {}),
+    ...(settings.globalRequestsPerSecond ? { globalRequestsPerSecond: settings.globalRequestsPerSecond } : {}),
+    makeRequest: pacedRequests(settings.onHeaderless ?? (() => undefined), settings.headerlessWait),
+    // A global 429 (Discord's, or a header-less one): the poster waits. discord.js's own request cap: it waits.
+    rejectOnRateLimit: (limit) => limit.global && limit.scope !== "user",
   }).setToken(token);
 }

@@ -2,8 +2,8 @@ import type { Logger } from "pino";
 import type { Env } from "../runtime/settings.ts";
 import type { Library } from "../library/library.ts";
 import { systemClock, type Clock } from "../digest/clock.ts";
-import { DEFAULT_RETRY, digestRest, RestPoster, type RetryPolicy } from "./digest-poster.ts";
-import type { DigestPoster } from "../digest/ports.ts";
+import { DEFAULT_RETRY, digestRest, RestPoster, type DigestRestSettings, type RetryPolicy } from "./digest-poster.ts";
+import type { AccessCheck, DigestPoster } from "../digest/ports.ts";
 import { digestMessages } from "./digest-messages.ts";
 import { DigestScheduler } from "../digest/scheduler.ts";
 import { DigestService, type DigestOptions, type StepHook } from "../digest/service.ts";
@@ -15,10 +15,12 @@ export interface DigestTuning {
   retry?: RetryPolicy;
   options?: Partial<DigestOptions>;
   onStep?: StepHook;
-  /** discord.js's own request cap (tests raise it). */
-  globalRequestsPerSecond?: number;
+  /** The REST client's settings besides the API address: its request cap (tests raise it), header-less 429s. */
+  rest?: Omit<DigestRestSettings, "api">;
   /** Post through this instead of Discord's REST API. */
   poster?: DigestPoster;
+  /** What the bot may do in a channel, checked before each digest. */
+  access?: AccessCheck;
 }
 
 export interface Digests {
@@ -61,7 +63,7 @@ export function createDigests(
   const poster =
     tuning.poster ??
     new RestPoster(
-      digestRest(env.DISCORD_TOKEN, env.DISCORD_API_URL, tuning.globalRequestsPerSecond),
+      digestRest(env.DISCORD_TOKEN, { ...(env.DISCORD_API_URL ? { api: env.DISCORD_API_URL } : {}), ...tuning.rest }),
       tuning.retry ?? DEFAULT_RETRY,
       abort.signal,
       (info) =>
@@ -77,6 +79,7 @@ export function createDigests(
     schedules,
     options: { ...(env.DIGEST_WHEN_EMPTY ? { whenEmpty: env.DIGEST_WHEN_EMPTY } : {}), ...tuning.options },
     ...(tuning.onStep ? { onStep: tuning.onStep } : {}),
+    ...(tuning.access ? { access: tuning.access } : {}),
   });
   const scheduler = new DigestScheduler(service, clock, log);
   return {

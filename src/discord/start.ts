@@ -4,7 +4,9 @@ import type { Logger } from "pino";
 import { Events, type Client } from "discord.js";
 import { formatProblem } from "../briefings/folder.ts";
 import { newsroomGuilds, type Env } from "../runtime/settings.ts";
-import { createDigests, type DigestTuning } from "./digest-setup.ts";
+import { createDigests, type Digests, type DigestTuning } from "./digest-setup.ts";
+import { digestAccess, digestAccessLines } from "./digest-access.ts";
+import { headerlessLine, type HeaderlessInfo, type HeaderlessWait } from "./rate-limits.ts";
 import type { DigestScheduler } from "../digest/scheduler.ts";
 import { Library } from "../library/library.ts";
 import { commandContext } from "../../commands/index.ts";
@@ -153,8 +155,11 @@ async function connect(env: Env, log: Logger, settings: ClientSettings, options:
           },
           ...options.watch,
         });
+  const onHeaderless = (info: HeaderlessInfo) => log.warn(info, headerlessLine(info));
+  let live: Client | null = null;
   const digests = createDigests(env, log, () => library, {
-    ...(settings.globalRequestsPerSecond ? { globalRequestsPerSecond: settings.globalRequestsPerSecond } : {}),
+    rest: { ...restTuning(settings), onHeaderless },
+    access: (channel) => (live ? digestAccess(live, channel) : null),
     ...options.digest,
   });
 
@@ -170,7 +175,11 @@ async function connect(env: Env, log: Logger, settings: ClientSettings, options:
   let fatal: Promise<FatalClose> = new Promise(() => {});
   // A client that failed to log in cannot log in again (discord.js marks it destroyed): each try has its own.
   const newClient = () => {
-    const client = createClient({ ...(env.DISCORD_API_URL ? { api: env.DISCORD_API_URL } : {}), ...settings });
+    const client = createClient({
+      ...(env.DISCORD_API_URL ? { api: env.DISCORD_API_URL } : {}),
+      onHeaderless,
+      ...settings,
+    });
     attachHandlers(client, context);
     fatal = new Promise<FatalClose>((resolve) =>
       client.on(Events.ShardDisconnect, (event) => {
@@ -190,14 +199,8 @@ async function connect(env: Env, log: Logger, settings: ClientSettings, options:
     await digests?.stop();
     throw err;
   }
-  if (digests) {
-    const { schedules } = digests.service;
-    log.info(
-      { schedules: schedules.map((s) => s.key), whenEmpty: digests.service.options.whenEmpty },
-      "digests scheduled",
-    );
-    void digests.scheduler.start();
-  }
+  live = client;
+  if (digests) startDigests(digests, client, log);
   return {
     client,
     context,
@@ -210,6 +213,25 @@ async function connect(env: Env, log: Logger, settings: ClientSettings, options:
       await client.destroy();
     },
   };
+}
+
+/** The digest REST client's settings from the bot's. */
+function restTuning(settings: ClientSettings): { globalRequestsPerSecond?: number; headerlessWait?: HeaderlessWait } {
+  return {
+    ...(settings.globalRequestsPerSecond ? { globalRequestsPerSecond: settings.globalRequestsPerSecond } : {}),
+    ...(settings.headerlessWait ? { headerlessWait: settings.headerlessWait } : {}),
+  };
+}
+
+/** Once connected: say what is scheduled and what each digest channel lacks, then start the schedule. */
+function startDigests(digests: Digests, client: Client, log: Logger): void {
+  const { schedules } = digests.service;
+  log.info(
+    { schedules: schedules.map((s) => s.key), whenEmpty: digests.service.options.whenEmpty },
+    "digests scheduled",
+  );
+  for (const { line, ...where } of digestAccessLines(client, schedules)) log.warn(where, line);
+  void digests.scheduler.start();
 }
 
 /** `npm start` with a token: run until Ctrl-C or SIGTERM, then disconnect cleanly. */

@@ -8,8 +8,9 @@ import { RESCORE } from "./rescore.ts";
  * lead prior favours), while the detail a reporter asks about ("who chaired", "the farewell call", "the reshuffle")
  * sits in one. So among a briefing's hits in the first few, each close to the briefing's best, the order is decided
  * again by the same concept scores weighted by how rare each concept is in that briefing (a local idf); hits answering
- * the same concepts keep the order they had. The scores those hits had are handed out in the new order. Every briefing keeps the scores it had, so the order between
- * briefings, the totals and the pages past the window do not change.
+ * the same concepts keep the order they had. The scores those hits had are handed out in the new order. Every
+ * briefing keeps the scores it had, so the order between briefings, the totals and the pages past the window do not
+ * change.
  */
 
 export const WITHIN_BRIEFING = Object.freeze({

@@ -4,16 +4,14 @@ import { writeFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Env } from "../../src/runtime/settings.ts";
 import { ManualClock } from "../../src/digest/clock.ts";
-import { parseSchedules } from "../../src/digest/schedule.ts";
 import { readStateFile, STATE_FILE } from "../../src/digest/store.ts";
-import { deployCommands } from "../../src/discord/deploy-commands.ts";
 import { runBot, type RunningBot } from "../../src/discord/start.ts";
 import { createLogger } from "../../src/runtime/log.ts";
 import { startEmulator, type DiscordEmulator, type FailureHandle } from "../support/emulator/index.ts";
 import { sampleFolder, tempDir } from "../support/folders.ts";
 import { messageText } from "../support/discord-text.ts";
 import { addBriefings, briefingCounts, refOf } from "../fixtures/digest/briefings.ts";
-import { emulatorEnv } from "../support/bot-harness.ts";
+import { digestEnv } from "../support/bot-harness.ts";
 
 /**
  * Scheduled digests end to end: the real bot on a real discord.js client against the Discord
@@ -78,15 +76,7 @@ beforeAll(async () => {
   emu = await startEmulator({ guilds: [{ channels: ["general", "briefings", "newsroom", "locked"] }] });
   ch = emu.info.channels as typeof ch;
   const schedules = `*/10 * * * * *|Asia/Phnom_Penh|${ch.briefings}; 0 8 * * 1-5|${ch.newsroom}; */10 * * * * *|UTC|${ch.locked}`;
-  const parsed = parseSchedules(schedules);
-  if (!parsed.ok) throw new Error(parsed.message);
-  env = emulatorEnv(emu, {
-    DATA_DIR: folder.dir,
-    CACHE_DIR: cache.dir,
-    STATE_DIR: state.dir,
-    DIGEST_SCHEDULES: parsed.schedules,
-  });
-  await deployCommands(env, () => undefined);
+  env = await digestEnv(emu, { DATA_DIR: folder.dir, CACHE_DIR: cache.dir, STATE_DIR: state.dir }, schedules);
   locked = emu.failChannel(ch.locked); // 403 Missing Access, until the test lifts it
   await start();
 });

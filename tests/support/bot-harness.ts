@@ -1,7 +1,9 @@
 import { Writable } from "node:stream";
 import type { Env } from "../../src/runtime/settings.ts";
 import { deployCommands } from "../../src/discord/deploy-commands.ts";
+import { parseSchedules } from "../../src/digest/schedule.ts";
 import { runBot, type RunningBot } from "../../src/discord/start.ts";
+import type { ClientSettings } from "../../src/discord/client.ts";
 import { createLogger } from "../../src/runtime/log.ts";
 import { startEmulator, type DiscordEmulator, type EmulatorOptions } from "./emulator/index.ts";
 import { sampleFolder, tempDir } from "./folders.ts";
@@ -38,12 +40,30 @@ export interface HarnessOptions {
   deploy?: boolean;
   /** Runs after the commands are deployed and before the bot connects (e.g. to inject a failure). */
   beforeStart?: (emu: DiscordEmulator) => void;
+  /** Added to the bot's discord.js client settings (e.g. a shorter header-less 429 wait). */
+  client?: ClientSettings;
+}
+
+/**
+ * The bot's environment for digests (`schedules` written as in DIGEST_SCHEDULES) over the given folders, with its
+ * commands deployed to the emulated guild.
+ */
+export async function digestEnv(
+  emu: DiscordEmulator,
+  folders: { DATA_DIR: string; CACHE_DIR: string; STATE_DIR: string },
+  schedules: string,
+): Promise<Env> {
+  const parsed = parseSchedules(schedules);
+  if (!parsed.ok) throw new Error(parsed.message);
+  const env = emulatorEnv(emu, { ...folders, DIGEST_SCHEDULES: parsed.schedules });
+  await deployCommands(env, () => undefined);
+  return env;
 }
 
 /**
  * The real bot on a real discord.js client against the Discord emulator, over a copy of the
  * bundled briefings plus `extra` files, with its commands deployed to the emulated guild; `settings` adds to its
- * environment.
+ * environment; `options` picks the emulated Discord, whether to deploy first, and adds to the client's settings.
  */
 export async function startHarness(
   extra: Record<string, string> = {},
@@ -60,7 +80,10 @@ export async function startHarness(
   options.beforeStart?.(emu);
   let logs = "";
   const sink = new Writable({ write: (c, _e, cb) => ((logs += c.toString()), cb()) });
-  const bot = await runBot(env, createLogger("info", [emu.token], sink), { globalRequestsPerSecond: 10_000 });
+  const bot = await runBot(env, createLogger("info", [emu.token], sink), {
+    globalRequestsPerSecond: 10_000,
+    ...options.client,
+  });
   return {
     emu,
     bot,

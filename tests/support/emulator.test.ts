@@ -19,6 +19,7 @@ import type { APIApplicationCommand, RESTPutAPIApplicationCommandsJSONBody } fro
 import WebSocket from "ws";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { DiscordEmulator, startEmulator } from "./emulator/index.ts";
+import { readyClient } from "./emulator-client.ts";
 
 const COMMANDS: RESTPutAPIApplicationCommandsJSONBody = [
   {
@@ -74,14 +75,7 @@ describe("discord.js Client against the emulator", () => {
     emu = await startEmulator();
     rest = new REST({ api: emu.apiUrl, globalRequestsPerSecond: 10_000 }).setToken(emu.token);
     await rest.put(Routes.applicationGuildCommands(emu.appId, emu.guildId), { body: COMMANDS });
-    client = new Client({
-      intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages],
-      rest: { api: emu.apiUrl, globalRequestsPerSecond: 10_000 },
-      allowedMentions: { parse: [] },
-    });
-    const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
-    await client.login(emu.token);
-    await ready;
+    client = await readyClient(emu);
   });
 
   afterEach(() => {
@@ -518,6 +512,27 @@ describe("emulator REST and gateway rules without a client", () => {
     let node: unknown = (err.rawError as { errors: unknown }).errors;
     for (const key of path.split(".")) node = (node as Record<string, unknown>)[key];
     expect((node as { _errors: unknown[] })._errors.length).toBeGreaterThan(0);
+  });
+
+  it("injects a 429 without rate-limit headers, which plain discord.js REST answers by sending again at once", async () => {
+    const path = `/channels/${emu.channelIds[0]!}/messages`;
+    emu.rateLimitNextWithoutHeaders({ method: "POST", path }, { retryAfter: 2 });
+    const res = await fetch(`${emu.apiUrl}/v10${path}`, {
+      method: "POST",
+      headers: { authorization: `Bot ${emu.token}`, "content-type": "application/json" },
+      body: JSON.stringify({ content: "x" }),
+    });
+    expect(res.status).toBe(429);
+    expect([...res.headers.keys()].filter((k) => k.startsWith("x-ratelimit") || k === "retry-after")).toEqual([]);
+    expect(await res.json()).toEqual({ message: "You are being rate limited.", retry_after: 2 });
+
+    // The behaviour the bot guards against (src/discord/rate-limits.ts): no wait at all between the tries.
+    const before = emu.callsTo("POST", path).length;
+    emu.rateLimitNextWithoutHeaders({ method: "POST", path }, { retryAfter: 2, times: 20 });
+    const started = Date.now();
+    await rest.post(Routes.channelMessages(emu.channelIds[0]!), { body: { content: "after 20 429s" } });
+    expect(emu.callsTo("POST", path).length - before).toBe(21);
+    expect(Date.now() - started).toBeLessThan(2000);
   });
 
   it("rejects an empty message (50006), unauthenticated calls (401) and records unknown routes (404)", async () => {

@@ -12,13 +12,14 @@ import type {
   APIUser,
   GatewayIdentifyData,
 } from "discord-api-types/v10";
-import { FailureRules, rateLimitRule } from "./failures.ts";
-import { guildCreate } from "./payloads.ts";
+import { FailureRules, headerlessRateLimitRule, rateLimitRule, type RetryAfterIn } from "./failures.ts";
 import { Gateway, type GatewaySession } from "./gateway.ts";
 import * as build from "./interactions.ts";
 import { MessageFlagBits } from "./limits.ts";
 import { CallRecorder, DEFAULT_TIMEOUT } from "./recorder.ts";
 import { MessageService } from "./messages.ts";
+import { guildCreate, roles, textChannel } from "./payloads.ts";
+import { toOverwrite, type OverwriteInput } from "./permissions.ts";
 import { buildRouter } from "./rest-routes.ts";
 import { createRestHandler } from "./server.ts";
 import { EmulatorState, type StoredAttachment } from "./state.ts";
@@ -308,8 +309,48 @@ export class DiscordEmulator extends CallRecorder {
     return this.failures.add(rateLimitRule(matcher, opts));
   }
 
+  /**
+   * 429 with none of the X-RateLimit-* headers (as Cloudflare sends), saying how long to wait (seconds) in the body's
+   * `retry_after` (default), a `Retry-After` header, both or neither.
+   */
+  rateLimitNextWithoutHeaders(
+    matcher: RequestMatcher,
+    opts: { retryAfter?: number; in?: RetryAfterIn; times?: number } = {},
+  ): FailureHandle {
+    return this.failures.add(headerlessRateLimitRule(matcher, opts));
+  }
+
   clearFailures(): void {
     this.failures.clear();
+  }
+
+  // ── permissions ──────────────────────────────────────────────────────────
+
+  /**
+   * Replace a channel's permission overwrites (role ids, the guild's id for @everyone, or member ids such as the
+   * bot's) and tell the connected clients (CHANNEL_UPDATE), as Discord does when someone edits the channel.
+   */
+  setChannelOverwrites(channelId: string, overwrites: OverwriteInput[]): void {
+    const channel = this.state.channels.get(channelId);
+    if (!channel) throw new Error(`[emulator] unknown channel ${channelId}`);
+    channel.overwrites = overwrites.map(toOverwrite);
+    this.gateway.broadcast("CHANNEL_UPDATE", () => textChannel(channel));
+  }
+
+  /** Set a role's permissions (the guild's id for @everyone) and dispatch GUILD_ROLE_UPDATE. */
+  setRolePermissions(roleId: string, permissions: bigint | string, guildId: string = this.guildId): void {
+    const guild = this.state.guilds.get(guildId);
+    if (!guild?.rolePermissions.has(roleId)) throw new Error(`[emulator] no role ${roleId} in guild ${guildId}`);
+    guild.rolePermissions.set(roleId, BigInt(permissions));
+    const role = roles(guild, this.state.botUser.id).find((r) => r.id === roleId)!;
+    this.gateway.broadcast("GUILD_ROLE_UPDATE", () => ({ guild_id: guild.id, role }));
+  }
+
+  /** What the bot may do in a channel, by the model the channel routes enforce. */
+  botPermissions(channelId: string): bigint {
+    const channel = this.state.channels.get(channelId);
+    if (!channel) throw new Error(`[emulator] unknown channel ${channelId}`);
+    return this.state.botPermissions(channel);
   }
 
   // ── gateway ──────────────────────────────────────────────────────────────

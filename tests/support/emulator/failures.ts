@@ -85,3 +85,27 @@ export function rateLimitRule(
     times: opts.times ?? 1,
   };
 }
+
+/** Where a header-less 429 says how long to wait: in the body (`retry_after`), a Retry-After header, both, neither. */
+export type RetryAfterIn = "body" | "header" | "both" | "neither";
+
+/**
+ * A 429 as something in front of Discord sends it (Cloudflare, a proxy): none of the `X-RateLimit-*` headers, and the
+ * wait (`retryAfter`, seconds) given where `in` says (default: the body only).
+ */
+export function headerlessRateLimitRule(
+  matcher: RequestMatcher,
+  opts: { retryAfter?: number; in?: RetryAfterIn; times?: number } = {},
+): FailureRule {
+  const retryAfter = opts.retryAfter ?? 0.05;
+  const where = opts.in ?? "body";
+  const inBody = where === "body" || where === "both";
+  const inHeader = where === "header" || where === "both";
+  return {
+    ...matcher,
+    status: 429,
+    body: { message: "You are being rate limited.", ...(inBody ? { retry_after: retryAfter } : {}) },
+    headers: inHeader ? { "retry-after": String(retryAfter) } : {},
+    times: opts.times ?? 1,
+  };
+}

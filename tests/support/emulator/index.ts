@@ -20,6 +20,7 @@ export type * from "./types.ts";
 export { LIMITS, MessageFlagBits } from "./limits.ts";
 export { COMMAND_NAME_RE } from "./command-limits.ts";
 export { BOT_PERMISSIONS, EVERYONE_PERMISSIONS } from "./payloads.ts";
+export { ALL_PERMISSIONS, DM_BITS, permissionsIn, type OverwriteInput } from "./permissions.ts";
 export { PRIVILEGED_INTENTS } from "./gateway.ts";
 
 /** `new DiscordEmulator(options)` + `start()`. */

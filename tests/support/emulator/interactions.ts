@@ -23,14 +23,8 @@ import {
   type ChannelFlags,
   ChannelType,
 } from "discord-api-types/v10";
-import {
-  BOT_PERMISSIONS,
-  EVERYONE_PERMISSIONS,
-  interactionMember,
-  message as buildMessage,
-  roles,
-  textChannel,
-} from "./payloads.ts";
+import { EVERYONE_PERMISSIONS, interactionMember, message as buildMessage, roles, textChannel } from "./payloads.ts";
+import { DM_BITS } from "./permissions.ts";
 import type { DMChannelState, EmulatorState, InteractionKind, InteractionState } from "./state.ts";
 
 /** An option value: JS type picks the option type when the command is not registered; or give the type. */
@@ -44,7 +38,7 @@ export interface InteractionCommon {
   locale?: Locale;
   /** Member permissions bitfield string. Default: @everyone permissions. */
   memberPermissions?: string;
-  /** The bot's permissions in the channel. Default: BOT_PERMISSIONS. */
+  /** The bot's permissions in the channel. Default: what the permission model gives it there (in a DM, DM_BITS). */
   appPermissions?: string;
   /** The member's role ids. Default: none. */
   memberRoles?: string[];
@@ -115,7 +109,8 @@ function common(state: EmulatorState, c: InteractionCommon, id: string, token: s
     token,
     application_id: state.appId,
     version: 1 as const,
-    app_permissions: c.appPermissions ?? BOT_PERMISSIONS,
+    // In a DM there are no roles or overwrites: Discord sends the permissions a DM implicitly grants.
+    app_permissions: c.appPermissions ?? (place.dm ? DM_BITS : state.botPermissions(place.channel)).toString(),
     locale: c.locale ?? Locale.EnglishUS,
     entitlements: [],
     attachment_size_limit: 10 * 1024 * 1024,

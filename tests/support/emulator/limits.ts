@@ -87,7 +87,8 @@ export function validateMessageBody(body: unknown, check: MessageCheck): void {
   if (check.kind === "create" && isEmptyMessage(body, check.fileCount ?? 0)) throw Errors.emptyMessage();
 }
 
-function isEmptyMessage(body: Obj, fileCount: number): boolean {
+/** Nothing to show: no text, embeds, components, stickers, attachments, files or poll (Discord's 50006). */
+export function isEmptyMessage(body: Obj, fileCount: number): boolean {
   const nonEmptyArray = (v: unknown) => Array.isArray(v) && v.length > 0;
   const hasContent = typeof body.content === "string" && body.content.trim().length > 0;
   return !(

@@ -10,7 +10,6 @@ import {
   GuildVerificationLevel,
   Locale,
   MessageType,
-  PermissionFlagsBits as P,
   type APIApplicationCommand,
   type ApplicationFlags,
   type ChannelFlags,
@@ -31,34 +30,14 @@ import {
   type GatewayReadyDispatchData,
   type RESTGetAPIGatewayBotResult,
 } from "discord-api-types/v10";
+import { BOT_ROLE_BITS, EVERYONE_BITS } from "./permissions.ts";
 import type { ChannelState, EmulatorState, GuildState, InteractionState } from "./state.ts";
 
-const bits = (...flags: bigint[]): string => flags.reduce((a, b) => a | b, 0n).toString();
-
 /** @everyone in the test guilds: an ordinary newsroom member. */
-export const EVERYONE_PERMISSIONS = bits(
-  P.ViewChannel,
-  P.SendMessages,
-  P.SendMessagesInThreads,
-  P.ReadMessageHistory,
-  P.EmbedLinks,
-  P.AttachFiles,
-  P.AddReactions,
-  P.UseExternalEmojis,
-  P.UseApplicationCommands,
-  P.CreateInstantInvite,
-  P.ChangeNickname,
-  P.Connect,
-  P.Speak,
-);
+export const EVERYONE_PERMISSIONS = EVERYONE_BITS.toString();
 
-/** What the bot may do in the test channels (the interaction's app_permissions). */
-export const BOT_PERMISSIONS = bits(
-  BigInt(EVERYONE_PERMISSIONS),
-  P.ManageMessages,
-  P.CreatePublicThreads,
-  P.SendMessagesInThreads,
-);
+/** What the bot may do in the test channels while no overwrite or role change says otherwise. */
+export const BOT_PERMISSIONS = (EVERYONE_BITS | BOT_ROLE_BITS).toString();
 
 export function roles(guild: GuildState, botId: string): APIRole[] {
   const role = (id: string, name: string, permissions: string, position: number, managed: boolean): APIRole => ({
@@ -74,9 +53,10 @@ export function roles(guild: GuildState, botId: string): APIRole[] {
     flags: 0 as RoleFlags,
     ...(managed ? { tags: { bot_id: botId } } : {}),
   });
-  const everyone = role(guild.id, "@everyone", EVERYONE_PERMISSIONS, 0, false);
-  const bot = role(guild.botRoleId, "Briefings", BOT_PERMISSIONS, 1, true);
-  const editors = role(guild.editorRoleId, "Editors", EVERYONE_PERMISSIONS, 2, false);
+  const perms = (id: string) => (guild.rolePermissions.get(id) ?? 0n).toString();
+  const everyone = role(guild.id, "@everyone", perms(guild.id), 0, false);
+  const bot = role(guild.botRoleId, "Briefings", perms(guild.botRoleId), 1, true);
+  const editors = role(guild.editorRoleId, "Editors", perms(guild.editorRoleId), 2, false);
   return [everyone, bot, editors];
 }
 
@@ -115,7 +95,7 @@ export function textChannel(channel: ChannelState): APITextChannel {
     guild_id: channel.guildId,
     name: channel.name,
     position: channel.position,
-    permission_overwrites: [],
+    permission_overwrites: structuredClone(channel.overwrites),
     parent_id: null,
     nsfw: false,
     topic: null,

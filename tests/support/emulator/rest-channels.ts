@@ -5,6 +5,7 @@ import type { RouteContext, RouteDef, RouteResult } from "./http.ts";
 import { MessageFlagBits as F, validateMessageBody } from "./limits.ts";
 import type { MessageService } from "./messages.ts";
 import { guildCreate, member, textChannel } from "./payloads.ts";
+import { checkCreate, checkEdit, checkTyping, readsHistory, requireView, withoutUnpermitted } from "./permissions.ts";
 import type { ChannelState, EmulatorState } from "./state.ts";
 
 type Obj = Record<string, unknown>;
@@ -21,8 +22,16 @@ export function channelRoutes(state: EmulatorState, messages: MessageService): R
     return channel;
   };
 
-  const visibleMessage = (ctx: RouteContext): APIMessage => {
+  /** The channel, when the bot may see it (403 50001 otherwise), with the bot's permissions there. */
+  const reachable = (ctx: RouteContext): { channel: ChannelState; perms: bigint } => {
     const channel = channelOf(ctx);
+    const perms = state.botPermissions(channel);
+    requireView(perms);
+    return { channel, perms };
+  };
+
+  const visibleMessage = (ctx: RouteContext): APIMessage => {
+    const { channel } = reachable(ctx);
     const msg = state.findMessage(channel.id, ctx.params.message!);
     if (!msg || isEphemeral(msg)) throw Errors.unknownMessage();
     return msg;
@@ -30,8 +39,11 @@ export function channelRoutes(state: EmulatorState, messages: MessageService): R
 
   const createMessage = (ctx: RouteContext): RouteResult => {
     const channel = channelOf(ctx);
-    const body = isObj(ctx.req.body) ? ctx.req.body : {};
-    validateMessageBody(body, { kind: "create", allowedFlags: CHANNEL_FLAGS, fileCount: ctx.req.files.length });
+    const perms = state.botPermissions(channel);
+    const sent = isObj(ctx.req.body) ? ctx.req.body : {};
+    checkCreate(perms, isObj(sent.message_reference) && sent.message_reference.message_id != null);
+    validateMessageBody(sent, { kind: "create", allowedFlags: CHANNEL_FLAGS, fileCount: ctx.req.files.length });
+    const body = withoutUnpermitted(perms, sent, ctx.req.files.length);
     const info = messages.describe(ctx.call, "create", "channel", body, "all");
 
     const nonce = body.nonce as string | number | undefined;
@@ -87,8 +99,9 @@ export function channelRoutes(state: EmulatorState, messages: MessageService): R
   const editMessage = (ctx: RouteContext): RouteResult => {
     const msg = visibleMessage(ctx);
     if (msg.author.id !== state.botUser.id) throw Errors.editOthersMessage();
-    const body = isObj(ctx.req.body) ? ctx.req.body : {};
-    validateMessageBody(body, { kind: "edit", allowedFlags: CHANNEL_FLAGS, fileCount: ctx.req.files.length });
+    const sent = isObj(ctx.req.body) ? ctx.req.body : {};
+    validateMessageBody(sent, { kind: "edit", allowedFlags: CHANNEL_FLAGS, fileCount: ctx.req.files.length });
+    const body = checkEdit(reachable(ctx).perms, sent);
     const info = messages.describe(ctx.call, "edit", "channel", body, "all");
     messages.edit(msg, body, ctx.req.files, info);
     ctx.call.resultMessage = clone(msg);
@@ -97,6 +110,8 @@ export function channelRoutes(state: EmulatorState, messages: MessageService): R
 
   const listMessages = (ctx: RouteContext): RouteResult => {
     const channel = channelOf(ctx);
+    // Without Read Message History Discord answers with no messages rather than an error.
+    if (!readsHistory(state.botPermissions(channel))) return { status: 200, body: [] };
     const limit = Math.min(Math.max(Number(ctx.req.query.limit ?? 50) || 50, 1), 100);
     const before = ctx.req.query.before ? BigInt(ctx.req.query.before) : undefined;
     const after = ctx.req.query.after ? BigInt(ctx.req.query.after) : undefined;
@@ -143,13 +158,13 @@ export function channelRoutes(state: EmulatorState, messages: MessageService): R
       method: "POST",
       pattern: "/channels/:channel/typing",
       auth: true,
-      handle: (ctx) => (channelOf(ctx), { status: 204 }),
+      handle: (ctx) => (checkTyping(state.botPermissions(channelOf(ctx))), { status: 204 }),
     },
     {
       method: "GET",
       pattern: "/channels/:channel",
       auth: true,
-      handle: (ctx) => ({ status: 200, body: textChannel(channelOf(ctx)) }),
+      handle: (ctx) => ({ status: 200, body: textChannel(reachable(ctx).channel) }),
     },
     {
       method: "GET",

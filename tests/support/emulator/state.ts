@@ -1,6 +1,14 @@
 // In-memory Discord world: clock, snowflakes, users, guilds, channels, message store, interactions, commands.
 import { randomBytes } from "node:crypto";
-import type { APIApplicationCommand, APIInteraction, APIMessage, APIUser, UserFlags } from "discord-api-types/v10";
+import type {
+  APIApplicationCommand,
+  APIInteraction,
+  APIMessage,
+  APIOverwrite,
+  APIUser,
+  UserFlags,
+} from "discord-api-types/v10";
+import { BOT_ROLE_BITS, EVERYONE_BITS, permissionsIn } from "./permissions.ts";
 import type { EmulatorOptions, GuildInfo, GuildSpec } from "./types.ts";
 
 const DISCORD_EPOCH = 1420070400000n;
@@ -33,6 +41,8 @@ export interface ChannelState {
   guildId: string;
   name: string;
   position: number;
+  /** Role and member overwrites (the @everyone role's id is the guild's). */
+  overwrites: APIOverwrite[];
 }
 
 /** A direct-message channel between the bot and one user. */
@@ -49,6 +59,8 @@ export interface GuildState {
   botRoleId: string;
   /** An ordinary role ("Editors", no extra permissions) a test can give a member and name in the bot's settings. */
   editorRoleId: string;
+  /** role id → its permissions (@everyone's id is the guild's). */
+  rolePermissions: Map<string, bigint>;
   joinedAt: string;
 }
 
@@ -111,18 +123,25 @@ export class EmulatorState {
   /** A guild the bot is in, with its text channels (default: general and briefings). */
   addGuild(spec: GuildSpec): GuildState {
     const id = spec.id ?? this.snowflake();
+    const botRoleId = this.snowflake();
+    const editorRoleId = this.snowflake();
     const guild: GuildState = {
       id,
       name: spec.name ?? (this.guilds.size === 0 ? "Briefings Test Guild" : `Test Guild ${this.guilds.size + 1}`),
       ownerId: this.ownerUser.id,
       channelIds: [],
-      botRoleId: this.snowflake(),
-      editorRoleId: this.snowflake(),
+      botRoleId,
+      editorRoleId,
+      rolePermissions: new Map([
+        [id, EVERYONE_BITS],
+        [botRoleId, EVERYONE_BITS | BOT_ROLE_BITS],
+        [editorRoleId, EVERYONE_BITS],
+      ]),
       joinedAt: new Date(this.now()).toISOString(),
     };
     this.guilds.set(id, guild);
     (spec.channels ?? ["general", "briefings"]).forEach((name, position) => {
-      const channel: ChannelState = { id: this.snowflake(), guildId: id, name, position };
+      const channel: ChannelState = { id: this.snowflake(), guildId: id, name, position, overwrites: [] };
       this.channels.set(channel.id, channel);
       this.messages.set(channel.id, []);
       guild.channelIds.push(channel.id);
@@ -218,6 +237,27 @@ export class EmulatorState {
     if (i < 0) return false;
     list!.splice(i, 1);
     return true;
+  }
+
+  /** The roles a user holds in a guild: the bot its managed role, everyone else none. */
+  rolesOf(guild: GuildState, userId: string): string[] {
+    return userId === this.botUser.id ? [guild.botRoleId] : [];
+  }
+
+  /** A user's permissions in a channel, from the guild's roles and the channel's overwrites. */
+  permissionsIn(channel: ChannelState, userId: string, roleIds?: readonly string[]): bigint {
+    const guild = this.guilds.get(channel.guildId)!;
+    const subject = { guildId: guild.id, ownerId: guild.ownerId, rolePermissions: guild.rolePermissions };
+    return permissionsIn(
+      { ...subject, overwrites: channel.overwrites },
+      userId,
+      roleIds ?? this.rolesOf(guild, userId),
+    );
+  }
+
+  /** The bot's permissions in a channel. */
+  botPermissions(channel: ChannelState): bigint {
+    return this.permissionsIn(channel, this.botUser.id);
   }
 
   commandsFor(guildId: string | undefined): APIApplicationCommand[] {

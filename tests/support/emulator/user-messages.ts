@@ -1,6 +1,7 @@
 // Messages posted by (emulated) users, and the MESSAGE_CREATE each gateway session may see given its intents.
 import {
   GatewayIntentBits,
+  PermissionFlagsBits,
   MessageType,
   type APIMessage,
   type APIUser,
@@ -59,7 +60,11 @@ export function messageCreateFor(
   msg: APIMessage,
 ): GatewayMessageCreateDispatchData | null {
   if ((session.intents & GatewayIntentBits.GuildMessages) === 0) return null;
-  const channel = st.channels.get(msg.channel_id)!;
+  const channel = st.channels.get(msg.channel_id);
+  // A DM's messages come only with the DirectMessages intent, which the emulator does not model: none are sent.
+  if (!channel) return null;
+  // A bot never hears of messages in a channel it cannot see.
+  if ((st.botPermissions(channel) & PermissionFlagsBits.ViewChannel) === 0n) return null;
   const guild = st.guilds.get(channel.guildId)!;
   const seesContent =
     (session.intents & GatewayIntentBits.MessageContent) !== 0 ||
