@@ -1,7 +1,9 @@
 import { spawn } from "node:child_process";
+import { rmSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { BUILD_DIR, bundle } from "../../bin/build.mjs";
 import { readEnv } from "../../src/runtime/settings.ts";
 import { ManualClock } from "../../src/digest/clock.ts";
 import { createDigests } from "../../src/discord/digest-setup.ts";
@@ -19,7 +21,10 @@ import { addBriefings, briefingCounts, refOf } from "../fixtures/digest/briefing
  * the emulator receives a post), then started again, and again the next day.
  */
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
-const RUNNER = path.join(ROOT, "tests/fixtures/digest/run-digest.ts");
+const RUNNER_SOURCE = "tests/fixtures/digest/run-digest.ts";
+/** The runner bundled once (as `npm start` bundles the bot), so each child starts under plain Node. */
+const RUNNER_DIR = path.join(BUILD_DIR, `test-crash-${process.pid}`);
+const RUNNER = path.join(RUNNER_DIR, "run-digest.mjs");
 const MONDAY_0700_PP = Date.parse("2024-06-10T00:00:00Z");
 const MONDAY_0800_PP = Date.parse("2024-06-10T01:00:05Z");
 const TUESDAY_0800_PP = Date.parse("2024-06-11T01:00:05Z");
@@ -37,7 +42,7 @@ interface ChildResult {
 }
 
 function runChild(env: Record<string, string>, killOnPost?: { channel: string; nth: number }): Promise<ChildResult> {
-  const child = spawn(process.execPath, ["--import", "tsx", RUNNER], {
+  const child = spawn(process.execPath, [RUNNER], {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? "", ...env },
     stdio: "pipe",
@@ -112,6 +117,7 @@ function expectDeliveredOnce(channel: string, files: Array<{ url: string; name: 
 }
 
 beforeAll(async () => {
+  await bundle({ "run-digest": RUNNER_SOURCE }, RUNNER_DIR);
   // A token shaped like Discord's (the env schema checks it in the child).
   const token = "MTIzNDU2Nzg5MDEyMzQ1Njc4OQ.GdIgEs.Zq3vXk9TtW0yRb8LpHs2NcYmJ5aEfU7oQwIdKx";
   emu = await startEmulator({ token, guilds: [{ channels: Array.from({ length: 10 }, (_, i) => `digest-${i}`) }] });
@@ -119,12 +125,13 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  rmSync(RUNNER_DIR, { recursive: true, force: true });
   await emu?.stop();
   for (const c of cleanups) c();
 });
 
-// Each scenario has its own channel, folder and state.
-describe("a digest killed with SIGKILL and started again", { timeout: 120_000 }, () => {
+// Each scenario has its own channel, folder and state, so they run side by side.
+describe.concurrent("a digest killed with SIGKILL and started again", { timeout: 120_000 }, () => {
   const points: Array<[point: string, nextDay: boolean]> = [
     ["recorded", false],
     ["posted:1", true],
