@@ -192,6 +192,44 @@ describe("the bot in Discord (emulated)", () => {
     expect(helpText).not.toMatch(TERMINAL_SYNTAX);
   });
 
+  it("/about says when the index was built as a Discord time each reader sees in their own zone", async () => {
+    const about = await emu.slashCommand({ name: "about" }).response();
+    const text = embedOf(about.message).description!;
+    const at = Math.floor(Date.parse(bot.context.library().build.builtAt) / 1000);
+    expect(text).toMatch(new RegExp(`^• Index built <t:${at}:f> \\(<t:${at}:R>\\)`, "m"));
+    expect(text).not.toMatch(/\d{4}-\d{2}-\d{2}T|UTC/);
+  });
+
+  it("an empty search says what was searched and offers the search without the filters as a button", async () => {
+    const none = await emu
+      .slashCommand({ name: "search", options: { query: "cybercrime", from: "2031-01-01" } })
+      .response();
+    expect(textOf(none.message)).toMatch(/^No passages match "cybercrime" with those filters\.$/m);
+    const step = buttons(none.message).find((b) => b.label === "Search without the filters")!;
+    expect(step).toBeDefined();
+    expect(buttons(none.message).some((b) => b.label === "Next")).toBe(false);
+    const found = await emu.clickButton({ customId: step.custom_id, messageId: none.message!.id }).response();
+    expect(found.kind).toBe("update");
+    expect(found.message!.content).toBe("**Search: cybercrime**");
+    expect(footerRange(found.message!)).toMatchObject({ first: 1, last: 5 });
+    expect(textOf(found.message)).toContain("**cybercrime**");
+  });
+
+  it("an empty event answer offers a search of the passages for the name, as a button", async () => {
+    const none = await emu.slashCommand({ name: "meetings", options: { who: "Redshaw", from: "2031" } }).response();
+    expect(textOf(none.message)).toMatch(/^No meetings with Redshaw\./m);
+    const step = buttons(none.message).find((b) => b.label === "Search passages for “Redshaw”")!;
+    const found = await emu.clickButton({ customId: step.custom_id, messageId: none.message!.id }).response();
+    expect(found.message!.content).toBe("**Search: Redshaw**");
+    expect(textOf(found.message)).toContain("**Redshaw**");
+  });
+
+  it("a mention that finds nothing says what to type next, in slash syntax", async () => {
+    const reply = await emu.mentionBot("zzyzx qwertyuiop").reply();
+    expect(messageText(reply)).toMatch(/No passages match .*Next: `\/(search query:|sources)/s);
+    expect(messageText(reply)).not.toMatch(TERMINAL_SYNTAX);
+  });
+
   it("a user's mistake gets a short private explanation", async () => {
     const unknown = await emu.slashCommand({ name: "source", options: { id: "nope" } }).response();
     expect(unknown.message?.content).toMatch(/There is no briefing "nope"/);
@@ -268,7 +306,8 @@ describe("the bot in Discord (emulated)", () => {
     expect(textOf(person.message)).toMatch(/^• \[Latest mention: /m);
     const none = await emu.slashCommand({ name: "pledges", options: { who: "Atlantis" } }).response();
     expect(none.message!.content).toBe("**Pledges by Atlantis**");
-    expect(textOf(none.message)).toMatch(/^No pledges by Atlantis\..*`\/search query:Atlantis`/m);
+    expect(textOf(none.message)).toMatch(/^No pledges by Atlantis\./m);
+    expect(buttons(none.message).map((b) => b.label)).toEqual(["Search passages for “Atlantis”"]);
   });
 
   it("autocompletes who by surname, alias or country, at most 25", async () => {
