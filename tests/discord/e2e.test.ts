@@ -6,13 +6,16 @@ import type { DiscordEmulator } from "../support/emulator/index.ts";
 import { startHarness, type BotHarness } from "../support/bot-harness.ts";
 import { longBriefing } from "../support/long-briefing.ts";
 import path from "node:path";
+import { execute } from "../../commands/index.ts";
 import {
   buttonsOf,
   footerRange,
   messageText,
   numbersShown,
   quotes,
+  readingProblems,
   TERMINAL_SYNTAX,
+  unescape,
   unwindowed,
 } from "../support/discord-text.ts";
 
@@ -301,6 +304,9 @@ describe("the bot in Discord (emulated)", () => {
     expect(embedOf(pledged.message).description).toContain("committed to robust collaboration");
     const people = await emu.slashCommand({ name: "people" }).response();
     expect(embedOf(people.message).description).toContain("Sar Kheng");
+    // One bullet a line, no "(link)" for link text.
+    expect(embedOf(people.message).description).toMatch(/^• .+\n• /);
+    expect(embedOf(people.message).description).not.toMatch(/\n\n|\(link\)/);
     const person = await emu.slashCommand({ name: "person", options: { name: "Redshaw" } }).response();
     expect(textOf(person.message)).toContain("outgoing British ambassador to Cambodia");
     expect(textOf(person.message)).toMatch(/^• \[Latest mention: /m);
@@ -308,6 +314,25 @@ describe("the bot in Discord (emulated)", () => {
     expect(none.message!.content).toBe("**Pledges by Atlantis**");
     expect(textOf(none.message)).toMatch(/^No pledges by Atlantis\./m);
     expect(buttons(none.message).map((b) => b.label)).toEqual(["Search passages for “Atlantis”"]);
+  });
+
+  it("/person shows every item it built, across messages when it must, and says how many are left", async () => {
+    const outcome = execute(bot.context.library(), "person", { name: "Sar Kheng" });
+    if (!outcome.ok) throw new Error(outcome.message);
+    const headings = outcome.answer.items.map((i) => (i.kind === "event" ? i.heading : i.text));
+    expect(headings.length).toBeGreaterThan(5);
+    let page = (await emu.slashCommand({ name: "person", options: { name: "Sar Kheng" } }).response()).message!;
+    const seen: string[] = [];
+    for (let guard = 0; guard < 10; guard++) {
+      const text = unescape(messageText(page)).replace(/\[([^\]]*)\]\([^)]*\)/g, "$1");
+      seen.push(...headings.filter((h) => text.includes(h) && !seen.includes(h)));
+      const range = footerRange(page);
+      if (seen.length < headings.length) expect(range?.last).toBe(seen.length);
+      const next = buttons(page).find((b) => b.label === "Next" && !b.disabled);
+      if (!next) break;
+      page = (await emu.clickButton({ customId: next.custom_id, messageId: page.id }).response()).message!;
+    }
+    expect(seen).toEqual(headings);
   });
 
   it("autocompletes who by surname, alias or country, at most 25", async () => {
@@ -372,6 +397,16 @@ describe("the bot in Discord (emulated)", () => {
       const chars = (m.embeds ?? []).reduce((n, e) => n + messageText({ embeds: [e] }).length, 0);
       expect(chars).toBeLessThanOrEqual(6000);
     }
+  });
+
+  it("every answer it sent reads plainly: human dates, right plurals, no gaps, each briefing cited once", () => {
+    const sent = emu.messageCalls().map((c) => c.message!.body as unknown as APIMessage);
+    const withEmbeds = sent.filter((m) => (m.embeds ?? []).length > 0);
+    expect(withEmbeds.length).toBeGreaterThan(20);
+    const problems = withEmbeds
+      .map((m) => ({ text: messageText(m).slice(0, 200), problems: readingProblems(m) }))
+      .filter((x) => x.problems.length > 0);
+    expect(problems).toEqual([]);
   });
 
   it("never pings: quoted @everyone and role mentions, and a query with a user mention", async () => {
