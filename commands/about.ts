@@ -12,11 +12,14 @@ const CLEANING_LINES = 20;
 /** What cleaning removed, per briefing that lost any furniture, and in all by kind. */
 function cleaningReport(briefings: readonly Briefing[]) {
   const perBriefing: Array<{ source: string; removed: string }> = [];
+  /** Each briefing by its headline, as a person knows it. */
+  const named: string[] = [];
   const byKind: Record<string, number> = {};
   for (const b of briefings) {
     const summary = describeRemovals(b.removed);
     if (summary === null) continue;
     perBriefing.push({ source: b.id, removed: summary });
+    named.push(`${b.meta.title ?? b.id}: ${summary}`);
     for (const r of b.removed ?? []) byKind[r.kind] = (byKind[r.kind] ?? 0) + 1;
   }
   const kinds = Object.entries(byKind)
@@ -25,7 +28,7 @@ function cleaningReport(briefings: readonly Briefing[]) {
   const lines = perBriefing.length
     ? [
         `Site furniture removed from ${perBriefing.length} briefing${perBriefing.length === 1 ? "" : "s"} (${kinds.join(", ")}); ¶ numbers count the kept paragraphs`,
-        ...perBriefing.slice(0, CLEANING_LINES).map((c) => `${c.source}: ${c.removed}`),
+        ...named.slice(0, CLEANING_LINES),
         ...(perBriefing.length > CLEANING_LINES
           ? [`… and ${perBriefing.length - CLEANING_LINES} more: each briefing's source answer says what was removed`]
           : []),

@@ -20,7 +20,7 @@ export function messageText(m: SentMessage): string {
 }
 
 /** Text as Discord shows it: escapes undone, bold marks gone. */
-export const unescape = (s: string) => s.replace(/\*\*/g, "").replace(/\\([^\w\s])/g, "$1");
+export const unescape = (s: string) => s.replace(/\*\*/g, "").replace(/\\([^a-zA-Z0-9\s])/g, "$1");
 
 /** Every block quote line, as shown, with its "…" window marks. */
 export function quotes(m: SentMessage): string[] {
