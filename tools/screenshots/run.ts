@@ -11,9 +11,9 @@ import { page } from "./discord-html.ts";
 
 /**
  * `npm run screenshots`: the real bot against the Discord emulator, the main answers (search and its next page,
- * meetings, pledges, person, source, help, an empty search with its next step, about, digest) rendered as Discord shows them — HTML in docs/screenshots/, and PNGs at
- * phone width (390 px) and desktop width (900 px) where headless Chromium is installed (Debian's `chromium`). A tool
- * for people looking at the bot's answers, not a CI step.
+ * meetings, pledges, person, source, help, an empty search with its next step, about, digest) rendered as Discord
+ * shows them — HTML in docs/screenshots/, and PNGs at phone width (390 px) and desktop width (900 px) where headless
+ * Chromium is installed (Debian's `chromium`). A tool for people looking at the bot's answers, not a CI step.
  */
 
 const OUT = fileURLToPath(new URL("../../docs/screenshots/", import.meta.url));
