@@ -114,6 +114,9 @@ function withRef(embeds: APIEmbed[], digestId: string, part: number): APIEmbed[]
   return [{ ...first, author }, ...rest];
 }
 
+/** "Since the last digest, …": words that start a line. */
+const sentence = (s: string) => `${s.charAt(0).toUpperCase()}${s.slice(1)}`;
+
 /** The digest's messages; when nothing is new (and a note is wanted), one short message saying so. */
 export function digestMessages(digest: Digest, digestId: string, heading = "Briefings digest"): DigestMessageBody[] {
   const embeds: APIEmbed[] = [];
@@ -123,7 +126,7 @@ export function digestMessages(digest: Digest, digestId: string, heading = "Brie
   }
   embeds.push(...digest.briefings.map((b) => briefingEmbed(digest, b)), ...eventEmbeds(digest));
   const content = shorten(
-    `**${md(heading)}** · ${countsLine(digest.counts)}\n${withMoment(digest.since, digest.sinceMoment)}`,
+    `**${md(heading)}** · ${countsLine(digest.counts)}\n${withMoment(sentence(digest.since), digest.sinceMoment)}`,
     LIMITS.content,
   );
   return intoMessages(embeds).map((group, i) => ({

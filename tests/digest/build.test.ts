@@ -118,7 +118,7 @@ describe("digest messages for Discord", () => {
     const [message, ...rest] = digestMessages(withEvents, "0123456789abcdef");
     expect(rest).toHaveLength(0);
     expect(message.content).toBe(
-      "**Briefings digest** · 3 new briefings · 1 meeting · 0 pledges, agreements or requests\nsince the digest was set up",
+      "**Briefings digest** · 3 new briefings · 1 meeting · 0 pledges, agreements or requests\nSince the digest was set up",
     );
     expect(message.embeds).toHaveLength(4);
     const [first] = message.embeds;
