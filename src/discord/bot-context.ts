@@ -4,6 +4,7 @@ import type { DigestScheduler } from "../digest/scheduler.ts";
 import type { ButtonStates } from "./button-state.ts";
 import type { CommandContext } from "../kit/command.ts";
 import type { EditContext } from "../kit/action.ts";
+import type { GuildAccess } from "./guild-access.ts";
 
 /** What /briefing add and remove need: who may use them, and the editing commands' context. */
 export interface BotEdit {
@@ -18,6 +19,8 @@ export interface BotContext {
   /** What commands run with (from the settings). */
   commands: CommandContext;
   log: Logger;
+  /** Which servers the bot answers in (DISCORD_GUILD_IDS); never direct messages. */
+  access: GuildAccess;
   buttons: ButtonStates;
   /** The digest scheduler, when DIGEST_SCHEDULES is set. */
   digest?: DigestScheduler | null;

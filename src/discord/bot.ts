@@ -7,6 +7,7 @@ import { Events, type Client } from "discord.js";
 import type { BotContext } from "./bot-context.ts";
 import { handleMention } from "./conversation.ts";
 import { handleInteraction } from "./interactions.ts";
+import { keepToNewsroom } from "./guild-access.ts";
 
 /** Wire the handlers to a client. Every handler catches its own errors: the bot never crashes. */
 export function attachHandlers(client: Client, ctx: BotContext): void {
@@ -17,4 +18,5 @@ export function attachHandlers(client: Client, ctx: BotContext): void {
   client.once(Events.ClientReady, (ready) =>
     ctx.log.info({ user: ready.user.tag, guilds: ready.guilds.cache.size }, "connected to Discord"),
   );
+  keepToNewsroom(client, ctx.access, ctx.log);
 }

@@ -4,6 +4,7 @@ import { execute } from "../../commands/index.ts";
 import type { BotContext } from "./bot-context.ts";
 import { renderAnswer, renderNotice } from "./render.ts";
 import { shorten } from "../kit/shorten.ts";
+import { ignoredMention } from "./guild-access.ts";
 
 /**
  * Text of a message as a question: mentions, custom emoji and links removed, within the query
@@ -49,7 +50,7 @@ export function asksSomething(text: string): boolean {
 export async function handleMention(ctx: BotContext, client: Client, message: Message): Promise<void> {
   if (message.author.bot || !client.user) return;
   const how = addressedBy(message, client.user.id);
-  if (how === null) return;
+  if (how === null || ignoredMention(ctx.access, message)) return;
   const question = queryFromMessage(message.content);
   // A reply to the bot with "ping" on mentions it too, often only to say thanks: answered only when it asks.
   if (how === "reply" && !asksSomething(question)) return;

@@ -1,4 +1,5 @@
 import {
+  ApplicationIntegrationType,
   ApplicationCommandOptionType,
   ApplicationCommandType,
   InteractionContextType,
@@ -108,7 +109,6 @@ export const DIGEST_COMMAND = {
     },
   ],
   default_member_permissions: PermissionFlagsBits.ManageGuild.toString(),
-  contexts: [InteractionContextType.Guild],
 } satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;
 
 /**
@@ -173,10 +173,24 @@ export const BRIEFING_COMMAND = {
     },
   ],
   default_member_permissions: PermissionFlagsBits.ManageGuild.toString(),
-  contexts: [InteractionContextType.Guild],
 } satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;
+
+/**
+ * Where every command may be used: in servers only (never in DMs with the bot or group DMs), and only where the bot
+ * was added to the server (never through a user's own install, which would carry the commands into any server).
+ * Discord reads both on global commands; a server's own commands are that server's anyway.
+ */
+export const GUILD_ONLY = {
+  contexts: [InteractionContextType.Guild],
+  integration_types: [ApplicationIntegrationType.GuildInstall],
+};
 
 export function commandDefinitions(commands: readonly Command[] = COMMANDS): RESTPostAPIApplicationCommandsJSONBody[] {
   const slash = commands.map((c) => (c.name === DIGEST_COMMAND.name ? DIGEST_COMMAND : slashCommand(c)));
-  return [...slash, BRIEFING_COMMAND, { type: ApplicationCommandType.Message, name: FIND_IN_BRIEFINGS }];
+  const all: RESTPostAPIApplicationCommandsJSONBody[] = [
+    ...slash,
+    BRIEFING_COMMAND,
+    { type: ApplicationCommandType.Message, name: FIND_IN_BRIEFINGS },
+  ];
+  return all.map((definition) => ({ ...definition, ...GUILD_ONLY }));
 }

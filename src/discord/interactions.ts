@@ -12,12 +12,14 @@ import type { BotContext } from "./bot-context.ts";
 import { BRIEFING_COMMAND, DIGEST_COMMAND, FIND_IN_BRIEFINGS } from "./definitions.ts";
 import { queryFromMessage } from "./conversation.ts";
 import { answerFor, notify, turnPage } from "./reply.ts";
+import { refuseOutsider } from "./guild-access.ts";
 
 type Raw = Record<string, string | number | boolean>;
 
 /** One entry point for every interaction: by type, then by command name. Never throws. */
 export async function handleInteraction(ctx: BotContext, interaction: Interaction): Promise<void> {
   try {
+    if (await refuseOutsider(ctx.access, interaction)) return;
     if (interaction.isAutocomplete()) return await handleAutocomplete(ctx, interaction);
     if (interaction.isChatInputCommand()) return await handleSlash(ctx, interaction);
     if (interaction.isMessageContextMenuCommand()) return await handleFindIn(ctx, interaction);

@@ -3,7 +3,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import type { Logger } from "pino";
 import { Events, type Client } from "discord.js";
 import { formatProblem } from "../briefings/folder.ts";
-import type { Env } from "../runtime/settings.ts";
+import { newsroomGuilds, type Env } from "../runtime/settings.ts";
 import { createDigests, type DigestTuning } from "./digest-setup.ts";
 import type { DigestScheduler } from "../digest/scheduler.ts";
 import { Library } from "../library/library.ts";
@@ -19,6 +19,7 @@ import { ButtonStates } from "./button-state.ts";
 import { createClient, type ClientSettings } from "./client.ts";
 import type { BotContext } from "./bot-context.ts";
 import { botEdit } from "./edit-setup.ts";
+import { GuildAccess } from "./guild-access.ts";
 
 export interface RunningBot {
   client: Client;
@@ -160,6 +161,7 @@ async function connect(env: Env, log: Logger, settings: ClientSettings, options:
   const context: BotContext = {
     library: () => library,
     log,
+    access: new GuildAccess(newsroomGuilds(env), log),
     commands: commandContext(env.STATE_DIR),
     buttons: new ButtonStates(path.join(env.CACHE_DIR, "buttons.json")),
     digest: digests?.scheduler ?? null,

@@ -13,6 +13,7 @@ import { INDEX_VERSION, ParagraphIndex } from "../search/index.ts";
 import { markTerms } from "../search/highlight.ts";
 import { processTerm, tokenize } from "../search/analyze.ts";
 import { rescore, RESCORE } from "../search/rescore.ts";
+import { withinBriefing } from "../search/within-briefing.ts";
 import { assemble, SEGMENT_LAYOUT, smallTail, type DocTable, type SegmentLayout } from "./assemble.ts";
 import { dayNumber, docFilter } from "./filter.ts";
 import { save } from "./save.ts";
@@ -283,7 +284,13 @@ export class Library {
     const wanted = offset + (req.limit ?? Infinity);
     const found = this.index.search(req.query, keep, Math.max(wanted, RESCORE.window));
     const { total } = found;
-    const hits = rescore(req.query, found.hits, (id) => this.paragraphOfDoc(id)?.text).slice(0, wanted);
+    // Within each briefing the rarer concepts first, then every word as typed above the rest.
+    const local = withinBriefing(
+      found.hits,
+      (id) => this.docs.briefing[id],
+      (ids) => this.index.conceptScores(req.query, ids),
+    );
+    const hits = rescore(req.query, local, (id) => this.paragraphOfDoc(id)?.text).slice(0, wanted);
     const out: SearchHit[] = [];
     for (const hit of hits.slice(offset)) {
       const briefing = this.briefingOfDoc(hit.id);
@@ -307,7 +314,8 @@ export class Library {
 
   /** Words close to the query's, for "did you mean …". */
   suggestions(query: string): string[] {
-    return this.index.suggest(query).map((terms) => terms.map((t) => this.surface(t)).join(" "));
+    const { typed, combos } = this.index.suggest(query);
+    return combos.map((terms) => terms.map((t, i) => (t === null ? typed[i] : this.surface(t))).join(" "));
   }
 
   private paragraphOfDoc(id: number): Paragraph | undefined {

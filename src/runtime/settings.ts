@@ -14,7 +14,21 @@ import { DEFAULT_CACHE_DIR, DEFAULT_DATA_DIR, DEFAULT_STATE_DIR, PROJECT_ROOT } 
 /** How long a briefing file must be unchanged before it is read, unless BRIEFING_SETTLE_MS says otherwise. */
 export const DEFAULT_SETTLE_MS = 2000;
 
-const snowflake = z.string().regex(/^\d{17,20}$/, "must be a Discord id: 17 to 20 digits");
+const SNOWFLAKE = /^\d{17,20}$/;
+const snowflake = z.string().regex(SNOWFLAKE, "must be a Discord id: 17 to 20 digits");
+/** Discord ids separated by commas or spaces; one problem line names every value that is not an id. */
+const idList = (what: string) =>
+  z.string().transform((text, ctx) => {
+    const ids = text.split(/[\s,]+/).filter(Boolean);
+    const bad = ids.filter((id) => !SNOWFLAKE.test(id));
+    if (bad.length === 0) return ids;
+    const values = bad.map((id) => JSON.stringify(id)).join(", ");
+    ctx.addIssue({
+      code: "custom",
+      message: `has ${values}, which ${bad.length > 1 ? "are not" : "is not a"} ${what} id${bad.length > 1 ? "s" : ""} (Discord ids are 17 to 20 digits; separate several with commas)`,
+    });
+    return z.NEVER;
+  });
 const optional = <T extends z.ZodTypeAny>(schema: T) =>
   z.preprocess(
     (v) => (typeof v === "string" && v.trim() === "" ? undefined : typeof v === "string" ? v.trim() : v),
@@ -30,6 +44,12 @@ export const envSchema = z.object({
       .regex(/^[\w.-]+$/, "has characters a bot token never has"),
   ),
   DISCORD_APP_ID: optional(snowflake),
+  /**
+   * The newsroom's servers (ids, comma- or space-separated): commands are registered there only, interactions and
+   * mentions from anywhere else are refused, and the bot leaves any other server it is added to.
+   */
+  DISCORD_GUILD_IDS: optional(idList("server")),
+  /** The older, single-server form of DISCORD_GUILD_IDS: still read, and means the same. */
   DISCORD_GUILD_ID: optional(snowflake),
   /** Override the Discord API base (tests point it at the emulator). */
   DISCORD_API_URL: optional(z.url()),
@@ -59,12 +79,7 @@ export const envSchema = z.object({
   DIGEST_WHEN_EMPTY: optional(z.enum(["skip", "note"], "must be skip or note")),
   STATE_DIR: optional(z.string()).transform((v) => v ?? DEFAULT_STATE_DIR),
   /** Roles (ids, comma-separated) allowed to add and remove briefings in Discord, besides Manage Server. */
-  BRIEFING_EDITOR_ROLES: optional(
-    z
-      .string()
-      .transform((v) => v.split(/[\s,]+/).filter(Boolean))
-      .pipe(z.array(snowflake)),
-  ).transform((v) => v ?? []),
+  BRIEFING_EDITOR_ROLES: optional(idList("role")).transform((v) => v ?? []),
   /** Seconds a fetched link (or attachment) may take, whole, before the bot gives up. */
   FETCH_TIMEOUT_SECONDS: optional(z.coerce.number().min(1).max(120)).transform((v) => v ?? 10),
   /**
@@ -123,6 +138,15 @@ export function readEnv(
       return `${key || "environment"} ${i.message}: ${where(key)}`;
     }),
   };
+}
+
+/**
+ * The servers the bot serves (DISCORD_GUILD_IDS, plus the older DISCORD_GUILD_ID), or null when neither is set: then
+ * it serves any server it is in (never direct messages).
+ */
+export function newsroomGuilds(env: Pick<Env, "DISCORD_GUILD_IDS" | "DISCORD_GUILD_ID">): string[] | null {
+  const ids = new Set([...(env.DISCORD_GUILD_IDS ?? []), ...(env.DISCORD_GUILD_ID ? [env.DISCORD_GUILD_ID] : [])]);
+  return ids.size ? [...ids] : null;
 }
 
 /** The limits on what the bot fetches for editors (links, attachments), from the settings. */

@@ -3,6 +3,7 @@ import MiniSearch from "minisearch";
 import { Postings, type Restriction } from "./postings.ts";
 import { Segment } from "./segment.ts";
 import { TopK } from "./top-k.ts";
+import type { ConceptScores } from "./within-briefing.ts";
 import { RowTable, rowPool, type RowPool } from "./rows.ts";
 import { planQuery, type Concept, type NameTest } from "./expand.ts";
 import { IRREGULAR } from "./irregular.ts";
@@ -200,8 +201,7 @@ export class ParagraphIndex {
     const pruning = settings.pruning;
     const concepts = planQuery(query, this.isName);
     if (concepts.length === 0) return { total: 0, hits: [] };
-    const last = concepts[concepts.length - 1].own;
-    const plans = concepts.map((c) => this.resolve(c, last));
+    const plans = this.plansFor(query, concepts);
     const [rowPool, bestPool, sumPool] = this.pools;
     const rows = new RowTable(concepts.length, rowPool);
     const best = new RowTable(concepts.length, bestPool);
@@ -249,6 +249,44 @@ export class ParagraphIndex {
       best.clear();
       sums.clear();
     }
+  }
+
+  /** The last query's plans, kept for a second look at its hits (conceptScores). */
+  private lastPlans: { query: string; plans: ConceptPlan[] } | null = null;
+
+  private plansFor(query: string, planned?: Concept[]): ConceptPlan[] {
+    if (this.lastPlans?.query === query) return this.lastPlans.plans;
+    const concepts = planned ?? planQuery(query, this.isName);
+    const last = concepts.length ? concepts[concepts.length - 1].own : [];
+    const plans = concepts.map((c) => this.resolve(c, last));
+    this.lastPlans = { query, plans };
+    return plans;
+  }
+
+  /** Every concept's score in each paragraph of the briefings holding `ids` (see within-briefing.ts). */
+  conceptScores(query: string, ids: readonly number[]): ConceptScores {
+    const plans = this.plansFor(query);
+    const k = plans.length;
+    const lead = this.lead;
+    const briefingOf = (id: number) => id - (Math.max(1, lead[id]) - 1);
+    const size = (first: number) => {
+      let n = 1;
+      while (first + n < lead.length && lead[first + n] === n + 1) n++;
+      return n;
+    };
+    const scores = new Map<number, Float64Array>();
+    const [rowPool, , sumPool] = this.pools;
+    const rows = new RowTable(Math.max(1, k), rowPool);
+    const sums = new RowTable(1, sumPool);
+    try {
+      const only = this.briefingsOf(ids, undefined, false);
+      plans.forEach((p, c) => this.scoreConcept(p, c, rows, sums, new Set(), only));
+      for (let i = 0; i < rows.count; i++) scores.set(rows.id(i), rows.values.slice(i * k, i * k + k));
+    } finally {
+      rows.clear();
+      sums.clear();
+    }
+    return { k, scores, briefingOf, size };
   }
 
   /**
@@ -438,21 +476,36 @@ export class ParagraphIndex {
     return out;
   }
 
-  /** Close terms for a query that found nothing (index terms, still stemmed): the likeliest first. */
-  suggest(query: string): string[][] {
-    const terms = termsOf(query);
-    const options = terms.map((t) => {
-      const ranked = [...this.postings.variants(t, { prefix: true, fuzzy: 0.3, maxFuzzy: 3 })]
+  /**
+   * Other readings of a query no paragraph matches, for "did you mean": for each of its content words as typed
+   * (`typed`), a combination holds an index term to write instead, or null to keep the word. A word is replaced only
+   * when the index lacks it, by a completion or a close spelling no more than a letter shorter ("agency" is not "gen").
+   */
+  suggest(query: string): { typed: string[]; combos: Array<Array<string | null>> } {
+    const typed: string[] = [];
+    const options: string[][] = [];
+    for (const word of tokenize(query)) {
+      const term = processTerm(word)?.[0];
+      if (term === undefined) continue;
+      typed.push(word);
+      if (this.postings.df(term, 0) > 0) {
+        options.push([]);
+        continue;
+      }
+      const ranked = [...this.postings.variants(term, { prefix: !hasDigit(term), fuzzy: 0.3, maxFuzzy: 3 })]
+        .filter(([v]) => v !== term && v.length >= term.length - 1)
         .map(([v, w]) => [v, w * Math.log(2 + this.postings.df(v, 0))] as const)
         .sort((a, b) => b[1] - a[1]);
-      return ranked.length ? ranked.map(([v]) => v) : [t];
-    });
-    if (options.length === 0) return [];
-    const out = [options.map((o) => o[0])];
-    // Other ways to read the least certain word, keeping the rest.
-    const last = options.length - 1;
-    for (const alt of options[last].slice(1, 5)) out.push([...options.slice(0, last).map((o) => o[0]), alt]);
-    return out.filter((combo) => combo.join(" ") !== terms.join(" ")).slice(0, 5);
+      options.push(ranked.map(([v]) => v));
+    }
+    const first = options.map((o) => o[0] ?? null);
+    if (first.every((t) => t === null)) return { typed, combos: [] };
+    const combos = [first];
+    // Other ways to read the last word that has any, keeping the rest.
+    const last = options.findLastIndex((o) => o.length > 1);
+    if (last >= 0)
+      for (const alt of options[last].slice(1, 5)) combos.push(first.map((t, i) => (i === last ? alt : t)));
+    return { typed, combos };
   }
 
   /** A paragraph whose text holds `term`, if any (to show a stemmed term as a written word). */

@@ -199,4 +199,14 @@ describe("search command", () => {
     expect(out.answer.note).toMatch(/Did you mean: .*"laundering"/);
     expect(out.answer.note).not.toMatch(/"launder"/);
   });
+
+  it("keeps the words it has no reading for as typed, and never offers a much shorter word", () => {
+    // "agency" is in no sample; "gen" (as in "Gen.") is two letters off it but no reading of it.
+    const none = search("agency");
+    expect(none.ok && none.answer.note).toMatch(/No passages match "agency"\./);
+    expect(none.ok && none.answer.note).not.toMatch(/"gen"|Did you mean/);
+    // A word with no close reading stays as typed, never as its stem.
+    const some = search("agency laundrxxing");
+    expect(some.ok && some.answer.note).toMatch(/Did you mean: "agency laundering"/);
+  });
 });

@@ -374,6 +374,57 @@ describe("discord.js Client against the emulator", () => {
     expect(emu.commands()).toEqual([]);
   });
 
+  it("registers to a guild only if the bot is in it, and checks contexts and integration_types", async () => {
+    await apiError(
+      rest.put(Routes.applicationGuildCommands(emu.appId, "123456789012345678"), { body: COMMANDS }),
+      50001,
+    );
+    const bad = await apiError(
+      rest.put(Routes.applicationGuildCommands(emu.appId, emu.guildId), {
+        body: [{ name: "ask", description: "d", contexts: [0, 7], integration_types: 0 }],
+      }),
+      50035,
+    );
+    expect(bad.rawError).toMatchObject({ errors: { 0: { contexts: { 1: {} }, integration_types: {} } } });
+    expect(emu.commands(emu.guildId).map((c) => c.name)).toEqual(["ask", "brief", "Cite message"]);
+  });
+
+  it("delivers interactions from a DM (user, no guild) only for global commands usable there", async () => {
+    const dm = emu.dmChannel();
+    expect(() => emu.slashCommand({ name: "ask", channelId: dm, options: { query: "x" } })).toThrow(
+      /not registered in a DM/,
+    );
+    await rest.put(Routes.applicationCommands(emu.appId), { body: [{ ...COMMANDS[0], contexts: [0] }] });
+    expect(() => emu.slashCommand({ name: "ask", channelId: dm, options: { query: "x" } })).toThrow(
+      /contexts \[0\]: not usable in a DM/,
+    );
+    await rest.put(Routes.applicationCommands(emu.appId), { body: [COMMANDS[0]] });
+    const seen = onNextInteraction(async (i) => {
+      if (!i.isChatInputCommand()) return null;
+      await i.reply({ content: "private", flags: MessageFlags.Ephemeral });
+      return { guild: i.guildId, user: i.user.id, member: i.member, context: i.context, channel: i.channelId };
+    });
+    const h = emu.slashCommand({ name: "ask", channelId: dm, options: { query: "x" } });
+    expect(await seen).toEqual({ guild: null, user: emu.userId, member: null, context: 1, channel: dm });
+    expect(h.payload.authorizing_integration_owners).toEqual({ 0: "0" });
+    expect((await h.response()).message).toMatchObject({ channel_id: dm, content: "private", flags: 64 });
+    await rest.put(Routes.applicationCommands(emu.appId), { body: [] });
+  });
+
+  it("adds the bot to a guild (GUILD_CREATE) and lets it leave (204, then GUILD_DELETE)", async () => {
+    const created = new Promise<string>((resolve) => client.once(Events.GuildCreate, (g) => resolve(g.name)));
+    const added = emu.addGuild({ name: "Added later", channels: ["lobby"] });
+    expect(await created).toBe("Added later");
+    expect(client.channels.cache.get(added.channels.lobby!)?.isTextBased()).toBe(true);
+    const deleted = new Promise<string>((resolve) => client.once(Events.GuildDelete, (g) => resolve(g.id)));
+    await client.guilds.cache.get(added.id)!.leave();
+    expect(await deleted).toBe(added.id);
+    expect(emu.inGuild(added.id)).toBe(false);
+    expect(emu.callsTo("DELETE", `/users/@me/guilds/${added.id}`)[0]?.status).toBe(204);
+    await apiError(rest.delete(Routes.userGuild(added.id)), 10004);
+    expect(client.guilds.cache.has(emu.guildId)).toBe(true);
+  });
+
   it("resumes after the gateway drops the connection", async () => {
     const resumed = emu.waitForResume();
     emu.disconnectGateway(4000);

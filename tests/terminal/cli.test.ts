@@ -116,6 +116,17 @@ describe("npx briefings (one-shot CLI)", () => {
   });
 });
 
+describe("settings that cannot be used", () => {
+  it("stops with exit 2 and one line naming a bad DISCORD_GUILD_IDS and where it was set", async () => {
+    const { code, stdout, stderr } = await cli(["sources"], { DISCORD_GUILD_IDS: "123456789012345678, newsroom" });
+    expect(code).toBe(2);
+    expect(stdout).toBe("");
+    expect(stderr.trim().split("\n")).toEqual([
+      expect.stringMatching(/^DISCORD_GUILD_IDS has "newsroom", which is not a server id .*: set in the environment/),
+    ]);
+  });
+});
+
 describe("folders that cannot be used", () => {
   it("stops with exit 2 and one line naming the folder and where it was set, also as a JSON error", async () => {
     const [missing, fromEnv] = await Promise.all([

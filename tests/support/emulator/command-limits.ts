@@ -158,6 +158,23 @@ function checkOptions(
   return chars;
 }
 
+/** `contexts` (0 guild, 1 bot DM, 2 private channel) and `integration_types` (0 guild install, 1 user install). */
+function checkPlaces(cmd: Obj, path: Path, errors: FormErrors): void {
+  const lists = { contexts: [0, 1, 2], integration_types: [0, 1] } as const;
+  for (const [key, allowed] of Object.entries(lists)) {
+    const v = cmd[key];
+    if (v == null) continue;
+    if (!Array.isArray(v)) {
+      errors.add([...path, key], "BASE_TYPE_LIST", "Must be a list.");
+      continue;
+    }
+    v.forEach((x, i) => {
+      if (!(allowed as readonly unknown[]).includes(x))
+        errors.add([...path, key, i], "ENUM_TYPE_COERCE", `Value "${String(x)}" is not a valid enum value.`);
+    });
+  }
+}
+
 /** Validates one command body; `path` prefixes error keys (the index in a bulk PUT). */
 export function checkCommand(cmd: unknown, path: Path, errors: FormErrors): void {
   if (!isObj(cmd)) return errors.add(path, "DICT_TYPE_CONVERT", "Only dictionaries may be used in a DictType");
@@ -167,6 +184,7 @@ export function checkCommand(cmd: unknown, path: Path, errors: FormErrors): void
   }
   const chatInput = type === 1;
   checkName(cmd.name, [...path, "name"], errors, chatInput);
+  checkPlaces(cmd, path, errors);
   if (chatInput) {
     checkDescription(cmd.description, [...path, "description"], errors);
     const chars =

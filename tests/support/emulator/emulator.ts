@@ -13,6 +13,7 @@ import type {
   GatewayIdentifyData,
 } from "discord-api-types/v10";
 import { FailureRules, rateLimitRule } from "./failures.ts";
+import { guildCreate } from "./payloads.ts";
 import { Gateway, type GatewaySession } from "./gateway.ts";
 import * as build from "./interactions.ts";
 import { MessageFlagBits } from "./limits.ts";
@@ -26,6 +27,8 @@ import type {
   EmulatorOptions,
   FailureHandle,
   FailureRule,
+  GuildInfo,
+  GuildSpec,
   RecordedCall,
   RequestMatcher,
   WaitOptions,
@@ -130,7 +133,12 @@ export class DiscordEmulator extends CallRecorder {
 
   async start(): Promise<EmulatorInfo> {
     if (this.server) throw new Error("[emulator] already started");
-    const router = buildRouter(this.state, this.messageService, () => this.gatewayUrl);
+    const router = buildRouter(
+      this.state,
+      this.messageService,
+      () => this.gatewayUrl,
+      (t, d) => this.dispatch(t, d),
+    );
     const handler = createRestHandler({
       state: this.state,
       router,
@@ -244,6 +252,28 @@ export class DiscordEmulator extends CallRecorder {
 
   addUser(username: string): APIUser {
     return this.state.addUser({ username });
+  }
+
+  // ── guilds and direct messages ───────────────────────────────────────────
+
+  /** Someone adds the bot to another guild: stored, and GUILD_CREATE sent to every session. */
+  addGuild(spec: GuildSpec = {}): GuildInfo {
+    const guild = this.state.addGuild(spec);
+    this.gateway.broadcast("GUILD_CREATE", () => guildCreate(this.state, guild));
+    return this.state.guildInfo(guild);
+  }
+
+  /** Whether the bot is (still) in a guild: the leave route (DELETE /users/@me/guilds/:id) removes it. */
+  inGuild(guildId: string): boolean {
+    return this.state.guilds.has(guildId);
+  }
+
+  /**
+   * The DM channel between the bot and a user (default: the test user). Interactions given this `channelId` come as
+   * Discord sends them from a DM: `user` instead of `member`, no `guild_id`, context 1 (bot DM).
+   */
+  dmChannel(user: APIUser = this.state.testUser): string {
+    return this.state.dmChannel(user).id;
   }
 
   // ── failure injection ────────────────────────────────────────────────────

@@ -9,16 +9,19 @@ import {
   Locale,
   MessageType,
   type APIApplicationCommand,
-  type APIApplicationCommandAutocompleteGuildInteraction,
+  type APIApplicationCommandAutocompleteInteraction,
   type APIApplicationCommandInteractionDataOption,
   type APIApplicationCommandOption,
-  type APIChatInputApplicationCommandGuildInteraction,
+  type APIChatInputApplicationCommandInteraction,
   type APIInteractionDataResolved,
   type APIMessage,
-  type APIMessageApplicationCommandGuildInteraction,
-  type APIMessageComponentGuildInteraction,
-  type APIModalSubmitGuildInteraction,
+  type APIMessageApplicationCommandInteraction,
+  type APIMessageComponentInteraction,
+  type APIModalSubmitInteraction,
   type APIUser,
+  type APIDMChannel,
+  type ChannelFlags,
+  ChannelType,
 } from "discord-api-types/v10";
 import {
   BOT_PERMISSIONS,
@@ -28,7 +31,7 @@ import {
   roles,
   textChannel,
 } from "./payloads.ts";
-import type { EmulatorState, InteractionKind, InteractionState } from "./state.ts";
+import type { DMChannelState, EmulatorState, InteractionKind, InteractionState } from "./state.ts";
 
 /** An option value: JS type picks the option type when the command is not registered; or give the type. */
 export type OptionInput = string | number | boolean | { type: OT; value: string | number | boolean };
@@ -84,59 +87,101 @@ export interface MessageCommandInit extends InteractionCommon {
   targetAuthor?: APIUser;
 }
 
-type GuildInteractionPayload =
-  | APIModalSubmitGuildInteraction
-  | APIChatInputApplicationCommandGuildInteraction
-  | APIApplicationCommandAutocompleteGuildInteraction
-  | APIMessageComponentGuildInteraction
-  | APIMessageApplicationCommandGuildInteraction;
+/** In a guild (guild_id, member) or, when the channel is a DM channel, in a direct message (user, no guild_id). */
+type InteractionPayload =
+  | APIModalSubmitInteraction
+  | APIChatInputApplicationCommandInteraction
+  | APIApplicationCommandAutocompleteInteraction
+  | APIMessageComponentInteraction
+  | APIMessageApplicationCommandInteraction;
 
 type RawOption = APIApplicationCommandInteractionDataOption;
 
+/** Where an interaction happens: a guild's channel, or a DM channel (then no guild). */
 function context(state: EmulatorState, c: InteractionCommon) {
   const channelId = c.channelId ?? state.firstGuild().channelIds[0]!;
+  const dm = state.dmChannels.get(channelId);
+  if (dm) return { channelId, dm, guild: undefined, user: c.user ?? dm.recipient };
   const channel = state.channels.get(channelId);
   if (!channel) throw new Error(`[emulator] unknown channel ${channelId}`);
   const guild = state.guilds.get(channel.guildId)!;
-  const user = c.user ?? state.testUser;
-  return { channel, guild, user };
+  return { channelId, channel, guild, user: c.user ?? state.testUser };
 }
 
 function common(state: EmulatorState, c: InteractionCommon, id: string, token: string) {
-  const { channel, guild, user } = context(state, c);
-  return {
+  const place = context(state, c);
+  const shared = {
     id,
     token,
     application_id: state.appId,
     version: 1 as const,
+    app_permissions: c.appPermissions ?? BOT_PERMISSIONS,
+    locale: c.locale ?? Locale.EnglishUS,
+    entitlements: [],
+    attachment_size_limit: 10 * 1024 * 1024,
+  };
+  if (place.dm) {
+    // A DM with the bot: the user, not a member; the guild-install owner is "0" there.
+    return {
+      ...shared,
+      guild_id: undefined,
+      channel: dmChannel(place.dm),
+      channel_id: place.dm.id,
+      user: place.user,
+      authorizing_integration_owners: { 0: "0" },
+      context: InteractionContextType.BotDM,
+    };
+  }
+  const { channel, guild, user } = place;
+  return {
+    ...shared,
     guild_id: guild.id,
     guild: { id: guild.id, locale: Locale.EnglishUS, features: [] },
     channel: textChannel(channel),
     channel_id: channel.id,
     member: interactionMember(state, guild, user, c.memberPermissions ?? EVERYONE_PERMISSIONS, c.memberRoles),
-    app_permissions: c.appPermissions ?? BOT_PERMISSIONS,
-    locale: c.locale ?? Locale.EnglishUS,
     guild_locale: Locale.EnglishUS,
-    entitlements: [],
     authorizing_integration_owners: { 0: guild.id },
     context: InteractionContextType.Guild,
-    attachment_size_limit: 10 * 1024 * 1024,
   };
 }
 
+function dmChannel(dm: DMChannelState): APIDMChannel {
+  return {
+    id: dm.id,
+    type: ChannelType.DM,
+    name: null,
+    recipients: [dm.recipient],
+    last_message_id: null,
+    flags: 0 as ChannelFlags,
+  };
+}
+
+/**
+ * The registered command an interaction uses: the guild's own or a global one (in a DM, global only). Once any
+ * command is registered anywhere, one that is not registered where it is used, or whose `contexts` leave out that
+ * place, is an error: Discord would never send it.
+ */
 export function findCommand(
   state: EmulatorState,
-  guildId: string,
+  guildId: string | undefined,
   type: ApplicationCommandType,
   name: string,
 ): APIApplicationCommand | undefined {
-  const anyRegistered = state.globalCommands.length > 0 || state.commandsFor(guildId).length > 0;
-  const found = [...state.commandsFor(guildId), ...state.globalCommands].find(
+  const anyRegistered =
+    state.globalCommands.length > 0 || [...state.guildCommands.values()].some((list) => list.length > 0);
+  const found = [...(guildId ? state.commandsFor(guildId) : []), ...state.globalCommands].find(
     (c) => c.type === type && c.name === name,
   );
+  const where = guildId ? `in guild ${guildId}` : "in a DM";
   if (anyRegistered && !found) {
-    throw new Error(`[emulator] command "${name}" (type ${type}) is not registered; Discord would never send it`);
+    throw new Error(
+      `[emulator] command "${name}" (type ${type}) is not registered ${where}; Discord would never send it`,
+    );
   }
+  const place = guildId ? InteractionContextType.Guild : InteractionContextType.BotDM;
+  if (found && !found.guild_id && found.contexts && !found.contexts.includes(place))
+    throw new Error(`[emulator] command "${name}" has contexts ${JSON.stringify(found.contexts)}: not usable ${where}`);
   return found;
 }
 
@@ -171,7 +216,7 @@ function checkValue(label: string, def: APIApplicationCommandOption, value: stri
 
 function buildLeafOptions(
   state: EmulatorState,
-  guildId: string,
+  guildId: string | undefined,
   label: string,
   defs: APIApplicationCommandOption[] | undefined,
   values: Record<string, OptionInput>,
@@ -207,21 +252,23 @@ function buildLeafOptions(
 
 function addResolved(
   state: EmulatorState,
-  guildId: string,
+  guildId: string | undefined,
   type: OT,
   id: string,
   resolved: APIInteractionDataResolved,
 ): void {
-  const guild = state.guilds.get(guildId)!;
+  const guild = guildId ? state.guilds.get(guildId) : undefined;
   if (type === OT.User || type === OT.Mentionable) {
     const user = state.users.get(id);
     if (user) {
       (resolved.users ??= {})[id] = user;
-      const { user: _u, deaf: _d, mute: _m, ...m } = interactionMember(state, guild, user);
-      (resolved.members ??= {})[id] = m;
+      if (guild) {
+        const { user: _u, deaf: _d, mute: _m, ...m } = interactionMember(state, guild, user);
+        (resolved.members ??= {})[id] = m;
+      }
     }
   }
-  if (type === OT.Role || type === OT.Mentionable) {
+  if (guild && (type === OT.Role || type === OT.Mentionable)) {
     const role = roles(guild, state.botUser.id).find((r) => r.id === id);
     if (role) (resolved.roles ??= {})[id] = role;
   }
@@ -244,7 +291,7 @@ function addResolved(
 }
 
 /** data.options for a chat-input command, nesting subcommand group / subcommand. */
-function commandData(state: EmulatorState, guildId: string, init: SlashCommandInit, focused?: string) {
+function commandData(state: EmulatorState, guildId: string | undefined, init: SlashCommandInit, focused?: string) {
   const cmd = findCommand(state, guildId, ApplicationCommandType.ChatInput, init.name);
   const resolved: APIInteractionDataResolved = {};
   let defs = cmd?.options;
@@ -284,14 +331,14 @@ function commandData(state: EmulatorState, guildId: string, init: SlashCommandIn
 }
 
 export interface BuiltInteraction {
-  payload: GuildInteractionPayload;
+  payload: InteractionPayload;
   state: InteractionState;
 }
 
 function stateFor(
   st: EmulatorState,
   kind: InteractionKind,
-  payload: GuildInteractionPayload,
+  payload: InteractionPayload,
   extra: Partial<InteractionState> & { replyMessageType: number },
 ): InteractionState {
   return {
@@ -299,9 +346,9 @@ function stateFor(
     token: payload.token,
     kind,
     createdAt: st.now(),
-    guildId: payload.guild_id,
+    guildId: payload.guild_id ?? null,
     channelId: payload.channel!.id,
-    user: payload.member.user,
+    user: payload.member?.user ?? payload.user!,
     acknowledged: null,
     followUpIds: [],
     payload,
@@ -311,7 +358,7 @@ function stateFor(
 
 export function slashCommand(st: EmulatorState, init: SlashCommandInit): BuiltInteraction {
   const base = common(st, init, st.snowflake(), st.interactionToken());
-  const payload: APIChatInputApplicationCommandGuildInteraction = {
+  const payload: APIChatInputApplicationCommandInteraction = {
     ...base,
     type: InteractionType.ApplicationCommand,
     data: commandData(st, base.guild_id, init),
@@ -324,7 +371,7 @@ export function slashCommand(st: EmulatorState, init: SlashCommandInit): BuiltIn
 
 export function autocomplete(st: EmulatorState, init: AutocompleteInit): BuiltInteraction {
   const base = common(st, init, st.snowflake(), st.interactionToken());
-  const payload: APIApplicationCommandAutocompleteGuildInteraction = {
+  const payload: APIApplicationCommandAutocompleteInteraction = {
     ...base,
     type: InteractionType.ApplicationCommandAutocomplete,
     data: commandData(st, base.guild_id, init, init.focused),
@@ -365,11 +412,11 @@ function componentMessage(st: EmulatorState, init: ComponentInit): { msg: APIMes
 function component(
   st: EmulatorState,
   init: ComponentInit,
-  data: (comp: Comp) => APIMessageComponentGuildInteraction["data"],
+  data: (comp: Comp) => APIMessageComponentInteraction["data"],
 ): BuiltInteraction {
   const { msg, comp } = componentMessage(st, init);
   const base = common(st, { ...init, channelId: msg.channel_id }, st.snowflake(), st.interactionToken());
-  const payload: APIMessageComponentGuildInteraction = {
+  const payload: APIMessageComponentInteraction = {
     ...base,
     type: InteractionType.MessageComponent,
     data: data(comp),
@@ -397,21 +444,21 @@ export function stringSelect(st: EmulatorState, init: SelectInit): BuiltInteract
 }
 
 export function messageCommand(st: EmulatorState, init: MessageCommandInit): BuiltInteraction {
-  const { channel, guild } = context(st, init);
-  const cmd = findCommand(st, guild.id, ApplicationCommandType.Message, init.name);
-  let target = init.targetMessageId ? st.findMessage(channel.id, init.targetMessageId) : undefined;
+  const { channelId, guild } = context(st, init);
+  const cmd = findCommand(st, guild?.id, ApplicationCommandType.Message, init.name);
+  let target = init.targetMessageId ? st.findMessage(channelId, init.targetMessageId) : undefined;
   if (init.targetMessageId && !target)
-    throw new Error(`[emulator] no message ${init.targetMessageId} in channel ${channel.id}`);
+    throw new Error(`[emulator] no message ${init.targetMessageId} in channel ${channelId}`);
   if (!target) {
     target = buildMessage(st, {
-      channelId: channel.id,
+      channelId: channelId,
       author: init.targetAuthor ?? st.testUser,
       content: init.targetContent ?? "Sample message",
     });
-    st.channelMessages(channel.id).push(target);
+    st.channelMessages(channelId).push(target);
   }
-  const base = common(st, { ...init, channelId: channel.id }, st.snowflake(), st.interactionToken());
-  const payload: APIMessageApplicationCommandGuildInteraction = {
+  const base = common(st, { ...init, channelId: channelId }, st.snowflake(), st.interactionToken());
+  const payload: APIMessageApplicationCommandInteraction = {
     ...base,
     type: InteractionType.ApplicationCommand,
     data: {
@@ -435,7 +482,7 @@ export function messageCommand(st: EmulatorState, init: MessageCommandInit): Bui
 /** A modal submitted (type 5 MODAL_SUBMIT): each field a text input in its own action row, as Discord sends them. */
 export function modalSubmit(st: EmulatorState, init: ModalSubmitInit): BuiltInteraction {
   const base = common(st, init, st.snowflake(), st.interactionToken());
-  const payload: APIModalSubmitGuildInteraction = {
+  const payload: APIModalSubmitInteraction = {
     ...base,
     type: InteractionType.ModalSubmit,
     data: {

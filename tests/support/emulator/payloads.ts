@@ -258,7 +258,7 @@ export function message(state: EmulatorState, init: MessageInit): APIMessage {
       id: i.id,
       type: i.payload.type,
       user: i.user,
-      authorizing_integration_owners: { 0: i.guildId },
+      authorizing_integration_owners: { 0: i.guildId ?? "0" },
     } as APIMessage["interaction_metadata"];
   } else if (init.appId) {
     msg.application_id = init.appId;

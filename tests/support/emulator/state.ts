@@ -1,7 +1,7 @@
 // In-memory Discord world: clock, snowflakes, users, guilds, channels, message store, interactions, commands.
 import { randomBytes } from "node:crypto";
 import type { APIApplicationCommand, APIInteraction, APIMessage, APIUser, UserFlags } from "discord-api-types/v10";
-import type { EmulatorOptions, GuildInfo } from "./types.ts";
+import type { EmulatorOptions, GuildInfo, GuildSpec } from "./types.ts";
 
 const DISCORD_EPOCH = 1420070400000n;
 
@@ -15,7 +15,8 @@ export interface InteractionState {
   replyMessageType: number;
   commandName?: string;
   createdAt: number;
-  guildId: string;
+  /** null in a direct message. */
+  guildId: string | null;
   channelId: string;
   user: APIUser;
   acknowledged: { type: number; at: number } | null;
@@ -32,6 +33,12 @@ export interface ChannelState {
   guildId: string;
   name: string;
   position: number;
+}
+
+/** A direct-message channel between the bot and one user. */
+export interface DMChannelState {
+  id: string;
+  recipient: APIUser;
 }
 
 export interface GuildState {
@@ -69,6 +76,8 @@ export class EmulatorState {
   readonly users = new Map<string, APIUser>();
   readonly guilds = new Map<string, GuildState>();
   readonly channels = new Map<string, ChannelState>();
+  /** Direct-message channels with the bot, by channel id. */
+  readonly dmChannels = new Map<string, DMChannelState>();
   /** channel id → messages, oldest first (ephemeral interaction messages included, flagged 64). */
   readonly messages = new Map<string, APIMessage[]>();
   /** `${channel}:${author}:${nonce}` → message created with that nonce. */
@@ -96,26 +105,47 @@ export class EmulatorState {
     this.botUser = this.addUser({ id: this.appId, username: opts.botUsername ?? "Briefings", bot: true });
     this.testUser = this.addUser({ username: "reporter" });
     this.ownerUser = this.addUser({ username: "editor" });
-    const specs = opts.guilds?.length ? opts.guilds : [{}];
-    specs.forEach((spec, i) => {
-      const id = spec.id ?? this.snowflake();
-      const guild: GuildState = {
-        id,
-        name: spec.name ?? (i === 0 ? "Briefings Test Guild" : `Test Guild ${i + 1}`),
-        ownerId: this.ownerUser.id,
-        channelIds: [],
-        botRoleId: this.snowflake(),
-        editorRoleId: this.snowflake(),
-        joinedAt: new Date(this.now()).toISOString(),
-      };
-      this.guilds.set(id, guild);
-      (spec.channels ?? ["general", "briefings"]).forEach((name, position) => {
-        const channel: ChannelState = { id: this.snowflake(), guildId: id, name, position };
-        this.channels.set(channel.id, channel);
-        this.messages.set(channel.id, []);
-        guild.channelIds.push(channel.id);
-      });
+    for (const spec of opts.guilds?.length ? opts.guilds : [{}]) this.addGuild(spec);
+  }
+
+  /** A guild the bot is in, with its text channels (default: general and briefings). */
+  addGuild(spec: GuildSpec): GuildState {
+    const id = spec.id ?? this.snowflake();
+    const guild: GuildState = {
+      id,
+      name: spec.name ?? (this.guilds.size === 0 ? "Briefings Test Guild" : `Test Guild ${this.guilds.size + 1}`),
+      ownerId: this.ownerUser.id,
+      channelIds: [],
+      botRoleId: this.snowflake(),
+      editorRoleId: this.snowflake(),
+      joinedAt: new Date(this.now()).toISOString(),
+    };
+    this.guilds.set(id, guild);
+    (spec.channels ?? ["general", "briefings"]).forEach((name, position) => {
+      const channel: ChannelState = { id: this.snowflake(), guildId: id, name, position };
+      this.channels.set(channel.id, channel);
+      this.messages.set(channel.id, []);
+      guild.channelIds.push(channel.id);
     });
+    return guild;
+  }
+
+  /** The bot left (or was removed from) a guild: it and its channels are gone for the bot. */
+  removeGuild(id: string): boolean {
+    const guild = this.guilds.get(id);
+    if (!guild) return false;
+    for (const channelId of guild.channelIds) this.channels.delete(channelId);
+    this.guilds.delete(id);
+    return true;
+  }
+
+  /** The DM channel between the bot and `user`, opened on first use. */
+  dmChannel(user: APIUser): DMChannelState {
+    for (const dm of this.dmChannels.values()) if (dm.recipient.id === user.id) return dm;
+    const dm: DMChannelState = { id: this.snowflake(), recipient: user };
+    this.dmChannels.set(dm.id, dm);
+    this.messages.set(dm.id, []);
+    return dm;
   }
 
   now(): number {
