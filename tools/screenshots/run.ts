@@ -86,7 +86,8 @@ function heightAt(browser: string, file: string, width: number): number {
     "</body>",
     // --dump-dom lays the page out at its own default width: set the width measured at on the page itself.
     `<script>document.documentElement.style.width = "${width}px";` +
-      "document.title = 'height:' + document.documentElement.scrollHeight</script></body>",
+      // The body's own height: the document's is at least the window's, however short the answer.
+      "document.title = 'height:' + Math.ceil(document.body.getBoundingClientRect().height)</script></body>",
   );
   writeFileSync(probe, html);
   try {
@@ -109,7 +110,7 @@ for (const [name, messages] of Object.entries(shots)) {
   if (!browser) continue;
   for (const [size, width] of Object.entries(WIDTHS)) {
     // Cut to the answer's own height, so a phone screenshot has no empty screen below it.
-    const height = Math.min(Math.max(heightAt(browser, file, width), 300), 6000);
+    const height = Math.min(Math.max(heightAt(browser, file, width), 120), 6000);
     execFileSync(
       browser,
       [
