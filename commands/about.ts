@@ -12,11 +12,14 @@ const CLEANING_LINES = 20;
 /** What cleaning removed, per briefing that lost any furniture, and in all by kind. */
 function cleaningReport(briefings: readonly Briefing[]) {
   const perBriefing: Array<{ source: string; removed: string }> = [];
+  /** Each briefing by its headline, as a person knows it. */
+  const named: string[] = [];
   const byKind: Record<string, number> = {};
   for (const b of briefings) {
     const summary = describeRemovals(b.removed);
     if (summary === null) continue;
     perBriefing.push({ source: b.id, removed: summary });
+    named.push(`${b.meta.title ?? b.id}: ${summary}`);
     for (const r of b.removed ?? []) byKind[r.kind] = (byKind[r.kind] ?? 0) + 1;
   }
   const kinds = Object.entries(byKind)
@@ -25,9 +28,9 @@ function cleaningReport(briefings: readonly Briefing[]) {
   const lines = perBriefing.length
     ? [
         `Site furniture removed from ${perBriefing.length} briefing${perBriefing.length === 1 ? "" : "s"} (${kinds.join(", ")}); ¶ numbers count the kept paragraphs`,
-        ...perBriefing.slice(0, CLEANING_LINES).map((c) => `${c.source}: ${c.removed}`),
+        ...named.slice(0, CLEANING_LINES),
         ...(perBriefing.length > CLEANING_LINES
-          ? [`… and ${perBriefing.length - CLEANING_LINES} more: \`source <id>\` shows what was removed from each`]
+          ? [`… and ${perBriefing.length - CLEANING_LINES} more: each briefing's source answer says what was removed`]
           : []),
       ]
     : ["No site furniture removed from any briefing"];
@@ -64,15 +67,21 @@ export const about: Command = {
       loadedWithout: library.problems.filter((p) => p.loaded).map((p) => ({ file: p.file, problem: p.message })),
       cleaning: cleaning.json,
     };
-    const lines = [
-      `${plural(facts.briefings, "briefing")}, ${plural(facts.paragraphs, "paragraph")} indexed`,
-      `${plural(facts.meetings, "meeting")} and ${plural(facts.pledges, "pledge, agreement or request", "pledges, agreements or requests")} found`,
-      `Published ${humanDate(facts.earliest, "?")} to ${humanDate(facts.latest, "?")}`,
-      `Index built ${builtAt(facts.builtAt)}${facts.fromCache ? " (loaded from cache)" : ""}`,
-      ...library.problems.map(formatProblem),
-      ...cleaning.lines,
+    const built = builtAt(facts.builtAt);
+    const line = (text: string): LineItem => ({ kind: "line", text });
+    const items: LineItem[] = [
+      line(`${plural(facts.briefings, "briefing")}, ${plural(facts.paragraphs, "paragraph")} indexed`),
+      line(
+        `${plural(facts.meetings, "meeting")} and ${plural(facts.pledges, "pledge, agreement or request", "pledges, agreements or requests")} found`,
+      ),
+      line(`Published ${humanDate(facts.earliest, "?")} to ${humanDate(facts.latest, "?")}`),
+      {
+        ...line(`Index built ${built}${facts.fromCache ? ", loaded from cache" : ""}`),
+        moment: { at: facts.builtAt, text: built },
+      },
+      ...library.problems.map(formatProblem).map(line),
+      ...cleaning.lines.map(line),
     ];
-    const items: LineItem[] = lines.map((text) => ({ kind: "line", text }));
     return { command: "about", title: "About the briefings", items, json: facts };
   },
 };

@@ -71,10 +71,28 @@ const FILTER_WORDS: Record<string, (v: string) => string> = {
   kind: (v) => `${v}s only`,
   query: (v) => `“${v}”`,
 };
-const filterLine = (filters: Record<string, string>) =>
-  Object.entries(filters)
+/** A from–to range that is one whole year or month, as that: "1999", "Jan 2024"; null for any other range. */
+function wholePeriod(from: string | undefined, to: string | undefined): string | null {
+  const f = from ? /^(\d{4})-(\d{2})-01$/.exec(from) : null;
+  const t = to ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(to) : null;
+  if (!f || !t || f[1] !== t[1]) return null;
+  const lastDay = new Date(Date.UTC(Number(t[1]), Number(t[2]), 0)).getUTCDate();
+  if (Number(t[3]) !== lastDay) return null;
+  if (f[2] === "01" && t[2] === "12") return f[1];
+  return f[2] === t[2] ? humanDate(`${f[1]}-${f[2]}`) : null;
+}
+
+const filterLine = (filters: Record<string, string>) => {
+  const period = wholePeriod(filters.from, filters.to);
+  return Object.entries(filters)
+    .filter(([k]) => period === null || (k !== "from" && k !== "to"))
     .map(([k, v]) => (FILTER_WORDS[k] ?? ((x: string) => x))(v))
+    .concat(period ? [`in ${period}`] : [])
     .join(", ");
+};
+
+/** " for Tina Redshaw, in 2022", " in Jan 2024": the filters after "found", "for" only before a name. */
+const forFilters = (line: string) => (line ? (/^(in|from|to|with) /.test(line) ? ` ${line}` : ` for ${line}`) : "");
 
 const MONTH_NAMES = "January February March April May June July August September October November December".split(" ");
 
@@ -235,7 +253,7 @@ function noEventsAnswer(asking: Asking): Answer {
   if (routed.route === "events") {
     // "what happened in 1999?" has no words to look for in passages.
     const json = { total: 0, meetings: [], pledges: [], note: why };
-    return { command: "ask", title: `Events${filterLine(o) ? `: ${filterLine(o)}` : ""}`, items: [], note: why, json };
+    return { command: "ask", title: `Events${filterLine(o) ? ` ${filterLine(o)}` : ""}`, items: [], note: why, json };
   }
   const search = { query: fallbackQuery(routed, question), ...dates };
   const passages = passagesInstead(asking, search, why);
@@ -288,7 +306,7 @@ function eventsAnswer(asking: Asking): Answer {
   return {
     command: "ask",
     title: eventsTitle(routed),
-    summary: `${plural(list.length, asked(routed).replace(/s\b/g, ""), asked(routed))} found${filterLine(o) ? ` for ${filterLine(o)}` : ""}`,
+    summary: `${plural(list.length, asked(routed).replace(/s\b/g, ""), asked(routed))} found${forFilters(filterLine(o))}`,
     items,
     note: note || (shown.length === 0 ? `There are only ${list.length}: page ${page} is past the end.` : undefined),
     page: { page, pageSize: limit, total: list.length },

@@ -3,7 +3,7 @@ import { type Answer } from "../src/kit/answer.ts";
 import { UserError } from "../src/library/user-error.ts";
 import type { Command } from "../src/kit/command.ts";
 import { buildDigest, digestAnswer, unsentBriefings } from "../src/digest/build.ts";
-import { formatTime } from "../src/digest/time.ts";
+import { sinceWords } from "../src/digest/time.ts";
 import { readStateFile, STATE_FILE, type ReadResult } from "../src/digest/store.ts";
 import { newestFirst } from "../src/briefings/briefing.ts";
 
@@ -58,9 +58,7 @@ export function digestCommand(readState: (stateDir: string | null) => ReadResult
       const ch = read.state.channels[wanted];
       if (!ch) throw new UserError(`No digest goes to channel ${wanted}. Digest channels: ${channels.join(", ")}.`);
       const waiting = read.state.pending.filter((p) => p.channel === wanted).flatMap((p) => p.briefings);
-      const since = ch.lastDigestAt
-        ? `since the last digest, ${formatTime(Date.parse(ch.lastDigestAt), "UTC")}`
-        : `since the digest was set up, ${formatTime(Date.parse(ch.baselineAt), "UTC")}`;
+      const { since } = sinceWords(ch, "UTC");
       const answer = digestAnswer(buildDigest(library, unsentBriefings(library, ch.sent, waiting), since), {
         channel: wanted,
         waiting,

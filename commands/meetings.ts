@@ -1,4 +1,5 @@
-import type { Answer, EventItem } from "../src/kit/answer.ts";
+import type { Answer, EventItem, NextStep } from "../src/kit/answer.ts";
+import { nextJson, searchPassagesFor } from "../src/kit/next-step.ts";
 import { DATE_RANGE, PAGING, paging } from "../src/kit/options.ts";
 import type { Command } from "../src/kit/command.ts";
 import { eventFilter, nameHint } from "../src/kit/event-filter.ts";
@@ -34,7 +35,7 @@ export const meetings: Command = {
     },
     {
       name: "with",
-      description: "Another participant, met by `who`",
+      description: "Another participant: someone the person in who met",
       type: "string",
       autocomplete: "person",
       maxLength: 100,
@@ -54,13 +55,18 @@ export const meetings: Command = {
 
     const who = andList([filter.who, filter.with].filter((x): x is string => !!x));
     let note: string | undefined;
+    let next: NextStep | undefined;
     if (found.length === 0) {
       const filtered =
         filter.who || filter.with || filter.from || filter.to || filter.source || options.month || options.place;
       note =
         `No meetings${who ? ` with ${who}` : ""}${filtered && !who ? " with those filters" : ""}.` +
-        (who ? nameHint(library, filter.with ?? filter.who ?? "") : "") +
-        (who ? ` Or search the passages: \`search ${who.replace(/ and /g, " ")}\`.` : "");
+        (who ? nameHint(library, filter.with ?? filter.who ?? "") : "");
+      next = who
+        ? searchPassagesFor([filter.who, filter.with].filter((x): x is string => !!x).join(" "))
+        : filtered
+          ? { label: "All meetings", command: "meetings", options: {} }
+          : undefined;
     } else if (shown.length === 0) {
       note = `There are only ${plural(found.length, "meeting")}: page ${page} is past the end.`;
     }
@@ -70,12 +76,14 @@ export const meetings: Command = {
       summary: found.length ? `${plural(found.length, "meeting")}, newest first` : undefined,
       items: shown.map((m) => meetingItem(library, m)),
       note,
+      ...(next ? { next } : {}),
       page: { page, pageSize: limit, total: found.length },
       json: {
         total: found.length,
         ...(paged ? { page, limit } : {}),
         meetings: (paged ? shown : found).map((m) => meetingJSON(library, m)),
         ...(note ? { note } : {}),
+        ...nextJson(next),
       },
     };
   },

@@ -1,5 +1,6 @@
 import { partyName } from "../src/kit/event-filter.ts";
-import type { Answer, LineItem } from "../src/kit/answer.ts";
+import type { Answer, LineItem, NextStep } from "../src/kit/answer.ts";
+import { nextJson } from "../src/kit/next-step.ts";
 import { PAGING, paging } from "../src/kit/options.ts";
 import type { Command } from "../src/kit/command.ts";
 import { matchesParty, personChoices } from "../src/library/views/people.ts";
@@ -47,19 +48,22 @@ export const people: Command = {
     const note =
       found.length === 0
         ? name
-          ? `No one named "${name}" in the briefings. Use \`people\` without a name to list everyone.`
+          ? `No one named "${name}" in the briefings.`
           : "The briefings name no one yet."
         : shown.length === 0
           ? `There are only ${found.length} people: page ${page} is past the end.`
           : undefined;
+    const next: NextStep | undefined =
+      found.length === 0 && name ? { label: "List everyone", command: "people", options: {} } : undefined;
     return {
       command: "people",
       title: name ? `People: ${name}` : "People in the briefings",
       summary: `${found.length} ${found.length === 1 ? "person" : "people"}, most mentioned first`,
       items,
       note,
+      ...(next ? { next } : {}),
       page: { page, pageSize: limit, total: found.length },
-      json: { total: found.length, people: shown, ...(note ? { note } : {}) },
+      json: { total: found.length, people: shown, ...(note ? { note } : {}), ...nextJson(next) },
     };
   },
 };

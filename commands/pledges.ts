@@ -1,4 +1,5 @@
-import type { Answer, EventItem } from "../src/kit/answer.ts";
+import type { Answer, EventItem, NextStep } from "../src/kit/answer.ts";
+import { nextJson, searchPassagesFor } from "../src/kit/next-step.ts";
 import { DATE_RANGE, PAGING, paging } from "../src/kit/options.ts";
 import type { Command } from "../src/kit/command.ts";
 import { toPledgeJSON } from "../src/library/views/events-json.ts";
@@ -71,12 +72,18 @@ export const pledges: Command = {
     const noun = filter.kind ?? "pledge, agreement or request";
 
     let note: string | undefined;
+    let next: NextStep | undefined;
     if (found.length === 0) {
+      const filtered = filter.from || filter.to || filter.source || options.month || options.place;
       note =
         `No ${what}${filter.who ? ` by ${filter.who}` : ""}${other ? ` with ${other}` : ""}` +
-        `${filter.from || filter.to || filter.source || options.month || options.place ? " with those filters" : ""}.` +
-        (filter.who ? nameHint(library, filter.who) : "") +
-        (filter.who ? ` Or search the passages: \`search ${filter.who}\`.` : "");
+        `${filtered ? " with those filters" : ""}.` +
+        (filter.who ? nameHint(library, filter.who) : "");
+      next = filter.who
+        ? searchPassagesFor(filter.who)
+        : filtered || other || filter.kind
+          ? { label: "All pledges, agreements and requests", command: "pledges", options: {} }
+          : undefined;
     } else if (shown.length === 0) {
       note = `There are only ${found.length} ${what}: page ${page} is past the end.`;
     }
@@ -93,12 +100,14 @@ export const pledges: Command = {
         : undefined,
       items: shown.map((p) => pledgeItem(library, p)),
       note,
+      ...(next ? { next } : {}),
       page: { page, pageSize: limit, total: found.length },
       json: {
         total: found.length,
         ...(paged ? { page, limit } : {}),
         pledges: (paged ? shown : found).map((p) => pledgeJSON(library, p)),
         ...(note ? { note } : {}),
+        ...nextJson(next),
       },
     };
   },

@@ -1,9 +1,10 @@
-import { type Answer, type PassageItem } from "../src/kit/answer.ts";
+import { type Answer, type NextStep, type PassageItem } from "../src/kit/answer.ts";
 import { UserError } from "../src/library/user-error.ts";
 import { DATE_RANGE, MAX_QUERY_LENGTH, PAGING, paging } from "../src/kit/options.ts";
 import type { Command } from "../src/kit/command.ts";
 import { ParagraphIndex } from "../src/search/index.ts";
 import { plural } from "../src/kit/plural.ts";
+import { nextJson, searchInstead } from "../src/kit/next-step.ts";
 
 /** A typed word no passage contains, and the word searched instead. */
 interface Corrected {
@@ -17,6 +18,13 @@ function correction(query: string, words: Corrected[]): { query: string; words: 
   let searched = query;
   for (const w of words) searched = searched.replace(w.typed, w.searched);
   return { query: searched, words };
+}
+
+/** What a search that found nothing offers next: the same words without the filters, the suggestion, or the list. */
+function emptyNext(query: string, filtered: boolean, idea: string | undefined): NextStep {
+  if (filtered) return { label: "Search without the filters", command: "search", options: { query } };
+  if (idea) return searchInstead(idea);
+  return { label: "List the briefings", command: "sources", options: {} };
 }
 
 /** /search: the paragraphs that best answer a query, quoted verbatim with citations. */
@@ -63,15 +71,15 @@ export const search: Command = {
       citation: library.citation(h.briefing.id, h.paragraph.n),
     }));
     let note: string | undefined;
+    let next: NextStep | undefined;
     if (total === 0) {
       const ideas = library.suggestions(query).filter((s) => s.toLowerCase() !== query.toLowerCase());
-      const filtered = source || from || to;
+      const filtered = Boolean(source || from || to);
       note =
         `No passages match "${query}"${filtered ? " with those filters" : ""}.` +
         (ideas.length ? ` Did you mean: ${ideas.map((s) => `"${s}"`).join(", ")}?` : "") +
-        (filtered
-          ? ` Try it without them: \`search ${query.replace(/[`"]/g, "")}\`.`
-          : " Try fewer or other words, or `sources` to see what the briefings cover.");
+        (filtered || ideas.length ? "" : " Try fewer or other words.");
+      next = emptyNext(query, filtered, ideas[0]);
     } else if (shown.length === 0) {
       note = `There are only ${plural(total, "result")}: page ${page} is past the end.`;
     } else if (corrected) {
@@ -82,6 +90,7 @@ export const search: Command = {
       title: `Search: ${query}`,
       items,
       note,
+      ...(next ? { next } : {}),
       page: { page, pageSize: limit, total },
       json: {
         query,
@@ -96,6 +105,7 @@ export const search: Command = {
         })),
         ...(corrected ? { corrected } : {}),
         ...(note ? { note } : {}),
+        ...nextJson(next),
       },
     };
   },

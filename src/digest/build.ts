@@ -1,4 +1,4 @@
-import type { Answer, AnswerItem, EventItem, PassageItem } from "../kit/answer.ts";
+import type { Answer, AnswerItem, EventItem, Moment, PassageItem } from "../kit/answer.ts";
 import type { Citation } from "../briefings/briefing.ts";
 import type { Briefing } from "../briefings/briefing.ts";
 import { shorten } from "../kit/shorten.ts";
@@ -33,6 +33,8 @@ export interface DigestBriefing {
 export interface Digest {
   /** What "new" is measured from, in words: "since the last digest (…)" or "published since 2024-06-01". */
   since: string;
+  /** The moment `since` names, for a renderer that shows moments its own way (Discord: in each reader's zone). */
+  sinceMoment?: Moment;
   briefings: DigestBriefing[];
   meetings: Meeting[];
   pledges: Pledge[];
@@ -55,7 +57,12 @@ export function unsentBriefings(
 }
 
 /** The digest of these briefings (in the order given). */
-export function buildDigest(library: Library, briefings: readonly Briefing[], since: string): Digest {
+export function buildDigest(
+  library: Library,
+  briefings: readonly Briefing[],
+  since: string,
+  sinceMoment?: Moment,
+): Digest {
   const meetings: Meeting[] = [];
   const pledges: Pledge[] = [];
   for (const b of briefings) {
@@ -65,6 +72,7 @@ export function buildDigest(library: Library, briefings: readonly Briefing[], si
   }
   return {
     since,
+    ...(sinceMoment ? { sinceMoment } : {}),
     briefings: briefings.map((b) => ({ id: b.id, ...b.meta, lead: leadOf(b), citation: library.citation(b.id, 1) })),
     meetings,
     pledges,

@@ -7,7 +7,7 @@ import { randomBytes } from "node:crypto";
 import type { Logger } from "pino";
 import type { Library } from "../library/library.ts";
 import { buildDigest, unsentBriefings, type Digest } from "./build.ts";
-import { formatTime } from "./time.ts";
+import { sinceWords } from "./time.ts";
 import type { Clock } from "./clock.ts";
 import { partNonce, type AccessCheck, type ChannelAccess, type DigestPoster, type DigestRenderer } from "./ports.ts";
 import { DEFAULT_ZONE, type Schedule } from "./schedule.ts";
@@ -251,10 +251,8 @@ export class DigestService {
     const library = this.deps.library();
     const fresh = unsentBriefings(library, ch?.sent ?? {}, onTheWay);
     const zone = this.zoneOf(channel);
-    const since = ch?.lastDigestAt
-      ? `since the last digest, ${formatTime(Date.parse(ch.lastDigestAt), zone)}`
-      : `since the digest was set up, ${formatTime(Date.parse(ch?.baselineAt ?? iso(this.deps.clock.now())), zone)}`;
-    return buildDigest(library, fresh, since);
+    const { since, moment } = sinceWords(ch ?? { lastDigestAt: null, baselineAt: iso(this.deps.clock.now()) }, zone);
+    return buildDigest(library, fresh, since, moment);
   }
 
   /**

@@ -8,6 +8,7 @@ import { countsLine } from "../digest/build.ts";
 import type { ScheduleStatus } from "../digest/scheduler.ts";
 import type { RunOutcome } from "../digest/service.ts";
 import { scheduleWords } from "../digest/schedule-words.ts";
+import { discordTime } from "./markdown.ts";
 
 /**
  * /digest preview | now | status in Discord. preview and status answer only the person who
@@ -22,8 +23,8 @@ const EPHEMERAL = MessageFlags.Ephemeral as const;
 const NOT_SET_UP =
   "No digests are set up on this bot: set DIGEST_SCHEDULES in its .env (see the README, “Morning digest”) and restart it.";
 
-/** A moment as Discord shows it to each reader, in their own time zone: "Wed 12 June 2024 08:00 (in 3 hours)". */
-const when = (ms: number) => `<t:${Math.floor(ms / 1000)}:f> (<t:${Math.floor(ms / 1000)}:R>)`;
+/** A moment as Discord shows it to each reader, in their own time zone. */
+const when = discordTime;
 
 export function statusLines(status: readonly ScheduleStatus[]): LineItem[] {
   return status.map(({ schedule, lastRun, next, dueNow, waiting }) => {

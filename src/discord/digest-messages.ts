@@ -4,7 +4,7 @@ import { humanDate } from "../kit/human-date.ts";
 import { plural } from "../kit/plural.ts";
 import { shorten } from "../kit/shorten.ts";
 import { ACCENT, embedChars, LIMITS } from "./layout.ts";
-import { md, prose } from "./markdown.ts";
+import { md, prose, withMoment } from "./markdown.ts";
 
 /**
  * A digest as Discord messages, one where it fits: a content line with the counts, one embed per briefing (the
@@ -114,14 +114,21 @@ function withRef(embeds: APIEmbed[], digestId: string, part: number): APIEmbed[]
   return [{ ...first, author }, ...rest];
 }
 
+/** "Since the last digest, …": words that start a line. */
+const sentence = (s: string) => `${s.charAt(0).toUpperCase()}${s.slice(1)}`;
+
 /** The digest's messages; when nothing is new (and a note is wanted), one short message saying so. */
 export function digestMessages(digest: Digest, digestId: string, heading = "Briefings digest"): DigestMessageBody[] {
   const embeds: APIEmbed[] = [];
   if (digest.counts.briefings === 0) {
-    embeds.push({ description: shorten(md(`No new briefings ${digest.since}.`), LIMITS.description), color: ACCENT });
+    const none = withMoment(`No new briefings ${digest.since}.`, digest.sinceMoment);
+    embeds.push({ description: shorten(none, LIMITS.description), color: ACCENT });
   }
   embeds.push(...digest.briefings.map((b) => briefingEmbed(digest, b)), ...eventEmbeds(digest));
-  const content = shorten(`**${md(heading)}** · ${countsLine(digest.counts)}\n${md(digest.since)}`, LIMITS.content);
+  const content = shorten(
+    `**${md(heading)}** · ${countsLine(digest.counts)}\n${withMoment(sentence(digest.since), digest.sinceMoment)}`,
+    LIMITS.content,
+  );
   return intoMessages(embeds).map((group, i) => ({
     ...(i === 0 && digest.counts.briefings > 0 ? { content } : {}),
     embeds: withRef(group, digestId, i + 1),

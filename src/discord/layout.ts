@@ -4,7 +4,7 @@ import { commandDefinitions } from "./definitions.ts";
 import type { Block, EventBlock, GroupBlock, LineBlock, PassageView } from "../kit/present.ts";
 import { shorten } from "../kit/shorten.ts";
 import { windowAround } from "../kit/window.ts";
-import { link, markedQuote, md, prose } from "./markdown.ts";
+import { link, markedQuote, md, prose, withMoment } from "./markdown.ts";
 
 /**
  * Blocks of the presentation model as Discord embeds: one embed per briefing a passage comes from (its headline as
@@ -65,7 +65,7 @@ function lineText(line: LineBlock, cap: number): string {
   if (asCommand) return `• ${asCommand}`;
   const text = shorten(line.text, Math.max(60, cap));
   const linked = line.link && line.url && text.startsWith(line.link) ? line.link : null;
-  const body = linked ? `${link(md(linked), line.url)}${md(text.slice(linked.length))}` : md(text);
+  const body = linked ? `${link(md(linked), line.url)}${md(text.slice(linked.length))}` : withMoment(text, line.moment);
   return `• ${body}${line.id ? ` · \`${line.id}\`` : ""}`;
 }
 

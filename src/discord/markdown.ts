@@ -1,3 +1,4 @@
+import type { Moment } from "../kit/answer.ts";
 import type { TextWindow } from "../kit/window.ts";
 import { findCommand } from "../../commands/index.ts";
 
@@ -15,6 +16,21 @@ export const md = (s: string) =>
     .replace(/[\\*_~`|[\]]/g, "\\$&")
     .replace(/^(\s*)(#{1,3} |-# |[-+*>] )/, "$1\\$2")
     .replace(/^(\s*\d+)\. /, "$1\\. ");
+
+/** A moment as Discord shows it to each reader, in their own zone: "12 June 2024 08:00 (in 3 hours)". */
+export function discordTime(ms: number): string {
+  const s = Math.floor(ms / 1000);
+  return `<t:${s}:f> (<t:${s}:R>)`;
+}
+
+/** Text escaped by `escape`, the words in it that name `moment` shown as Discord's time in each reader's zone. */
+export function withMoment(text: string, moment: Moment | undefined, escape: (s: string) => string = md): string {
+  const at = moment ? text.indexOf(moment.text) : -1;
+  const ms = moment ? Date.parse(moment.at) : NaN;
+  if (!moment || at < 0 || Number.isNaN(ms)) return escape(text);
+  const after = text.slice(at + moment.text.length);
+  return `${escape(text.slice(0, at))}${discordTime(ms)}${after ? escape(after) : ""}`;
+}
 
 /** A link with a label, safe for Discord's masked-link syntax. */
 export function link(label: string, url: string | null): string {

@@ -5,9 +5,10 @@ import {
   type APIActionRowComponent,
   type APIComponentInMessageActionRow,
 } from "discord-api-types/v10";
-import type { Answer } from "../kit/answer.ts";
+import type { Answer, NextStep } from "../kit/answer.ts";
 import { present } from "../kit/present.ts";
 import { shownLine } from "../kit/page-line.ts";
+import { stepLine } from "../kit/next-step.ts";
 import { shorten } from "../kit/shorten.ts";
 import { ACCENT, blockEmbeds, fits, LIMITS, noteText } from "./layout.ts";
 import { md, prose } from "./markdown.ts";
@@ -40,6 +41,8 @@ export interface Place {
 export interface Buttons {
   /** The custom_id of a button showing that place. */
   go?: (place: Place) => string;
+  /** The custom_id of a button running an empty answer's next step. */
+  run?: (step: NextStep) => string;
   share?: string;
 }
 
@@ -124,7 +127,8 @@ export function messageStarts(answer: Answer): number[] {
 }
 
 /** The answer from `skip` (the page's last message for -1) as one message, with paging and share buttons. */
-export function renderAnswer(answer: Answer, buttons: Buttons = {}, skip = 0): Rendered {
+export function renderAnswer(shown: Answer, buttons: Buttons = {}, skip = 0): Rendered {
+  const answer = buttons.run ? shown : withStepInNote(shown);
   const starts = skip < 0 || skip > 0 ? messageStarts(answer) : [0];
   const start = skip < 0 ? starts.at(-1)! : Math.min(skip, Math.max(0, answer.items.length - 1));
   const { count, cap } = fitFrom(answer, start);
@@ -139,12 +143,18 @@ export function renderAnswer(answer: Answer, buttons: Buttons = {}, skip = 0): R
   return { message, shown: [start, start + count] };
 }
 
+/** Where no button can run an empty answer's next step (a reply to a mention), the note says what to type. */
+function withStepInNote(answer: Answer): Answer {
+  if (!answer.next) return answer;
+  return { ...answer, note: [answer.note, `Next: \`${stepLine(answer.next)}\`.`].filter(Boolean).join(" ") };
+}
+
 function button(label: string, id: string, disabled: boolean, primary = false): APIComponentInMessageActionRow {
   const style = primary ? ButtonStyle.Primary : ButtonStyle.Secondary;
   return { type: ComponentType.Button, style, label, custom_id: id, disabled };
 }
 
-/** Previous and Next from what this message shows; Share when the answer is private. */
+/** Previous and Next from what this message shows; an empty answer's next step; Share when the answer is private. */
 function buttonRows(
   answer: Answer,
   buttons: Buttons,
@@ -166,6 +176,8 @@ function buttonRows(
     row.push(button("Previous", previous ? buttons.go(previous) : "none|previous", previous === null));
     row.push(button("Next", next ? buttons.go(next) : "none|next", next === null));
   }
+  if (answer.next && buttons.run)
+    row.push(button(shorten(answer.next.label, 80), buttons.run(answer.next), false, true));
   if (buttons.share) row.push(button("Share to channel", buttons.share, false, true));
   return row.length ? [{ type: ComponentType.ActionRow, components: row }] : [];
 }

@@ -33,7 +33,12 @@ export function answerFor(
     ctx.buttons.encode({ action, command, page: at.page, skip: at.skip, options });
   const { message } = renderAnswer(
     outcome.answer,
-    { go: (at) => state("page", at), ...(hide ? { share: state("share", place) } : {}) },
+    {
+      go: (at) => state("page", at),
+      // The next step opens its command's first page in place of the empty answer, as Next would.
+      run: (step) => ctx.buttons.encode({ action: "page", command: step.command, page: 1, options: step.options }),
+      ...(hide ? { share: state("share", place) } : {}),
+    },
     place.skip,
   );
   return { ok: true, message };

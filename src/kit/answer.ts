@@ -38,6 +38,26 @@ export interface LineItem {
   id?: string;
   /** The command this line describes (help): a renderer may show that command in its own syntax. */
   command?: string;
+  /** A moment the line names, which a renderer may show its own way (Discord: a time in each reader's zone). */
+  moment?: Moment;
+}
+
+/** A moment named in a text: when it is, and the words of the text that say it ("2 Dec 2026, 01:30 UTC"). */
+export interface Moment {
+  /** An ISO 8601 date and time. */
+  at: string;
+  text: string;
+}
+
+/**
+ * What to do when an answer comes up empty: a command to run instead (search without the filters, the query
+ * suggested). Discord offers it as a button, the terminal as a line saying what to type.
+ */
+export interface NextStep {
+  /** What it does, in a few words for a button: "Search without the filters". */
+  label: string;
+  command: string;
+  options: Record<string, string | number | boolean>;
 }
 
 export type AnswerItem = PassageItem | EventItem | LineItem;
@@ -58,6 +78,8 @@ export interface Answer {
   items: AnswerItem[];
   /** A note below the items: "No results — did you mean …". */
   note?: string;
+  /** The next step an empty answer offers. */
+  next?: NextStep;
   page?: Page;
   /** The machine-readable form printed by `--json`; its shape is a public contract per command. */
   json: unknown;

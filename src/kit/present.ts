@@ -1,4 +1,4 @@
-import type { AnswerItem, EventItem, LineItem, PassageItem } from "./answer.ts";
+import type { AnswerItem, EventItem, LineItem, Moment, PassageItem } from "./answer.ts";
 import type { Citation } from "../briefings/briefing.ts";
 import { humanDate } from "./human-date.ts";
 import { windowAround, type TextWindow } from "./window.ts";
@@ -62,6 +62,7 @@ export interface LineBlock {
   /** An id the user may need to type a command, shown small. */
   id?: string;
   command?: string;
+  moment?: Moment;
 }
 
 export type Block = GroupBlock | EventBlock | LineBlock;
@@ -117,8 +118,8 @@ function eventBlock(
 }
 
 function lineBlock(item: LineItem, n: number): LineBlock {
-  const { text, link, id, command } = item;
-  return { kind: "line", n, text, url: item.citation?.url ?? null, link, id, command };
+  const { text, link, id, command, moment } = item;
+  return { kind: "line", n, text, url: item.citation?.url ?? null, link, id, command, moment };
 }
 
 /**

@@ -1,5 +1,7 @@
 import { pageLine } from "../kit/page-line.ts";
-import type { Answer } from "../kit/answer.ts";
+import type { Answer, NextStep } from "../kit/answer.ts";
+import { stepLine } from "../kit/next-step.ts";
+import { findCommand } from "../../commands/index.ts";
 import { present, type Block, type BriefingHead, type EventBlock, type GroupBlock } from "../kit/present.ts";
 import type { TextWindow } from "../kit/window.ts";
 import { shorten } from "../kit/shorten.ts";
@@ -94,6 +96,12 @@ function blockText(b: Block, style: TextStyle): string[] {
   }
 }
 
+/** "search grey list (search without the filters)": the next step as a command line to type, and what it does. */
+function nextLine(step: NextStep): string {
+  const positional = findCommand(step.command)?.options.find((o) => o.positional)?.name;
+  return `${stepLine(step, positional)}  (${step.label.charAt(0).toLowerCase()}${step.label.slice(1)})`;
+}
+
 export function renderText(answer: Answer, style: TextStyle = PLAIN): string {
   const lines = [style.bold(answer.title)];
   if (answer.summary) lines.push(style.dim(answer.summary));
@@ -105,6 +113,7 @@ export function renderText(answer: Answer, style: TextStyle = PLAIN): string {
     lines.push(...blockText(b, style));
   }
   if (answer.note) lines.push("", answer.note);
+  if (answer.next) lines.push(`${answer.note ? "" : "\n"}Next step: ${nextLine(answer.next)}`);
   const pl = pageLine(answer);
   if (pl) lines.push(style.dim(pl));
   return lines.join("\n");

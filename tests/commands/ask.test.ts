@@ -100,7 +100,16 @@ describe("ask: questions routed to the right answer", () => {
   it("'what happened in <year>?' with nothing that year says so", () => {
     const { json, answer } = run("what happened in 1999?");
     expect(json).toMatchObject({ route: "events", total: 0, meetings: [], pledges: [] });
-    expect(answer.note).toMatch(/No meetings or pledges found \(from 1\u00a0Jan\u00a01999, to 31\u00a0Dec\u00a01999\)/);
+    // A whole year in words, in a header that reads as a title, not as "Events: from …, to …".
+    expect(answer.note).toBe("No meetings or pledges found (in 1999).");
+    expect(answer.title).toBe("Events in 1999");
+    expect(json.note).toBe(answer.note);
+  });
+
+  it("a question's period reads as words after the count: 'found in 2023', never 'found for from …'", () => {
+    const { answer } = run("what happened in 2023?");
+    expect(answer.summary).toMatch(/ found in 2023$/);
+    expect(answer.summary).not.toMatch(/for (from|in|to) /);
   });
 
   it("'latest on …' puts the newest relevant passages first", () => {

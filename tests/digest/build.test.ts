@@ -7,6 +7,7 @@ import { partNonce } from "../../src/digest/ports.ts";
 import { Library } from "../../src/library/library.ts";
 import { sampleFolder } from "../support/folders.ts";
 import { addBriefings } from "../fixtures/digest/briefings.ts";
+import { messageText, readingProblems } from "../support/discord-text.ts";
 
 /** What a digest says and how it is cut into Discord messages. */
 let library: Library;
@@ -117,7 +118,7 @@ describe("digest messages for Discord", () => {
     const [message, ...rest] = digestMessages(withEvents, "0123456789abcdef");
     expect(rest).toHaveLength(0);
     expect(message.content).toBe(
-      "**Briefings digest** · 3 new briefings · 1 meeting · 0 pledges, agreements or requests\nsince the digest was set up",
+      "**Briefings digest** · 3 new briefings · 1 meeting · 0 pledges, agreements or requests\nSince the digest was set up",
     );
     expect(message.embeds).toHaveLength(4);
     const [first] = message.embeds;
@@ -154,6 +155,11 @@ describe("digest messages for Discord", () => {
     const all = messages.flatMap((m) => m.embeds.map((e) => e.description)).join("\n");
     expect(all).toContain("5 more meetings in these briefings: ask the bot (`/ask`) for them.");
     expect(all).not.toContain("Commitment");
+    // Each part reads as the digest it is: no "(continued)" titles, no internal reference, nothing said twice.
+    for (const m of messages) {
+      expect(messageText(m)).not.toMatch(/continued|digest [0-9a-f]{16}/i);
+      expect(readingProblems(m)).toEqual([]);
+    }
   });
 
   it("a nothing-new note is one short message", () => {

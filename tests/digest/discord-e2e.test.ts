@@ -122,6 +122,8 @@ describe("scheduled digests in Discord (emulated)", () => {
     expect(messages).toHaveLength(1);
     const embed = messages[0].embeds[0];
     expect(messages[0].content).toMatch(/^\*\*Briefings digest\*\* · 1 new briefing · 0 meetings/);
+    // What it is new since, as a Discord time each reader sees in their own zone: no zone name, no ISO.
+    expect(messages[0].content).toMatch(/\nSince the (last digest|digest was set up), <t:(\d+):f> \(<t:\2:R>\)$/);
     expect(embed.title).toBe(b.title);
     expect(embed.url).toBe(b.url);
     expect(embed.author?.name).toBe("Test Gazette");

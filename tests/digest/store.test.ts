@@ -154,7 +154,7 @@ describe("digest on the command line", () => {
       "961_digest_61",
     ]);
     expect(out.answer.summary).toBe(
-      "2 new briefings · 0 meetings · 0 pledges, agreements or requests — since the last digest, Mon 10 Jun 2024, 01:00 (UTC)",
+      "2 new briefings · 0 meetings · 0 pledges, agreements or requests — since the last digest, Mon\u00a010\u00a0Jun\u00a02024, 01:00 UTC",
     );
   });
 

@@ -6,13 +6,16 @@ import type { DiscordEmulator } from "../support/emulator/index.ts";
 import { startHarness, type BotHarness } from "../support/bot-harness.ts";
 import { longBriefing } from "../support/long-briefing.ts";
 import path from "node:path";
+import { execute } from "../../commands/index.ts";
 import {
   buttonsOf,
   footerRange,
   messageText,
   numbersShown,
   quotes,
+  readingProblems,
   TERMINAL_SYNTAX,
+  unescape,
   unwindowed,
 } from "../support/discord-text.ts";
 
@@ -192,6 +195,44 @@ describe("the bot in Discord (emulated)", () => {
     expect(helpText).not.toMatch(TERMINAL_SYNTAX);
   });
 
+  it("/about says when the index was built as a Discord time each reader sees in their own zone", async () => {
+    const about = await emu.slashCommand({ name: "about" }).response();
+    const text = embedOf(about.message).description!;
+    const at = Math.floor(Date.parse(bot.context.library().build.builtAt) / 1000);
+    expect(text).toMatch(new RegExp(`^• Index built <t:${at}:f> \\(<t:${at}:R>\\)`, "m"));
+    expect(text).not.toMatch(/\d{4}-\d{2}-\d{2}T|UTC/);
+  });
+
+  it("an empty search says what was searched and offers the search without the filters as a button", async () => {
+    const none = await emu
+      .slashCommand({ name: "search", options: { query: "cybercrime", from: "2031-01-01" } })
+      .response();
+    expect(textOf(none.message)).toMatch(/^No passages match "cybercrime" with those filters\.$/m);
+    const step = buttons(none.message).find((b) => b.label === "Search without the filters")!;
+    expect(step).toBeDefined();
+    expect(buttons(none.message).some((b) => b.label === "Next")).toBe(false);
+    const found = await emu.clickButton({ customId: step.custom_id, messageId: none.message!.id }).response();
+    expect(found.kind).toBe("update");
+    expect(found.message!.content).toBe("**Search: cybercrime**");
+    expect(footerRange(found.message!)).toMatchObject({ first: 1, last: 5 });
+    expect(textOf(found.message)).toContain("**cybercrime**");
+  });
+
+  it("an empty event answer offers a search of the passages for the name, as a button", async () => {
+    const none = await emu.slashCommand({ name: "meetings", options: { who: "Redshaw", from: "2031" } }).response();
+    expect(textOf(none.message)).toMatch(/^No meetings with Redshaw\./m);
+    const step = buttons(none.message).find((b) => b.label === "Search passages for “Redshaw”")!;
+    const found = await emu.clickButton({ customId: step.custom_id, messageId: none.message!.id }).response();
+    expect(found.message!.content).toBe("**Search: Redshaw**");
+    expect(textOf(found.message)).toContain("**Redshaw**");
+  });
+
+  it("a mention that finds nothing says what to type next, in slash syntax", async () => {
+    const reply = await emu.mentionBot("zzyzx qwertyuiop").reply();
+    expect(messageText(reply)).toMatch(/No passages match .*Next: `\/(search query:|sources)/s);
+    expect(messageText(reply)).not.toMatch(TERMINAL_SYNTAX);
+  });
+
   it("a user's mistake gets a short private explanation", async () => {
     const unknown = await emu.slashCommand({ name: "source", options: { id: "nope" } }).response();
     expect(unknown.message?.content).toMatch(/There is no briefing "nope"/);
@@ -263,12 +304,35 @@ describe("the bot in Discord (emulated)", () => {
     expect(embedOf(pledged.message).description).toContain("committed to robust collaboration");
     const people = await emu.slashCommand({ name: "people" }).response();
     expect(embedOf(people.message).description).toContain("Sar Kheng");
+    // One bullet a line, no "(link)" for link text.
+    expect(embedOf(people.message).description).toMatch(/^• .+\n• /);
+    expect(embedOf(people.message).description).not.toMatch(/\n\n|\(link\)/);
     const person = await emu.slashCommand({ name: "person", options: { name: "Redshaw" } }).response();
     expect(textOf(person.message)).toContain("outgoing British ambassador to Cambodia");
     expect(textOf(person.message)).toMatch(/^• \[Latest mention: /m);
     const none = await emu.slashCommand({ name: "pledges", options: { who: "Atlantis" } }).response();
     expect(none.message!.content).toBe("**Pledges by Atlantis**");
-    expect(textOf(none.message)).toMatch(/^No pledges by Atlantis\..*`\/search query:Atlantis`/m);
+    expect(textOf(none.message)).toMatch(/^No pledges by Atlantis\./m);
+    expect(buttons(none.message).map((b) => b.label)).toEqual(["Search passages for “Atlantis”"]);
+  });
+
+  it("/person shows every item it built, across messages when it must, and says how many are left", async () => {
+    const outcome = execute(bot.context.library(), "person", { name: "Sar Kheng" });
+    if (!outcome.ok) throw new Error(outcome.message);
+    const headings = outcome.answer.items.map((i) => (i.kind === "event" ? i.heading : i.text));
+    expect(headings.length).toBeGreaterThan(5);
+    let page = (await emu.slashCommand({ name: "person", options: { name: "Sar Kheng" } }).response()).message!;
+    const seen: string[] = [];
+    for (let guard = 0; guard < 10; guard++) {
+      const text = unescape(messageText(page)).replace(/\[([^\]]*)\]\([^)]*\)/g, "$1");
+      seen.push(...headings.filter((h) => text.includes(h) && !seen.includes(h)));
+      const range = footerRange(page);
+      if (seen.length < headings.length) expect(range?.last).toBe(seen.length);
+      const next = buttons(page).find((b) => b.label === "Next" && !b.disabled);
+      if (!next) break;
+      page = (await emu.clickButton({ customId: next.custom_id, messageId: page.id }).response()).message!;
+    }
+    expect(seen).toEqual(headings);
   });
 
   it("autocompletes who by surname, alias or country, at most 25", async () => {
@@ -329,10 +393,21 @@ describe("the bot in Discord (emulated)", () => {
       for (const q of quotes(m)) expect(paragraphs.some((p) => p.includes(unwindowed(q)))).toBe(true);
       expect(text).not.toMatch(TERMINAL_SYNTAX);
       // A briefing id appears only where a user needs it to type a command (/sources lists them, small).
-      if (!text.includes("900_zebra`")) for (const id of ids) expect(text).not.toContain(id);
+      // (Read as shown: Discord shows "004\_47f…" as "004_47f…".)
+      if (!text.includes("900_zebra`")) for (const id of ids) expect(unescape(text)).not.toContain(id);
       const chars = (m.embeds ?? []).reduce((n, e) => n + messageText({ embeds: [e] }).length, 0);
       expect(chars).toBeLessThanOrEqual(6000);
     }
+  });
+
+  it("every answer it sent reads plainly: human dates, right plurals, no gaps, each briefing cited once", () => {
+    const sent = emu.messageCalls().map((c) => c.message!.body as unknown as APIMessage);
+    const withEmbeds = sent.filter((m) => (m.embeds ?? []).length > 0);
+    expect(withEmbeds.length).toBeGreaterThan(20);
+    const problems = withEmbeds
+      .map((m) => ({ text: messageText(m).slice(0, 200), problems: readingProblems(m) }))
+      .filter((x) => x.problems.length > 0);
+    expect(problems).toEqual([]);
   });
 
   it("never pings: quoted @everyone and role mentions, and a query with a user mention", async () => {

@@ -11,6 +11,7 @@ import {
   messageText,
   numbersShown,
   quotes,
+  readingProblems,
   TERMINAL_SYNTAX,
   unwindowed,
 } from "../support/discord-text.ts";
@@ -229,5 +230,116 @@ describe("button state in custom_id", () => {
     ]) {
       expect(states.decode(bad)).toBeNull();
     }
+  });
+});
+
+describe("what the issue found, held on rendered bodies", () => {
+  const quote = (i: number) =>
+    `Minister ${i} said the talks went well. ${"They spoke at length about roads. ".repeat(40)}`;
+  const events = (n: number): Answer => ({
+    command: "person",
+    title: "Minister",
+    items: Array.from({ length: n }, (_, i) => ({
+      kind: "event" as const,
+      heading: `24 Jan 2024 · Minister ${i + 1} of the ${"Ministry of Long Names and ".repeat(7)}Roads — pledge`,
+      facts: [],
+      quote: quote(i + 1),
+      citation: { ...citation(i), title: `Briefing ${i + 1}`, url: `https://example.org/${i + 1}` },
+    })),
+    json: {},
+  });
+
+  it("events the budget cannot fit in one message are one Next away, each shown once, footer = items shown", () => {
+    const answer = events(25);
+    const seen: string[] = [];
+    let skip = 0;
+    let messages = 0;
+    for (let guard = 0; guard < 25; guard++) {
+      messages++;
+      const { message, shown } = renderAnswer(answer, { go }, skip);
+      withinLimits(message);
+      const text = messageText(message);
+      const here = answer.items.filter((i) => i.kind === "event" && text.includes(`**${i.heading}**`));
+      expect(here.length).toBe(shown[1] - shown[0]);
+      seen.push(...here.map((i) => (i.kind === "event" ? i.heading : "")));
+      const range = footerRange(message);
+      expect(range === null ? [1, 25] : [range.first, range.last]).toEqual([shown[0] + 1, shown[1]]);
+      if (shown[1] >= 25) break;
+      expect(message.embeds.at(-1)!.footer!.text).toContain(`+${25 - shown[1]} more`);
+      skip = Number(
+        buttonsOf(message)
+          .find((b) => b.label === "Next")!
+          .custom_id.split("|")[2],
+      );
+    }
+    expect(seen).toEqual(answer.items.map((i) => (i.kind === "event" ? i.heading : "")));
+    expect(seen.length).toBe(25);
+    expect(messages).toBeGreaterThan(1);
+  });
+
+  it("an answer shown whole has no footer counting it ('results 1–1 of 1')", () => {
+    const one = { ...answerWith(1, "Short."), page: { page: 1, pageSize: 5, total: 1 } };
+    expect(footerRange(renderAnswer(one, { go }).message)).toBeNull();
+    expect(buttonsOf(renderAnswer(one, { go }).message)).toEqual([]);
+  });
+
+  it("space a short passage leaves goes to a long one: /source quotes whole paragraphs when they fit", () => {
+    const long = `${"The committee met again and heard from the harbour master about tides. ".repeat(40)}End.`;
+    const answer: Answer = {
+      command: "source",
+      title: "A briefing",
+      items: [1, 2, 3].map((n) => ({
+        kind: "passage" as const,
+        text: n === 2 ? long : `Paragraph ${n} is short.`,
+        marks: [],
+        asked: n === 2,
+        citation: citation(n, "000_1ce3e456409cc760"),
+      })),
+      json: {},
+    };
+    expect(long.length).toBeGreaterThan(2800);
+    const shown = quotes(renderAnswer(answer).message);
+    expect(shown).toEqual(["Paragraph 1 is short.", long, "Paragraph 3 is short."]);
+    expect(messageText(renderAnswer(answer).message)).toContain("**[2]** ¶3 · the paragraph asked for");
+  });
+
+  it("a hit showing none of the words it was found by says why it is there", () => {
+    const answer: Answer = {
+      ...answerWith(1, "A paragraph that names nothing searched for."),
+      items: [{ ...answerWith(1).items[0], text: "No word of the query.", marks: [] } as PassageItem],
+    };
+    expect(messageText(renderAnswer(answer).message)).toContain("*Found through its headline or a related word.*");
+  });
+
+  it("the reading check catches each problem the issue describes in a recorded body", () => {
+    const body = (description: string, content = "**Pledges by UK**", footer?: string) => ({
+      content,
+      embeds: [{ description, ...(footer ? { footer: { text: footer } } : {}) }],
+    });
+    const cases: Array<[ReturnType<typeof body>, string]> = [
+      [body("Latest mention: 2024-01-25, ¶10"), "an ISO date"],
+      [body("Index built 2026-12-01T18:36:59.569Z"), "a machine time"],
+      [body("1 paragraphs in 1 briefings"), "a wrong plural"],
+      [body("x", "**Meetings**\n0 meetings, newest first"), "a count or possessive that reads as debug output"],
+      [body("x", "**meetings — who: Vietnamese**"), "a header like debug output (command — option: value)"],
+      [body("*pledges — who: UK*\n\n\nNo pledges by UK"), "blank lines in a row"],
+      [body("x", "**Search**", "Showing 1 of 1"), "a footer counting everything shown"],
+      [
+        body(
+          "**24 Jan 2024 · A met B**\n> q\n— [H](https://e.org/1) · O · 24 Jan 2024 · ¶1\n\n**25 Jan 2024 · A met C**\n> r\n— [H](https://e.org/1) · O · 24 Jan 2024 · ¶2",
+        ),
+        "a briefing cited in full twice",
+      ],
+      [
+        body("**24 Jan 2024 · Pledge · Cambodia**\nDate: 24 Jan 2024\nActor: Cambodia\nKind: Pledge\n> q\n— H"),
+        "an event block over four lines",
+      ],
+      [body("• Sar Kheng · 3 mentions · [(link)](https://e.org)"), "'(link)' or an actor label in brackets"],
+      [body("**24 Jan 2024 · Vietnam (per To Lam) — pledge**\n> q\n— H"), "'(link)' or an actor label in brackets"],
+    ];
+    for (const [message, problem] of cases) expect(readingProblems(message)).toContain(problem);
+    const good = renderAnswer(events(3)).message;
+    expect(readingProblems(good)).toEqual([]);
+    expect(readingProblems({ embeds: [{ title: "A" }, { title: "A" }] })).toContain("a headline twice");
   });
 });

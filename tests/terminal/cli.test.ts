@@ -70,6 +70,27 @@ describe("npx briefings (one-shot CLI)", () => {
     expect(stdout).toContain("[1] ¶6");
   });
 
+  it("about says when the index was built in words, never ISO; the JSON keeps builtAt", async () => {
+    const { code, stdout } = await cli(["about"]);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^ {2}Index built \d{1,2}\u00a0[A-Z][a-z]{2}\u00a0\d{4}, \d{2}:\d{2} UTC/m);
+    expect(stdout).not.toMatch(/\d{4}-\d{2}-\d{2}T/);
+    const json = JSON.parse((await cli(["about", "--json"])).stdout) as { builtAt: string };
+    expect(json.builtAt).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/);
+  });
+
+  it("an empty answer says what was searched and the next step as a line to type; the JSON carries it", async () => {
+    const { stdout } = await cli(["search", "cybercrime", "--from", "2031-01-01"]);
+    expect(stdout).toContain('No passages match "cybercrime" with those filters.');
+    expect(stdout).toMatch(/^Next step: search cybercrime {2}\(search without the filters\)$/m);
+    const json = JSON.parse((await cli(["pledges", "--who", "Atlantis", "--json"])).stdout) as {
+      total: number;
+      next: unknown;
+    };
+    expect(json.total).toBe(0);
+    expect(json.next).toEqual({ command: "search", options: { query: "Atlantis" } });
+  });
+
   it("reads another folder with --data and reports a bad option in one line", async () => {
     const empty = tempDir();
     const { stdout } = await cli(["sources", "--json", "--data", empty.dir]);

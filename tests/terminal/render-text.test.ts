@@ -70,4 +70,38 @@ describe("terminal rendering", () => {
     expect(text).toContain("[2] ¶2  ← the paragraph asked for");
     expect(text.match(/asked for/g)).toHaveLength(1);
   });
+
+  it("a hit showing none of the words it was found by says why it is there; a marked one does not", () => {
+    const unmarked: Answer = {
+      ...answer,
+      items: [{ kind: "passage", text: "Nothing searched for here.", marks: [], score: 1, citation: citation(3) }],
+    };
+    expect(renderText(unmarked, PLAIN)).toContain("(found through its headline or a related word)");
+    expect(renderText(answer, PLAIN)).not.toContain("found through");
+  });
+
+  it("human dates and plurals in what a person reads: no ISO date, no '1 paragraphs'", () => {
+    const text = renderText(answer, MONO);
+    expect(text).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+    expect(text).toContain("9\u00a0Jun\u00a02024");
+  });
+
+  it("an empty answer's next step is a line to type, in the terminal's syntax", () => {
+    const empty: Answer = {
+      command: "meetings",
+      title: "Meetings with Sar Kheng",
+      items: [],
+      note: "No meetings with Sar Kheng.",
+      next: {
+        label: "Search passages for “Sar Kheng”",
+        command: "search",
+        options: { query: "Sar Kheng", from: "2024-01" },
+      },
+      json: {},
+    };
+    const text = renderText(empty, PLAIN);
+    expect(text).toMatch(
+      /^No meetings with Sar Kheng\.\nNext step: search Sar Kheng --from 2024-01 {2}\(search passages for “Sar Kheng”\)$/m,
+    );
+  });
 });

@@ -9,10 +9,30 @@ import type { APIEmbed, APIMessage } from "discord-api-types/v10";
 
 const html = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 
+const MONTHS = "January February March April May June July August September October November December".split(" ");
+
+/** A Discord timestamp as Discord shows it (here in UTC): "2 December 2026 01:30", or "3 hours ago" for :R. */
+function timeText(seconds: number, style: string): string {
+  const at = new Date(seconds * 1000);
+  if (style !== "R") {
+    const hm = at.toISOString().slice(11, 16);
+    return `${at.getUTCDate()} ${MONTHS[at.getUTCMonth()]} ${at.getUTCFullYear()} ${hm}`;
+  }
+  const ago = Math.round((Date.now() - at.getTime()) / 60_000);
+  const [n, unit] =
+    Math.abs(ago) < 60
+      ? [Math.abs(ago), "minute"]
+      : Math.abs(ago) < 1440
+        ? [Math.round(Math.abs(ago) / 60), "hour"]
+        : [Math.round(Math.abs(ago) / 1440), "day"];
+  const span = `${n} ${unit}${n === 1 ? "" : "s"}`;
+  return ago >= 0 ? `${span} ago` : `in ${span}`;
+}
+
 /** One line of Discord markdown as HTML. */
 export function inline(text: string): string {
   const escaped: string[] = [];
-  let s = text.replace(/\\([^\w\s])/g, (_, c: string) => `\uE000${escaped.push(c) - 1}\uE000`);
+  let s = text.replace(/\\([^a-zA-Z0-9\s])/g, (_, c: string) => `\uE000${escaped.push(c) - 1}\uE000`);
   s = html(s);
   s = s.replace(/`([^`]+)`/g, "<code>$1</code>");
   s = s.replace(/\[([^\]]+)\]\(([^)\s]+)\)/g, '<a href="$2">$1</a>');
@@ -20,7 +40,10 @@ export function inline(text: string): string {
   s = s.replace(/(^|[^*\w])\*([^*]+?)\*(?!\w)/g, "$1<i>$2</i>");
   s = s.replace(/&lt;@&amp;?!?\d+&gt;/g, '<span class="mention">@mention</span>');
   s = s.replace(/&lt;#\d+&gt;/g, '<span class="mention">#channel</span>');
-  s = s.replace(/&lt;t:(\d+):\w&gt;/g, (_, t: string) => new Date(Number(t) * 1000).toUTCString().slice(0, 22));
+  s = s.replace(
+    /&lt;t:(\d+):(\w)&gt;/g,
+    (_, t: string, style: string) => `<span class="time">${timeText(Number(t), style)}</span>`,
+  );
   return s.replace(/\uE000(\d+)\uE000/g, (_, i: string) => html(escaped[Number(i)]));
 }
 

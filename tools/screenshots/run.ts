@@ -6,13 +6,14 @@ import type { APIMessage } from "discord-api-types/v10";
 import { startHarness } from "../../tests/support/bot-harness.ts";
 import { buildDigest, unsentBriefings } from "../../src/digest/build.ts";
 import { digestMessages } from "../../src/discord/digest-messages.ts";
+import { sinceWords } from "../../src/digest/time.ts";
 import { page } from "./discord-html.ts";
 
 /**
  * `npm run screenshots`: the real bot against the Discord emulator, the main answers (search and its next page,
- * meetings, pledges, person, source, digest) rendered as Discord shows them — HTML in docs/screenshots/, and PNGs at
- * phone width (390 px) and desktop width (900 px) where headless Chromium is installed (Debian's `chromium`). A tool
- * for people looking at the bot's answers, not a CI step.
+ * meetings, pledges, person, source, help, an empty search with its next step, about, digest) rendered as Discord
+ * shows them — HTML in docs/screenshots/, and PNGs at phone width (390 px) and desktop width (900 px) where headless
+ * Chromium is installed (Debian's `chromium`). A tool for people looking at the bot's answers, not a CI step.
  */
 
 const OUT = fileURLToPath(new URL("../../docs/screenshots/", import.meta.url));
@@ -49,6 +50,8 @@ async function answers() {
       ["person", "person", { name: "Sar Kheng" }],
       ["source", "source", { id: "002_12f7e6579d666584", paragraph: 3 }],
       ["help", "help", {}],
+      ["empty", "search", { query: "cybercrime", from: "2031-01-01" }],
+      ["about", "about", {}],
     ] as const) {
       shots[file] = [{ asked: `/${name} ${say(options)}`, message: await slash(name, options) }];
     }
@@ -59,7 +62,11 @@ async function answers() {
     const turned = await emu.clickButton({ customId: next.custom_id, messageId: first.id }).response();
     shots.paging = [{ asked: "Next, on /search query:cybercrime", message: turned.message! }];
     const library = h.bot.context.library();
-    const digest = buildDigest(library, unsentBriefings(library, {}).slice(0, 3), "since the last digest");
+    // As a morning digest says it: new since yesterday's, at 08:00 Phnom Penh time.
+    const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+    const last = { lastDigestAt: `${yesterday}T01:00:00.000Z`, baselineAt: `${yesterday}T01:00:00.000Z` };
+    const { since, moment } = sinceWords(last, "Asia/Phnom_Penh");
+    const digest = buildDigest(library, unsentBriefings(library, {}).slice(0, 3), since, moment);
     shots.digest = digestMessages(digest, "0000000000000000").map((m) => ({
       asked: "The morning digest (scheduled)",
       message: m as unknown as Partial<APIMessage>,
@@ -79,7 +86,8 @@ function heightAt(browser: string, file: string, width: number): number {
     "</body>",
     // --dump-dom lays the page out at its own default width: set the width measured at on the page itself.
     `<script>document.documentElement.style.width = "${width}px";` +
-      "document.title = 'height:' + document.documentElement.scrollHeight</script></body>",
+      // The body's own height: the document's is at least the window's, however short the answer.
+      "document.title = 'height:' + Math.ceil(document.body.getBoundingClientRect().height)</script></body>",
   );
   writeFileSync(probe, html);
   try {
@@ -102,7 +110,7 @@ for (const [name, messages] of Object.entries(shots)) {
   if (!browser) continue;
   for (const [size, width] of Object.entries(WIDTHS)) {
     // Cut to the answer's own height, so a phone screenshot has no empty screen below it.
-    const height = Math.min(Math.max(heightAt(browser, file, width), 300), 6000);
+    const height = Math.min(Math.max(heightAt(browser, file, width), 120), 6000);
     execFileSync(
       browser,
       [
