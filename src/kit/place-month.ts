@@ -1,6 +1,6 @@
 import type { OptionSpec, Options } from "./command.ts";
 import type { Library } from "../library/library.ts";
-import { monthFits, placeFits } from "../library/views/event-extras.ts";
+import { monthFits, placeTest } from "../library/views/event-extras.ts";
 import type { Meeting, Pledge } from "../extraction/event.ts";
 
 /** Filters beyond who/with/dates that meetings and pledges share: a month of any year, a place. */
@@ -19,10 +19,8 @@ export function byPlaceAndMonth<T extends Meeting | Pledge>(library: Library, ev
   const month = typeof options.month === "number" ? options.month : undefined;
   const place = typeof options.place === "string" && options.place.trim() ? options.place.trim() : undefined;
   if (month === undefined && place === undefined) return events;
-  const people = library.events.people;
+  const atPlace = place === undefined ? undefined : placeTest(place, library.events.people);
   return events.filter(
-    (e) =>
-      (month === undefined || monthFits(e, month, library.get(e.source))) &&
-      (place === undefined || placeFits(e, place, people)),
+    (e) => (month === undefined || monthFits(e, month, library.get(e.source))) && (!atPlace || atPlace(e)),
   );
 }

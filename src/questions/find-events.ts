@@ -7,7 +7,7 @@
  * outside the asked range rules an event out.
  */
 import type { Library } from "../library/library.ts";
-import { monthFits, placeFits, undatedFits } from "../library/views/event-extras.ts";
+import { monthFits, placeTest, undatedFits } from "../library/views/event-extras.ts";
 import { aliasIndex, partyMatcher } from "../library/views/events-query.ts";
 import type { EventsView } from "../library/views/events-view.ts";
 import { briefingMentions, mentionForms, mentions } from "../library/views/mentions.ts";
@@ -116,6 +116,7 @@ interface Tests {
   who?: PartyTest;
   with?: PartyTest;
   topic: Set<string>;
+  place?: (e: Meeting | Pledge) => boolean;
 }
 
 function scoreEvent<T extends Meeting | Pledge>(e: T, ask: EventAsk, tests: Tests, library: Library): Scored<T> | null {
@@ -137,7 +138,7 @@ function scoreEvent<T extends Meeting | Pledge>(e: T, ask: EventAsk, tests: Test
   const loose = (tests.who !== undefined && who < 2.5) || (tests.with !== undefined && withLevel < 2.5);
   if ((loose || (!tests.who && !tests.with)) && tests.topic.size > 0 && hits === 0) return null;
   const kindOk = ask.kind === undefined || ("kind" in e && e.kind === ask.kind);
-  const place = ask.place === undefined ? 0 : placeFits(e, ask.place, library.events.people) ? 1 : 0;
+  const place = tests.place === undefined ? 0 : tests.place(e) ? 1 : 0;
   const score = who + withLevel + (kindOk ? 1 : 0) + hits + place - (dates.undated ? 0.5 : 0);
   const exact =
     (!tests.who || who >= 2.5) && (!tests.with || withLevel >= 2.5) && kindOk && (ask.place === undefined || place > 0);
@@ -156,6 +157,7 @@ export function findEvents(library: Library, ask: EventAsk): FoundEvents {
     ...(ask.who ? { who: partyTest(ask.who, view, library) } : {}),
     ...(ask.with ? { with: partyTest(ask.with, view, library) } : {}),
     topic: new Set(termsOf(ask.topic.join(" "))),
+    ...(ask.place !== undefined ? { place: placeTest(ask.place, view.people) } : {}),
   };
   const meetings = view.meetings.map((m) => scoreEvent(m, ask, tests, library)).filter((x) => x !== null);
   const pledges = view.pledges.map((p) => scoreEvent(p, ask, tests, library)).filter((x) => x !== null);

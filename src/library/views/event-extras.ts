@@ -45,8 +45,11 @@ export function undatedFits(e: Event, from: string | undefined, to: string | und
   return false;
 }
 
-/** Where an event took place, by its place or its sentence ("in Siem Reap", "the Philippines"). */
-export function placeFits(e: Event, place: string, people: readonly Person[]): boolean {
+/**
+ * Whether an event took place at `place`, by its place or its sentence ("in Siem Reap", "the Philippines"). The
+ * place's forms are worked out once (they look the name up among `people`), then each event is only read.
+ */
+export function placeTest(place: string, people: readonly Person[]): (e: Event) => boolean {
   const forms = mentionForms(place, people);
-  return ("place" in e && e.place !== null && mentions(forms, e.place)) || mentions(forms, e.quote);
+  return (e) => ("place" in e && e.place !== null && mentions(forms, e.place)) || mentions(forms, e.quote);
 }
