@@ -40,7 +40,8 @@ const textOf = (m: APIMessage | undefined) => messageText(m ?? {});
 const buttons = (m: APIMessage | undefined) => buttonsOf(m ?? {});
 
 beforeAll(async () => {
-  h = await startHarness({ "900_zebra.txt": longBriefing() });
+  // An empty file is skipped at start (one warning, counted in "briefings loaded").
+  h = await startHarness({ "900_zebra.txt": longBriefing(), "901_empty.txt": "" });
   ({ emu, bot } = h);
 });
 
@@ -433,6 +434,18 @@ describe("the bot in Discord (emulated)", () => {
     expect(bodies.length).toBeGreaterThan(10);
     expect(bodies.some((c) => JSON.stringify(c.body).includes("@everyone"))).toBe(true);
     emu.assertNoPings();
+  });
+
+  it("logs how many briefings it loaded and how many it skipped, after a line for each skipped file", () => {
+    const lines = logs()
+      .split("\n")
+      .filter(Boolean)
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
+    const loaded = lines.findIndex((l) => l.msg === "briefings loaded");
+    expect(lines[loaded]).toMatchObject({ briefings: 6, skipped: 1 });
+    const skipped = lines.findIndex((l) => String(l.msg).startsWith("skipped 901_empty.txt"));
+    expect(skipped).toBeGreaterThanOrEqual(0);
+    expect(skipped).toBeLessThan(loaded);
   });
 
   it("never logs the token", () => {
