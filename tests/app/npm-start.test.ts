@@ -13,18 +13,23 @@ afterAll(() => {
 });
 
 /** `npm start` for real: the bundle (bin/start.mjs, bin/build.mjs), then the bundled bot under bare Node. */
+function spawnStart(args: string[], extraEnv: Record<string, string>) {
+  // DATA_DIR names no folder: --data, when given, is the one read.
+  return spawn("npm", ["start", "--silent", "--", ...args], {
+    cwd: PROJECT_ROOT,
+    env: { ...process.env, DISCORD_TOKEN: "", DATA_DIR: "/nope/briefings", CACHE_DIR: cache.dir, ...extraEnv },
+    stdio: ["pipe", "pipe", "pipe"],
+  });
+}
+
+/** `npm start` given all its input at once, to its exit. */
 function npmStart(
   input: string,
   args: string[] = [],
   extraEnv: Record<string, string> = {},
 ): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    // DATA_DIR names no folder: --data, when given, is the one read.
-    const child = spawn("npm", ["start", "--silent", "--", ...args], {
-      cwd: PROJECT_ROOT,
-      env: { ...process.env, DISCORD_TOKEN: "", DATA_DIR: "/nope/briefings", CACHE_DIR: cache.dir, ...extraEnv },
-      stdio: ["pipe", "pipe", "pipe"],
-    });
+    const child = spawnStart(args, extraEnv);
     let stdout = "";
     let stderr = "";
     child.stdout.setEncoding("utf8").on("data", (c: string) => (stdout += c));
@@ -40,11 +45,7 @@ function npmStart(
  * ends its input and waits for it to exit.
  */
 function npmStartShell(args: string[], extraEnv: Record<string, string> = {}) {
-  const child = spawn("npm", ["start", "--silent", "--", ...args], {
-    cwd: PROJECT_ROOT,
-    env: { ...process.env, DISCORD_TOKEN: "", DATA_DIR: "/nope/briefings", CACHE_DIR: cache.dir, ...extraEnv },
-    stdio: ["pipe", "pipe", "pipe"],
-  });
+  const child = spawnStart(args, extraEnv);
   let stdout = "";
   let stderr = "";
   let waiting: (() => void) | null = null;
