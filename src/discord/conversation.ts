@@ -43,6 +43,16 @@ export function asksSomething(text: string): boolean {
   );
 }
 
+const ASK_HINT =
+  "Ask me about the briefings, e.g. “who met Tina Redshaw?” or “money laundering grey list”. Slash commands: /search, /help.";
+
+/**
+ * A message that mentions only the bot's role reaches a bot without the Message Content intent with its text blank
+ * (Discord passes the text of messages that mention the bot itself, not its role): say how to be read.
+ */
+export const ROLE_ONLY_HINT =
+  "That mention was of my role, so Discord did not pass me your text: mention me (pick the entry with my picture, not the role) or use /search.";
+
 /**
  * A message that mentions the bot: its question is answered as a reply. Routing (meetings,
  * pledges or search) is the `ask` command's, shared with the CLI.
@@ -56,11 +66,13 @@ export async function handleMention(ctx: BotContext, client: Client, message: Me
   if (how === "reply" && !asksSomething(question)) return;
   try {
     if (!question) {
-      await message.reply(
-        renderNotice(
-          "Ask me about the briefings, e.g. “who met Tina Redshaw?” or “money laundering grey list”. Slash commands: /search, /help.",
-        ),
-      );
+      const unread = how === "role" && message.content === "";
+      if (unread)
+        ctx.log.info(
+          { message: message.id, channel: message.channelId },
+          "a mention of the bot's role came without its text; answered with how to mention the bot itself",
+        );
+      await message.reply(renderNotice(unread ? ROLE_ONLY_HINT : ASK_HINT));
       return;
     }
     const outcome = execute(ctx.library(), "ask", { question }, ctx.commands);

@@ -116,7 +116,12 @@ async function openServed(env: Env, log: Logger, cacheDir: string | null, settle
   if (library.build.cacheNote) log.warn({ cacheDir }, `cache: ${library.build.cacheNote}`);
   for (const p of library.problems) log.warn({ file: p.file }, formatProblem(p));
   log.info(
-    { briefings: library.briefings.length, paragraphs: library.paragraphCount, fromCache: library.build.fromCache },
+    {
+      briefings: library.briefings.length,
+      paragraphs: library.paragraphCount,
+      skipped: library.problems.length,
+      fromCache: library.build.fromCache,
+    },
     "briefings loaded",
   );
   if (library.build.unsettled.length)

@@ -7,6 +7,7 @@ import { startHarness, type BotHarness } from "../support/bot-harness.ts";
 import { longBriefing } from "../support/long-briefing.ts";
 import path from "node:path";
 import { execute } from "../../commands/index.ts";
+import { ROLE_ONLY_HINT } from "../../src/discord/conversation.ts";
 import {
   buttonsOf,
   footerRange,
@@ -39,7 +40,8 @@ const textOf = (m: APIMessage | undefined) => messageText(m ?? {});
 const buttons = (m: APIMessage | undefined) => buttonsOf(m ?? {});
 
 beforeAll(async () => {
-  h = await startHarness({ "900_zebra.txt": longBriefing() });
+  // An empty file is skipped at start (one warning, counted in "briefings loaded").
+  h = await startHarness({ "900_zebra.txt": longBriefing(), "901_empty.txt": "" });
   ({ emu, bot } = h);
 });
 
@@ -270,13 +272,27 @@ describe("the bot in Discord (emulated)", () => {
     expect(reply.embeds[0].description).toMatch(/^\*\*18\u00a0Aug\u00a02022 · Sar Kheng met Tina Redshaw\*\*/);
   });
 
-  it("answers a mention of its own role like a mention of the bot", async () => {
+  it("answers a mention of only its role, whose text Discord withholds, with how to mention the bot, and logs it", async () => {
+    // Without the Message Content intent Discord passes the text of messages that mention the bot user, not its role.
     const role = emu.state.firstGuild().botRoleId;
     const sent = emu.sendUserMessage({ content: `<@&${role}> who met Tina Redshaw?` });
     const reply = await sent.reply();
     expect(reply.message_reference?.message_id).toBe(sent.message.id);
-    // Without the Message Content intent the text of a role mention may arrive blank: then the reply says how to ask.
-    expect(reply.embeds[0]?.description ?? reply.content).toMatch(/Tina Redshaw|Ask me about the briefings/);
+    expect(reply.content).toBe(ROLE_ONLY_HINT);
+    expect(reply.embeds).toEqual([]);
+    const line = logs()
+      .split("\n")
+      .find((l) => l.includes(sent.message.id));
+    expect(line).toContain("a mention of the bot's role came without its text");
+  });
+
+  it("answers the question of a role mention whose text it can read (a reply to the bot with ping on)", async () => {
+    const first = await emu.mentionBot("who met Tina Redshaw?").reply();
+    const role = emu.state.firstGuild().botRoleId;
+    const sent = emu.sendUserMessage({ content: `<@&${role}> who met Sar Kheng?`, replyTo: first.id, pingReply: true });
+    const reply = await sent.reply();
+    expect(reply.message_reference?.message_id).toBe(sent.message.id);
+    expect(reply.content).toMatch(/^\*\*Meetings with Sar Kheng\*\*\n/);
   });
 
   it("answers a reply to the bot with ping on only when it asks something", async () => {
@@ -418,6 +434,18 @@ describe("the bot in Discord (emulated)", () => {
     expect(bodies.length).toBeGreaterThan(10);
     expect(bodies.some((c) => JSON.stringify(c.body).includes("@everyone"))).toBe(true);
     emu.assertNoPings();
+  });
+
+  it("logs how many briefings it loaded and how many it skipped, after a line for each skipped file", () => {
+    const lines = logs()
+      .split("\n")
+      .filter(Boolean)
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
+    const loaded = lines.findIndex((l) => l.msg === "briefings loaded");
+    expect(lines[loaded]).toMatchObject({ briefings: 6, skipped: 1 });
+    const skipped = lines.findIndex((l) => String(l.msg).startsWith("skipped 901_empty.txt"));
+    expect(skipped).toBeGreaterThanOrEqual(0);
+    expect(skipped).toBeLessThan(loaded);
   });
 
   it("never logs the token", () => {

@@ -1,10 +1,13 @@
 import { Client, Events, GatewayIntentBits } from "discord.js";
 import type { DiscordEmulator } from "./emulator/index.ts";
 
-/** A plain discord.js Client (Guilds and GuildMessages, no pings) logged in to the emulator and ready. */
-export async function readyClient(emu: DiscordEmulator): Promise<Client> {
+/** A plain discord.js Client (Guilds and GuildMessages unless told, no pings) logged in to the emulator and ready. */
+export async function readyClient(
+  emu: DiscordEmulator,
+  intents: GatewayIntentBits[] = [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages],
+): Promise<Client> {
   const client = new Client({
-    intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages],
+    intents,
     rest: { api: emu.apiUrl, globalRequestsPerSecond: 10_000 },
     allowedMentions: { parse: [] },
   });

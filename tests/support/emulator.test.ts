@@ -590,6 +590,32 @@ describe("emulator REST and gateway rules without a client", () => {
 });
 
 describe("privileged intents", () => {
+  it("passes a message that mentions only the bot's role blank without MessageContent, whole with it", async () => {
+    const emu = await startEmulator({ privilegedIntents: GatewayIntentBits.MessageContent });
+    const plain = await readyClient(emu);
+    const reading = await readyClient(emu, [
+      GatewayIntentBits.Guilds,
+      GatewayIntentBits.GuildMessages,
+      GatewayIntentBits.MessageContent,
+    ]);
+    const next = (client: Client) => new Promise<Message>((resolve) => client.once(Events.MessageCreate, resolve));
+    try {
+      const role = emu.state.firstGuild().botRoleId;
+      const [seenPlain, seenReading] = [next(plain), next(reading)];
+      emu.sendUserMessage({ content: `<@&${role}> who met X?` });
+      const [a, b] = await Promise.all([seenPlain, seenReading]);
+      // The role is not the bot user: no exception to the intent, though the role mention itself is listed.
+      expect(a.content).toBe("");
+      expect([...a.mentions.roles.keys()]).toEqual([role]);
+      expect(a.mentions.users.size).toBe(0);
+      expect(b.content).toBe(`<@&${role}> who met X?`);
+    } finally {
+      await plain.destroy();
+      await reading.destroy();
+      await emu.stop();
+    }
+  });
+
   it("closes with 4014 when the client asks for MessageContent without it being enabled", async () => {
     const emu = await startEmulator();
     const client = new Client({

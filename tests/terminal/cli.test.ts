@@ -1,9 +1,12 @@
 import { execFile } from "node:child_process";
+import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 import { PROJECT_ROOT } from "../../src/runtime/paths.ts";
-import { tempDir } from "../support/folders.ts";
+import { briefingFile, tempDir } from "../support/folders.ts";
+import { Library } from "../../src/library/library.ts";
+import { cacheFolder } from "../../src/library/snapshot.ts";
 
 const run = promisify(execFile);
 const cache = tempDir("briefings-cli-cache-");
@@ -149,5 +152,26 @@ describe("folders that cannot be used", () => {
     expect(out.stderr.trim().split("\n")).toEqual([
       expect.stringMatching(/^the cache folder .* \(CACHE_DIR\) is not usable \(ENOENT\): running without a cache/),
     ]);
+  });
+
+  it("takes LOG_LEVEL=INFO, and says in one line on stderr that a damaged cache was rebuilt", async () => {
+    const data = tempDir("briefings-cli-damaged-");
+    const own = tempDir("briefings-cli-damaged-cache-");
+    try {
+      writeFileSync(
+        path.join(data.dir, "ferry.txt"),
+        briefingFile({ title: "Ferry timetable changes", published: "2024-02-10" }, "The ferry now leaves at noon."),
+      );
+      // A cache written in process, then its manifest torn as a crash mid-write would leave it.
+      await Library.open({ dataDir: data.dir, cacheDir: own.dir });
+      writeFileSync(path.join(cacheFolder(own.dir, data.dir), "manifest.json"), '{"format":');
+      const out = await cli(["sources", "--data", data.dir], { CACHE_DIR: own.dir, LOG_LEVEL: "INFO" });
+      expect(out.code).toBe(0);
+      expect(out.stdout).toContain("Ferry timetable changes");
+      expect(out.stderr.trim().split("\n")).toEqual(["cache: manifest.json is not whole: the whole cache is rebuilt"]);
+    } finally {
+      data.cleanup();
+      own.cleanup();
+    }
   });
 });

@@ -52,7 +52,8 @@ export function userMessage(st: EmulatorState, init: UserMessageInit): APIMessag
 
 /**
  * MESSAGE_CREATE as a session sees it: nothing without GuildMessages; without MessageContent the content, embeds,
- * attachments and components are blank unless the message mentions the bot or is the bot's own.
+ * attachments and components are blank unless the message mentions the bot user (a mention of its managed role is not
+ * one: the role is listed in mention_roles, the text withheld), replies to it with ping on, or is the bot's own.
  */
 export function messageCreateFor(
   st: EmulatorState,
