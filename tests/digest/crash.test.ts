@@ -199,6 +199,18 @@ describe.concurrent("a digest killed with SIGKILL and started again", { timeout:
   });
 });
 
+/** Ten minutes on, when Discord no longer de-duplicates the nonces of the first run: start again, it ends well. */
+async function restartAfterWindow(env: Record<string, string>): Promise<ChildResult> {
+  emu.advanceTime(10 * 60_000);
+  const second = await runChild({
+    ...env,
+    DIGEST_NOW: String(MONDAY_0800_PP + 10 * 60_000),
+    DIGEST_NONCE_WINDOW_MS: "120000",
+  });
+  expect(second.code, second.stderr).toBe(0);
+  return second;
+}
+
 // Moves the emulator's clock: it runs last.
 describe("past Discord's nonce window", { timeout: 120_000 }, () => {
   it("killed after Discord took a post, restarted after the window: the post is found in the channel, not repeated", async () => {
@@ -206,13 +218,7 @@ describe("past Discord's nonce window", { timeout: 120_000 }, () => {
     const { env, files, stateFile } = await setUp(channel);
     const first = await runChild({ ...env, DIGEST_NOW: String(MONDAY_0800_PP), CRASH_AT: "posted:2" });
     expect(first.signal).toBe("SIGKILL");
-    emu.advanceTime(10 * 60_000); // Discord no longer de-duplicates that nonce
-    const second = await runChild({
-      ...env,
-      DIGEST_NOW: String(MONDAY_0800_PP + 10 * 60_000),
-      DIGEST_NONCE_WINDOW_MS: "120000",
-    });
-    expect(second.code, second.stderr).toBe(0);
+    const second = await restartAfterWindow(env);
     expect(emu.callsTo("GET", `/channels/${channel}/messages`)).toHaveLength(1);
     expectDeliveredOnce(channel, files, stateFile);
   });
@@ -224,13 +230,7 @@ describe("past Discord's nonce window", { timeout: 120_000 }, () => {
     const first = await runChild({ ...bot, DIGEST_NOW: String(MONDAY_0800_PP), CRASH_AT: "posted:1" });
     expect(first.signal, first.stderr).toBe("SIGKILL");
     expectHistoryWarnings(first.stderr, channel);
-    emu.advanceTime(10 * 60_000); // Discord no longer de-duplicates that nonce
-    const second = await runChild({
-      ...bot,
-      DIGEST_NOW: String(MONDAY_0800_PP + 10 * 60_000),
-      DIGEST_NONCE_WINDOW_MS: "120000",
-    });
-    expect(second.code, second.stderr).toBe(0);
+    const second = await restartAfterWindow(bot);
     expectHistoryWarnings(second.stderr, channel);
     const blind = logLines(second.stderr).filter((l) => l.msg.startsWith("cannot read the channel's recent messages"));
     expect(blind).toHaveLength(1);
