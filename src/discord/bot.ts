@@ -8,6 +8,7 @@ import type { BotContext } from "./bot-context.ts";
 import { handleMention } from "./conversation.ts";
 import { handleInteraction } from "./interactions.ts";
 import { keepToNewsroom } from "./guild-access.ts";
+import { logGatewayLifecycle } from "./gateway-close.ts";
 
 /** Wire the handlers to a client. Every handler catches its own errors: the bot never crashes. */
 export function attachHandlers(client: Client, ctx: BotContext): void {
@@ -19,4 +20,5 @@ export function attachHandlers(client: Client, ctx: BotContext): void {
     ctx.log.info({ user: ready.user.tag, guilds: ready.guilds.cache.size }, "connected to Discord"),
   );
   keepToNewsroom(client, ctx.access, ctx.log);
+  logGatewayLifecycle(client, ctx.log);
 }

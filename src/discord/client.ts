@@ -11,6 +11,8 @@ export interface ClientSettings {
   headerlessWait?: HeaderlessWait;
   /** Told of each 429 without rate-limit headers (it is logged). */
   onHeaderless?: (info: HeaderlessInfo) => void;
+  /** How long a request to Discord may go unanswered before it fails (discord.js: 15 s); tests shorten it. */
+  requestTimeoutMs?: number;
 }
 
 /**
@@ -27,6 +29,7 @@ export function createClient(settings: ClientSettings = {}): Client {
     rest: {
       ...(settings.api ? { api: settings.api } : {}),
       ...(settings.globalRequestsPerSecond ? { globalRequestsPerSecond: settings.globalRequestsPerSecond } : {}),
+      ...(settings.requestTimeoutMs ? { timeout: settings.requestTimeoutMs } : {}),
       makeRequest: pacedRequests(settings.onHeaderless ?? (() => undefined), settings.headerlessWait),
     },
   });

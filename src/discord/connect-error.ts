@@ -54,3 +54,19 @@ export function classifyConnectError(err: unknown, host: string): ConnectFailure
     message: `could not connect to Discord at ${host}: ${String((err as Error)?.message ?? err)}`,
   };
 }
+
+/**
+ * `work`, or a rejection as soon as `signal` aborts: Ctrl-C while Discord takes the connection and never answers
+ * (discord.js waits 15 s for each request and tries it again) ends the start at once; the work is left to fail
+ * unheard.
+ */
+export function untilStopped<T>(work: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (!signal) return work;
+  work.catch(() => undefined);
+  return new Promise<T>((resolve, reject) => {
+    const stop = () => reject(new Error("stopped while connecting to Discord"));
+    if (signal.aborted) return stop();
+    signal.addEventListener("abort", stop, { once: true });
+    work.then(resolve, reject).finally(() => signal.removeEventListener("abort", stop));
+  });
+}

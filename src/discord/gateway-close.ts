@@ -1,4 +1,5 @@
-import { GatewayCloseCodes } from "discord.js";
+import type { Logger } from "pino";
+import { Events, GatewayCloseCodes, WebSocketShardEvents, type Client, type WebSocketShard } from "discord.js";
 
 /**
  * Gateway closes that discord.js does not recover from: the process would stay up, connected to nothing, while
@@ -27,4 +28,32 @@ export interface FatalClose {
 export function fatalClose(code: number): FatalClose | null {
   const message = FATAL[code];
   return message ? { code, message: `disconnected from Discord (close ${code}): ${message}` } : null;
+}
+
+/**
+ * A dropped gateway connection that discord.js recovers from, in the log: one line when it drops (with Discord's close
+ * code), one when discord.js tries again, one when it is back (the session resumed, or a new one). A close that is
+ * final is not told here: it is the fatal line above.
+ */
+export function logGatewayLifecycle(client: Client, log: Logger): void {
+  const watched = new WeakSet<WebSocketShard>();
+  const away = new Set<number>();
+  client.on(Events.ShardReady, (shard) => {
+    const ws = client.ws.shards.get(shard);
+    if (ws && !watched.has(ws)) {
+      watched.add(ws);
+      ws.on(WebSocketShardEvents.Close, ({ code }) => {
+        if (!fatalClose(code)) log.warn({ shard, code }, `disconnected from Discord (close ${code})`);
+      });
+    }
+    if (away.delete(shard)) log.info({ shard }, "reconnected to Discord (a new session)");
+  });
+  client.on(Events.ShardReconnecting, (shard) => {
+    away.add(shard);
+    log.info({ shard }, "reconnecting to Discord");
+  });
+  client.on(Events.ShardResume, (shard, replayed) => {
+    away.delete(shard);
+    log.info({ shard, replayed }, `reconnected to Discord: session resumed (${replayed} events replayed)`);
+  });
 }

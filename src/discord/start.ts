@@ -16,7 +16,7 @@ import { acquireInstanceLock } from "../runtime/instance-lock.ts";
 import { cacheLine, folderProblem } from "../runtime/folders.ts";
 import { attachHandlers } from "./bot.ts";
 import { fatalClose, type FatalClose } from "./gateway-close.ts";
-import { classifyConnectError } from "./connect-error.ts";
+import { classifyConnectError, untilStopped } from "./connect-error.ts";
 import { ButtonStates } from "./button-state.ts";
 import { createClient, type ClientSettings } from "./client.ts";
 import type { BotContext } from "./bot-context.ts";
@@ -58,11 +58,17 @@ async function login(newClient: () => Client, env: Env, log: Logger, options: Ru
     const client = newClient();
     const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
     try {
-      await client.login(env.DISCORD_TOKEN);
-      await ready;
+      await untilStopped(
+        client.login(env.DISCORD_TOKEN).then(() => ready),
+        options.signal,
+      );
       if (attempt > 1) log.info({ attempt }, "reached Discord");
       return client;
     } catch (err) {
+      if (options.signal?.aborted) {
+        await client.destroy();
+        throw err;
+      }
       const failure = classifyConnectError(err, host);
       if (!failure.retry) throw new StartError(failure.message);
       const waitMs = Math.min(retry.maxMs, retry.firstMs * 2 ** (attempt - 1));

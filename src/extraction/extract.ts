@@ -17,6 +17,7 @@ import { Coref } from "./coref.ts";
 import { findDates } from "./dates.ts";
 import { findMeetings, MEETING_HINT, sameMeeting, trimTopic, type FoundMeeting } from "./meetings.ts";
 import { findGatherings, GATHERING_HINT } from "./gatherings.ts";
+import { KnownMeetings } from "./known-meetings.ts";
 import { COUNTRIES, DEMONYMS, lower } from "./lexicon.ts";
 import { findMentions, type Mention } from "./mentions.ts";
 import { findNameCandidates, nameRuns, type NameCandidate } from "./names.ts";
@@ -200,8 +201,8 @@ function leadDate(paras: Para[], published: string | null): { date: string; year
 }
 
 /** The meeting a sentence adds to ("The meeting was co-chaired by …"): the last one, near and same day. */
-function meetingJoined(meetings: FoundMeeting[], m: FoundMeeting, paragraph: number): FoundMeeting | undefined {
-  const last = meetings[meetings.length - 1];
+function meetingJoined(meetings: KnownMeetings, m: FoundMeeting, paragraph: number): FoundMeeting | undefined {
+  const last = meetings.list[meetings.list.length - 1];
   if (!last || paragraph - last.meeting.paragraph > 3) return undefined;
   const a = last.meeting.date;
   const b = m.meeting.date;
@@ -343,7 +344,7 @@ function applyBackReference(ctx: SentenceCtx, foundMeetings: FoundMeeting[], pre
 /** Merges each found meeting into one already known, or keeps it; returns the kept ones. */
 function keepNewMeetings(
   foundMeetings: FoundMeeting[],
-  meetings: FoundMeeting[],
+  meetings: KnownMeetings,
   paragraph: number,
   state: ExtractState,
 ): FoundMeeting[] {
@@ -351,13 +352,15 @@ function keepNewMeetings(
   for (const m of foundMeetings) {
     const same =
       meetings.find(
+        m,
         (x) => sameMeeting(x.meeting, m.meeting) && (x.meeting.date === m.meeting.date || m.how !== "sentence"),
       ) ?? (m.joins ? meetingJoined(meetings, m, paragraph) : undefined);
     if (same) {
       mergeInto(same, m);
+      meetings.refile(same);
       continue;
     }
-    meetings.push(m);
+    meetings.add(m);
     kept.push(m);
     const people = m.meeting.participants.filter((x) => x.kind === "person");
     state.lastMeeting = people.length >= 2 ? people : m.meeting.participants;
@@ -403,7 +406,7 @@ export function extractEvents(briefing: Briefing): BriefingEvents {
     lastMeeting: [],
     recentPeople: () => [...registry.people].sort((a, b) => b.lastSeen - a.lastSeen),
   };
-  const meetings: FoundMeeting[] = [];
+  const meetings = new KnownMeetings();
   const pledges: FoundPledge[] = [];
   let previous: Previous = { meetings: [], pledges: [] };
   let sIndex = 0;
@@ -441,10 +444,10 @@ export function extractEvents(briefing: Briefing): BriefingEvents {
     }
   }
 
-  dateUndated([...meetings, ...pledges], paras, published);
+  dateUndated([...meetings.list, ...pledges], paras, published);
 
   return {
-    meetings: meetings.map((m) => m.meeting),
+    meetings: meetings.list.map((m) => m.meeting),
     pledges: pledges.map((p) => p.pledge),
     people: registry.mentions(),
   };

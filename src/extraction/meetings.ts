@@ -620,7 +620,7 @@ export function sameMeeting(a: Meeting, b: Meeting): boolean {
  */
 const namesKeys = new WeakMap<Meeting["participants"], { length: number; key: string }>();
 
-function namesKey(m: Meeting): string {
+export function namesKey(m: Meeting): string {
   const known = namesKeys.get(m.participants);
   if (known && known.length === m.participants.length) return known.key;
   const key = m.participants

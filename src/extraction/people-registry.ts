@@ -52,6 +52,9 @@ export const nameParts = (name: string) =>
 
 const subset = (small: string[], big: string[]) => small.length > 0 && small.every((p) => big.includes(p));
 
+/** The same name parts in the same order (no string is built: a long briefing looks names up very often). */
+const sameParts = (a: string[], b: string[]) => a.length === b.length && a.every((p, i) => p === b[i]);
+
 /** "William" for "Williams": a short form one letter off the end of a name part. */
 const nearPart = (part: string, big: string[]) =>
   part.length >= 4 && big.some((b) => b.length - part.length === 1 && b.startsWith(part));
@@ -62,7 +65,7 @@ export class PersonRegistry {
   /** Add what a sentence names; returns the record it belongs to. */
   add(c: NameCandidate, paragraph: number, at: number): PersonRecord {
     const parts = nameParts(c.name);
-    const exact = this.people.find((p) => p.parts.join(" ") === parts.join(" "));
+    const exact = this.people.find((p) => sameParts(p.parts, parts));
     let rec = exact;
     if (!rec) {
       const within = this.people.filter((p) => subset(parts, p.parts)).sort((a, b) => b.lastSeen - a.lastSeen)[0];
@@ -128,14 +131,10 @@ export class PersonRegistry {
   lookup(name: string): PersonRecord | null {
     const parts = nameParts(name);
     if (parts.length === 0) return null;
-    const exact = this.people.find((p) => p.parts.join(" ") === parts.join(" "));
+    const exact = this.people.find((p) => sameParts(p.parts, parts));
     if (exact) return exact;
-    const within = this.people.filter((p) =>
-      subset(
-        parts.filter((x) => !PARTICLES.has(x)),
-        p.parts,
-      ),
-    );
+    const significant = parts.filter((x) => !PARTICLES.has(x));
+    const within = this.people.filter((p) => subset(significant, p.parts));
     if (within.length) return within.sort((a, b) => b.lastSeen - a.lastSeen)[0];
     if (parts.length === 1) {
       const near = this.people.filter((p) => nearPart(parts[0], p.parts));

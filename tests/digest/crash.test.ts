@@ -2,6 +2,7 @@ import { spawn } from "node:child_process";
 import { rmSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { PermissionFlagsBits as P } from "discord.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BUILD_DIR, bundle } from "../../bin/build.mjs";
 import { readEnv } from "../../src/runtime/settings.ts";
@@ -116,12 +117,36 @@ function expectDeliveredOnce(channel: string, files: Array<{ url: string; name: 
   for (const f of files) expect(sent[path.basename(f.name, ".txt")]).toBe(refs[0]![0]);
 }
 
+type LogLine = { level: number; msg: string; channel?: string; missing?: string[] };
+const logLines = (logs: string): LogLine[] =>
+  logs
+    .split("\n")
+    .filter((l) => l.startsWith("{"))
+    .map((l) => JSON.parse(l) as LogLine);
+
+/** The lines a bot without Read Message History in the channel logs: once connected, and before the digest. */
+function expectHistoryWarnings(logs: string, channel: string) {
+  const lines = logLines(logs).filter((l) => l.channel === channel && l.missing?.includes("Read Message History"));
+  const atStart = lines.filter((l) => l.msg.startsWith("digest “"));
+  const beforePost = lines.filter((l) => l.msg.startsWith(`digest channel ${channel}:`));
+  expect(atStart, logs).toHaveLength(1);
+  expect(beforePost, logs).toHaveLength(1);
+  for (const l of [...atStart, ...beforePost]) {
+    expect(l.level).toBe(40);
+    expect(l.missing).toEqual(["Read Message History"]);
+    expect(l.msg).toContain("so one may be posted twice");
+  }
+  expect(beforePost[0].msg).toMatch(/; posting anyway$/);
+}
+
 beforeAll(async () => {
   await bundle({ "run-digest": RUNNER_SOURCE }, RUNNER_DIR);
   // A token shaped like Discord's (the env schema checks it in the child).
   const token = "MTIzNDU2Nzg5MDEyMzQ1Njc4OQ.GdIgEs.Zq3vXk9TtW0yRb8LpHs2NcYmJ5aEfU7oQwIdKx";
-  emu = await startEmulator({ token, guilds: [{ channels: Array.from({ length: 10 }, (_, i) => `digest-${i}`) }] });
+  emu = await startEmulator({ token, guilds: [{ channels: Array.from({ length: 11 }, (_, i) => `digest-${i}`) }] });
   channels.push(...emu.channelIds);
+  // The last one without Read Message History: Discord shows the bot an empty history there.
+  emu.setChannelOverwrites(channels[10], [{ id: emu.guildId, type: "role", deny: P.ReadMessageHistory }]);
 });
 
 afterAll(async () => {
@@ -174,6 +199,18 @@ describe.concurrent("a digest killed with SIGKILL and started again", { timeout:
   });
 });
 
+/** Ten minutes on, when Discord no longer de-duplicates the nonces of the first run: start again, it ends well. */
+async function restartAfterWindow(env: Record<string, string>): Promise<ChildResult> {
+  emu.advanceTime(10 * 60_000);
+  const second = await runChild({
+    ...env,
+    DIGEST_NOW: String(MONDAY_0800_PP + 10 * 60_000),
+    DIGEST_NONCE_WINDOW_MS: "120000",
+  });
+  expect(second.code, second.stderr).toBe(0);
+  return second;
+}
+
 // Moves the emulator's clock: it runs last.
 describe("past Discord's nonce window", { timeout: 120_000 }, () => {
   it("killed after Discord took a post, restarted after the window: the post is found in the channel, not repeated", async () => {
@@ -181,14 +218,42 @@ describe("past Discord's nonce window", { timeout: 120_000 }, () => {
     const { env, files, stateFile } = await setUp(channel);
     const first = await runChild({ ...env, DIGEST_NOW: String(MONDAY_0800_PP), CRASH_AT: "posted:2" });
     expect(first.signal).toBe("SIGKILL");
-    emu.advanceTime(10 * 60_000); // Discord no longer de-duplicates that nonce
-    const second = await runChild({
-      ...env,
-      DIGEST_NOW: String(MONDAY_0800_PP + 10 * 60_000),
-      DIGEST_NONCE_WINDOW_MS: "120000",
-    });
-    expect(second.code, second.stderr).toBe(0);
+    const second = await restartAfterWindow(env);
     expect(emu.callsTo("GET", `/channels/${channel}/messages`)).toHaveLength(1);
     expectDeliveredOnce(channel, files, stateFile);
+  });
+  it("without Read Message History, killed after Discord took part 1, restarted after the window: warned, and part 1 alone appears twice, as the log says it may", async () => {
+    const channel = channels[10];
+    const { env, files, stateFile } = await setUp(channel);
+    // The whole bot; the briefings were written a moment ago, so no settle time.
+    const bot = { ...env, DIGEST_VIA_BOT: "1", BRIEFING_SETTLE_MS: "0" };
+    const first = await runChild({ ...bot, DIGEST_NOW: String(MONDAY_0800_PP), CRASH_AT: "posted:1" });
+    expect(first.signal, first.stderr).toBe("SIGKILL");
+    expectHistoryWarnings(first.stderr, channel);
+    const second = await restartAfterWindow(bot);
+    expectHistoryWarnings(second.stderr, channel);
+    const blind = logLines(second.stderr).filter((l) => l.msg.startsWith("cannot read the channel's recent messages"));
+    expect(blind).toHaveLength(1);
+    expect(blind[0]).toMatchObject({ level: 40, channel });
+    expect(blind[0].msg).toContain("the bot lacks Read Message History there");
+    expect(blind[0].msg).toContain("a part posted before the restart may appear twice");
+    // The empty history is not asked for, let alone trusted.
+    expect(emu.callsTo("GET", `/channels/${channel}/messages`)).toHaveLength(0);
+
+    const messages = emu.messages(channel);
+    const refs = messages.map(refOf);
+    expect(new Set(refs.map((r) => r![0])).size).toBe(1);
+    const parts = refs.map((r) => Number(r![1]));
+    const last = Math.max(...parts);
+    expect(last).toBeGreaterThan(1);
+    expect(parts).toEqual([1, ...Array.from({ length: last }, (_, i) => i + 1)]);
+    const twice = new Set(messages.filter((_, i) => parts[i] === 1).flatMap((m) => m.embeds.map((e) => e.url)));
+    expect(twice.size).toBeGreaterThan(0);
+    const urls = files.map((f) => f.url);
+    expect(briefingCounts(messages, urls)).toEqual(Object.fromEntries(urls.map((u) => [u, twice.has(u) ? 2 : 1])));
+    const read = readStateFile(stateFile);
+    if (!read.ok) throw new Error(read.problem);
+    expect(read.state.pending).toEqual([]);
+    for (const f of files) expect(read.state.channels[channel].sent[path.basename(f.name, ".txt")]).toBe(refs[0]![0]);
   });
 });

@@ -1,4 +1,4 @@
-import { createServer } from "node:net";
+import { createServer, type Socket } from "node:net";
 import { Writable } from "node:stream";
 import { afterEach, describe, expect, it } from "vitest";
 import { runBot, StartError, type RunningBot } from "../../src/discord/start.ts";
@@ -46,6 +46,21 @@ const emulator = async (options: Parameters<typeof startEmulator>[0]): Promise<D
   const emu = await startEmulator(options);
   cleanups.push(() => emu.stop());
   return emu;
+};
+type Line = { level: number; msg: string; [k: string]: unknown };
+/** The lines saying a try to connect failed and when the next is. */
+const failures = (logs: string): Line[] =>
+  logs
+    .split("\n")
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as Line)
+    .filter((l) => l.msg.includes("trying again"));
+/** One line a person reads: no error object, no stack. */
+const expectNoStack = (line: Line) => {
+  expect(line.level).toBe(40);
+  expect(line).not.toHaveProperty("err");
+  expect(line).not.toHaveProperty("stack");
+  expect(JSON.stringify(line)).not.toMatch(/\bat .*:\d+:\d+|\n/);
 };
 const quick = { connectRetry: { firstMs: 100, maxMs: 400 }, watch: false as const };
 
@@ -101,5 +116,45 @@ describe("connecting to Discord at start-up", () => {
     stop.abort();
     await expect(bot).rejects.toThrow();
     expect(Date.now() - asked).toBeLessThan(5000);
+  });
+  it("a host name that does not resolve is one line naming the host, tried again", async () => {
+    const s = setup("http://nonexistent.invalid/api");
+    const stop = new AbortController();
+    const bot = runBot(s.env, s.log, {}, { ...quick, signal: stop.signal });
+    bot.catch(() => undefined);
+    await expect.poll(() => failures(s.logs()).length, { timeout: 15_000 }).toBeGreaterThan(1);
+    stop.abort();
+    await expect(bot).rejects.toThrow();
+    for (const line of failures(s.logs())) {
+      expect(line.msg).toMatch(
+        /^cannot reach Discord at nonexistent\.invalid: the host name could not be resolved \(DNS\) \(ENOTFOUND\); trying again in /,
+      );
+      expectNoStack(line);
+    }
+  });
+
+  it("an address that takes the connection and never answers: 'did not answer in time', tried again", async () => {
+    const sockets = new Set<Socket>();
+    const silent = createServer((socket) => void sockets.add(socket)); // accepts, reads, never answers
+    await new Promise<void>((resolve) => silent.listen(0, "127.0.0.1", resolve));
+    cleanups.push(() => {
+      for (const socket of sockets) socket.destroy();
+      return new Promise<void>((resolve) => silent.close(() => resolve()));
+    });
+    const { port } = silent.address() as { port: number };
+    const s = setup(`http://127.0.0.1:${port}/api`);
+    const stop = new AbortController();
+    const bot = runBot(s.env, s.log, { requestTimeoutMs: 200 }, { ...quick, signal: stop.signal });
+    bot.catch(() => undefined);
+    await expect.poll(() => failures(s.logs()).length, { timeout: 15_000 }).toBeGreaterThan(1);
+    stop.abort();
+    await expect(bot).rejects.toThrow();
+    expect(sockets.size).toBeGreaterThan(1);
+    for (const line of failures(s.logs())) {
+      expect(line.msg).toMatch(
+        new RegExp(`^Discord at 127\\.0\\.0\\.1:${port} did not answer in time; trying again in `),
+      );
+      expectNoStack(line);
+    }
   });
 });

@@ -14,6 +14,15 @@ afterEach(async () => {
   h = null;
 });
 
+type Line = { level: number; msg: string; code?: number; shard?: number };
+/** The lines about the gateway connection dropping and coming back. */
+const lifecycle = (logs: string): Line[] =>
+  logs
+    .split("\n")
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as Line)
+    .filter((l) => /^(disconnected from Discord|reconnect)/.test(l.msg));
+
 const within = <T>(p: Promise<T>, ms: number) =>
   Promise.race([p, new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`not within ${ms} ms`)), ms))]);
 
@@ -30,6 +39,8 @@ describe("a gateway closed for good", () => {
     expect(line).toBeDefined();
     expect(JSON.parse(line!)).toMatchObject({ level: 60, code: 4004 });
     expect(line).toContain("set a new DISCORD_TOKEN");
+    // The fatal line alone: no "disconnected" warning besides it.
+    expect(lifecycle(h.logs())).toEqual([expect.objectContaining({ level: 60, code: 4004 })]);
     expect(h.logs()).not.toContain(h.env.DISCORD_TOKEN!);
   });
 
@@ -49,6 +60,15 @@ describe("a gateway closed for good", () => {
     const settled = await Promise.race([h.bot.fatal.then(() => true), new Promise((r) => setTimeout(r, 300, false))]);
     expect(settled).toBe(false);
     expect(h.bot.client.isReady()).toBe(true);
+    // One line each: the drop with its code, the new try, the session resumed.
+    await expect.poll(() => lifecycle(h!.logs()).at(-1)?.msg, { timeout: 5000 }).toMatch(/session resumed/);
+    const lines = lifecycle(h.logs());
+    expect(lines.map((l) => [l.level, l.msg.replace(/\(\d+ events replayed\)/, "(N events replayed)")])).toEqual([
+      [40, "disconnected from Discord (close 4000)"],
+      [30, "reconnecting to Discord"],
+      [30, "reconnected to Discord: session resumed (N events replayed)"],
+    ]);
+    expect(lines[0]).toMatchObject({ code: 4000, shard: 0 });
   });
 
   it("knows which codes are final", () => {
