@@ -122,9 +122,10 @@ describe("about and source report what cleaning removed", async () => {
     const json = answer.json as { cleaning: { briefings: number; perBriefing: Array<{ source: string }> } };
     expect(json.cleaning.briefings).toBe(Object.keys(expected).length);
     const lines = answer.items.map((i) => (i.kind === "line" ? i.text : ""));
-    expect(lines).toContain(
-      `p06_pipes_in_article: removed: trailer 'Related Stories' and 2 lines after it (lines 16–19)`,
-    );
+    // Named by its headline, as a reader knows it.
+    const title = library.get("p06_pipes_in_article")?.meta.title;
+    expect(title).toBeTruthy();
+    expect(lines).toContain(`${title}: removed: trailer 'Related Stories' and 2 lines after it (lines 16–19)`);
     expect(lines.some((l) => /^Site furniture removed from 9 briefings \(/.test(l))).toBe(true);
   });
 
