@@ -218,7 +218,7 @@ describe("past Discord's nonce window", { timeout: 120_000 }, () => {
     const { env, files, stateFile } = await setUp(channel);
     const first = await runChild({ ...env, DIGEST_NOW: String(MONDAY_0800_PP), CRASH_AT: "posted:2" });
     expect(first.signal).toBe("SIGKILL");
-    const second = await restartAfterWindow(env);
+    await restartAfterWindow(env);
     expect(emu.callsTo("GET", `/channels/${channel}/messages`)).toHaveLength(1);
     expectDeliveredOnce(channel, files, stateFile);
   });
