@@ -263,17 +263,24 @@ export class ParagraphIndex {
     return plans;
   }
 
+  /** The id of the lead of paragraph `id`'s briefing (paragraphs of a briefing have consecutive ids). */
+  private briefingStart(id: number): number {
+    return id - (Math.max(1, this.lead[id]) - 1);
+  }
+
+  /** The id of the last paragraph of the briefing whose lead is `first`. */
+  private briefingEnd(first: number): number {
+    let g = first;
+    while (g + 1 < this.lead.length && this.lead[g + 1] === this.lead[g] + 1) g++;
+    return g;
+  }
+
   /** Every concept's score in each paragraph of the briefings holding `ids` (see within-briefing.ts). */
   conceptScores(query: string, ids: readonly number[]): ConceptScores {
     const plans = this.plansFor(query);
     const k = plans.length;
-    const lead = this.lead;
-    const briefingOf = (id: number) => id - (Math.max(1, lead[id]) - 1);
-    const size = (first: number) => {
-      let n = 1;
-      while (first + n < lead.length && lead[first + n] === n + 1) n++;
-      return n;
-    };
+    const briefingOf = (id: number) => this.briefingStart(id);
+    const size = (first: number) => this.briefingEnd(first) - first + 1;
     const scores = new Map<number, Float64Array>();
     const [rowPool, , sumPool] = this.pools;
     const rows = new RowTable(Math.max(1, k), rowPool);
@@ -412,16 +419,14 @@ export class ParagraphIndex {
   ): Restriction {
     const stamp = ++this.stamp;
     const inside = this.inside;
-    const lead = this.lead;
     const list = Array.isArray(ids) ? (ids as readonly number[]) : null;
     const table = list ? null : (ids as RowTable);
     const n = list ? list.length : table!.count;
     for (let i = 0; i < n; i++) {
       const id = list ? list[i] : table!.id(i);
       if (inside[id] === stamp) continue;
-      let g = id - (Math.max(1, lead[id]) - 1);
-      inside[g] = stamp;
-      while (g + 1 < lead.length && lead[g + 1] === lead[g] + 1) inside[++g] = stamp;
+      const first = this.briefingStart(id);
+      inside.fill(stamp, first, this.briefingEnd(first) + 1);
       inside[id] = stamp;
     }
     return { in: inside, stamp, seen: count ? this.seen : undefined, keep: filter, others: 0 };
