@@ -23,7 +23,9 @@ export class KnownMeetings {
     this.position.set(m, this.list.length);
     this.list.push(m);
     const participants = m.meeting.participants;
-    this.sharing.set(participants, [...(this.sharing.get(participants) ?? []), m]);
+    const sharing = this.sharing.get(participants);
+    if (sharing) sharing.push(m);
+    else this.sharing.set(participants, [m]);
     this.file(m);
   }
 
