@@ -1,4 +1,4 @@
-import { duplicateProblem, isBriefingName, listBriefingFiles } from "../briefings/folder.ts";
+import { duplicateProblem, isBriefingName, listBriefingFiles, realFolder } from "../briefings/folder.ts";
 import type { Briefing, LoadProblem } from "../briefings/briefing.ts";
 import type { BriefingEvents } from "../extraction/event.ts";
 import { ParagraphIndex, type IndexDoc } from "../search/index.ts";
@@ -169,6 +169,8 @@ async function readChanged(
   const out: ReadFiles = { files: [], contents, newContents: [], changed: false };
   // The parser and the extractor are loaded only when a file has to be read.
   let read: Reader | null = null;
+  // The folder's real path, worked out once for the files read (each is confined to it).
+  let realDir: string | undefined;
   for (const stamp of stamps) {
     const old = known.files.get(stamp.file);
     if (
@@ -187,7 +189,8 @@ async function readChanged(
       continue;
     }
     read ??= await loadReader();
-    const parsed = await read.readBriefingFile(dataDir, stamp.file);
+    realDir ??= realFolder(dataDir);
+    const parsed = await read.readBriefingFile(dataDir, stamp.file, realDir);
     if (parsed === null) continue;
     if (!parsed.ok) {
       out.files.push({ ...stamp, problem: parsed.message });
