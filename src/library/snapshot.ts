@@ -209,13 +209,9 @@ export async function readManifest(folder: string): Promise<{ manifest: Manifest
 }
 
 /**
- * Every content line, by hash; a torn or damaged line (a crash mid-append) is skipped, so that briefing is read again.
+ * Every content line, by hash, and how many were damaged: a torn or damaged line (a crash mid-append) is skipped, so
+ * that briefing is read again.
  */
-export async function readContent(folder: string): Promise<Map<string, Content>> {
-  return (await readContentLines(folder)).contents;
-}
-
-/** readContent, with how many lines were damaged (their briefings are read again). */
 export async function readContentLines(folder: string): Promise<{ contents: Map<string, Content>; damaged: number }> {
   const out = new Map<string, Content>();
   let damaged = 0;
