@@ -2,6 +2,7 @@ import { PermissionFlagsBits as P, type Client } from "discord.js";
 import type { ChannelAccess } from "../digest/ports.ts";
 import type { Schedule } from "../digest/schedule.ts";
 import { scheduleWords } from "../digest/schedule-words.ts";
+import { andList } from "../kit/event-items.ts";
 
 /**
  * What a digest needs in its channel, checked the way Discord computes it (discord.js `permissionsFor`: the bot's
@@ -37,10 +38,6 @@ const HISTORY: Need = {
   blocks: false,
 };
 
-/** "A", "A and B", "A, B and C". */
-const list = (items: readonly string[]) =>
-  items.length <= 1 ? (items[0] ?? "") : `${items.slice(0, -1).join(", ")} and ${items.at(-1)}`;
-
 function problemLine(where: string, missing: readonly Need[]): string {
   const blocking = missing.filter((n) => n.blocks);
   const weakening = missing.filter((n) => !n.blocks);
@@ -48,7 +45,7 @@ function problemLine(where: string, missing: readonly Need[]): string {
     ...(blocking.length ? [`no digest can be posted there (${blocking.map((n) => n.cost).join("; ")})`] : []),
     ...weakening.map((n) => n.cost),
   ];
-  return `the bot lacks ${list(missing.map((n) => n.name))} in ${where}: ${costs.join(", and ")}; give the bot's role ${missing.length === 1 ? "that permission" : "these permissions"} in the channel's settings (Permissions) or in Server Settings → Roles`;
+  return `the bot lacks ${andList(missing.map((n) => n.name))} in ${where}: ${costs.join(", and ")}; give the bot's role ${missing.length === 1 ? "that permission" : "these permissions"} in the channel's settings (Permissions) or in Server Settings → Roles`;
 }
 
 /** The bot's access to a digest channel, or null when the channel (or the bot's member) is not known to the client. */
@@ -78,7 +75,7 @@ export function digestAccessLines(
   const channels = [...new Set(schedules.map((s) => s.channel))];
   return channels.flatMap((channel) => {
     const mine = schedules.filter((s) => s.channel === channel);
-    const named = `digest ${list(mine.map((s) => `“${scheduleWords(s.cron, s.zone)}”`))}`;
+    const named = `digest ${andList(mine.map((s) => `“${scheduleWords(s.cron, s.zone)}”`))}`;
     const keys = mine.map((s) => s.key);
     const access = digestAccess(client, channel);
     if (!access)
