@@ -140,8 +140,11 @@ export function termsOf(text: string): string[] {
 
 const CAPITAL = /^\p{Lu}/u;
 
-/** Two words side by side, each one term: the terms, and whether both words are capitalised. */
-export type WordPair = readonly [first: string, second: string, capitalised: boolean];
+/**
+ * Two words side by side, each one term: the terms, whether both words are capitalised, and whether the first word
+ * is also the second of the pair before (three or more words in a row: "Bun Vanna Touch").
+ */
+export type WordPair = readonly [first: string, second: string, capitalised: boolean, chained: boolean];
 
 /**
  * Each pair of words standing side by side (one space apart), each a single term with no digit: "Hun Sen", "Sar
@@ -152,15 +155,16 @@ export function adjacentPairs(text: string): WordPair[] {
   let prev: string | null = null;
   let prevCapital = false;
   let prevEnd = -1;
+  let prevPaired = false;
   for (const m of text.matchAll(WORD)) {
     const word = m[0];
     const terms = processTerm(word);
     const term = terms?.length === 1 && !/\d/.test(terms[0]) ? terms[0] : null;
     const capital = CAPITAL.test(word);
     const gap = text[prevEnd];
-    if (term && prev && m.index === prevEnd + 1 && (gap === " " || gap === "\u00a0")) {
-      out.push([prev, term, prevCapital && capital]);
-    }
+    const paired = m.index === prevEnd + 1 && (gap === " " || gap === "\u00a0");
+    if (term && prev && paired) out.push([prev, term, prevCapital && capital, prevPaired]);
+    prevPaired = Boolean(term && prev && paired);
     prev = term;
     prevCapital = capital;
     prevEnd = m.index + word.length;

@@ -7,7 +7,15 @@ import type { ConceptScores } from "./within-briefing.ts";
 import { RowTable, rowPool, type RowPool } from "./rows.ts";
 import { planQuery, type Concept, type NameTest } from "./expand.ts";
 import { IRREGULAR } from "./irregular.ts";
-import { indexTermFor, indexTerms, isListedPhrase, LISTED_PHRASES, nameTermFor, wordsOf } from "./lists.ts";
+import {
+  gapNameTermFor,
+  indexTermFor,
+  indexTerms,
+  isListedPhrase,
+  LISTED_PHRASES,
+  nameTermFor,
+  wordsOf,
+} from "./lists.ts";
 import { STOP_WORDS } from "./stop-words.ts";
 import { combine, CONTEXT_BOUNDED, MAX_LEAD_PRIOR, RANKING } from "./rank.ts";
 import { DENSE, DENSE_MAX_CONCEPTS, DenseScorer } from "./dense.ts";
@@ -27,7 +35,7 @@ import { isUnspaced, processTerm, termsOf, tokenize } from "./analyze.ts";
  * The data that makes index terms (listed phrases, irregular forms, stop words) is hashed in,
  * so editing those lists rebuilds the cache by itself.
  */
-export const INDEX_VERSION = `search-6.${createHash("sha256")
+export const INDEX_VERSION = `search-7.${createHash("sha256")
   .update(JSON.stringify([LISTED_PHRASES, [...IRREGULAR], [...STOP_WORDS]]))
   .digest("hex")
   .slice(0, 12)}`;
@@ -69,6 +77,9 @@ const indexOptions = {
 
 /** A name's two words the other way round, against the order typed. */
 const REVERSED_NAME_WEIGHT = 0.9;
+
+/** A name's two words with a third between them ("Bun Vanna Touch" for "Bun Touch"), against side by side. */
+const GAP_NAME_WEIGHT = 0.75;
 
 /** A listed phrase's words found apart, against the phrase itself. */
 const PHRASE_WORDS_WEIGHT = 0.6;
@@ -303,7 +314,10 @@ export class ParagraphIndex {
    */
   private resolve(concept: Concept, last: readonly string[]): ConceptPlan {
     // A name: each pair of its words side by side (with typos when the index lacks the pair), nothing else.
-    if (concept.pairs) return { own: concept.pairs.map((p) => this.namePair(p)), ownWeight: 1, whole: [] };
+    if (concept.pairs) {
+      const gaps = concept.pairs.length === 1;
+      return { own: concept.pairs.map((p) => this.namePair(p, gaps)), ownWeight: 1, whole: [] };
+    }
     const own: Array<ReadonlyMap<string, number>> = [];
     for (const t of concept.own) {
       const prefix = prefixFor(t, last);
@@ -321,14 +335,18 @@ export class ParagraphIndex {
   /**
    * A name's pair as the index holds it, or else within the typos its words' length allows; and the pair the other
    * way round ("Nguyen Quang" for "Quang Nguyen": the region's names are written family name first or last), a
-   * little below it.
+   * little below it. A two-word name (`gaps`) also finds its words with a middle name between them, lower still.
    */
-  private namePair(pair: string): ReadonlyMap<string, number> {
+  private namePair(pair: string, gaps: boolean): ReadonlyMap<string, number> {
     const out = new Map(this.pairVariants(pair));
+    const offer = (term: string, weight: number) => {
+      for (const [t, w] of this.postings.variants(term)) out.set(t, Math.max(out.get(t) ?? 0, weight * w));
+    };
     const [, first, second] = pair.split("_");
-    if (first && second && first !== second)
-      for (const [term, weight] of this.postings.variants(nameTermFor(second, first)))
-        out.set(term, Math.max(out.get(term) ?? 0, REVERSED_NAME_WEIGHT * weight));
+    if (!first || !second) return out;
+    if (first !== second) offer(nameTermFor(second, first), REVERSED_NAME_WEIGHT);
+    if (gaps) offer(gapNameTermFor(first, second), GAP_NAME_WEIGHT);
+    if (gaps && first !== second) offer(gapNameTermFor(second, first), GAP_NAME_WEIGHT * REVERSED_NAME_WEIGHT);
     return out;
   }
 

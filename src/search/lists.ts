@@ -85,12 +85,22 @@ export function indexTerms(text: string): string[] {
       if (PHRASES.has(key)) terms.push(key);
     }
   }
-  for (const [a, b, capitalised] of adjacentPairs(text)) {
+  let before: string | null = null;
+  for (const [a, b, capitalised, chained] of adjacentPairs(text)) {
     const key = nameTermFor(a, b);
-    if (capitalised && !PHRASES.has(key) && !WORDS.has(a) && !WORDS.has(b)) terms.push(key);
+    const name = capitalised && !PHRASES.has(key) && !WORDS.has(a) && !WORDS.has(b);
+    if (name) terms.push(key);
+    if (name && chained && before) terms.push(gapNameTermFor(before, b));
+    before = name ? a : null;
   }
   return terms;
 }
 
 /** The index term of two words of a name side by side ("_hun_sen"). */
 export const nameTermFor = (first: string, second: string): string => `_${first}_${second}`;
+
+/**
+ * The index term of a name's first and third words, the middle one left out ("_bun__touch" in "Bun Vanna Touch"):
+ * reporters drop a middle name, so "Bun Touch" can find "Bun Vanna Touch" (below the two side by side).
+ */
+export const gapNameTermFor = (first: string, third: string): string => `_${first}__${third}`;

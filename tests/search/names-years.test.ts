@@ -54,6 +54,37 @@ describe("a name in the query is matched as a phrase or not at all", () => {
   });
 });
 
+describe("a two-word name finds the same name with a middle name, below it side by side", () => {
+  const { find, marked } = indexOf([
+    "Governor Dara Vuthy Kem opened the new market in Kampot on Friday.",
+    "Dara Kem, a rice farmer, said the rains came late this year.",
+    "Kem Vuthy Dara, the deputy governor, chaired the flood committee.",
+    "Dara Sok met Kem Chan to discuss the harbour road.",
+  ]);
+
+  it("ranks the two words side by side first, then the name with a middle name, then the name written the other way", () => {
+    const found = find("Dara Kem");
+    expect(found).toEqual([
+      expect.stringMatching(/^Dara Kem, a rice farmer/),
+      expect.stringMatching(/^Governor Dara Vuthy Kem/),
+      expect.stringMatching(/^Kem Vuthy Dara/),
+    ]);
+    expect(found).not.toContainEqual(expect.stringMatching(/^Dara Sok met Kem Chan/));
+  });
+
+  it("marks the whole name, middle word included", () => {
+    expect(marked("Dara Kem market", 0)).toEqual(["Dara", "Vuthy", "Kem", "market"]);
+  });
+
+  it("does not open a gap inside a name of three words typed whole", () => {
+    const { find: three } = indexOf([
+      "Dara Vuthy Kem opened the market.",
+      "Dara Sokha Vuthy Pich chaired the committee.",
+    ]);
+    expect(three("Dara Vuthy Kem")).toEqual([expect.stringMatching(/^Dara Vuthy Kem opened/)]);
+  });
+});
+
 describe("a year in the query means that year", () => {
   const { find } = indexOf([
     "The 2023-2028 strategy on road safety was adopted by the cabinet.",
