@@ -165,7 +165,7 @@ export function markdown(report: BenchReport): string {
   }
   const checks = sizes.filter((s) => s.checks.length > 0);
   if (checks.length) {
-    lines.push("Issue #6 targets:", "");
+    lines.push("Targets (issue #6; those marked #16 are issue #16's):", "");
     for (const s of checks) {
       const items = s.checks.map((c) => `${c.pass ? "✅" : "❌"} ${c.name}: ${n(c.value, 2)}`);
       lines.push(`- ${big(s.paragraphs)} ¶: ${items.join("; ")}`);
