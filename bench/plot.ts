@@ -37,10 +37,10 @@ const label = (x: number) =>
   x >= 1e6 ? `${x / 1e6}M` : x >= 1e3 ? `${x / 1e3}k` : x >= 1 ? String(x) : String(Number(x.toPrecision(1)));
 const escape = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;");
 
-/** Powers of ten from below `lo` to above `hi`, as [low exponent, high exponent]. */
+/** Powers of ten from about `lo` to about `hi` (9,939 paragraphs sits on 10k), as [low exponent, high exponent]. */
 function decades(lo: number, hi: number): [number, number] {
-  const a = Math.floor(Math.log10(lo));
-  const b = Math.ceil(Math.log10(hi));
+  const a = Math.floor(Math.log10(lo) + 0.05);
+  const b = Math.ceil(Math.log10(hi) - 0.05);
   return [a, b > a ? b : a + 1];
 }
 
