@@ -17,8 +17,9 @@ import { withinBriefing } from "../search/within-briefing.ts";
 import { assemble, SEGMENT_LAYOUT, smallTail, type DocTable, type SegmentLayout } from "./assemble.ts";
 import { dayNumber, docFilter } from "./filter.ts";
 import { save } from "./save.ts";
-import { buildEventsView, type EventsView } from "./views/events-view.ts";
-import { buildLookups, type Lookups } from "./views/lookups.ts";
+import { eventsViewSteps, type EventsView } from "./views/events-view.ts";
+import { buildLookups, lookupsSteps, type Lookups } from "./views/lookups.ts";
+import { runInSlices, runNow, type Steps } from "../search/steps.ts";
 import { cacheFolder, SNAPSHOT_FORMAT, type Content } from "./snapshot.ts";
 import { EMPTY_STATE, readState, type LibraryState, type ReadState } from "./built-state.ts";
 import { FS_WAIT_MS, TimedOut, withTimeout } from "./timeout.ts";
@@ -26,11 +27,16 @@ import { FS_WAIT_MS, TimedOut, withTimeout } from "./timeout.ts";
 /** How long an update waits before saving its snapshot. */
 const SAVE_BEHIND_MS = 250;
 
+/** Briefings whose events are gathered between two yields while views are built in steps. */
+const BRIEFINGS_STEP = 64;
+
 export interface OpenOptions {
   dataDir: string;
   /**
    * "eager": build the derived views (events, people, lookups) before the Library is returned, for a server that
-   * must answer its first autocomplete within Discord's 3 s; "lazy" (default): on first use.
+   * must answer its first autocomplete within Discord's 3 s — or, replacing a `previous` whose views are built,
+   * between answers after it is returned, the previous views answering meanwhile (see `viewsReady`);
+   * "lazy" (default): on first use.
    */
   views?: "eager" | "lazy";
   /** Where the snapshot is kept (settings' CACHE_DIR); null disables caching. */
@@ -130,20 +136,73 @@ export class Library {
   private eventsById: Map<string, BriefingEvents> | null = null;
   private eventsView: EventsView | null = null;
   private lookupTables: Lookups | null = null;
+  /**
+   * While this Library's views are built between answers, the Library it replaced, whose views answer meanwhile
+   * (a new briefing's events show a moment after its paragraphs); null once built.
+   */
+  private standIn: Library | null = null;
+
+  /** Settles once the views are built: at once, unless they are being built between answers (never rejects). */
+  viewsReady: Promise<void> = Promise.resolve();
 
   /** Every meeting and pledge newest first, and the people merged across briefings (built on first use). */
   get events(): EventsView {
-    return (this.eventsView ??= buildEventsView(this.perBriefingEvents, (id) => this.get(id)?.meta.published ?? null));
+    const standIn = this.eventsView ? null : this.standIn?.eventsView;
+    return standIn ?? (this.eventsView ??= runNow(this.eventsViewSteps()));
   }
 
   /** Prefix lookups of briefings and parties for completing what a user types (built on first use). */
   get lookups(): Lookups {
-    return (this.lookupTables ??= buildLookups(this.briefings, this.events));
+    const standIn = this.lookupTables ? null : this.standIn?.lookupTables;
+    return standIn ?? (this.lookupTables ??= buildLookups(this.briefings, this.events));
   }
 
   /** Each briefing's extracted events, by briefing id (parsed from the snapshot on first use). */
   get perBriefingEvents(): ReadonlyMap<string, BriefingEvents> {
-    return (this.eventsById ??= new Map(this.briefings.map((b) => [b.id, this.contentById.get(b.id)!.events])));
+    return this.eventsById ?? runNow(this.perBriefingSteps());
+  }
+
+  private *perBriefingSteps(): Steps<Map<string, BriefingEvents>> {
+    if (this.eventsById) return this.eventsById;
+    const out = new Map<string, BriefingEvents>();
+    for (const b of this.briefings) {
+      out.set(b.id, this.contentById.get(b.id)!.events);
+      if (out.size % BRIEFINGS_STEP === 0) yield;
+    }
+    return (this.eventsById ??= out);
+  }
+
+  private *eventsViewSteps(): Steps<EventsView> {
+    const perBriefing = yield* this.perBriefingSteps();
+    return yield* eventsViewSteps(perBriefing, (id) => this.get(id)?.meta.published ?? null);
+  }
+
+  /** Build every derived view (events, people, lookups), in steps. */
+  private *viewSteps(): Steps<void> {
+    const view = yield* this.eventsViewSteps();
+    this.eventsView ??= view;
+    const lookups = yield* lookupsSteps(this.briefings, this.eventsView);
+    this.lookupTables ??= lookups;
+  }
+
+  /** The Library whose views can answer for this one's: itself once they are built, else its own stand-in. */
+  private get builtViews(): Library | null {
+    return this.eventsView && this.lookupTables ? this : this.standIn;
+  }
+
+  /**
+   * Build the views now, or — replacing a Library whose views are built — between answers, that Library's views
+   * answering meanwhile: at a million paragraphs they take seconds, and a server must go on answering.
+   */
+  private buildViews(replacing: Library | null): void {
+    const standIn = replacing?.builtViews ?? null;
+    if (!standIn) return void runNow(this.viewSteps());
+    this.standIn = standIn;
+    this.viewsReady = runInSlices(this.viewSteps()).then(
+      () => void (this.standIn = null),
+      // Built on first use instead, where the error reaches the command that needs them.
+      () => void (this.standIn = null),
+    );
   }
 
   /**
@@ -220,7 +279,7 @@ export class Library {
       cacheNote,
     };
     const library = new Library(dataDir, a.briefings, a.problems, index, a.docs, a.contentById, build, state, saved);
-    if (views === "eager") void library.lookups; // builds the events view too
+    if (views === "eager") library.buildViews(update ? previous : null);
     return library;
   }
 

@@ -1,4 +1,5 @@
 import { fold } from "./analyze.ts";
+import { runNow, sortSteps, STEP, type Steps } from "./steps.ts";
 
 /**
  * Prefix lookup for autocomplete: every word of every entry's keys, folded (case, accents),
@@ -26,26 +27,54 @@ const words = (text: string): string[] => {
 /** Past this many keys under a prefix, the best-ranked entries are found by walking entries in rank order instead. */
 const WIDE = 2000;
 
+/** What a PrefixIndex is made of, worked out in steps (see `PrefixIndex.steps`). */
+interface Parts {
+  keys: string[];
+  owners: number[];
+  byRank: number[];
+  entryKeys: string[][];
+}
+
+function* partsOf<T>(entries: ReadonlyArray<PrefixEntry<T>>): Steps<Parts> {
+  const pairs: Array<[string, number]> = [];
+  const entryKeys: string[][] = [];
+  for (let i = 0; i < entries.length; i++) {
+    const keys = [...new Set(entries[i].keys.flatMap(words))];
+    for (const k of keys) pairs.push([k, i]);
+    entryKeys.push(keys);
+    if (i % STEP === STEP - 1) yield;
+  }
+  yield* sortSteps(pairs, (a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] - b[1]));
+  const keys = pairs.map((p) => p[0]);
+  const owners = pairs.map((p) => p[1]);
+  yield;
+  const byRank = yield* sortSteps(
+    entries.map((_, i) => i),
+    (a, b) => entries[a].rank - entries[b].rank || a - b,
+  );
+  return { keys, owners, byRank, entryKeys };
+}
+
 export class PrefixIndex<T> {
-  private readonly keys: string[] = [];
-  private readonly owners: number[] = [];
+  private readonly keys: string[];
+  private readonly owners: number[];
   private readonly byRank: number[];
   /** Each entry's folded keys (for wide prefixes). */
   private readonly entryKeys: string[][];
 
-  constructor(private readonly entries: ReadonlyArray<PrefixEntry<T>>) {
-    const pairs: Array<[string, number]> = [];
-    this.entryKeys = entries.map((e, i) => {
-      const keys = [...new Set(e.keys.flatMap(words))];
-      for (const k of keys) pairs.push([k, i]);
-      return keys;
-    });
-    pairs.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] - b[1]));
-    for (const [k, i] of pairs) {
-      this.keys.push(k);
-      this.owners.push(i);
-    }
-    this.byRank = entries.map((_, i) => i).sort((a, b) => entries[a].rank - entries[b].rank || a - b);
+  /** The index over `entries`, built in steps (a server builds it between answers). */
+  static *steps<T>(entries: ReadonlyArray<PrefixEntry<T>>): Steps<PrefixIndex<T>> {
+    return new PrefixIndex(entries, yield* partsOf(entries));
+  }
+
+  constructor(
+    private readonly entries: ReadonlyArray<PrefixEntry<T>>,
+    parts: Parts = runNow(partsOf(entries)),
+  ) {
+    this.keys = parts.keys;
+    this.owners = parts.owners;
+    this.byRank = parts.byRank;
+    this.entryKeys = parts.entryKeys;
   }
 
   /** Entries with a key (or a key's later word) starting with `prefix`, best ranked first. */

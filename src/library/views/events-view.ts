@@ -3,7 +3,8 @@
  * Built once per Library (see `Library.events`), from what extraction stored per briefing.
  */
 import type { BriefingEvents, Meeting, Person, Pledge } from "../../extraction/event.ts";
-import { mergePeople } from "./people.ts";
+import { mergePeopleSteps, type BriefingPeople } from "./people.ts";
+import { runNow, sortSteps, type Steps } from "../../search/steps.ts";
 
 export interface EventsView {
   meetings: Meeting[];
@@ -27,12 +28,31 @@ export function buildEventsView(
   perBriefing: ReadonlyMap<string, BriefingEvents>,
   published: (source: string) => string | null,
 ): EventsView {
-  const entries = [...perBriefing.entries()];
+  return runNow(eventsViewSteps(perBriefing, published));
+}
+
+/** `buildEventsView` in steps (a server builds it between answers). */
+export function* eventsViewSteps(
+  perBriefing: ReadonlyMap<string, BriefingEvents>,
+  published: (source: string) => string | null,
+): Steps<EventsView> {
+  const meetings: Meeting[] = [];
+  const pledges: Pledge[] = [];
+  const people: BriefingPeople[] = [];
+  for (const [source, e] of perBriefing) {
+    for (const m of e.meetings) meetings.push(m);
+    for (const p of e.pledges) pledges.push(p);
+    people.push({ source, published: published(source), people: e.people });
+    if (people.length % EVENTS_STEP === 0) yield;
+  }
   // Sorted once, newest first: a filtered list is then already in order (the filters' own
   // sort costs one comparison per result instead of a full sort on every query).
   return {
-    meetings: entries.flatMap(([, e]) => e.meetings).sort(byDateDesc),
-    pledges: entries.flatMap(([, e]) => e.pledges).sort(byDateDesc),
-    people: mergePeople(entries.map(([source, e]) => ({ source, published: published(source), people: e.people }))),
+    meetings: yield* sortSteps(meetings, byDateDesc),
+    pledges: yield* sortSteps(pledges, byDateDesc),
+    people: yield* mergePeopleSteps(people),
   };
 }
+
+/** Briefings gathered between two yields. */
+const EVENTS_STEP = 256;

@@ -5,6 +5,8 @@
 import { createHash } from "node:crypto";
 import type { Briefing } from "../../briefings/briefing.ts";
 import { PrefixIndex, type PrefixEntry } from "../../search/prefix-index.ts";
+import { runNow, sortSteps, STEP, type Steps } from "../../search/steps.ts";
+import type { Party } from "../../extraction/event.ts";
 import type { EventsView } from "./events-view.ts";
 
 /**
@@ -37,6 +39,11 @@ export interface Lookups {
 }
 
 export function buildLookups(briefings: readonly Briefing[], view: EventsView): Lookups {
+  return runNow(lookupsSteps(briefings, view));
+}
+
+/** `buildLookups` in steps (a server builds them between answers). */
+export function* lookupsSteps(briefings: readonly Briefing[], view: EventsView): Steps<Lookups> {
   const long = new Map<string, string>();
   const keyed = (value: string) => {
     const key = choiceKey(value);
@@ -44,17 +51,18 @@ export function buildLookups(briefings: readonly Briefing[], view: EventsView): 
     return key;
   };
   return {
-    sources: sourceIndex(briefings, keyed),
-    parties: partyIndex(view, keyed),
+    sources: yield* sourceIndex(briefings, keyed),
+    parties: yield* partyIndex(view, keyed),
     resolve: (key) => (key.startsWith("key:") ? long.get(key) : key),
   };
 }
 
-function sourceIndex(briefings: readonly Briefing[], keyed: (v: string) => string): PrefixIndex<SourceChoice> {
-  const byDate = [...briefings].sort(
+function* sourceIndex(briefings: readonly Briefing[], keyed: (v: string) => string): Steps<PrefixIndex<SourceChoice>> {
+  const byDate = yield* sortSteps(
+    [...briefings],
     (a, b) => (b.meta.published ?? "").localeCompare(a.meta.published ?? "") || a.id.localeCompare(b.id),
   );
-  return new PrefixIndex(
+  return yield* PrefixIndex.steps(
     byDate.map((b, rank) => ({
       keys: [b.id, b.meta.title ?? ""],
       value: { id: b.id, key: keyed(b.id), label: `${b.meta.published ?? "undated"} · ${b.meta.title ?? b.id}` },
@@ -63,20 +71,29 @@ function sourceIndex(briefings: readonly Briefing[], keyed: (v: string) => strin
   );
 }
 
-function partyIndex(view: EventsView, keyed: (v: string) => string): PrefixIndex<PartyChoice> {
+function* partyIndex(view: EventsView, keyed: (v: string) => string): Steps<PrefixIndex<PartyChoice>> {
   const entries: Array<PrefixEntry<PartyChoice>> = [];
   const choice = (name: string) => ({ name, key: keyed(name) });
   const seen = new Set<string>();
-  const people = [...view.people].sort((a, b) => b.mentions - a.mentions || a.name.localeCompare(b.name));
+  const people = yield* sortSteps([...view.people], (a, b) => b.mentions - a.mentions || a.name.localeCompare(b.name));
   for (const p of people) {
     if (seen.has(p.name)) continue;
     seen.add(p.name);
     entries.push({ keys: [p.name, ...p.aliases], value: choice(p.name), rank: entries.length });
   }
+  yield;
   const bodies = new Set<string>();
-  for (const party of [...view.meetings.flatMap((m) => m.participants), ...view.pledges.flatMap((p) => p.actors)]) {
+  const body = (party: Party) => {
     if (party.kind !== "person" && !seen.has(party.name)) bodies.add(party.name);
+  };
+  for (let i = 0; i < view.meetings.length; i++) {
+    view.meetings[i].participants.forEach(body);
+    if (i % STEP === STEP - 1) yield;
+  }
+  for (let i = 0; i < view.pledges.length; i++) {
+    view.pledges[i].actors.forEach(body);
+    if (i % STEP === STEP - 1) yield;
   }
   for (const name of [...bodies].sort()) entries.push({ keys: [name], value: choice(name), rank: entries.length });
-  return new PrefixIndex(entries);
+  return yield* PrefixIndex.steps(entries);
 }

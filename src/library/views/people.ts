@@ -5,6 +5,7 @@
  */
 import { COUNTRIES, DEMONYMS, lower } from "../../extraction/lexicon.ts";
 import type { Person, PersonMention } from "../../extraction/event.ts";
+import { runNow, sortSteps, STEP, type Steps } from "../../search/steps.ts";
 
 /** Case-, accent- and punctuation-insensitive form of a name. */
 export function normName(s: string): string {
@@ -155,9 +156,22 @@ const later = (a: Person["latest"], b: NonNullable<Person["latest"]>) =>
  * exactly one full name ("Redshaw" in a briefing that never gives her first name). The
  * longest form becomes the name. Sorted by mentions, most first, then by name.
  */
-export function mergePeople(
-  perBriefing: Array<{ source: string; published: string | null; people: PersonMention[] }>,
-): Person[] {
+export function mergePeople(perBriefing: BriefingPeople[]): Person[] {
+  return runNow(mergePeopleSteps(perBriefing));
+}
+
+/** One briefing's people as extraction found them, with its id and date. */
+export interface BriefingPeople {
+  source: string;
+  published: string | null;
+  people: PersonMention[];
+}
+
+/** Briefings whose people are merged between two yields. */
+const BRIEFINGS_STEP = 64;
+
+/** `mergePeople` in steps (a server merges between answers). */
+export function* mergePeopleSteps(perBriefing: BriefingPeople[]): Steps<Person[]> {
   const byKey = new Map<string, Acc>();
   const add = (key: string, m: PersonMention, source: string, published: string | null) => {
     let acc = byKey.get(key);
@@ -183,7 +197,9 @@ export function mergePeople(
   const single: Array<{ m: PersonMention; source: string; published: string | null }> = [];
   // "W. Patrick Murphy" and "Patrick Murphy", "Wang Xiao Hong" and "Wang Xiaohong": one person.
   const byCompact = new Map<string, string>();
+  let done = 0;
   for (const b of perBriefing) {
+    if (++done % BRIEFINGS_STEP === 0) yield;
     for (const m of b.people) {
       const plain = personKey(m.name);
       const key = byCompact.get(compactKey(plain)) ?? plain;
@@ -195,28 +211,35 @@ export function mergePeople(
   // A single word belongs to the one full name holding it; with none or several it stands alone.
   const owners = new Map<string, string[]>();
   for (const key of byKey.keys()) {
+    if (++done % STEP === 0) yield;
     for (const w of new Set(key.split(" "))) {
       const list = owners.get(w);
       if (list) list.push(key);
       else owners.set(w, [key]);
     }
   }
+  yield;
   for (const x of single) {
+    if (++done % STEP === 0) yield;
     const w = normName(x.m.name);
     const of = owners.get(w);
     add(of?.length === 1 ? of[0] : w, x.m, x.source, x.published);
   }
 
-  return [...byKey.values()]
-    .map((a) => ({
+  yield;
+  const people: Person[] = [];
+  for (const a of byKey.values()) {
+    if (people.length % STEP === STEP - 1) yield;
+    people.push({
       name: a.name,
       aliases: [...a.aliases].filter((x) => normName(x) !== normName(a.name)).sort(),
       roles: a.roles,
       sources: [...a.sources].sort(),
       mentions: a.mentions,
       latest: a.latest,
-    }))
-    .sort((a, b) => b.mentions - a.mentions || a.name.localeCompare(b.name));
+    });
+  }
+  return yield* sortSteps(people, (a, b) => b.mentions - a.mentions || a.name.localeCompare(b.name));
 }
 
 /**

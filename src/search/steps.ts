@@ -1,0 +1,75 @@
+/**
+ * Work cut into steps: a generator that yields between small pieces of a long job (merging the people of 100,000
+ * briefings, sorting half a million events). The same job runs at once (`runNow`, for a first start or a one-shot
+ * command) or in slices between which the event loop answers what is waiting (`runInSlices`, for a server building a
+ * new Library's views while the old one serves).
+ */
+import { setImmediate as nextTurn } from "node:timers/promises";
+
+/** A job that yields between its pieces and returns its result. */
+export type Steps<T> = Generator<void, T, void>;
+
+/** Run every step now. */
+export function runNow<T>(steps: Steps<T>): T {
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
+/** How long one slice may hold the event loop before the rest waits for the next turn. */
+export const SLICE_MS = 4;
+
+/**
+ * Run the steps in slices of about `sliceMs`, letting the event loop turn before each slice (so the caller goes on
+ * first, whatever the size of the job); `turns` counts the turns.
+ */
+export async function runInSlices<T>(steps: Steps<T>, sliceMs = SLICE_MS, turns?: { count: number }): Promise<T> {
+  for (;;) {
+    if (turns) turns.count++;
+    await nextTurn();
+    const until = performance.now() + sliceMs;
+    for (;;) {
+      const r = steps.next();
+      if (r.done) return r.value;
+      if (performance.now() >= until) break;
+    }
+  }
+}
+
+/**
+ * Items handled between two yields (a sort's run, a merge's stretch, people merged): small, since a yield costs little
+ * (the runner reads the clock) and a run of 512 items sorted with `localeCompare` already takes a few milliseconds.
+ */
+export const STEP = 512;
+
+/**
+ * A stable sort in steps: runs of `STEP` items sorted each in one go, then merged pairwise, yielding every `STEP`
+ * items merged. Sorts `items` in place and returns it.
+ */
+export function* sortSteps<T>(items: T[], compare: (a: T, b: T) => number): Steps<T[]> {
+  const n = items.length;
+  for (let at = 0; at < n; at += STEP) {
+    const run = items.slice(at, at + STEP).sort(compare);
+    for (let i = 0; i < run.length; i++) items[at + i] = run[i];
+    yield;
+  }
+  let from = items;
+  let to: T[] = new Array<T>(n);
+  for (let width = STEP; width < n; width *= 2) {
+    for (let lo = 0; lo < n; lo += 2 * width) {
+      const mid = Math.min(lo + width, n);
+      const hi = Math.min(lo + 2 * width, n);
+      let i = lo;
+      let j = mid;
+      for (let k = lo; k < hi; k++) {
+        // Ties go to the left run: the sort is stable.
+        to[k] = j >= hi || (i < mid && compare(from[i], from[j]) <= 0) ? from[i++] : from[j++];
+        if ((k - lo) % STEP === STEP - 1) yield;
+      }
+    }
+    [from, to] = [to, from];
+  }
+  if (from !== items) for (let i = 0; i < n; i++) items[i] = from[i];
+  return items;
+}

@@ -1,0 +1,64 @@
+import { writeFileSync } from "node:fs";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { Library } from "../../src/library/library.ts";
+import { briefingFile, sampleFolder } from "../support/folders.ts";
+
+/**
+ * A server replacing its Library builds the new one's views (events, people, lookups) between answers: the previous
+ * views answer until the new ones are ready, and the new ones are exactly what building at once gives.
+ */
+const folders: Array<{ cleanup: () => void }> = [];
+afterAll(() => folders.forEach((f) => f.cleanup()));
+
+const NEW_NAME = "2025-06-30-tourism-talks.md";
+const NEW_BRIEFING = briefingFile(
+  { title: "Tourism minister meets Thai envoy", outlet: "Test Desk", published: "2025-06-30" },
+  "Minister of Tourism Dara Vuthy met with Thai Ambassador Somchai Preecha in Phnom Penh on June 30, 2025, to " +
+    "discuss border tourism.\n\nThe two sides agreed to open a new cross-border tourist route next year.",
+);
+
+const meetingsWith = (lib: Library, name: string) =>
+  lib.events.meetings.filter((m) => m.participants.some((p) => p.name.includes(name)));
+
+describe("views built between answers", () => {
+  it("answers from the previous views until the new ones are built, then from views equal to a fresh build", async () => {
+    const folder = sampleFolder();
+    folders.push(folder);
+    const first = await Library.open({ dataDir: folder.dir, cacheDir: null, views: "eager" });
+    const before = first.events;
+    writeFileSync(path.join(folder.dir, NEW_NAME), NEW_BRIEFING);
+
+    const next = await Library.open({
+      dataDir: folder.dir,
+      cacheDir: null,
+      views: "eager",
+      previous: first,
+      changedNames: new Set([NEW_NAME]),
+    });
+    // Searchable at once; its events a moment later.
+    expect(next.search({ query: "Somchai Preecha" }).total).toBeGreaterThan(0);
+    expect(next.events).toBe(before);
+    expect(next.lookups).toBe(first.lookups);
+    expect(meetingsWith(next, "Somchai")).toHaveLength(0);
+
+    await next.viewsReady;
+    expect(next.events).not.toBe(before);
+    expect(meetingsWith(next, "Somchai")).toHaveLength(1);
+    expect(next.lookups.parties.find("somch", 5).map((p) => p.name)).toContain("Somchai Preecha");
+
+    const fresh = await Library.open({ dataDir: folder.dir, cacheDir: null, views: "eager" });
+    expect(JSON.stringify(next.events)).toBe(JSON.stringify(fresh.events));
+    expect(next.lookups.sources.find("", 50)).toEqual(fresh.lookups.sources.find("", 50));
+    expect(next.lookups.parties.find("", 50)).toEqual(fresh.lookups.parties.find("", 50));
+  });
+
+  it("without views to stand in (a first start, or lazy views), builds them when first asked", async () => {
+    const folder = sampleFolder({ [NEW_NAME]: NEW_BRIEFING });
+    folders.push(folder);
+    const lazy = await Library.open({ dataDir: folder.dir, cacheDir: null });
+    const next = await Library.open({ dataDir: folder.dir, cacheDir: null, views: "eager", previous: lazy });
+    expect(meetingsWith(next, "Somchai")).toHaveLength(1);
+    expect(next.events).not.toBe(lazy.events);
+  });
+});
