@@ -5,7 +5,7 @@ import type { Command } from "../src/kit/command.ts";
 import { toMeetingJSON, toPledgeJSON } from "../src/library/views/events-json.ts";
 import { findPerson, personChoices } from "../src/library/views/people.ts";
 import { findMeetings, findPledges } from "../src/library/views/events-find.ts";
-import { peopleNaming } from "../src/library/views/events-index.ts";
+import { peopleNaming, peopleStarting } from "../src/library/views/events-index.ts";
 import { meetingItem } from "./meetings.ts";
 import { pledgeItem } from "./pledges.ts";
 import { humanDate } from "../src/kit/human-date.ts";
@@ -43,7 +43,8 @@ export const person: Command = {
             .join(", ")}: give the full name.`,
         );
       }
-      const ideas = personChoices(view.people, query.slice(0, 3)).slice(0, 5);
+      const prefix = query.slice(0, 3);
+      const ideas = personChoices(peopleStarting(view, prefix), prefix).slice(0, 5);
       throw new UserError(
         `No one named "${query}" in the briefings.` +
           (ideas.length

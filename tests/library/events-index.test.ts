@@ -1,9 +1,9 @@
 /** The events index and its position sets, on invented events. */
 import { describe, expect, it } from "vitest";
 import type { BriefingEvents, Meeting, Party, Pledge } from "../../src/extraction/event.ts";
-import { eventsIndex, peopleNaming } from "../../src/library/views/events-index.ts";
+import { eventsIndex, peopleNaming, peopleStarting } from "../../src/library/views/events-index.ts";
 import { mentionForms } from "../../src/library/views/mentions.ts";
-import { findPerson } from "../../src/library/views/people.ts";
+import { findPerson, personChoices } from "../../src/library/views/people.ts";
 import { Candidates, intersect, union } from "../../src/library/views/events-positions.ts";
 import { buildEventsView } from "../../src/library/views/events-view.ts";
 
@@ -172,6 +172,14 @@ describe("peopleNaming", () => {
     for (const q of ["Quell", "quell", "Bo", "Rask", "Bo Ranske", "Kenya", "Kenyan", "Ada", "Zed", "!!"]) {
       expect(findPerson(peopleNaming(withPeople, q), q), q).toEqual(findPerson(withPeople.people, q));
       expect(mentionForms(q, peopleNaming(withPeople, q)), q).toEqual(mentionForms(q, withPeople.people));
+    }
+  });
+  it("peopleStarting: a word of a name or alias starts with the prefix; choices among them are the choices", () => {
+    expect(peopleStarting(withPeople, "Ra").map((p) => p.name)).toEqual(["Bo Ranske", "Bo Rask"]);
+    expect(peopleStarting(withPeople, "qu").map((p) => p.name)).toEqual(["Ada Quell"]);
+    expect(peopleStarting(withPeople, "uel")).toEqual([]);
+    for (const q of ["Ra", "ras", "Bo", "b", "Qu", "ken", "Zed", "", "!", "a q"]) {
+      expect(personChoices(peopleStarting(withPeople, q), q), q).toEqual(personChoices(withPeople.people, q));
     }
   });
 });

@@ -6,9 +6,9 @@
  */
 import type { Briefing } from "../../briefings/briefing.ts";
 import type { Meeting, Pledge } from "../../extraction/event.ts";
-import { placeAndMonthTest } from "./event-extras.ts";
+import { placeAndMonthTest, placeFormsTest } from "./event-extras.ts";
 import { eventsIndex, peopleNaming, type SideIndex } from "./events-index.ts";
-import { Candidates, union } from "./events-positions.ts";
+import { Candidates, intersect, union } from "./events-positions.ts";
 import { type EventFilter, matchersOf, meetingTest, pledgeTest } from "./events-query.ts";
 import type { EventsView } from "./events-view.ts";
 import { mentionForms } from "./mentions.ts";
@@ -21,6 +21,7 @@ export interface EventQuery extends EventFilter {
 }
 
 type BriefingOf = (source: string) => Briefing | undefined;
+type Event = Meeting | Pledge;
 
 const FILTERS = ["who", "with", "kind", "from", "to", "source", "month", "place"] as const;
 
@@ -42,18 +43,22 @@ function common(side: SideIndex, q: EventQuery): Candidates {
   return c;
 }
 
-/** The positions of events whose place or sentence has every word of one of `forms`. */
-function placeCandidates(side: SideIndex, forms: readonly string[]): readonly number[] {
-  const lists: Array<readonly number[]> = [];
+/**
+ * The positions of events whose place or sentence names one of `forms`, exactly: a one-word form is a word of the
+ * text or not; for a form of several words, the events that have each of them are read for the words side by side.
+ */
+function placePositions(side: SideIndex, forms: readonly string[], events: readonly Event[]): readonly number[] {
+  const single: Array<readonly number[]> = [];
+  const several: Array<readonly number[]> = [];
   for (const form of forms) {
-    let rarest: readonly number[] | undefined;
-    for (const w of form.split(" ")) {
-      const list = side.words.get(w) ?? [];
-      if (rarest === undefined || list.length < rarest.length) rarest = list;
-    }
-    if (rarest?.length) lists.push(rarest);
+    const lists: Array<readonly number[]> = form.split(" ").map((w) => side.words.get(w) ?? []);
+    if (lists.length === 1) single.push(lists[0]);
+    else several.push(lists.sort((x, y) => x.length - y.length).reduce((acc, l) => intersect(acc, l)));
   }
-  return union(lists, side.size);
+  const named = union(single, side.size);
+  if (several.length === 0) return named;
+  const names = placeFormsTest(forms);
+  return union([named, union(several, side.size).filter((p) => names(events[p]))], side.size);
 }
 
 /** The place's forms, once per query (null when no place is asked). */
@@ -77,8 +82,7 @@ export function findMeetings(view: EventsView, q: EventQuery, briefingOf: Briefi
   const exact = !(m.who && m.with);
   if (m.who) c.narrow(() => union(index.participants.matching(q.who!, m.who!), index.size), exact);
   if (m.with) c.narrow(() => union(index.participants.matching(q.with!, m.with!), index.size), exact);
-  // A word list holds events with each word somewhere; the test reads whether they stand together.
-  if (forms) c.narrow(() => placeCandidates(index, forms), false);
+  if (forms) c.narrow(() => placePositions(index, forms, view.meetings));
   return c.select(view.meetings, both(meetingTest(q, m), placeAndMonthTest(q.month, forms, briefingOf)));
 }
 
@@ -98,6 +102,6 @@ export function findPledges(view: EventsView, q: EventQuery, briefingOf: Briefin
     );
   }
   if (m.with) c.narrow(() => union(index.others.matching(q.with!, m.with!), index.size));
-  if (forms) c.narrow(() => placeCandidates(index, forms), false);
+  if (forms) c.narrow(() => placePositions(index, forms, view.pledges));
   return c.select(view.pledges, both(pledgeTest(q, m), placeAndMonthTest(q.month, forms, briefingOf)));
 }

@@ -151,3 +151,14 @@ export function peopleNaming(view: EventsView, query: string): readonly Person[]
   const ids = [...eventsIndex(view).people.holding(needles(query), new Set())].sort((a, b) => a - b);
   return ids.map((i) => view.people[i]);
 }
+
+/**
+ * The people with a word of their name or an alias starting with `prefix`, in the view's order: listing choices for
+ * the prefix among them (`personChoices`) gives what listing them among all people gives.
+ */
+export function peopleStarting(view: EventsView, prefix: string): readonly Person[] {
+  const p = normName(prefix);
+  if (!p) return view.people;
+  const ids = [...eventsIndex(view).people.starting(p, new Set())].sort((a, b) => a - b);
+  return ids.map((i) => view.people[i]);
+}

@@ -1,8 +1,8 @@
 /**
  * Normalised texts (names, aliases, roles, labels), each standing for a group of ids, searched all at once for the
- * ones that contain a needle. A party matcher only says yes to a party one of whose texts contains one of the query's
- * needles (`needles`: the query, or every spelling of the country it names), so the ids found are the only ones it
- * needs to read.
+ * ones that hold a needle as whole words (or a word starting with a prefix). A party matcher only says yes to a party
+ * one of whose texts holds one of the query's needles (`needles`: the query, or every spelling of the country it
+ * names) as whole words, so the ids found are the only ones it needs to read.
  */
 import { normName } from "./people.ts";
 
@@ -29,11 +29,12 @@ export class Texts {
     this.owners = [...this.groups.values()];
     this.starts = new Int32Array(texts.length);
     let at = 0;
+    // Each text between spaces, so a whole word is a needle between spaces.
     texts.forEach((t, i) => {
       this.starts[i] = at;
-      at += t.length + SEP.length;
+      at += t.length + 2 + SEP.length;
     });
-    return (this.joined = texts.join(SEP));
+    return (this.joined = texts.map((t) => ` ${t} `).join(SEP));
   }
 
   /** The text holding character `at`. */
@@ -48,17 +49,24 @@ export class Texts {
     return lo;
   }
 
-  /** Add to `out` the ids of every text that contains one of `needles`. */
+  /** Add to `out` the ids of every text that holds one of `needles` (normalised) as whole words. */
   holding(needles: readonly string[], out: Set<number>): Set<number> {
+    for (const needle of needles) if (needle) this.find(` ${needle} `, out);
+    return out;
+  }
+
+  /** Add to `out` the ids of every text with a word that starts with `prefix` (normalised; all for ""). */
+  starting(prefix: string, out: Set<number>): Set<number> {
+    return this.find(` ${prefix}`, out);
+  }
+
+  private find(pattern: string, out: Set<number>): Set<number> {
     const all = this.joined ?? this.build();
-    for (const needle of needles) {
-      if (!needle) continue;
-      for (let at = all.indexOf(needle); at >= 0;) {
-        const i = this.textAt(at);
-        for (const id of this.owners[i]) out.add(id);
-        // On to the next text: this one is found.
-        at = i + 1 < this.starts.length ? all.indexOf(needle, this.starts[i + 1]) : -1;
-      }
+    for (let at = all.indexOf(pattern); at >= 0;) {
+      const i = this.textAt(at);
+      for (const id of this.owners[i]) out.add(id);
+      // On to the next text: this one is found.
+      at = i + 1 < this.starts.length ? all.indexOf(pattern, this.starts[i + 1]) : -1;
     }
     return out;
   }
