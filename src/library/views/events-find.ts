@@ -66,9 +66,17 @@ function formsOf(view: EventsView, q: EventQuery): string[] | undefined {
   return q.place === undefined ? undefined : mentionForms(q.place, peopleNaming(view, q.place));
 }
 
-/** Both tests of a candidate: the filter's own, and the month and place. */
-function both<T>(test: (e: T) => boolean, extra: ((e: T) => boolean) | null): (e: T) => boolean {
-  return extra ? (e) => test(e) && extra(e) : test;
+/** The candidates narrowed by place last (its list is the costliest), then read: those the tests pass, in order. */
+function finish<T extends Event>(
+  c: Candidates,
+  side: SideIndex,
+  events: readonly T[],
+  forms: readonly string[] | undefined,
+  test: (e: T) => boolean,
+  extra: ((e: T) => boolean) | null,
+): T[] {
+  if (forms) c.narrow(() => placePositions(side, forms, events));
+  return c.select(events, extra ? (e) => test(e) && extra(e) : test);
 }
 
 /** The meetings that pass `q`, newest first (the view's own list when nothing filters). */
@@ -82,8 +90,7 @@ export function findMeetings(view: EventsView, q: EventQuery, briefingOf: Briefi
   const exact = !(m.who && m.with);
   if (m.who) c.narrow(() => union(index.participants.matching(q.who!, m.who!), index.size), exact);
   if (m.with) c.narrow(() => union(index.participants.matching(q.with!, m.with!), index.size), exact);
-  if (forms) c.narrow(() => placePositions(index, forms, view.meetings));
-  return c.select(view.meetings, both(meetingTest(q, m), placeAndMonthTest(q.month, forms, briefingOf)));
+  return finish(c, index, view.meetings, forms, meetingTest(q, m), placeAndMonthTest(q.month, forms, briefingOf));
 }
 
 /** The pledges that pass `q`, newest first (the view's own list when nothing filters). */
@@ -91,7 +98,6 @@ export function findPledges(view: EventsView, q: EventQuery, briefingOf: Briefin
   if (!filters(q)) return view.pledges;
   const index = eventsIndex(view).pledges;
   const m = matchersOf(q, view.people, "pledges");
-  const forms = formsOf(view, q);
   const c = common(index, q);
   if (q.kind !== undefined) c.add(index.byKind.get(q.kind));
   const { who, whoLabel } = m;
@@ -102,6 +108,6 @@ export function findPledges(view: EventsView, q: EventQuery, briefingOf: Briefin
     );
   }
   if (m.with) c.narrow(() => union(index.others.matching(q.with!, m.with!), index.size));
-  if (forms) c.narrow(() => placePositions(index, forms, view.pledges));
-  return c.select(view.pledges, both(pledgeTest(q, m), placeAndMonthTest(q.month, forms, briefingOf)));
+  const forms = formsOf(view, q);
+  return finish(c, index, view.pledges, forms, pledgeTest(q, m), placeAndMonthTest(q.month, forms, briefingOf));
 }
