@@ -1,10 +1,10 @@
 import { mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import MiniSearch from "minisearch";
-import { loadBriefings } from "../src/briefings/load.ts";
-import { relevanceOf, type Relevance } from "./bot.ts";
+import { relevanceOf, typoHitOf, type Relevance, type TypoHit } from "./bot.ts";
 import type { Manifest } from "./generate.ts";
 import { latency, memory, timed, warmAll, WARMUP, type Latency, type RunOptions } from "./measure.ts";
+import { keeper, loadParagraphs, type PeerDoc } from "./paragraphs.ts";
 import { buildQueries, warmupQueries, type SearchCase } from "./queries.ts";
 
 /**
@@ -30,6 +30,8 @@ export interface BaselineResult {
   fuzzy: Latency;
   filtered: Latency;
   relevance: Relevance;
+  /** Fuzzy 0.2 against its own first answer to the query without the typo. */
+  typoHit: TypoHit;
   errors: string[];
 }
 
@@ -42,30 +44,13 @@ export interface BaselineArgs {
   budgetS: number;
 }
 
-interface Doc {
-  id: number;
-  text: string;
-}
-
 export async function measureBaseline(args: BaselineArgs): Promise<BaselineResult> {
   const errors: string[] = [];
-  const {
-    s: readFolderS,
-    value: { briefings },
-  } = await timed(() => loadBriefings(args.dataDir));
-  const docs: Doc[] = [];
-  const sourceOf: string[] = [];
-  const dateOf: Array<string | null> = [];
-  for (const b of briefings) {
-    for (const p of b.paragraphs) {
-      docs.push({ id: docs.length, text: p.text });
-      sourceOf.push(b.id);
-      dateOf.push(b.meta.published);
-    }
-  }
+  const corpus = await loadParagraphs(args.dataDir);
+  const { readFolderS, docs } = corpus;
   const options = { fields: ["text"] };
   const { s: buildS, value: mini } = await timed(() => {
-    const m = new MiniSearch<Doc>(options);
+    const m = new MiniSearch<PeerDoc>(options);
     m.addAll(docs);
     return m;
   });
@@ -78,7 +63,7 @@ export async function measureBaseline(args: BaselineArgs): Promise<BaselineResul
     const file = path.join(args.workDir, "minisearch.json");
     writeFileSync(file, JSON.stringify(mini));
     snapshotMB = Number((statSync(file).size / 2 ** 20).toFixed(1));
-    loadS = (await timed(() => MiniSearch.loadJSON<Doc>(readFileSync(file, "utf8"), options))).s;
+    loadS = (await timed(() => MiniSearch.loadJSON<PeerDoc>(readFileSync(file, "utf8"), options))).s;
   } catch (err) {
     errors.push(`baseline: saving or loading the index failed: ${(err as Error).message}`);
   }
@@ -86,19 +71,10 @@ export async function measureBaseline(args: BaselineArgs): Promise<BaselineResul
   const q = buildQueries(args.manifest, args.queries, args.querySeed);
   const warm = warmupQueries(args.manifest, args.queries, args.querySeed, WARMUP.rounds);
   const run: RunOptions = { budgetS: args.budgetS };
-  const keep = (c: SearchCase) => (id: number) => {
-    if (c.source !== undefined && sourceOf[id] !== c.source) return false;
-    if (c.from === undefined && c.to === undefined) return true;
-    const d = dateOf[id];
-    // The bot takes "2024" or "2024-03" as whole periods; so does this.
-    return (
-      d !== null && (c.from === undefined || d >= c.from) && (c.to === undefined || d.slice(0, c.to.length) <= c.to)
-    );
-  };
   const plain = (c: SearchCase) => mini.search(c.query);
   const fuzzy = (c: SearchCase) => mini.search(c.query, { fuzzy: 0.2 });
   const filtered = (c: SearchCase) => {
-    const k = keep(c);
+    const k = keeper(c, corpus);
     return mini.search(c.query, { filter: (r) => k(r.id as number) });
   };
   warmAll(
@@ -126,6 +102,12 @@ export async function measureBaseline(args: BaselineArgs): Promise<BaselineResul
           .search(query)
           .slice(0, 10)
           .map((r) => docs[r.id as number].text),
+      args.budgetS,
+    ),
+    typoHit: typoHitOf(
+      q.fuzzy,
+      (query) => mini.search(query)[0]?.id as number | undefined,
+      (query) => fuzzy({ query }).map((r) => r.id as number),
       args.budgetS,
     ),
     errors,

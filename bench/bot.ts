@@ -5,6 +5,7 @@ import { Library } from "../src/library/library.ts";
 import { findAutocomplete } from "./autocomplete.ts";
 import { fitOptions, optionalCommand } from "./commands.ts";
 import type { Manifest } from "./generate.ts";
+import { loopDuringMix, type LoopDelay, type MixSet } from "./loop-delay.ts";
 import { latency, memory, timed, warmAll, WARMUP, type Latency, type RunOptions } from "./measure.ts";
 import {
   buildQueries,
@@ -12,6 +13,7 @@ import {
   type AutocompleteCase,
   type EventCase,
   type KnownItem,
+  type QuerySets,
   type SearchCase,
 } from "./queries.ts";
 import { measureStages, type Stages } from "./stages.ts";
@@ -52,7 +54,18 @@ export interface BotResult {
   /** Timed searches that did not return an answer (user errors such as "no words to search for"). */
   unanswered: number;
   relevance: Relevance | null;
+  /** The typo set against the same queries without their typo (see `typoHitOf`). */
+  typoHit: TypoHit | null;
+  /** Event-loop delay while a mix of every set runs, one query a turn of the loop (see bench/loop-delay.ts). */
+  loopDelay: LoopDelay | null;
   errors: string[];
+}
+
+export interface TypoHit {
+  /** Typo queries scored: those with a typo whose query without it finds something. */
+  n: number;
+  /** Share of them whose first five answers hold the first answer to the query without the typo. */
+  rate: number;
 }
 
 export interface BotArgs {
@@ -103,10 +116,39 @@ export function relevanceOf(
   };
 }
 
+/** Typo cases `typoHitOf` scores at most (the first of the set), as the known-item check takes 300. */
+export const TYPO_HIT_CASES = 200;
+
+/**
+ * How often a typo costs the answer: for each typo case, `first` answers the query as meant (its `intended`), and a hit
+ * is that answer among `top`'s first five for the query as typed. The first `TYPO_HIT_CASES` cases; stops after
+ * `budgetS` seconds.
+ */
+export function typoHitOf<K>(
+  cases: readonly SearchCase[],
+  first: (intended: string) => K | undefined,
+  top: (query: string) => readonly K[],
+  budgetS = Infinity,
+): TypoHit {
+  const deadline = performance.now() + budgetS * 1000;
+  let n = 0;
+  let hits = 0;
+  for (const c of cases.slice(0, TYPO_HIT_CASES)) {
+    if (c.intended === undefined || c.intended === c.query) continue;
+    const want = first(c.intended);
+    if (want === undefined) continue;
+    n++;
+    if (top(c.query).slice(0, 5).includes(want)) hits++;
+    if (performance.now() > deadline) break;
+  }
+  return { n, rate: Number((hits / (n || 1)).toFixed(3)) };
+}
+
 /** The result for a size at which the Library could not be built. */
 export function unbuilt(manifest: Manifest, stages: Stages | null, errors: string[]): BotResult {
   const nothing = { buildS: null, heapMB: null, rssMB: null, snapshotMB: null, reloadS: null, reloadFromCache: false };
   const none = { search: null, fuzzy: null, filtered: null, events: null, autocomplete: null, relevance: null };
+  const more = { typoHit: null, loopDelay: null };
   return {
     briefings: manifest.briefings,
     paragraphs: manifest.paragraphs,
@@ -114,15 +156,14 @@ export function unbuilt(manifest: Manifest, stages: Stages | null, errors: strin
     stages,
     ...nothing,
     ...none,
+    ...more,
     unanswered: 0,
     errors,
   };
 }
 
-export async function measureBot(args: BotArgs): Promise<BotResult> {
-  const errors: string[] = [];
-  const stages = args.stages ? await measureStages(args.dataDir, errors) : null;
-
+/** Library.open from the folder (timed, with the snapshot saved), heap, then again from the snapshot. */
+async function openLibrary(args: BotArgs, errors: string[]) {
   let built: Library;
   let buildS: number;
   const started = performance.now();
@@ -132,13 +173,12 @@ export async function measureBot(args: BotArgs): Promise<BotResult> {
     const e = err as Error;
     errors.push(`Library.open failed after ${((performance.now() - started) / 1000).toFixed(1)} s: ${e.message}`);
     // Only a failure to save the snapshot is worth a second build without one.
-    if (!/snapshot|toJSON|stringify|Invalid string length|writeFile/i.test(`${e.message}\n${e.stack}`))
-      return unbuilt(args.manifest, stages, errors);
+    if (!/snapshot|toJSON|stringify|Invalid string length|writeFile/i.test(`${e.message}\n${e.stack}`)) return null;
     try {
       ({ s: buildS, value: built } = await timed(() => Library.open({ dataDir: args.dataDir, cacheDir: null })));
     } catch (again) {
       errors.push(`Library.open without a snapshot failed too: ${(again as Error).message}`);
-      return unbuilt(args.manifest, stages, errors);
+      return null;
     }
   }
   const { heapMB, rssMB } = memory();
@@ -152,12 +192,20 @@ export async function measureBot(args: BotArgs): Promise<BotResult> {
       const reopened = await timed(() => Library.open({ dataDir: args.dataDir, cacheDir: args.cacheDir }));
       reloadS = reopened.s;
       reloadFromCache = reopened.value.build.fromCache;
-      library = reopened.value;
-      built = library; // the first build is not kept alive while the reopened Library is measured
+      library = reopened.value; // the first build is not kept alive (not returned) while this one is measured
     } catch (err) {
       errors.push(`reopening from the snapshot failed: ${(err as Error).message}`);
     }
   }
+  return { library, buildS, heapMB, rssMB, snapshotMB, reloadS, reloadFromCache };
+}
+
+export async function measureBot(args: BotArgs): Promise<BotResult> {
+  const errors: string[] = [];
+  const stages = args.stages ? await measureStages(args.dataDir, errors) : null;
+  const opened = await openLibrary(args, errors);
+  if (!opened) return unbuilt(args.manifest, stages, errors);
+  const { library, buildS, heapMB, rssMB, snapshotMB, reloadS, reloadFromCache } = opened;
 
   const q = buildQueries(args.manifest, args.queries, args.querySeed);
   const warm = warmupQueries(args.manifest, args.queries, args.querySeed, WARMUP.rounds);
@@ -200,28 +248,60 @@ export async function measureBot(args: BotArgs): Promise<BotResult> {
       (query) => library.search({ query, limit: 10 }).hits.map((h) => h.paragraph.text),
       args.budgetS,
     ),
+    typoHit: null,
+    loopDelay: null,
     errors,
   };
   result.unanswered = unanswered;
+  const texts = (query: string, limit: number) => library.search({ query, limit }).hits.map((h) => h.paragraph.text);
+  result.typoHit = typoHitOf(
+    q.fuzzy,
+    (query) => texts(query, 1)[0],
+    (query) => texts(query, 5),
+    args.budgetS,
+  );
 
+  const lookups = await measureLookups(library, q, warm, run);
+  result.events = lookups.events;
+  result.autocomplete = lookups.autocomplete;
+  const mix = [[q.search, ask], [q.fuzzy, ask], [q.filtered, ask], ...lookups.mix] as const;
+  result.loopDelay = await loopDuringMix(mix, MIX_CALLS, Math.min(MIX_SECONDS, args.budgetS));
+  return result;
+}
+
+/** The query mix whose event-loop delay is measured: this many calls at most, for this many seconds at most. */
+const MIX_CALLS = 2000;
+const MIX_SECONDS = 30;
+
+type Lookup = { name: "meetings" | "pledges"; options: Record<string, unknown> };
+
+/** Meetings / pledges and autocomplete, when the bot has them: their latencies, and their share of the query mix. */
+async function measureLookups(library: Library, q: QuerySets, warm: QuerySets[], run: RunOptions) {
+  const out: Pick<BotResult, "events" | "autocomplete"> & { mix: MixSet[] } = {
+    events: null,
+    autocomplete: null,
+    mix: [],
+  };
   const eventCommands = (["meetings", "pledges"] as const).filter((name) => optionalCommand([name]));
   if (eventCommands.length > 0) {
     const cases = (events: EventCase[]) =>
       events
         .filter((c) => eventCommands.includes(c.command))
         .map((c) => ({ name: c.command, options: fitOptions(optionalCommand([c.command])!, c.values, { limit: 5 }) }))
-        .filter((c): c is { name: "meetings" | "pledges"; options: Record<string, unknown> } => c.options !== null);
-    const lookup = (c: { name: "meetings" | "pledges"; options: Record<string, unknown> }) =>
-      execute(library, c.name, c.options);
+        .filter((c): c is Lookup => c.options !== null);
+    const lookup = (c: Lookup) => execute(library, c.name, c.options);
     warmAll(warm.map((w) => [[cases(w.events), lookup]]));
-    result.events = { ...latency(cases(q.events), lookup, run), commands: eventCommands };
+    const timedCases = cases(q.events);
+    out.events = { ...latency(timedCases, lookup, run), commands: eventCommands };
+    out.mix.push([timedCases, lookup]);
   }
 
   const complete = await findAutocomplete(library);
   if (complete) {
     const suggest = (c: AutocompleteCase) => complete.complete(c.kind, c.prefix);
     warmAll(warm.map((w) => [[w.autocomplete, suggest]]));
-    result.autocomplete = { ...latency(q.autocomplete, suggest, run), via: complete.via };
+    out.autocomplete = { ...latency(q.autocomplete, suggest, run), via: complete.via };
+    out.mix.push([q.autocomplete, suggest]);
   }
-  return result;
+  return out;
 }

@@ -15,6 +15,8 @@ export interface SearchCase {
   source?: string;
   from?: string;
   to?: string;
+  /** In the typo set: the query before its typo (the typo hit rate compares the two answers). */
+  intended?: string;
 }
 
 export interface KnownItem {
@@ -127,7 +129,7 @@ export function buildQueries(m: Manifest, count = 1000, seed = 7): QuerySets {
     let q = plainQuery(rng, m, paragraphs());
     for (let tries = 0; tries < 5 && !q.split(" ").some((w) => w.length >= 5); tries++)
       q = plainQuery(rng, m, paragraphs());
-    fuzzy.push({ query: withTypo(rng, q) });
+    fuzzy.push({ query: withTypo(rng, q), intended: q });
     const p = paragraphs();
     const c: SearchCase = { query: plainQuery(rng, m, p) };
     const roll = rng.next();

@@ -1,9 +1,17 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import type { Relevance } from "./bot.ts";
+import type { LoopDelay } from "./loop-delay.ts";
 import type { Latency } from "./measure.ts";
+import { p99Series, p99Svg } from "./plot.ts";
 import type { BenchReport, SizeResult } from "./result.ts";
 
-/** Results on disk: the JSON in bench/results/, and the table in docs/benchmarks.md between its markers. */
+/**
+ * Results on disk: the JSON in bench/results/, the table in docs/benchmarks.md between its markers, and beside it the
+ * chart of search p99 against archive size (`PLOT_FILE`).
+ */
+
+export const PLOT_FILE = "bench-p99.svg";
 
 export const START = "<!-- bench:results:start -->";
 export const END = "<!-- bench:results:end -->";
@@ -39,29 +47,67 @@ const lat = (l: Latency | null | undefined) =>
   l ? `${n(l.p50)} / ${n(l.p95)} / ${n(l.p99)}${l.n < 100 ? ` (${l.n} runs)` : ""}` : "—";
 const pctOf = (x: number | null | undefined) => (x == null ? "—" : `${n(x * 100, 0)}%`);
 const times = (r: number | null | undefined) => (r == null ? "" : ` (×${r >= 10 ? Math.round(r) : r.toFixed(2)})`);
+const loop = (l: LoopDelay | null | undefined) => (l ? `${n(l.p99)} / ${n(l.max)}` : "—");
+/** The bot's figure, then plain MiniSearch's and FlexSearch's where the size measured them. */
+function trio<T extends object>(
+  s: SizeResult,
+  of: (
+    r: SizeResult | NonNullable<SizeResult["flexsearch"]> | NonNullable<SizeResult["baseline"]>,
+  ) => T | null | undefined,
+  show: (x: T | null | undefined) => string,
+): string {
+  const cells = [show(of(s))];
+  if (s.baseline) cells.push(show(of(s.baseline)));
+  if (s.flexsearch) cells.push(show(of(s.flexsearch)));
+  return cells.join(" · ");
+}
+const known =
+  (pick: (r: Relevance) => number, as = pctOf) =>
+  (s: SizeResult) =>
+    trio(
+      s,
+      (r) => r.relevance,
+      (r) => as(r && pick(r)),
+    );
+const peers = (s: SizeResult, plain: string, flex: string) =>
+  `${s.baseline ? ` · plain ${plain}` : ""}${s.flexsearch ? ` · FlexSearch ${flex}` : ""}`;
 
 type Row = [label: string, cell: (s: SizeResult) => string];
 
 const ROWS: Row[] = [
   [
     "Build from the folder (s)",
-    (s) => `${s.buildS === null ? "— (see errors)" : n(s.buildS)}${s.ratio ? ` · plain ${n(s.baseline?.buildS)}` : ""}`,
+    (s) =>
+      `${s.buildS === null ? "— (see errors)" : n(s.buildS)}${peers(s, n(s.baseline?.buildS), n(s.flexsearch?.buildS))}`,
   ],
-  ["Heap once built (MB)", (s) => `${n(s.heapMB, 0)}${s.baseline ? ` · plain ${n(s.baseline.heapMB, 0)}` : ""}`],
+  ["Heap once built (MB)", (s) => `${n(s.heapMB, 0)}${peers(s, n(s.baseline?.heapMB, 0), n(s.flexsearch?.heapMB, 0))}`],
   ["RSS once built (MB)", (s) => n(s.rssMB, 0)],
   ["Snapshot on disk (MB)", (s) => `${n(s.snapshotMB)}${s.baseline ? ` · plain ${n(s.baseline.snapshotMB)}` : ""}`],
-  ["Read and clean the folder, loadBriefings (s)", (s) => n(s.baseline?.readFolderS, 2)],
+  ["Read and clean the folder, loadBriefings (s)", (s) => n(s.baseline?.readFolderS ?? s.flexsearch?.readFolderS, 2)],
   [
     "Cold start to first answer (s)",
     (s) => `${n(s.coldStartS, 2)}${s.coldStart && !s.coldStart.fromCache ? " (rebuilt)" : ""}`,
   ],
   ["New briefing searchable (s)", (s) => n(s.freshS, 2)],
+  ["· event-loop delay meanwhile, p99 / max (ms)", (s) => loop(s.loopDelay?.fresh)],
   ["Search p50 / p95 / p99 (ms)", (s) => lat(s.search)],
   ["· plain MiniSearch", (s) => `${lat(s.baseline?.search)}${times(s.ratio?.search.p99)}`],
+  ["· FlexSearch", (s) => `${lat(s.flexsearch?.search)}${times(s.ratioFlex?.search.p99)}`],
   ["Typo search p50 / p95 / p99 (ms)", (s) => lat(s.fuzzy)],
   ["· plain MiniSearch, fuzzy 0.2", (s) => `${lat(s.baseline?.fuzzy)}${times(s.ratio?.fuzzy.p99)}`],
+  ["· FlexSearch, tolerant + suggest", (s) => `${lat(s.flexsearch?.fuzzy)}${times(s.ratioFlex?.fuzzy.p99)}`],
+  [
+    "Typo keeps the first answer, in top 5 (bot · plain · FlexSearch)",
+    (s) =>
+      trio(
+        s,
+        (r) => r.typoHit,
+        (t) => pctOf(t?.rate),
+      ),
+  ],
   ["Filtered search p50 / p95 / p99 (ms)", (s) => lat(s.filtered)],
   ["· plain MiniSearch, filter", (s) => `${lat(s.baseline?.filtered)}${times(s.ratio?.filtered.p99)}`],
+  ["· FlexSearch, tags", (s) => `${lat(s.flexsearch?.filtered)}${times(s.ratioFlex?.filtered.p99)}`],
   [
     "Meetings / pledges p50 / p95 / p99 (ms)",
     (s) => (s.events ? lat(s.events) : s.buildS === null ? "—" : "no command yet"),
@@ -70,11 +116,24 @@ const ROWS: Row[] = [
     "Autocomplete p50 / p95 / p99 (ms)",
     (s) => (s.autocomplete ? lat(s.autocomplete) : s.buildS === null ? "—" : "no command yet"),
   ],
+  ["Event-loop delay during the query mix, p99 / max (ms)", (s) => loop(s.loopDelay?.queries)],
+  ["Known item first (bot · plain · FlexSearch)", known((r) => r.hitAt1)],
+  ["Known item in top 5 (bot · plain · FlexSearch)", known((r) => r.hitAt5)],
   [
-    "Known item in top 5 (bot · plain)",
-    (s) => `${pctOf(s.relevance?.hitAt5)}${s.baseline ? ` · ${pctOf(s.baseline.relevance.hitAt5)}` : ""}`,
+    "Known item MRR (bot · plain · FlexSearch)",
+    known(
+      (r) => r.mrr,
+      (x) => n(x, 2),
+    ),
   ],
 ];
+
+function stagesCell(s: SizeResult): string {
+  if (!s.stages) return "—";
+  const { readS, cleanS, extractS, indexS, serializeS, workers } = s.stages;
+  const times = [readS, cleanS, extractS, indexS, serializeS].map((x) => n(x, 2)).join(" · ");
+  return workers === undefined ? times : `${times} (${workers} ${workers === 1 ? "thread" : "threads"})`;
+}
 
 export function markdown(report: BenchReport): string {
   const sizes = report.sizes;
@@ -82,17 +141,19 @@ export function markdown(report: BenchReport): string {
   const lines = [
     `Measured ${report.date.slice(0, 10)} on ${report.machine.cpus} × ${report.machine.cpuModel}, ${report.machine.memoryGB} GB, Node ${report.machine.node}` +
       `${report.commit ? `, commit ${report.commit}` : ""}; up to ${report.options.queries} queries a set, ${report.options.budgetS} s at most a set; ` +
-      'latencies p50 / p95 / p99 in ms, "(n runs)" where a set ran fewer than 100; (×r) = bot ÷ plain MiniSearch at p99.',
+      'latencies p50 / p95 / p99 in ms, "(n runs)" where a set ran fewer than 100; (×r) = bot ÷ the peer on that row, at p99.',
     "",
     `| | ${head.join(" | ")} |`,
     `|---|${head.map(() => "---").join("|")}|`,
     ...ROWS.map(([label, cell]) => `| ${label} | ${sizes.map(cell).join(" | ")} |`),
     "",
-    "Build by stage (s): read files · parse and clean · extract events · index · serialise the index.",
+    "Build by stage (s): read files · parse and clean · extract events · index · serialise the index; threads that ran them.",
     "",
     `| | ${head.join(" | ")} |`,
     `|---|${head.map(() => "---").join("|")}|`,
-    `| Stages | ${sizes.map((s) => (s.stages ? [s.stages.readS, s.stages.cleanS, s.stages.extractS, s.stages.indexS, s.stages.serializeS].map((x) => n(x, 2)).join(" · ") : "—")).join(" | ")} |`,
+    `| Stages | ${sizes.map(stagesCell).join(" | ")} |`,
+    "",
+    `![Search p99 against archive size: the bot, plain MiniSearch and FlexSearch](${PLOT_FILE})`,
     "",
   ];
   const earlier = sizes.filter((s) => s.measured && s.measured.commit !== report.commit);
@@ -104,7 +165,7 @@ export function markdown(report: BenchReport): string {
   }
   const checks = sizes.filter((s) => s.checks.length > 0);
   if (checks.length) {
-    lines.push("Issue #6 targets:", "");
+    lines.push("Targets (issue #6; those marked #16 are issue #16's):", "");
     for (const s of checks) {
       const items = s.checks.map((c) => `${c.pass ? "✅" : "❌"} ${c.name}: ${n(c.value, 2)}`);
       lines.push(`- ${big(s.paragraphs)} ¶: ${items.join("; ")}`);
@@ -123,8 +184,11 @@ export function markdown(report: BenchReport): string {
   return lines.join("\n");
 }
 
-/** Replace the text between the markers in `file` (created with the markers when missing). */
+/** Replace the text between the markers in `file` (created with the markers when missing); the chart beside it. */
 export function writeDocs(file: string, report: BenchReport): void {
+  mkdirSync(path.dirname(file), { recursive: true });
+  const title = `Search p99 against archive size (${report.date.slice(0, 10)})`;
+  writeFileSync(path.join(path.dirname(file), PLOT_FILE), p99Svg(p99Series(report), title));
   const table = `${START}\n${markdown(report)}\n${END}`;
   const current = existsSync(file) ? readFileSync(file, "utf8") : `# Benchmarks\n\n${START}\n${END}\n`;
   const at = current.indexOf(START);
@@ -133,6 +197,5 @@ export function writeDocs(file: string, report: BenchReport): void {
     at >= 0 && end > at
       ? current.slice(0, at) + table + current.slice(end + END.length)
       : `${current.trimEnd()}\n\n${table}\n`;
-  mkdirSync(path.dirname(file), { recursive: true });
   writeFileSync(file, next);
 }

@@ -1,9 +1,14 @@
 import type { BaselineResult } from "./baseline.ts";
-import type { BotResult, Relevance } from "./bot.ts";
+import type { BotResult, Relevance, TypoHit } from "./bot.ts";
+import type { FlexSearchResult } from "./flexsearch.ts";
+import type { LoopDelay } from "./loop-delay.ts";
 import type { Stages } from "./stages.ts";
 import type { Latency } from "./measure.ts";
 
-/** The shape of bench/results/*.json. Milliseconds unless a name ends in S (seconds) or MB. */
+/**
+ * The shape of bench/results/*.json. Milliseconds unless a name ends in S (seconds) or MB. Fields marked "(#16)" are
+ * absent in runs made before issue #16 added them.
+ */
 
 export interface Percentiles {
   p50: number | null;
@@ -19,6 +24,15 @@ export interface ColdStart {
   importMs: number;
   openMs: number;
   answerMs: number;
+}
+
+export interface Ratios {
+  buildS: number | null;
+  heapMB: number | null;
+  snapshotMB: number | null;
+  search: Percentiles;
+  fuzzy: Percentiles;
+  filtered: Percentiles;
 }
 
 export interface Check {
@@ -50,16 +64,20 @@ export interface SizeResult {
   events: BotResult["events"];
   autocomplete: BotResult["autocomplete"];
   relevance: Relevance | null;
+  /** (#16) The typo set against the same queries without their typo (`typoHitOf` in bench/bot.ts). */
+  typoHit?: TypoHit | null;
+  /**
+   * (#16) Event-loop delay: while a new briefing is added (in the process that adds it, from saving the file to a
+   * search finding it: `freshS`), and in the bot's worker while a mix of every query set runs, one query a turn.
+   */
+  loopDelay?: { fresh: LoopDelay | null; queries: LoopDelay | null };
   baseline: Omit<BaselineResult, "errors" | "paragraphs"> | null;
   /** Bot ÷ plain MiniSearch: below 1 is better. */
-  ratio: {
-    buildS: number | null;
-    heapMB: number | null;
-    snapshotMB: number | null;
-    search: Percentiles;
-    fuzzy: Percentiles;
-    filtered: Percentiles;
-  } | null;
+  ratio: Ratios | null;
+  /** (#16) FlexSearch over the same paragraphs (bench/flexsearch.ts). */
+  flexsearch?: Omit<FlexSearchResult, "errors" | "paragraphs"> | null;
+  /** (#16) Bot ÷ FlexSearch: below 1 is better (no snapshot: FlexSearch's is not measured). */
+  ratioFlex?: Omit<Ratios, "snapshotMB"> | null;
   checks: Check[];
   errors: string[];
   /** One-minute load average when the size started and ended: above ~3 means other work shared the two cores. */

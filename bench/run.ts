@@ -11,7 +11,7 @@ import { PROJECT_ROOT } from "./spawn.ts";
 
 /**
  * `npm run bench [-- options]`: generate synthetic archives and measure the bot against
- * plain MiniSearch at each size; write bench/results/latest.json and the table in
+ * plain MiniSearch and FlexSearch at each size; write bench/results/latest.json and the table in
  * docs/benchmarks.md. See docs/benchmarks.md for the options and what is measured.
  */
 
@@ -43,11 +43,12 @@ export async function runBench(opts: BenchOptions): Promise<BenchReport> {
 }
 
 const HELP = `npm run bench -- [--quick] [--sizes 1000,10000,100000] [--queries 1000] [--budget 120]
-  [--cold-runs 3] [--seed 1] [--no-baseline] [--no-stages] [--merge] [--profile] [--heap-limit 16384]
+  [--cold-runs 3] [--seed 1] [--no-baseline] [--no-flexsearch] [--no-stages] [--merge] [--profile] [--heap-limit 16384]
   --quick       one small archive (300 briefings, 200 queries, 6 s a set); writes bench/tmp/quick.json, not the docs
   --sizes       briefing counts to measure (about 10 paragraphs each)
   --queries     queries in each set (search, typo, filtered, autocomplete; half as many event lookups)
   --budget      seconds at most per query set; a set stops early (and says how many it ran) past it
+  --no-baseline, --no-flexsearch   leave out a peer (plain MiniSearch, FlexSearch)
   --merge       keep sizes already in latest.json that this run does not measure
   --profile     CPU profiles of the bot worker into bench/tmp/profiles (open in Chrome DevTools)
   --render      only rewrite the table in docs/benchmarks.md from bench/results/latest.json
@@ -64,6 +65,7 @@ async function main(argv: string[]): Promise<void> {
       "cold-runs": { type: "string" },
       seed: { type: "string" },
       "no-baseline": { type: "boolean" },
+      "no-flexsearch": { type: "boolean" },
       "no-stages": { type: "boolean" },
       merge: { type: "boolean" },
       profile: { type: "boolean" },
@@ -98,6 +100,7 @@ async function main(argv: string[]): Promise<void> {
     budgetS: int(v.budget, quick ? 6 : 120),
     coldRuns: int(v["cold-runs"], quick ? 2 : 3),
     baseline: !v["no-baseline"],
+    flexsearch: !v["no-flexsearch"],
     stages: !v["no-stages"],
     tmpDir: BENCH_TMP,
     heapLimitMB: int(v["heap-limit"], 16_384),
@@ -118,7 +121,10 @@ async function main(argv: string[]): Promise<void> {
   for (const s of report.sizes) {
     opts.log(
       `${s.briefings} briefings, ${s.paragraphs} ¶: build ${s.buildS} s, heap ${s.heapMB} MB, snapshot ${s.snapshotMB} MB, cold start ${s.coldStartS} s; ` +
-        `search p99 ${s.search?.p99 ?? "—"} ms (plain ${s.baseline?.search.p99 ?? "—"}), typo p99 ${s.fuzzy?.p99 ?? "—"} ms (plain ${s.baseline?.fuzzy.p99 ?? "—"})` +
+        `search p99 ${s.search?.p99 ?? "—"} ms (plain ${s.baseline?.search.p99 ?? "—"}, FlexSearch ${s.flexsearch?.search.p99 ?? "—"}), ` +
+        `typo p99 ${s.fuzzy?.p99 ?? "—"} ms (plain ${s.baseline?.fuzzy.p99 ?? "—"}, FlexSearch ${s.flexsearch?.fuzzy?.p99 ?? "—"}); ` +
+        `event-loop delay p99 / max ${s.loopDelay?.fresh?.p99 ?? "—"} / ${s.loopDelay?.fresh?.max ?? "—"} ms while a new briefing is added, ` +
+        `${s.loopDelay?.queries?.p99 ?? "—"} / ${s.loopDelay?.queries?.max ?? "—"} ms during the query mix` +
         (s.errors.length ? `; ${s.errors.length} error(s): ${s.errors.join(" | ")}` : ""),
     );
   }

@@ -4,15 +4,17 @@ import path from "node:path";
 import type { BaselineResult } from "./baseline.ts";
 import { unbuilt, type BotResult } from "./bot.ts";
 import { checksFor } from "./checks.ts";
+import type { FlexSearchResult } from "./flexsearch.ts";
 import { generateArchive } from "./generate.ts";
+import type { LoopDelay } from "./loop-delay.ts";
 import { ratio, type Latency } from "./measure.ts";
 import type { ColdStart, Percentiles, SizeResult } from "./result.ts";
 import { BUILD_DIR, bundle } from "../bin/build.mjs";
 import { runChild } from "./spawn.ts";
 
 /**
- * One size, end to end: generate (or reuse) the archive, then measure the bot, its cold start and the baseline, each in
- * its own process.
+ * One size, end to end: generate (or reuse) the archive, then measure the bot, its cold start and the peers (plain
+ * MiniSearch, FlexSearch), each in its own process.
  */
 
 export interface SizeOptions {
@@ -23,6 +25,8 @@ export interface SizeOptions {
   budgetS: number;
   coldRuns: number;
   baseline: boolean;
+  /** FlexSearch over the same paragraphs, as a second peer. */
+  flexsearch: boolean;
   stages: boolean;
   /** Where archives and scratch folders go. */
   tmpDir: string;
@@ -33,7 +37,7 @@ export interface SizeOptions {
   log: (line: string) => void;
 }
 
-function worker(role: "bot" | "baseline", args: object, opts: SizeOptions, scratch: string) {
+function worker(role: "bot" | "baseline" | "flexsearch", args: object, opts: SizeOptions, scratch: string) {
   const file = path.join(scratch, `${role}-args.json`);
   writeFileSync(file, JSON.stringify(args));
   const flags = ["--expose-gc", `--max-old-space-size=${opts.heapLimitMB}`];
@@ -50,10 +54,82 @@ function worker(role: "bot" | "baseline", args: object, opts: SizeOptions, scrat
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
 const seconds = (ms: number) => Number((ms / 1000).toFixed(3));
-const pct = (a: Latency | null, b: Latency): Percentiles => ({
-  p50: ratio(a?.p50, b.p50),
-  p95: ratio(a?.p95, b.p95),
-  p99: ratio(a?.p99, b.p99),
+const pct = (a: Latency | null, b: Latency | null): Percentiles => ({
+  p50: ratio(a?.p50, b?.p50),
+  p95: ratio(a?.p95, b?.p95),
+  p99: ratio(a?.p99, b?.p99),
+});
+
+interface ColdStarts {
+  runsS: number[];
+  cold: ColdStart | null;
+  freshS: number | null;
+  freshLoop: LoopDelay | null;
+  errors: string[];
+}
+
+/** Cold starts from the snapshot (`runs` of them), the last one then adding a new briefing (see cold-start.ts). */
+async function measureColdStarts(dataDir: string, cacheDir: string, query: string, runs: number): Promise<ColdStarts> {
+  const out: ColdStarts = { runsS: [], cold: null, freshS: null, freshLoop: null, errors: [] };
+  // Cold starts run the bundle `npm start` runs (bin/build.mjs), under bare Node.
+  const coldScript = runs ? await bundleColdStart() : "";
+  for (let i = 0; i < runs; i++) {
+    const last = i === runs - 1;
+    const run = await runChild(
+      coldScript,
+      [dataDir, cacheDir, query, ...(last ? ["zanzibarite"] : [])],
+      ["--enable-source-maps"],
+    );
+    const answer = run.lines.ANSWER as
+      { importMs: number; openMs: number; answerMs: number; fromCache: boolean } | undefined;
+    if (!answer) {
+      out.errors.push(`cold start failed (exit ${run.code}): ${run.stderr.trim().split("\n").slice(-3).join(" ")}`);
+      break;
+    }
+    out.runsS.push(seconds(run.at.ANSWER));
+    const { fromCache, importMs, openMs, answerMs } = answer;
+    out.cold = { runsS: out.runsS, fromCache, importMs, openMs, answerMs };
+    const fresh = run.lines.FRESH as { freshS: number; found: boolean; loopDelay?: LoopDelay | null } | undefined;
+    if (last && !fresh)
+      out.errors.push(
+        `the new-briefing measurement did not finish (exit ${run.code}): ${run.stderr.trim().split("\n").slice(-2).join(" ")}`,
+      );
+    if (fresh) {
+      out.freshS = fresh.found ? fresh.freshS : null;
+      out.freshLoop = fresh.loopDelay ?? null;
+      if (!fresh.found) out.errors.push("a new briefing saved into the folder was not found by search");
+    }
+  }
+  if (out.cold && !out.cold.fromCache) out.errors.push("cold start did not load from the snapshot (it rebuilt)");
+  return out;
+}
+
+/** A peer's worker (plain MiniSearch, FlexSearch); null with the error noted when it fails. */
+async function measurePeer<T extends { errors: string[] }>(
+  role: "baseline" | "flexsearch",
+  label: string,
+  args: object,
+  opts: SizeOptions,
+  scratch: string,
+  errors: string[],
+): Promise<T | null> {
+  opts.log(`${opts.briefings} briefings: measuring ${label}`);
+  try {
+    const result = (await worker(role, args, opts, scratch)) as T;
+    errors.push(...result.errors);
+    return result;
+  } catch (err) {
+    errors.push(`${role}: ${(err as Error).message.split("\n").slice(0, 3).join(" ")}`);
+    return null;
+  }
+}
+
+const ratios = (bot: BotResult, peer: BaselineResult | FlexSearchResult) => ({
+  buildS: ratio(bot.buildS, peer.buildS),
+  heapMB: ratio(bot.heapMB, peer.heapMB),
+  search: pct(bot.search, peer.search),
+  fuzzy: pct(bot.fuzzy, peer.fuzzy),
+  filtered: pct(bot.filtered, peer.filtered),
 });
 
 export async function runSize(opts: SizeOptions): Promise<SizeResult> {
@@ -82,63 +158,22 @@ export async function runSize(opts: SizeOptions): Promise<SizeResult> {
     const errors = [...bot.errors];
 
     log(`${opts.briefings} briefings: cold start from the snapshot (${opts.coldRuns} runs) and a new briefing`);
-    const runsS: number[] = [];
-    let cold: ColdStart | null = null;
-    let freshS: number | null = null;
-    const query = archive.manifest.people[0] ?? "minister";
     // Without a snapshot every "cold start" is a full rebuild: once is enough to show it;
     // when the bot could not be built at all, not even that.
     const coldRuns = bot.buildS === null ? 0 : bot.snapshotMB === null ? 1 : opts.coldRuns;
-    // Cold starts run the bundle `npm start` runs (bin/build.mjs), under bare Node.
-    const coldScript = coldRuns ? await bundleColdStart() : "";
-    for (let i = 0; i < coldRuns; i++) {
-      const last = i === coldRuns - 1;
-      const run = await runChild(
-        coldScript,
-        [archive.dataDir, cacheDir, query, ...(last ? ["zanzibarite"] : [])],
-        ["--enable-source-maps"],
-      );
-      const answer = run.lines.ANSWER as
-        { importMs: number; openMs: number; answerMs: number; fromCache: boolean } | undefined;
-      if (!answer) {
-        errors.push(`cold start failed (exit ${run.code}): ${run.stderr.trim().split("\n").slice(-3).join(" ")}`);
-        break;
-      }
-      runsS.push(seconds(run.at.ANSWER));
-      cold = {
-        runsS,
-        fromCache: answer.fromCache,
-        importMs: answer.importMs,
-        openMs: answer.openMs,
-        answerMs: answer.answerMs,
-      };
-      const fresh = run.lines.FRESH as { freshS: number; found: boolean } | undefined;
-      if (last && !fresh)
-        errors.push(
-          `the new-briefing measurement did not finish (exit ${run.code}): ${run.stderr.trim().split("\n").slice(-2).join(" ")}`,
-        );
-      if (fresh) {
-        freshS = fresh.found ? fresh.freshS : null;
-        if (!fresh.found) errors.push("a new briefing saved into the folder was not found by search");
-      }
-    }
-    if (cold && !cold.fromCache) errors.push("cold start did not load from the snapshot (it rebuilt)");
+    const query = archive.manifest.people[0] ?? "minister";
+    const starts = await measureColdStarts(archive.dataDir, cacheDir, query, coldRuns);
+    errors.push(...starts.errors);
 
-    let base: BaselineResult | null = null;
-    if (opts.baseline) {
-      log(`${opts.briefings} briefings: measuring plain MiniSearch`);
-      try {
-        base = (await worker(
-          "baseline",
-          { ...common, cacheDir: path.join(scratch, "baseline") },
-          opts,
-          scratch,
-        )) as BaselineResult;
-        errors.push(...base.errors);
-      } catch (err) {
-        errors.push(`baseline: ${(err as Error).message.split("\n").slice(0, 3).join(" ")}`);
-      }
-    }
+    const peerArgs = { ...common, cacheDir: path.join(scratch, "baseline") };
+    const base = opts.baseline
+      ? await measurePeer<BaselineResult>("baseline", "plain MiniSearch", peerArgs, opts, scratch, errors)
+      : null;
+    const flex = opts.flexsearch
+      ? await measurePeer<FlexSearchResult>("flexsearch", "FlexSearch", peerArgs, opts, scratch, errors)
+      : null;
+    const peer = <T extends { errors: string[]; paragraphs: number }>(r: T | null) =>
+      r && (({ errors: _e, paragraphs: _p, ...rest }) => rest)(r);
 
     const partial: Omit<SizeResult, "checks"> = {
       briefings: bot.briefings,
@@ -148,10 +183,10 @@ export async function runSize(opts: SizeOptions): Promise<SizeResult> {
       heapMB: bot.heapMB,
       rssMB: bot.rssMB,
       snapshotMB: bot.snapshotMB,
-      coldStartS: runsS.length ? median(runsS) : null,
-      coldStart: cold,
+      coldStartS: starts.runsS.length ? median(starts.runsS) : null,
+      coldStart: starts.cold,
       reloadS: bot.reloadS,
-      freshS,
+      freshS: starts.freshS,
       stages: bot.stages,
       search: bot.search,
       fuzzy: bot.fuzzy,
@@ -159,15 +194,12 @@ export async function runSize(opts: SizeOptions): Promise<SizeResult> {
       events: bot.events,
       autocomplete: bot.autocomplete,
       relevance: bot.relevance,
-      baseline: base && (({ errors: _e, paragraphs: _p, ...rest }) => rest)(base),
-      ratio: base && {
-        buildS: ratio(bot.buildS, base.buildS),
-        heapMB: ratio(bot.heapMB, base.heapMB),
-        snapshotMB: ratio(bot.snapshotMB, base.snapshotMB),
-        search: pct(bot.search, base.search),
-        fuzzy: pct(bot.fuzzy, base.fuzzy),
-        filtered: pct(bot.filtered, base.filtered),
-      },
+      typoHit: bot.typoHit,
+      loopDelay: { fresh: starts.freshLoop, queries: bot.loopDelay },
+      baseline: peer(base),
+      ratio: base && { ...ratios(bot, base), snapshotMB: ratio(bot.snapshotMB, base.snapshotMB) },
+      flexsearch: peer(flex),
+      ratioFlex: flex && ratios(bot, flex),
       errors,
       loadAvg: { before: loadBefore, after: Number(os.loadavg()[0].toFixed(2)) },
     };

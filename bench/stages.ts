@@ -22,7 +22,15 @@ export interface Stages {
   /** JSON of the index alone (null when it cannot be serialised: the error is in `errors`). */
   serializeS: number | null;
   serializedMB: number | null;
+  /**
+   * Threads that ran the stages: 1, the main thread, as the build runs today (so a parallel build shows beside it).
+   * Absent in runs before issue #16.
+   */
+  workers?: number;
 }
+
+/** The stages below run one after another on this thread. */
+const WORKERS = 1;
 
 export async function measureStages(dataDir: string, errors: string[]): Promise<Stages> {
   let t = performance.now();
@@ -61,7 +69,7 @@ export async function measureStages(dataDir: string, errors: string[]): Promise<
     index = ParagraphIndex.build(docs);
   } catch (err) {
     errors.push(`stages: indexing ${docs.length} paragraphs failed: ${(err as Error).message}`);
-    return { readS, cleanS, extractS, indexS: null, serializeS: null, serializedMB: null };
+    return { readS, cleanS, extractS, indexS: null, serializeS: null, serializedMB: null, workers: WORKERS };
   }
   const indexS = lap();
 
@@ -74,5 +82,5 @@ export async function measureStages(dataDir: string, errors: string[]): Promise<
   } catch (err) {
     errors.push(`stages: serialising the index failed: ${(err as Error).message}`);
   }
-  return { readS, cleanS, extractS, indexS, serializeS, serializedMB };
+  return { readS, cleanS, extractS, indexS, serializeS, serializedMB, workers: WORKERS };
 }

@@ -4,7 +4,8 @@ import { afterAll, describe, expect, it } from "vitest";
 import { generateArchive } from "../../bench/generate.ts";
 import { percentile, summarise } from "../../bench/measure.ts";
 import { buildQueries } from "../../bench/queries.ts";
-import { markdown, writeJson } from "../../bench/report.ts";
+import { markdown, PLOT_FILE, writeDocs, writeJson } from "../../bench/report.ts";
+import type { BenchReport } from "../../bench/result.ts";
 import { runBench } from "../../bench/run.ts";
 import { tempDir } from "../support/folders.ts";
 
@@ -59,6 +60,7 @@ describe("the benchmark harness", () => {
       budgetS: 5,
       coldRuns: 1,
       baseline: true,
+      flexsearch: true,
       stages: true,
       tmpDir: tmp.dir,
       heapLimitMB: 2048,
@@ -91,6 +93,48 @@ describe("the benchmark harness", () => {
     expect(size).toHaveProperty("events");
     expect(size).toHaveProperty("autocomplete");
     expect(size.search.n).toBeGreaterThan(0);
-    expect(markdown(report)).toContain("| Search p50 / p95 / p99 (ms) |");
-  }, 120_000);
+    expect(size.flexsearch).toMatchObject({
+      buildS: expect.any(Number),
+      heapMB: expect.any(Number),
+      search: latencyShape,
+      fuzzy: latencyShape,
+      filtered: latencyShape,
+      fuzzyBuildS: expect.any(Number),
+      relevance: { n: expect.any(Number), hitAt1: expect.any(Number), hitAt5: expect.any(Number) },
+      typoHit: { n: expect.any(Number), rate: expect.any(Number) },
+    });
+    expect(size.flexsearch.filteredBy.tags + size.flexsearch.filteredBy.tagsThenChecked).toBe(size.filtered.n);
+    expect(size.flexsearch.relevance.n).toBeGreaterThan(0);
+    expect(size.ratioFlex).toMatchObject({ search: { p99: expect.any(Number) }, buildS: expect.any(Number) });
+    const loopShape = { p99: expect.any(Number), max: expect.any(Number), samples: expect.any(Number) };
+    expect(size.loopDelay).toMatchObject({ fresh: loopShape, queries: { ...loopShape, calls: expect.any(Number) } });
+    expect(size.loopDelay.queries.calls).toBeGreaterThan(0);
+    expect(size.loopDelay.fresh.max).toBeGreaterThanOrEqual(size.loopDelay.fresh.p99);
+    expect(size.stages.workers).toBe(1);
+    expect(size.typoHit).toMatchObject({ n: expect.any(Number), rate: expect.any(Number) });
+    expect(size.baseline.typoHit).toMatchObject({ n: expect.any(Number), rate: expect.any(Number) });
+
+    const md = markdown(report);
+    expect(md).toContain("| Search p50 / p95 / p99 (ms) |");
+    expect(md).toMatch(/\| · FlexSearch \| [\d.]+ \/ [\d.]+ \/ [\d.]+/);
+    expect(md).toMatch(/\| · event-loop delay meanwhile, p99 \/ max \(ms\) \| [\d.]+ \/ [\d.]+ \|/);
+    expect(md).toContain("(1 thread)");
+    const docs = path.join(tmp.dir, "docs", "benchmarks.md");
+    writeDocs(docs, report);
+    expect(readFileSync(docs, "utf8")).toContain(`](${PLOT_FILE})`);
+    expect(readFileSync(path.join(tmp.dir, "docs", PLOT_FILE), "utf8")).toContain("<polyline");
+  }, 180_000);
+
+  it("renders a report from before FlexSearch and event-loop delay with dashes in their rows", () => {
+    const old = JSON.parse(
+      readFileSync(new URL("../../bench/results/latest.json", import.meta.url), "utf8"),
+    ) as BenchReport;
+    for (const s of old.sizes) {
+      delete s.flexsearch;
+      delete s.loopDelay;
+    }
+    const md = markdown(old);
+    expect(md).toMatch(/\| · FlexSearch \| — \|/);
+    expect(md).toMatch(/\| Event-loop delay during the query mix, p99 \/ max \(ms\) \| — \|/);
+  });
 });
