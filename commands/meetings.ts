@@ -4,10 +4,10 @@ import { DATE_RANGE, PAGING, paging } from "../src/kit/options.ts";
 import type { Command } from "../src/kit/command.ts";
 import { eventFilter, nameHint } from "../src/kit/event-filter.ts";
 import { toMeetingJSON } from "../src/library/views/events-json.ts";
-import { filterMeetings } from "../src/library/views/events-query.ts";
+import { findMeetings } from "../src/library/views/events-find.ts";
 import { andList, meetingItem as eventItem } from "../src/kit/event-items.ts";
 import { plural } from "../src/kit/plural.ts";
-import { byPlaceAndMonth, PLACE_AND_MONTH } from "../src/kit/place-month.ts";
+import { placeAndMonth, PLACE_AND_MONTH } from "../src/kit/place-month.ts";
 import type { Meeting } from "../src/extraction/event.ts";
 import type { Library } from "../src/library/library.ts";
 
@@ -47,8 +47,7 @@ export const meetings: Command = {
   ],
   run(library, options): Answer {
     const filter = eventFilter(library, options);
-    const view = library.events;
-    const found = byPlaceAndMonth(library, filterMeetings(view.meetings, filter, view.people), options);
+    const found = findMeetings(library.events, { ...filter, ...placeAndMonth(options) }, (id) => library.get(id));
     const { page, limit } = paging(options);
     const shown = found.slice((page - 1) * limit, page * limit);
     const paged = options.page !== undefined || options.limit !== undefined;

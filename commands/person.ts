@@ -4,7 +4,8 @@ import { UserError } from "../src/library/user-error.ts";
 import type { Command } from "../src/kit/command.ts";
 import { toMeetingJSON, toPledgeJSON } from "../src/library/views/events-json.ts";
 import { findPerson, personChoices } from "../src/library/views/people.ts";
-import { filterMeetings, filterPledges } from "../src/library/views/events-query.ts";
+import { findMeetings, findPledges } from "../src/library/views/events-find.ts";
+import { peopleNaming, peopleStarting } from "../src/library/views/events-index.ts";
 import { meetingItem } from "./meetings.ts";
 import { pledgeItem } from "./pledges.ts";
 import { humanDate } from "../src/kit/human-date.ts";
@@ -32,7 +33,7 @@ export const person: Command = {
     const query = partyName(library, String(options.name ?? ""));
     if (query === "") throw new UserError("person needs a name, e.g. `person Sar Kheng` or `person Redshaw`.");
     const view = library.events;
-    const { person: p, candidates } = findPerson(view.people, query);
+    const { person: p, candidates } = findPerson(peopleNaming(view, query), query);
     if (!p) {
       if (candidates.length > 1) {
         throw new UserError(
@@ -42,7 +43,8 @@ export const person: Command = {
             .join(", ")}: give the full name.`,
         );
       }
-      const ideas = personChoices(view.people, query.slice(0, 3)).slice(0, 5);
+      const prefix = query.slice(0, 3);
+      const ideas = personChoices(peopleStarting(view, prefix), prefix).slice(0, 5);
       throw new UserError(
         `No one named "${query}" in the briefings.` +
           (ideas.length
@@ -50,8 +52,9 @@ export const person: Command = {
             : " Use `people` to list the names they give."),
       );
     }
-    const meetings = filterMeetings(view.meetings, { who: p.name }, view.people);
-    const pledges = filterPledges(view.pledges, { who: p.name }, view.people);
+    const briefingOf = (id: string) => library.get(id);
+    const meetings = findMeetings(view, { who: p.name }, briefingOf);
+    const pledges = findPledges(view, { who: p.name }, briefingOf);
     const items: AnswerItem[] = [];
     if (p.latest) {
       const c = library.citation(p.latest.source, p.latest.paragraph);

@@ -5,11 +5,11 @@ import type { Command } from "../src/kit/command.ts";
 import { toPledgeJSON } from "../src/library/views/events-json.ts";
 import { pledgeItem as eventItem } from "../src/kit/event-items.ts";
 import { plural } from "../src/kit/plural.ts";
-import { aliasIndex, filterPledges, partyMatcher } from "../src/library/views/events-query.ts";
-import type { Person, Pledge, PledgeKind } from "../src/extraction/event.ts";
+import { findPledges } from "../src/library/views/events-find.ts";
+import type { Pledge, PledgeKind } from "../src/extraction/event.ts";
 import type { Library } from "../src/library/library.ts";
 import { eventFilter, nameHint } from "../src/kit/event-filter.ts";
-import { byPlaceAndMonth, PLACE_AND_MONTH } from "../src/kit/place-month.ts";
+import { placeAndMonth, PLACE_AND_MONTH } from "../src/kit/place-month.ts";
 
 const KINDS = ["pledge", "agreement", "request"] as const;
 const KIND_LABEL: Record<PledgeKind, string> = { pledge: "Pledge", agreement: "Agreement", request: "Request" };
@@ -22,13 +22,6 @@ export function pledgeItem(library: Library, p: Pledge): EventItem {
 /** A pledge's public JSON with its citation (`pledges --json`, and `ask` routed to pledges). */
 export function pledgeJSON(library: Library, p: Pledge) {
   return { ...toPledgeJSON(p), citation: library.citation(p.source, p.paragraph) };
-}
-
-/** Pledges with `other` as a counterpart or a co-actor (all when `other` is not given). */
-function withParty(found: Pledge[], other: string | undefined, people: readonly Person[]): Pledge[] {
-  if (other === undefined) return found;
-  const matches = partyMatcher(other, aliasIndex(people));
-  return found.filter((p) => p.counterparts.some(matches) || (p.actors.length > 1 && p.actors.some(matches)));
 }
 
 /** /pledges: who promised, agreed or asked what — each with its sentence and citation. */
@@ -57,14 +50,9 @@ export const pledges: Command = {
     ...PAGING,
   ],
   run(library, options): Answer {
-    const filter = { ...eventFilter(library, options), with: undefined, kind: options.kind as PledgeKind | undefined };
-    const view = library.events;
-    const other = eventFilter(library, options).with;
-    const found = withParty(
-      byPlaceAndMonth(library, filterPledges(view.pledges, filter, view.people), options),
-      other,
-      view.people,
-    );
+    const filter = { ...eventFilter(library, options), kind: options.kind as PledgeKind | undefined };
+    const other = filter.with;
+    const found = findPledges(library.events, { ...filter, ...placeAndMonth(options) }, (id) => library.get(id));
     const { page, limit } = paging(options);
     const shown = found.slice((page - 1) * limit, page * limit);
     const paged = options.page !== undefined || options.limit !== undefined;

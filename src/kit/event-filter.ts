@@ -1,5 +1,6 @@
 import type { Options } from "./command.ts";
 import type { Library } from "../library/library.ts";
+import { peopleStarting } from "../library/views/events-index.ts";
 import { personChoices } from "../library/views/people.ts";
 import { type EventFilter } from "../library/views/events-query.ts";
 
@@ -7,9 +8,9 @@ import { type EventFilter } from "../library/views/events-query.ts";
 
 /** A "did you mean" for a name that matched nothing. */
 export function nameHint(library: Library, name: string): string {
-  const people = library.events.people;
   const first = name.trim().split(/\s+/)[0] ?? "";
-  const ideas = personChoices(people, first.slice(0, 3)).slice(0, 5);
+  const prefix = first.slice(0, 3);
+  const ideas = personChoices(peopleStarting(library.events, prefix), prefix).slice(0, 5);
   return ideas.length
     ? ` Did you mean: ${ideas.map((s) => `"${s}"`).join(", ")}?`
     : " Use `people` to list the names the briefings give.";

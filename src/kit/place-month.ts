@@ -1,7 +1,4 @@
 import type { OptionSpec, Options } from "./command.ts";
-import type { Library } from "../library/library.ts";
-import { monthFits, placeTest } from "../library/views/event-extras.ts";
-import type { Meeting, Pledge } from "../extraction/event.ts";
 
 /** Filters beyond who/with/dates that meetings and pledges share: a month of any year, a place. */
 export const PLACE_AND_MONTH: readonly OptionSpec[] = [
@@ -14,13 +11,9 @@ export const PLACE_AND_MONTH: readonly OptionSpec[] = [
   },
 ];
 
-/** The events that pass the month and place options (all when neither is given). */
-export function byPlaceAndMonth<T extends Meeting | Pledge>(library: Library, events: T[], options: Options): T[] {
+/** The month and place options as a query's filters (each left out when not given). */
+export function placeAndMonth(options: Options): { month?: number; place?: string } {
   const month = typeof options.month === "number" ? options.month : undefined;
   const place = typeof options.place === "string" && options.place.trim() ? options.place.trim() : undefined;
-  if (month === undefined && place === undefined) return events;
-  const atPlace = place === undefined ? undefined : placeTest(place, library.events.people);
-  return events.filter(
-    (e) => (month === undefined || monthFits(e, month, library.get(e.source))) && (!atPlace || atPlace(e)),
-  );
+  return { ...(month === undefined ? {} : { month }), ...(place === undefined ? {} : { place }) };
 }

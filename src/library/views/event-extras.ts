@@ -50,6 +50,21 @@ export function undatedFits(e: Event, from: string | undefined, to: string | und
  * place's forms are worked out once (they look the name up among `people`), then each event is only read.
  */
 export function placeTest(place: string, people: readonly Person[]): (e: Event) => boolean {
-  const forms = mentionForms(place, people);
+  return placeFormsTest(mentionForms(place, people));
+}
+
+/** Whether an event's place or sentence names one of `forms` (see `mentionForms`). */
+export function placeFormsTest(forms: readonly string[]): (e: Event) => boolean {
   return (e) => ("place" in e && e.place !== null && mentions(forms, e.place)) || mentions(forms, e.quote);
+}
+
+/** The month and place tests of a query together, or null when it gives neither. */
+export function placeAndMonthTest(
+  month: number | undefined,
+  forms: readonly string[] | undefined,
+  briefingOf: (source: string) => Briefing | undefined,
+): ((e: Event) => boolean) | null {
+  if (month === undefined && forms === undefined) return null;
+  const atPlace = forms === undefined ? null : placeFormsTest(forms);
+  return (e) => (month === undefined || monthFits(e, month, briefingOf(e.source))) && (!atPlace || atPlace(e));
 }

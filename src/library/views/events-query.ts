@@ -4,12 +4,13 @@
  * people of a Library.
  */
 import { actorLabel } from "./events-json.ts";
-import { matchesParty, normName, roleNamesCountry } from "./people.ts";
+import { matchesParty, namesCountry, normName, roleNamesCountry } from "./people.ts";
 import { byDateDesc, type EventsView } from "./events-view.ts";
 import type { Meeting, Party, Person, Pledge, PledgeKind } from "../../extraction/event.ts";
 
 export interface EventFilter {
   who?: string;
+  /** Meetings: another participant than `who`'s. Pledges: a counterpart, or a co-actor of a joint pledge. */
   with?: string;
   kind?: PledgeKind;
   /** Inclusive ISO dates; events without a date are left out when either is set. */
@@ -36,34 +37,34 @@ export function roleIndex(people: readonly Person[]): (name: string) => string[]
 }
 const roleMaps = new WeakMap<readonly Person[], Map<string, string[]>>();
 
+/** `f` decided once per distinct argument. */
+function memo<T>(f: (key: string) => T): (key: string) => T {
+  const seen = new Map<string, T>();
+  return (key) => {
+    let hit = seen.get(key);
+    if (hit === undefined && !seen.has(key)) seen.set(key, (hit = f(key)));
+    return hit as T;
+  };
+}
+
 /**
  * Does a party match `query`? By name or alias, or — for a country — by a role that names it
  * ("Vietnam’s minister", or any role the person holds in another briefing), or a body whose
  * name names it ("the Vietnamese side", "the Ministry of Interior of Cambodia", "Cambodian
- * police"). Names and roles repeat across thousands of events, so each (name, role) is decided
- * once per query.
+ * police"). Names and roles repeat across thousands of events, so each name and each role is
+ * decided once per query; a query that names no country reads names only.
  */
 export function partyMatcher(
   query: string,
   aliases: (name: string) => string[],
   rolesOf: (name: string) => string[] = () => [],
 ): (p: Party) => boolean {
-  const byName = new Map<string, Map<string, boolean>>();
-  return (p) => {
-    let roles = byName.get(p.name);
-    if (!roles) byName.set(p.name, (roles = new Map()));
-    const role = p.role ?? "";
-    let hit = roles.get(role);
-    if (hit === undefined) {
-      hit =
-        matchesParty(query, p.name, aliases(p.name)) ||
-        roleNamesCountry(query, p.role) ||
-        (p.kind !== "person" && roleNamesCountry(query, p.name)) ||
-        (p.kind === "person" && rolesOf(p.name).some((r) => roleNamesCountry(query, r)));
-      roles.set(role, hit);
-    }
-    return hit;
-  };
+  const byName = memo((name) => matchesParty(query, name, aliases(name)));
+  if (!namesCountry(query)) return (p) => byName(p.name);
+  const names = memo((text) => roleNamesCountry(query, text));
+  const otherRoles = memo((name) => rolesOf(name).some(names));
+  return (p) =>
+    byName(p.name) || (p.role !== null && names(p.role)) || (p.kind === "person" ? otherRoles(p.name) : names(p.name));
 }
 
 function inRange(date: string | null, f: EventFilter): boolean {
@@ -72,58 +73,80 @@ function inRange(date: string | null, f: EventFilter): boolean {
   return (f.from === undefined || date >= f.from) && (f.to === undefined || date <= f.to);
 }
 
-export function filterMeetings(meetings: readonly Meeting[], f: EventFilter, people: readonly Person[]): Meeting[] {
+/** The party matchers of a filter's `who` and `with` (null when not given), built once per query. */
+export interface Matchers {
+  who: ((p: Party) => boolean) | null;
+  /** Pledges: the party of an actor's label ("Vietnam (per To Lam)"), decided once per label. */
+  whoLabel: ((label: string) => boolean) | null;
+  with: ((p: Party) => boolean) | null;
+}
+
+/**
+ * The matchers a filter needs. `who` reads names, aliases and roles; `with` on pledges reads names and aliases only
+ * (a counterpart is named as such), on meetings the same as `who`.
+ */
+export function matchersOf(f: EventFilter, people: readonly Person[], list: "meetings" | "pledges"): Matchers {
   const aliases = aliasIndex(people);
   const roles = roleIndex(people);
-  const whoMatches = f.who === undefined ? null : partyMatcher(f.who, aliases, roles);
-  const withMatches = f.with === undefined ? null : partyMatcher(f.with, aliases, roles);
-  return meetings
-    .filter((m) => {
-      if (f.source !== undefined && m.source !== f.source) return false;
-      if (!inRange(m.date, f)) return false;
-      const who = whoMatches ? m.participants.findIndex(whoMatches) : -1;
-      if (whoMatches && who < 0) return false;
-      // `with`: another participant than the one `who` matched.
-      if (withMatches && !m.participants.some((p, i) => i !== who && withMatches(p))) return false;
-      return true;
-    })
-    .sort(byDateDesc);
+  const who = f.who;
+  return {
+    who: who === undefined ? null : partyMatcher(who, aliases, roles),
+    whoLabel: who === undefined || list === "meetings" ? null : labelMatcher(who),
+    with: f.with === undefined ? null : partyMatcher(f.with, aliases, list === "meetings" ? roles : undefined),
+  };
 }
 
-/** Does a pledge's actor (or the person who stated it) match? */
-export function pledgeMatches(query: string, p: Pledge, aliases: (name: string) => string[]): boolean {
-  return pledgeMatcher(query, aliases)(p);
-}
-
-/** The matcher `who` uses on pledges: the actor, co-actors, the speaker, or the label ("Vietnam (per To Lam)"). */
-function pledgeMatcher(
-  query: string,
-  aliases: (name: string) => string[],
-  roles: (name: string) => string[] = () => [],
-): (p: Pledge) => boolean {
-  const party = partyMatcher(query, aliases, roles);
+function labelMatcher(query: string): (label: string) => boolean {
   const labels = new Map<string, boolean>();
-  return (p) => {
-    if (party(p.actor) || p.actors.some(party) || (p.speaker !== undefined && p.speaker !== null && party(p.speaker)))
-      return true;
-    const label = actorLabel(p);
+  return (label) => {
     let hit = labels.get(label);
     if (hit === undefined) labels.set(label, (hit = matchesParty(query, label)));
     return hit;
   };
 }
 
+/** Whether a meeting passes the filter's source, dates, `who` and `with` (the test `filterMeetings` applies). */
+export function meetingTest(f: EventFilter, m: Matchers): (e: Meeting) => boolean {
+  const { who: whoMatches, with: withMatches } = m;
+  return (e) => {
+    if (f.source !== undefined && e.source !== f.source) return false;
+    if (!inRange(e.date, f)) return false;
+    const who = whoMatches ? e.participants.findIndex(whoMatches) : -1;
+    if (whoMatches && who < 0) return false;
+    // `with`: another participant than the one `who` matched.
+    if (withMatches && !e.participants.some((p, i) => i !== who && withMatches(p))) return false;
+    return true;
+  };
+}
+
+/** The meetings that pass the filter, newest first, by reading each one (`events-find.ts` answers from an index). */
+export function filterMeetings(meetings: readonly Meeting[], f: EventFilter, people: readonly Person[]): Meeting[] {
+  return meetings.filter(meetingTest(f, matchersOf(f, people, "meetings"))).sort(byDateDesc);
+}
+
+/** The test `who` makes of a pledge: the actor, co-actors, the speaker, or the label ("Vietnam (per To Lam)"). */
+function pledgeWho(party: (p: Party) => boolean, label: (label: string) => boolean): (p: Pledge) => boolean {
+  return (p) => party(p.actor) || p.actors.some(party) || (!!p.speaker && party(p.speaker)) || label(actorLabel(p));
+}
+
+/** Whether a pledge passes the filter's source, kind, dates, `who` and `with` (the test `filterPledges` applies). */
+export function pledgeTest(f: EventFilter, m: Matchers): (p: Pledge) => boolean {
+  const whoMatches = m.who && m.whoLabel ? pledgeWho(m.who, m.whoLabel) : null;
+  const other = m.with;
+  return (p) => {
+    if (f.source !== undefined && p.source !== f.source) return false;
+    if (f.kind !== undefined && p.kind !== f.kind) return false;
+    if (!inRange(p.date, f)) return false;
+    if (whoMatches && !whoMatches(p)) return false;
+    // `with`: a counterpart, or a co-actor of a joint pledge.
+    if (other && !(p.counterparts.some(other) || (p.actors.length > 1 && p.actors.some(other)))) return false;
+    return true;
+  };
+}
+
+/** The pledges that pass the filter, newest first, by reading each one (`events-find.ts` answers from an index). */
 export function filterPledges(pledges: readonly Pledge[], f: EventFilter, people: readonly Person[]): Pledge[] {
-  const whoMatches = f.who === undefined ? null : pledgeMatcher(f.who, aliasIndex(people), roleIndex(people));
-  return pledges
-    .filter((p) => {
-      if (f.source !== undefined && p.source !== f.source) return false;
-      if (f.kind !== undefined && p.kind !== f.kind) return false;
-      if (!inRange(p.date, f)) return false;
-      if (whoMatches && !whoMatches(p)) return false;
-      return true;
-    })
-    .sort(byDateDesc);
+  return pledges.filter(pledgeTest(f, matchersOf(f, people, "pledges"))).sort(byDateDesc);
 }
 
 /** "2024-01-24", or "year not stated" for an event the text dates without a year. */

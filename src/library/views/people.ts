@@ -35,6 +35,11 @@ function countryOf(s: string): string | null {
   return COUNTRIES.get(l) ?? DEMONYMS.get(l) ?? null;
 }
 
+/** Does `query` name a country, by a spelling or demonym? (Only then can a role or a body's name tie a party to it.) */
+export function namesCountry(query: string): boolean {
+  return countryOf(query) !== null;
+}
+
 /** Other spellings of a country's name, by their lower-case form. */
 const COUNTRY_ALIASES: Record<string, string> = {
   "viet nam": "Vietnam",
