@@ -18,6 +18,7 @@ import { assemble, SEGMENT_LAYOUT, smallTail, type DocTable, type SegmentLayout 
 import { dayNumber, docFilter } from "./filter.ts";
 import { save } from "./save.ts";
 import { eventsViewSteps, type EventsView } from "./views/events-view.ts";
+import { eventsIndexSteps } from "./views/events-index.ts";
 import { buildLookups, lookupsSteps, type Lookups } from "./views/lookups.ts";
 import { runInSlices, runNow, type Steps } from "../search/steps.ts";
 import { cacheFolder, SNAPSHOT_FORMAT, type Content } from "./snapshot.ts";
@@ -177,10 +178,11 @@ export class Library {
     return yield* eventsViewSteps(perBriefing, (id) => this.get(id)?.meta.published ?? null);
   }
 
-  /** Build every derived view (events, people, lookups), in steps. */
+  /** Build every derived view (events, their index, people, lookups), in steps. */
   private *viewSteps(): Steps<void> {
     const view = yield* this.eventsViewSteps();
     this.eventsView ??= view;
+    yield* eventsIndexSteps(this.eventsView);
     const lookups = yield* lookupsSteps(this.briefings, this.eventsView);
     this.lookupTables ??= lookups;
   }

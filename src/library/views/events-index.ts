@@ -1,7 +1,8 @@
 /**
  * An index over an events view, so a filtered `meetings` or `pledges` reads only the events that may pass: positions
  * (into the view's newest-first lists) by party, pledge label, source, kind, month and place or quote word. Dates are
- * already sorted, so a date range is two binary searches. Built once per view, on first use.
+ * already sorted, so a date range is two binary searches. Built once per view: on first use, or by a server with the
+ * view, between answers (`eventsIndexSteps`).
  */
 import type { Meeting, Person, Pledge, PledgeKind } from "../../extraction/event.ts";
 import { actorLabel } from "./events-json.ts";
@@ -10,6 +11,7 @@ import { aliasIndex, roleIndex } from "./events-query.ts";
 import type { EventsView } from "./events-view.ts";
 import { needles, normName } from "./people.ts";
 import { Texts } from "./events-texts.ts";
+import { runNow, STEP, type Steps } from "../../search/steps.ts";
 
 /** What both lists share: dates, sources, months and words. */
 export interface SideIndex {
@@ -23,6 +25,8 @@ export interface SideIndex {
   byMonth: ReadonlyMap<number, number[]>;
   /** Each event's place and quote words, normalised as `mentions` reads them. */
   words: ReadonlyMap<string, number[]>;
+  /** Build the parts built on first use, in steps. */
+  warmSteps(): Steps<void>;
 }
 
 export interface MeetingsIndex extends SideIndex {
@@ -44,35 +48,41 @@ export interface EventsIndex {
   pledges: PledgesIndex;
   /** The merged people's names and aliases, by position in the view's list. */
   people: Texts;
+  /** Build the parts built on first use, in steps. */
+  warmSteps(): Steps<void>;
 }
 
 type Event = Meeting | Pledge;
 
 /** Each event's place and quote words, as `mentions` normalises them, to their positions. */
-function placeWords(events: readonly Event[]): Map<string, number[]> {
+function* placeWords(events: readonly Event[]): Steps<Map<string, number[]>> {
   const words = new Postings<string>();
   const addWords = (text: string, pos: number) => {
     for (const w of normName(text).split(" ")) if (w) words.add(w, pos);
   };
-  events.forEach((e, pos) => {
+  for (let pos = 0; pos < events.length; pos++) {
+    const e = events[pos];
     if ("place" in e && e.place !== null) addWords(e.place, pos);
     addWords(e.quote, pos);
-  });
+    if (pos % STEP === STEP - 1) yield;
+  }
   return words.lists;
 }
 
-function sideIndex(events: readonly Event[], each: (e: Event, pos: number) => void): SideIndex {
+function* sideIndex(events: readonly Event[], each: (e: Event, pos: number) => void): Steps<SideIndex> {
   const bySource = new Postings<string>();
   const byMonth = new Postings<number>();
   const dates: string[] = [];
-  events.forEach((e, pos) => {
+  for (let pos = 0; pos < events.length; pos++) {
+    const e = events[pos];
     bySource.add(e.source, pos);
     if (e.date !== null) {
       dates.push(e.date);
       byMonth.add(Number(e.date.slice(5, 7)), pos);
     }
     each(e, pos);
-  });
+    if (pos % STEP === STEP - 1) yield;
+  }
   let words: Map<string, number[]> | undefined;
   return {
     size: events.length,
@@ -80,27 +90,30 @@ function sideIndex(events: readonly Event[], each: (e: Event, pos: number) => vo
     dates,
     bySource: bySource.lists,
     byMonth: byMonth.lists,
-    // Read by place filters only, and the costliest part to build: built on the first.
+    // Read by place filters only, and the costliest part to build: built on the first (or by `warmSteps`).
     get words() {
-      return (words ??= placeWords(events));
+      return (words ??= runNow(placeWords(events)));
+    },
+    *warmSteps() {
+      words ??= yield* placeWords(events);
     },
   };
 }
 
-function meetingsIndex(meetings: readonly Meeting[], names: PartyNames): MeetingsIndex {
+function* meetingsIndex(meetings: readonly Meeting[], names: PartyNames): Steps<MeetingsIndex> {
   const participants = new PartyPostings(names);
-  const side = sideIndex(meetings, (e, pos) => {
+  const side = yield* sideIndex(meetings, (e, pos) => {
     for (const p of (e as Meeting).participants) participants.add(p, pos);
   });
   return Object.assign(side, { participants });
 }
 
-function pledgesIndex(pledges: readonly Pledge[], names: PartyNames): PledgesIndex {
+function* pledgesIndex(pledges: readonly Pledge[], names: PartyNames): Steps<PledgesIndex> {
   const actors = new PartyPostings(names);
   const others = new PartyPostings(names);
   const labels = new LabelPostings();
   const byKind = new Postings<PledgeKind>();
-  const side = sideIndex(pledges, (e, pos) => {
+  const side = yield* sideIndex(pledges, (e, pos) => {
     const p = e as Pledge;
     for (const a of [p.actor, ...p.actors, ...(p.speaker ? [p.speaker] : [])]) actors.add(a, pos);
     for (const c of p.counterparts) others.add(c, pos);
@@ -112,12 +125,13 @@ function pledgesIndex(pledges: readonly Pledge[], names: PartyNames): PledgesInd
   return Object.assign(side, { actors, others, labels, byKind: byKind.lists });
 }
 
-function peopleTexts(people: readonly Person[]): Texts {
+function* peopleTexts(people: readonly Person[]): Steps<Texts> {
   const texts = new Texts();
-  people.forEach((p, i) => {
-    texts.add(p.name, i);
-    for (const a of p.aliases) texts.add(a, i);
-  });
+  for (let i = 0; i < people.length; i++) {
+    texts.add(people[i].name, i);
+    for (const a of people[i].aliases) texts.add(a, i);
+    if (i % STEP === STEP - 1) yield;
+  }
   return texts;
 }
 
@@ -125,20 +139,37 @@ const built = new WeakMap<EventsView, EventsIndex>();
 
 /** The view's index, built on first use. */
 export function eventsIndex(view: EventsView): EventsIndex {
-  let index = built.get(view);
-  if (!index) {
-    const names = { aliases: aliasIndex(view.people), rolesOf: roleIndex(view.people) };
-    let people: Texts | undefined;
-    index = {
-      meetings: meetingsIndex(view.meetings, names),
-      pledges: pledgesIndex(view.pledges, names),
-      get people() {
-        return (people ??= peopleTexts(view.people));
-      },
-    };
-    built.set(view, index);
-  }
-  return index;
+  return built.get(view) ?? runNow(indexSteps(view));
+}
+
+function* indexSteps(view: EventsView): Steps<EventsIndex> {
+  const names = { aliases: aliasIndex(view.people), rolesOf: roleIndex(view.people) };
+  let people: Texts | undefined;
+  const meetings = yield* meetingsIndex(view.meetings, names);
+  const pledges = yield* pledgesIndex(view.pledges, names);
+  const index: EventsIndex = {
+    meetings,
+    pledges,
+    get people() {
+      return (people ??= runNow(peopleTexts(view.people)));
+    },
+    *warmSteps() {
+      people ??= yield* peopleTexts(view.people);
+    },
+  };
+  if (!built.has(view)) built.set(view, index);
+  return built.get(view)!;
+}
+
+/**
+ * The view's index with every part built (the parts built on first use too), in steps: a server builds it with the
+ * view, between answers, so that no first query pays for it.
+ */
+export function* eventsIndexSteps(view: EventsView): Steps<void> {
+  const index = built.get(view) ?? (yield* indexSteps(view));
+  yield* index.meetings.warmSteps();
+  yield* index.pledges.warmSteps();
+  yield* index.warmSteps();
 }
 
 /**
