@@ -4,15 +4,17 @@ import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { PROJECT_ROOT } from "../../src/runtime/paths.ts";
 import { sampleFolder, tempDir } from "../support/folders.ts";
+import { bundledCli } from "../support/cli-bundle.ts";
 
 /** `npx briefings add <file|url|->` and `npx briefings remove <id>`, as a newsroom editor runs them. */
 const cache = tempDir("briefings-cli-edit-cache-");
 const folder = sampleFolder();
 const env = { ...process.env, CACHE_DIR: cache.dir, DISCORD_TOKEN: "" };
 
-function cli(args: string[], input = ""): Promise<{ code: number; stdout: string; stderr: string }> {
+async function cli(args: string[], input = ""): Promise<{ code: number; stdout: string; stderr: string }> {
+  const entry = await bundledCli();
   return new Promise((resolve) => {
-    const child = spawn("node", ["bin/briefings.mjs", ...args, "--data", folder.dir], { cwd: PROJECT_ROOT, env });
+    const child = spawn("node", [entry, ...args, "--data", folder.dir], { cwd: PROJECT_ROOT, env });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (c: Buffer) => (stdout += c.toString()));

@@ -7,6 +7,7 @@ import { PROJECT_ROOT } from "../../src/runtime/paths.ts";
 import { briefingFile, tempDir } from "../support/folders.ts";
 import { Library } from "../../src/library/library.ts";
 import { cacheFolder } from "../../src/library/snapshot.ts";
+import { bundledCli } from "../support/cli-bundle.ts";
 
 const run = promisify(execFile);
 const cache = tempDir("briefings-cli-cache-");
@@ -15,9 +16,10 @@ const env = { ...process.env, CACHE_DIR: cache.dir, DISCORD_TOKEN: "" };
 async function cli(
   args: string[],
   extraEnv: Record<string, string> = {},
+  entry?: string,
 ): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await run("node", ["bin/briefings.mjs", ...args], {
+    const { stdout, stderr } = await run("node", [entry ?? (await bundledCli()), ...args], {
       cwd: PROJECT_ROOT,
       env: { ...env, ...extraEnv },
       timeout: 30_000,
@@ -30,6 +32,14 @@ async function cli(
 }
 
 describe("npx briefings (one-shot CLI)", () => {
+  it("runs through bin/briefings.mjs, the npx entry, as bundled", async () => {
+    const viaBin = await cli(["search", "cybercrime", "--json", "--limit", "2"], {}, "bin/briefings.mjs");
+    const bundled = await cli(["search", "cybercrime", "--json", "--limit", "2"]);
+    expect(viaBin.code).toBe(0);
+    expect(JSON.parse(viaBin.stdout).results.length).toBeGreaterThan(0);
+    expect(viaBin.stdout).toBe(bundled.stdout);
+  });
+
   it("search --json keeps the contract and puts the UK request article first with its full citation", async () => {
     const { code, stdout } = await cli(["search", "UK cybercrime support", "--json", "--limit", "3"]);
     expect(code).toBe(0);
