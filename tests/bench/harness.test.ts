@@ -131,6 +131,7 @@ describe("the benchmark harness", () => {
     ) as BenchReport;
     for (const s of old.sizes) {
       delete s.flexsearch;
+      delete s.ratioFlex;
       delete s.loopDelay;
     }
     const md = markdown(old);
