@@ -1,4 +1,6 @@
+import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import path from "node:path";
 import type { Relevance } from "./bot.ts";
 import type { LoopDelay } from "./loop-delay.ts";
@@ -184,7 +186,10 @@ export function markdown(report: BenchReport): string {
   return lines.join("\n");
 }
 
-/** Replace the text between the markers in `file` (created with the markers when missing); the chart beside it. */
+/**
+ * Replace the text between the markers in `file` (created with the markers when missing), formatted as the
+ * project's Prettier settings say (format:check reads it); the chart beside it.
+ */
 export function writeDocs(file: string, report: BenchReport): void {
   mkdirSync(path.dirname(file), { recursive: true });
   const title = `Search p99 against archive size (${report.date.slice(0, 10)})`;
@@ -198,4 +203,6 @@ export function writeDocs(file: string, report: BenchReport): void {
       ? current.slice(0, at) + table + current.slice(end + END.length)
       : `${current.trimEnd()}\n\n${table}\n`;
   writeFileSync(file, next);
+  const prettier = createRequire(import.meta.url).resolve("prettier/bin/prettier.cjs");
+  execFileSync(process.execPath, [prettier, "--write", "--log-level", "warn", file], { stdio: "inherit" });
 }
