@@ -29,8 +29,8 @@ const late = (ns: number, resolutionMs: number) => Number(Math.max(0, ns / 1e6 -
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /**
- * Start measuring; `stop()` lets the timer fire once more (a stall that just ended is sampled only when it does), then
- * ends it and returns the figures (null when no sample was taken).
+ * Start measuring; `stop()` lets the timer fire once more (a stall that just ended is sampled only when it does), and
+ * until it has a sample (at most 20 more resolutions), then ends it and returns the figures (null when none was taken).
  */
 export function watchLoop(resolutionMs = LOOP_RESOLUTION_MS): { stop: (calls?: number) => Promise<LoopDelay | null> } {
   const h = monitorEventLoopDelay({ resolution: resolutionMs });
@@ -38,6 +38,8 @@ export function watchLoop(resolutionMs = LOOP_RESOLUTION_MS): { stop: (calls?: n
   return {
     async stop(calls) {
       await sleep(resolutionMs * 2);
+      // On a busy machine the timer may not have fired twice yet (no sample): give it a few more turns.
+      for (let i = 0; i < 20 && h.count === 0; i++) await sleep(resolutionMs);
       h.disable();
       if (h.count === 0) return null;
       const out: LoopDelay = {
