@@ -97,12 +97,7 @@ export function matchersOf(f: EventFilter, people: readonly Person[], list: "mee
 }
 
 function labelMatcher(query: string): (label: string) => boolean {
-  const labels = new Map<string, boolean>();
-  return (label) => {
-    let hit = labels.get(label);
-    if (hit === undefined) labels.set(label, (hit = matchesParty(query, label)));
-    return hit;
-  };
+  return memo((label) => matchesParty(query, label));
 }
 
 /** Whether a meeting passes the filter's source, dates, `who` and `with` (the test `filterMeetings` applies). */

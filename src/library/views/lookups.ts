@@ -75,8 +75,8 @@ function* partyIndex(view: EventsView, keyed: (v: string) => string): Steps<Pref
   const entries: Array<PrefixEntry<PartyChoice>> = [];
   const choice = (name: string) => ({ name, key: keyed(name) });
   const seen = new Set<string>();
-  const people = yield* sortSteps([...view.people], (a, b) => b.mentions - a.mentions || a.name.localeCompare(b.name));
-  for (const p of people) {
+  // Most mentioned first: the order `mergePeople` gives the view's people.
+  for (const p of view.people) {
     if (seen.has(p.name)) continue;
     seen.add(p.name);
     entries.push({ keys: [p.name, ...p.aliases], value: choice(p.name), rank: entries.length });
