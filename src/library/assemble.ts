@@ -4,6 +4,7 @@ import type { BriefingEvents } from "../extraction/event.ts";
 import { ParagraphIndex, type IndexDoc } from "../search/index.ts";
 import { freshContent, type Content, type FileEntry, type SegmentEntry } from "./snapshot.ts";
 import { stampFiles, stampFilesNow, type LibraryState, type LoadedSegment } from "./built-state.ts";
+import { runInSlices, runNow, SLICE_MS, STEP, type Steps } from "../search/steps.ts";
 
 /** How the index is cut into segments. */
 export interface SegmentLayout {
@@ -39,7 +40,23 @@ export interface AssembleOptions {
   settleMs?: number;
   /** Files this process wrote whole (an added briefing, linked into place at once): read without settling. */
   whole?: ReadonlySet<string>;
+  /**
+   * Run the work that grows with the archive (lists, maps and tables over every briefing) in slices between which
+   * the event loop answers: for a server replacing the Library it serves. Default: at once.
+   */
+  sliced?: boolean;
+  /** With `sliced`: how long one slice may hold the event loop (default SLICE_MS). */
+  sliceMs?: number;
 }
+
+/** Runs steps: at once, or in slices between answers. */
+export type StepRunner = <T>(steps: Steps<T>) => Promise<T>;
+
+const atOnce: StepRunner = (steps) => Promise.resolve(runNow(steps));
+
+/** The runner `sliced` asks for, with slices of `sliceMs`. */
+export const stepRunner = (sliced: boolean, sliceMs = SLICE_MS): StepRunner =>
+  sliced ? (steps) => runInSlices(steps, sliceMs) : atOnce;
 
 /** Global paragraph id → its briefing (position in `briefings`, -1 for none) and paragraph number (0 for none). */
 export interface DocTable {
@@ -80,16 +97,26 @@ export interface Assembled {
 export async function assemble(
   dataDir: string,
   known: LibraryState,
-  { changedNames, compact = false, layout = SEGMENT_LAYOUT, settleMs = 0, whole }: AssembleOptions = {},
+  {
+    changedNames,
+    compact = false,
+    layout = SEGMENT_LAYOUT,
+    settleMs = 0,
+    whole,
+    sliced = false,
+    sliceMs,
+  }: AssembleOptions = {},
 ): Promise<Assembled> {
+  const run = stepRunner(sliced, sliceMs);
   const problems: LoadProblem[] = [];
   const patching = changedNames !== undefined && known.files.size > 0;
-  const listed = patching ? patchStamps(dataDir, known.files, changedNames) : await listStamps(dataDir, problems);
+  const listed = patching ? freshStamps(dataDir, changedNames) : await listStamps(dataDir, problems);
   const { stamps, unsettled, settlesInMs } = settledStamps(listed, known, settleMs, Date.now(), whole);
-  const read = await readChanged(dataDir, stamps, known, patching);
-  if (patching) dropReplaced(read, known, changedNames);
-  const { briefings, contentById, position } = briefingsOf(read.files, read.contents, problems);
-  const kept = keepSegments(known.segments, briefings, compact, layout);
+  const read = patching
+    ? await readPatched(dataDir, stamps, known, changedNames, run)
+    : await readChanged(dataDir, stamps, known, false, new Map());
+  const { briefings, contentById, position } = await run(briefingsOf(read.files, read.contents, problems));
+  const kept = await run(keepSegments(known.segments, briefings, compact, layout));
   const built = indexUnplaced(kept.unplaced, contentById, known.nextDoc, layout);
   const segments = [...kept.segments, ...built.segments].filter((s) => s.entry.paragraphs > 0);
   return {
@@ -102,8 +129,8 @@ export async function assemble(
     segments,
     newSegments: built.segments,
     nextDoc: built.nextDoc,
-    docs: docTable(segments, position, contentById, built.nextDoc),
-    changed: stamps.length !== known.files.size || read.changed || kept.dropped || built.segments.length > 0,
+    docs: await run(docTable(segments, position, contentById, built.nextDoc)),
+    changed: read.files.length !== known.files.size || read.changed || kept.dropped || built.segments.length > 0,
     compacted: compact && built.segments.length > 0,
     unsettled,
     settlesInMs,
@@ -156,16 +183,17 @@ interface ReadFiles {
   changed: boolean;
 }
 
-/** Reuse the entry and content of each unchanged file; read, parse and extract the others. */
+/**
+ * Reuse the entry and content of each unchanged file; read, parse and extract the others. `contents`: where the
+ * contents go (patching, a copy of the previous ones already).
+ */
 async function readChanged(
   dataDir: string,
   stamps: readonly FileEntry[],
   known: LibraryState,
   patching: boolean,
+  contents: Map<string, Content>,
 ): Promise<ReadFiles> {
-  // Patching, the previous contents are copied whole (much cheaper than one by one) and
-  // those of changed or removed files dropped after.
-  const contents = patching ? new Map(known.contents) : new Map<string, Content>();
   const out: ReadFiles = { files: [], contents, newContents: [], changed: false };
   // The parser and the extractor are loaded only when a file has to be read.
   let read: Reader | null = null;
@@ -209,20 +237,76 @@ async function readChanged(
   return out;
 }
 
+/**
+ * Patching: read only the named files (`stamps`, those still there), and put their entries among the others in name
+ * order; the previous contents are copied (in steps), less those of files that changed or went away.
+ */
+async function readPatched(
+  dataDir: string,
+  stamps: readonly FileEntry[],
+  known: LibraryState,
+  changedNames: ReadonlySet<string>,
+  run: StepRunner,
+): Promise<ReadFiles> {
+  const contents = await run(copyMap(known.contents));
+  const read = await readChanged(dataDir, stamps, known, true, contents);
+  read.files = await run(mergeFiles(known.files, changedNames, read.files));
+  await run(dropReplaced(read, known, changedNames));
+  return read;
+}
+
+/** A copy of the map, in steps. */
+function* copyMap<K, V>(from: ReadonlyMap<K, V>): Steps<Map<K, V>> {
+  const out = new Map<K, V>();
+  for (const [k, v] of from) {
+    out.set(k, v);
+    if (out.size % STEP === 0) yield;
+  }
+  return out;
+}
+
+const byFile = (a: FileEntry, b: FileEntry) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0);
+
+/** The known entries (in name order) less the changed names, with the fresh entries put in their places. */
+function* mergeFiles(
+  known: ReadonlyMap<string, FileEntry>,
+  changed: ReadonlySet<string>,
+  fresh: readonly FileEntry[],
+): Steps<FileEntry[]> {
+  const add = [...fresh].sort(byFile);
+  const out: FileEntry[] = [];
+  let j = 0;
+  let i = 0;
+  for (const entry of known.values()) {
+    if (++i % STEP === 0) yield;
+    if (changed.has(entry.file)) continue;
+    while (j < add.length && add[j].file < entry.file) out.push(add[j++]);
+    out.push(entry);
+  }
+  while (j < add.length) out.push(add[j++]);
+  return out;
+}
+
 /** Patching: the contents of files that changed or went away, unless another file still has them. */
-function dropReplaced(read: ReadFiles, known: LibraryState, changedNames: ReadonlySet<string>): void {
-  const replaced = [...changedNames].flatMap((name) => known.files.get(name)?.hash ?? []);
-  if (!replaced.length) return;
-  const live = new Set(read.files.map((f) => f.hash));
-  for (const hash of replaced) if (!live.has(hash)) read.contents.delete(hash);
+function* dropReplaced(read: ReadFiles, known: LibraryState, changedNames: ReadonlySet<string>): Steps<void> {
+  const replaced = new Set([...changedNames].flatMap((name) => known.files.get(name)?.hash ?? []));
+  if (!replaced.size) return;
+  let i = 0;
+  for (const f of read.files) {
+    if (f.hash !== undefined) replaced.delete(f.hash); // still some file's
+    if (++i % STEP === 0) yield;
+  }
+  for (const hash of replaced) read.contents.delete(hash);
 }
 
 /** Briefings in name order, each with its content and place; a problem for each bad file and repeated id. */
-function briefingsOf(files: readonly FileEntry[], contents: ReadonlyMap<string, Content>, problems: LoadProblem[]) {
+function* briefingsOf(files: readonly FileEntry[], contents: ReadonlyMap<string, Content>, problems: LoadProblem[]) {
   const byId = new Map<string, Briefing>();
   const contentById = new Map<string, Content>();
   const position = new Map<string, number>();
+  let i = 0;
   for (const f of files) {
+    if (++i % STEP === 0) yield;
     if (f.problem !== undefined) {
       problems.push({ file: f.file, message: f.problem });
       continue;
@@ -247,22 +331,28 @@ function briefingsOf(files: readonly FileEntry[], contents: ReadonlyMap<string, 
  * are rebuilt with the newcomers (compacting: every small segment at the end). `unplaced`: the briefings to index,
  * oldest first.
  */
-function keepSegments(
+function* keepSegments(
   known: readonly LoadedSegment[],
   briefings: readonly Briefing[],
   compact: boolean,
   layout: SegmentLayout,
-): { segments: LoadedSegment[]; unplaced: Briefing[]; dropped: boolean } {
-  const byId = new Map(briefings.map((b) => [b.id, b]));
+): Steps<{ segments: LoadedSegment[]; unplaced: Briefing[]; dropped: boolean }> {
+  const byId = new Map<string, Briefing>();
+  for (const b of briefings) {
+    byId.set(b.id, b);
+    if (byId.size % STEP === 0) yield;
+  }
   const placed = new Set<string>();
   const segments: LoadedSegment[] = [];
   let dropped = false;
   for (const s of known) {
+    yield;
     if (s.entry.briefings.every((x) => byId.get(x.id)?.hash === x.hash)) {
       segments.push(s);
       for (const x of s.entry.briefings) placed.add(x.id);
     } else dropped = true;
   }
+  yield;
   let unplaced = briefings.filter((b) => !placed.has(b.id));
   let merge = compact ? smallTail(segments, layout) : 0;
   if (compact && merge < 2) merge = 0; // one small segment is already as compact as it gets
@@ -327,26 +417,11 @@ export function loadReader(): Promise<Reader> {
 }
 
 /**
- * The folder's files when only `changed` can differ from `files` (the watcher saw change
- * events naming them): the others keep their entries, the named ones are looked at again.
+ * The stamps of the changed names that are briefing files still there (the watcher saw change events naming them; the
+ * other files keep their entries).
  */
-function patchStamps(dir: string, files: ReadonlyMap<string, FileEntry>, changed: ReadonlySet<string>): FileEntry[] {
-  const fresh = new Map<string, FileEntry | null>();
-  for (const name of changed) {
-    const [stamp] = isBriefingName(name) ? stampFilesNow(dir, [name]) : [];
-    fresh.set(name, stamp ?? null);
-  }
-  const out: FileEntry[] = [];
-  for (const [name, entry] of files) if (!fresh.has(name)) out.push(entry);
-  let added = false;
-  for (const stamp of fresh.values()) {
-    if (stamp) {
-      out.push(stamp);
-      added = true;
-    }
-  }
-  // Name order, as a full listing gives (nearly sorted already: cheap).
-  return added ? out.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0)) : out;
+function freshStamps(dir: string, changed: ReadonlySet<string>): FileEntry[] {
+  return stampFilesNow(dir, [...changed].filter(isBriefingName));
 }
 
 /** A briefing whose paragraphs come from its content when first read. */
@@ -375,15 +450,17 @@ class StoredBriefing implements Briefing {
 }
 
 /** `position`: each briefing's place in the Library's list, by id. */
-function docTable(
+function* docTable(
   segments: readonly LoadedSegment[],
   position: ReadonlyMap<string, number>,
   contentById: ReadonlyMap<string, Content>,
   size: number,
-): DocTable {
+): Steps<DocTable> {
   const table: DocTable = { briefing: new Int32Array(size).fill(-1), paragraph: new Uint32Array(size), count: 0 };
+  let done = 0;
   for (const s of segments) {
     for (const x of s.entry.briefings) {
+      if (++done % STEP === 0) yield;
       const at = position.get(x.id)!;
       const n = contentById.get(x.id)!.count;
       table.briefing.fill(at, x.firstDoc, x.firstDoc + n);

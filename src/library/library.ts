@@ -14,13 +14,21 @@ import { markTerms } from "../search/highlight.ts";
 import { processTerm, tokenize } from "../search/analyze.ts";
 import { rescore, RESCORE } from "../search/rescore.ts";
 import { withinBriefing } from "../search/within-briefing.ts";
-import { assemble, SEGMENT_LAYOUT, smallTail, type DocTable, type SegmentLayout } from "./assemble.ts";
+import {
+  assemble,
+  SEGMENT_LAYOUT,
+  smallTail,
+  stepRunner,
+  type Assembled,
+  type DocTable,
+  type SegmentLayout,
+} from "./assemble.ts";
 import { dayNumber, docFilter } from "./filter.ts";
 import { save } from "./save.ts";
 import { eventsViewSteps, type EventsView } from "./views/events-view.ts";
 import { eventsIndexSteps } from "./views/events-index.ts";
 import { buildLookups, lookupsSteps, type Lookups } from "./views/lookups.ts";
-import { runInSlices, runNow, type Steps } from "../search/steps.ts";
+import { runInSlices, runNow, STEP, type Steps } from "../search/steps.ts";
 import { cacheFolder, SNAPSHOT_FORMAT, type Content } from "./snapshot.ts";
 import { EMPTY_STATE, readState, type LibraryState, type ReadState } from "./built-state.ts";
 import { FS_WAIT_MS, TimedOut, withTimeout } from "./timeout.ts";
@@ -62,6 +70,11 @@ export interface OpenOptions {
   settleMs?: number;
   /** Files this process wrote whole (AssembleOptions.whole): read at once, whatever the settle time. */
   whole?: ReadonlySet<string>;
+  /**
+   * With `previous`: how long one slice of the update may hold the event loop (default SLICE_MS). Replacing a
+   * Library that serves, the work that grows with the archive runs in such slices, between answers.
+   */
+  sliceMs?: number;
 }
 
 export interface SearchRequest {
@@ -113,8 +126,6 @@ export interface BuildInfo {
  * people they name. Commands query it; it never talks to a transport.
  */
 export class Library {
-  private readonly byId = new Map<string, Briefing>();
-
   private constructor(
     readonly dataDir: string,
     readonly briefings: readonly Briefing[],
@@ -127,13 +138,10 @@ export class Library {
     readonly state: LibraryState,
     /** Settles once this Library's snapshot is on disk (at once when nothing needed saving; never rejects). */
     readonly saved: Promise<void>,
-  ) {
-    for (const b of briefings) this.byId.set(b.id, b);
-    // For filters: each briefing's date as a number (yyyymmdd).
-    this.briefingDay = Int32Array.from(briefings, (b) => dayNumber(b.meta.published));
-  }
-
-  private readonly briefingDay: Int32Array;
+    private readonly byId: ReadonlyMap<string, Briefing>,
+    /** For filters: each briefing's date as a number (yyyymmdd). */
+    private readonly briefingDay: Int32Array,
+  ) {}
   private eventsById: Map<string, BriefingEvents> | null = null;
   private eventsView: EventsView | null = null;
   private lookupTables: Lookups | null = null;
@@ -222,6 +230,7 @@ export class Library {
     settleMs = 0,
     whole,
     fsWaitMs = FS_WAIT_MS,
+    sliceMs,
   }: OpenOptions): Promise<Library> {
     const started = performance.now();
     const versions = [SNAPSHOT_FORMAT, INDEX_VERSION, EXTRACT_VERSION];
@@ -232,44 +241,39 @@ export class Library {
     let cacheNote = read.repair;
     // Files the previous build left out as unsettled are looked at again, whatever changed since.
     const names = update && changedNames ? new Set([...changedNames, ...previous.build.unsettled]) : null;
+    const run = stepRunner(update, sliceMs);
     const a = await assemble(dataDir, known, {
       ...(names ? { changedNames: names } : {}),
       compact: compact ?? false,
       layout,
       settleMs,
       ...(whole ? { whole } : {}),
+      sliced: update,
+      ...(sliceMs !== undefined ? { sliceMs } : {}),
     });
     const builtAt = a.changed || !known.builtAt ? new Date().toISOString() : known.builtAt;
     const state: LibraryState = {
       builtAt,
-      files: new Map(a.files.map((f) => [f.file, f])),
+      files: await run(byKey(a.files, (f) => f.file)),
       contents: a.contents,
       segments: a.segments,
       nextDoc: a.nextDoc,
     };
-    // A first open saves before answering; an update (a new briefing while serving) answers
-    // at once and saves behind, after the previous Library's save.
-    let saved: Promise<void> = Promise.resolve();
-    if (folder && a.changed) {
-      const after = update ? previous.saved : Promise.resolve();
-      // Behind means after the new Library is handed over: serialising a large manifest takes
-      // the event loop for a moment, which should not delay the first answers from it.
-      const handedOver = update
-        ? after.then(() => new Promise((resolve) => setTimeout(resolve, SAVE_BEHIND_MS)))
-        : after;
-      saved = handedOver
-        .then(() => withTimeout(save(folder, versions, state, a, known), fsWaitMs, "saving the cache"))
-        .catch((err: unknown) => {
-          if (err instanceof TimedOut) cacheNote ??= `${err.message}: running on without saving it`;
-        });
-      if (!update) await saved;
-    }
-    const lead = new Uint16Array(a.docs.paragraph.length);
-    for (let i = 0; i < lead.length; i++) lead[i] = Math.min(a.docs.paragraph[i], 65535);
+    // A first open saves before answering; an update (a new briefing while serving) answers at once and saves behind.
+    const saved =
+      folder && a.changed
+        ? saveSnapshot(folder, versions, state, a, known, update ? previous : null, fsWaitMs).then((note) => {
+            if (note) cacheNote ??= note;
+          })
+        : Promise.resolve();
+    if (!update) await saved;
+    const lead = await run(leadOf(a.docs));
     const index = ParagraphIndex.fromSegments(
       a.segments.map((s) => s.segment),
       lead,
     );
+    const byId = await run(byKey(a.briefings, (b) => b.id));
+    const days = await run(briefingDays(a.briefings));
     const build = {
       builtAt,
       fromCache: !a.changed,
@@ -280,7 +284,19 @@ export class Library {
       settlesInMs: a.settlesInMs,
       cacheNote,
     };
-    const library = new Library(dataDir, a.briefings, a.problems, index, a.docs, a.contentById, build, state, saved);
+    const library = new Library(
+      dataDir,
+      a.briefings,
+      a.problems,
+      index,
+      a.docs,
+      a.contentById,
+      build,
+      state,
+      saved,
+      byId,
+      days,
+    );
     if (views === "eager") library.buildViews(update ? previous : null);
     return library;
   }
@@ -397,6 +413,61 @@ export class Library {
     }
     return term;
   }
+}
+
+/**
+ * Save the snapshot: at once for a first open; replacing `previous`, after its save and after the new Library is
+ * handed over (serialising a large manifest takes the event loop for moments, which should not delay the first
+ * answers from it). Resolves to a note when saving timed out; never rejects.
+ */
+function saveSnapshot(
+  folder: string,
+  versions: string[],
+  state: LibraryState,
+  a: Assembled,
+  known: LibraryState,
+  previous: Library | null,
+  fsWaitMs: number,
+): Promise<string | null> {
+  const handedOver = previous
+    ? previous.saved.then(() => new Promise((resolve) => setTimeout(resolve, SAVE_BEHIND_MS)))
+    : Promise.resolve();
+  return handedOver
+    .then(() => withTimeout(save(folder, versions, state, a, known), fsWaitMs, "saving the cache"))
+    .then(
+      () => null,
+      (err: unknown) => (err instanceof TimedOut ? `${err.message}: running on without saving it` : null),
+    );
+}
+
+/** The items by key (the first of a repeated key), in steps. */
+function* byKey<T>(items: readonly T[], key: (item: T) => string): Steps<Map<string, T>> {
+  const out = new Map<string, T>();
+  for (let i = 0; i < items.length; i++) {
+    const k = key(items[i]);
+    if (!out.has(k)) out.set(k, items[i]);
+    if (i % STEP === STEP - 1) yield;
+  }
+  return out;
+}
+
+/** Each paragraph's number in its briefing (1 = lead), as the index ranks by it. */
+function* leadOf(docs: DocTable): Steps<Uint16Array> {
+  const lead = new Uint16Array(docs.paragraph.length);
+  for (let i = 0; i < lead.length; i++) {
+    lead[i] = Math.min(docs.paragraph[i], 65535);
+    if (i % (64 * STEP) === 0) yield;
+  }
+  return lead;
+}
+
+function* briefingDays(briefings: readonly Briefing[]): Steps<Int32Array> {
+  const days = new Int32Array(briefings.length);
+  for (let i = 0; i < briefings.length; i++) {
+    days[i] = dayNumber(briefings[i].meta.published);
+    if (i % STEP === STEP - 1) yield;
+  }
+  return days;
 }
 
 /** The snapshot in `folder` (nothing without a cache), never waiting on it longer than `ms`. */

@@ -1,10 +1,12 @@
 import type { Assembled } from "./assemble.ts";
-import { appendContent, writeManifest, writeSegment, type Manifest } from "./snapshot.ts";
+import { appendContent, manifestJson, writeManifest, writeSegment, type FileEntry, type Manifest } from "./snapshot.ts";
 import type { LibraryState } from "./built-state.ts";
+import { runInSlices, STEP, type Steps } from "../search/steps.ts";
 
 /**
  * Save what changed: new segments, new content lines (or the whole content file when most
- * of it is stale), then the manifest — last, so a crash leaves the previous snapshot whole.
+ * of it is stale), then the manifest — last, so a crash leaves the previous snapshot whole. What grows with the
+ * archive (the manifest's lists) is done in slices, between answers.
  */
 export async function save(
   folder: string,
@@ -21,11 +23,21 @@ export async function save(
     format: versions[0],
     versions,
     builtAt: state.builtAt,
-    files: [...state.files.values()],
+    files: await runInSlices(listOf(state.files)),
     segments: state.segments.map((s) => s.entry),
     nextDoc: state.nextDoc,
   };
   const kept = new Set(state.segments.map((s) => s.entry.file));
   const obsolete = known.segments.map((s) => s.entry.file).filter((f) => !kept.has(f));
-  await writeManifest(folder, manifest, obsolete);
+  // Serialised between answers: a serving bot saves behind each new briefing.
+  await writeManifest(folder, await runInSlices(manifestJson(manifest)), obsolete);
+}
+
+function* listOf(files: ReadonlyMap<string, FileEntry>): Steps<FileEntry[]> {
+  const out: FileEntry[] = [];
+  for (const f of files.values()) {
+    out.push(f);
+    if (out.length % STEP === 0) yield;
+  }
+  return out;
 }
