@@ -4,6 +4,7 @@ import type { BriefingEvents } from "../extraction/event.ts";
 import { ParagraphIndex, type IndexDoc } from "../search/index.ts";
 import { freshContent, type Content, type FileEntry, type SegmentEntry } from "./snapshot.ts";
 import { stampFiles, stampFilesNow, type LibraryState, type LoadedSegment } from "./built-state.ts";
+import type { FileList } from "./file-list.ts";
 import { runInSlices, runNow, SLICE_MS, STEP, type Steps } from "../search/steps.ts";
 
 /** How the index is cut into segments. */
@@ -67,14 +68,16 @@ export interface DocTable {
 }
 
 export interface Assembled {
-  briefings: Briefing[];
+  /** In name order, each with its content (events and paragraphs parsed on first use) and place in this list. */
+  briefings: StoredBriefing[];
+  byId: Map<string, StoredBriefing>;
   problems: LoadProblem[];
-  /** Each briefing's content by briefing id (its events and paragraphs parsed on first use). */
-  contentById: Map<string, Content>;
   files: FileEntry[];
   contents: Map<string, Content>;
   /** Contents not in the previous state (to append to the snapshot). */
   newContents: Content[];
+  /** Lines of the snapshot's content file no file uses now (LibraryState.staleContents). */
+  staleContents: number;
   segments: LoadedSegment[];
   /** Segments built now (to write to the snapshot). */
   newSegments: LoadedSegment[];
@@ -115,21 +118,24 @@ export async function assemble(
   const read = patching
     ? await readPatched(dataDir, stamps, known, changedNames, run)
     : await readChanged(dataDir, stamps, known, false, new Map());
-  const { briefings, contentById, position } = await run(briefingsOf(read.files, read.contents, problems));
-  const kept = await run(keepSegments(known.segments, briefings, compact, layout));
-  const built = indexUnplaced(kept.unplaced, contentById, known.nextDoc, layout);
+  const { briefings, byId } = await run(briefingsOf(read.files, read.contents, problems));
+  const kept = await run(keepSegments(known.segments, briefings, byId, compact, layout));
+  const built = indexUnplaced(kept.unplaced, known.nextDoc, layout);
   const segments = [...kept.segments, ...built.segments].filter((s) => s.entry.paragraphs > 0);
   return {
     briefings,
+    byId,
     problems,
-    contentById,
     files: read.files,
     contents: read.contents,
     newContents: read.newContents,
+    staleContents: patching
+      ? known.staleContents + read.dropped
+      : known.contents.size - (read.contents.size - read.newContents.length),
     segments,
     newSegments: built.segments,
     nextDoc: built.nextDoc,
-    docs: await run(docTable(segments, position, contentById, built.nextDoc)),
+    docs: await run(docTable(segments, byId, built.nextDoc)),
     changed: read.files.length !== known.files.size || read.changed || kept.dropped || built.segments.length > 0,
     compacted: compact && built.segments.length > 0,
     unsettled,
@@ -181,6 +187,8 @@ interface ReadFiles {
   newContents: Content[];
   /** Some file was read (its size or time had changed). */
   changed: boolean;
+  /** Patching: contents dropped because no file has them any more. */
+  dropped: number;
 }
 
 /**
@@ -194,7 +202,7 @@ async function readChanged(
   patching: boolean,
   contents: Map<string, Content>,
 ): Promise<ReadFiles> {
-  const out: ReadFiles = { files: [], contents, newContents: [], changed: false };
+  const out: ReadFiles = { files: [], contents, newContents: [], changed: false, dropped: 0 };
   // The parser and the extractor are loaded only when a file has to be read.
   let read: Reader | null = null;
   // The folder's real path, worked out once for the files read (each is confined to it).
@@ -239,7 +247,8 @@ async function readChanged(
 
 /**
  * Patching: read only the named files (`stamps`, those still there), and put their entries among the others in name
- * order; the previous contents are copied (in steps), less those of files that changed or went away.
+ * order. New contents are added to the previous contents map in place (see LibraryState.contents); those no file has
+ * any more (a file changed or went away) are counted as stale.
  */
 async function readPatched(
   dataDir: string,
@@ -248,36 +257,21 @@ async function readPatched(
   changedNames: ReadonlySet<string>,
   run: StepRunner,
 ): Promise<ReadFiles> {
-  const contents = await run(copyMap(known.contents));
-  const read = await readChanged(dataDir, stamps, known, true, contents);
+  const read = await readChanged(dataDir, stamps, known, true, known.contents);
   read.files = await run(mergeFiles(known.files, changedNames, read.files));
-  await run(dropReplaced(read, known, changedNames));
+  await run(countDropped(read, known, changedNames));
   return read;
-}
-
-/** A copy of the map, in steps. */
-function* copyMap<K, V>(from: ReadonlyMap<K, V>): Steps<Map<K, V>> {
-  const out = new Map<K, V>();
-  for (const [k, v] of from) {
-    out.set(k, v);
-    if (out.size % STEP === 0) yield;
-  }
-  return out;
 }
 
 const byFile = (a: FileEntry, b: FileEntry) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0);
 
 /** The known entries (in name order) less the changed names, with the fresh entries put in their places. */
-function* mergeFiles(
-  known: ReadonlyMap<string, FileEntry>,
-  changed: ReadonlySet<string>,
-  fresh: readonly FileEntry[],
-): Steps<FileEntry[]> {
+function* mergeFiles(known: FileList, changed: ReadonlySet<string>, fresh: readonly FileEntry[]): Steps<FileEntry[]> {
   const add = [...fresh].sort(byFile);
   const out: FileEntry[] = [];
   let j = 0;
   let i = 0;
-  for (const entry of known.values()) {
+  for (const entry of known.list) {
     if (++i % STEP === 0) yield;
     if (changed.has(entry.file)) continue;
     while (j < add.length && add[j].file < entry.file) out.push(add[j++]);
@@ -287,8 +281,11 @@ function* mergeFiles(
   return out;
 }
 
-/** Patching: the contents of files that changed or went away, unless another file still has them. */
-function* dropReplaced(read: ReadFiles, known: LibraryState, changedNames: ReadonlySet<string>): Steps<void> {
+/**
+ * Patching: how many contents files had and no file has now (a file changed or went away). They stay in the map, which
+ * other Libraries may share, until a build from the whole folder; the snapshot leaves them out when it rewrites.
+ */
+function* countDropped(read: ReadFiles, known: LibraryState, changedNames: ReadonlySet<string>): Steps<void> {
   const replaced = new Set([...changedNames].flatMap((name) => known.files.get(name)?.hash ?? []));
   if (!replaced.size) return;
   let i = 0;
@@ -296,14 +293,17 @@ function* dropReplaced(read: ReadFiles, known: LibraryState, changedNames: Reado
     if (f.hash !== undefined) replaced.delete(f.hash); // still some file's
     if (++i % STEP === 0) yield;
   }
-  for (const hash of replaced) read.contents.delete(hash);
+  read.dropped = replaced.size;
 }
 
 /** Briefings in name order, each with its content and place; a problem for each bad file and repeated id. */
-function* briefingsOf(files: readonly FileEntry[], contents: ReadonlyMap<string, Content>, problems: LoadProblem[]) {
-  const byId = new Map<string, Briefing>();
-  const contentById = new Map<string, Content>();
-  const position = new Map<string, number>();
+function* briefingsOf(
+  files: readonly FileEntry[],
+  contents: ReadonlyMap<string, Content>,
+  problems: LoadProblem[],
+): Steps<{ briefings: StoredBriefing[]; byId: Map<string, StoredBriefing> }> {
+  const byId = new Map<string, StoredBriefing>();
+  const briefings: StoredBriefing[] = [];
   let i = 0;
   for (const f of files) {
     if (++i % STEP === 0) yield;
@@ -319,11 +319,11 @@ function* briefingsOf(files: readonly FileEntry[], contents: ReadonlyMap<string,
       problems.push(duplicateProblem(earlier, f.file));
       continue;
     }
-    position.set(id, byId.size);
-    byId.set(id, new StoredBriefing(id, f.file, c));
-    contentById.set(id, c);
+    const b = new StoredBriefing(id, f.file, c, briefings.length);
+    byId.set(id, b);
+    briefings.push(b);
   }
-  return { briefings: [...byId.values()], contentById, position };
+  return { briefings, byId };
 }
 
 /**
@@ -333,27 +333,23 @@ function* briefingsOf(files: readonly FileEntry[], contents: ReadonlyMap<string,
  */
 function* keepSegments(
   known: readonly LoadedSegment[],
-  briefings: readonly Briefing[],
+  briefings: readonly StoredBriefing[],
+  byId: ReadonlyMap<string, StoredBriefing>,
   compact: boolean,
   layout: SegmentLayout,
-): Steps<{ segments: LoadedSegment[]; unplaced: Briefing[]; dropped: boolean }> {
-  const byId = new Map<string, Briefing>();
-  for (const b of briefings) {
-    byId.set(b.id, b);
-    if (byId.size % STEP === 0) yield;
-  }
-  const placed = new Set<string>();
+): Steps<{ segments: LoadedSegment[]; unplaced: StoredBriefing[]; dropped: boolean }> {
+  const placed = new Uint8Array(briefings.length);
   const segments: LoadedSegment[] = [];
   let dropped = false;
   for (const s of known) {
     yield;
     if (s.entry.briefings.every((x) => byId.get(x.id)?.hash === x.hash)) {
       segments.push(s);
-      for (const x of s.entry.briefings) placed.add(x.id);
+      for (const x of s.entry.briefings) placed[byId.get(x.id)!.at] = 1;
     } else dropped = true;
   }
   yield;
-  let unplaced = briefings.filter((b) => !placed.has(b.id));
+  let unplaced = briefings.filter((b) => !placed[b.at]);
   let merge = compact ? smallTail(segments, layout) : 0;
   if (compact && merge < 2) merge = 0; // one small segment is already as compact as it gets
   while (
@@ -362,8 +358,7 @@ function* keepSegments(
   ) {
     merge--;
     const tail = segments.pop()!;
-    const ids = new Set(tail.entry.briefings.map((x) => x.id));
-    unplaced = [...briefings.filter((b) => ids.has(b.id)), ...unplaced];
+    unplaced = [...tail.entry.briefings.map((x) => byId.get(x.id)!), ...unplaced];
   }
   unplaced.sort((a, b) => (a.meta.published ?? "").localeCompare(b.meta.published ?? "") || a.id.localeCompare(b.id));
   return { segments, unplaced, dropped };
@@ -371,16 +366,15 @@ function* keepSegments(
 
 /** Index the briefings into new segments of up to `layout.segment` paragraphs, numbering docs from `nextDoc`. */
 function indexUnplaced(
-  unplaced: readonly Briefing[],
-  contentById: ReadonlyMap<string, Content>,
+  unplaced: readonly StoredBriefing[],
   firstDoc: number,
   layout: SegmentLayout,
 ): { segments: LoadedSegment[]; nextDoc: number } {
-  const count = (b: Briefing) => contentById.get(b.id)!.count;
+  const count = (b: StoredBriefing) => b.content.count;
   let nextDoc = firstDoc;
   const segments: LoadedSegment[] = [];
   for (let i = 0; i < unplaced.length;) {
-    const chunk: Briefing[] = [];
+    const chunk: StoredBriefing[] = [];
     let paragraphs = 0;
     while (i < unplaced.length && (chunk.length === 0 || paragraphs + count(unplaced[i]) <= layout.segment)) {
       chunk.push(unplaced[i]);
@@ -391,7 +385,7 @@ function indexUnplaced(
     const docs: IndexDoc[] = [];
     for (const b of chunk) {
       entry.briefings.push({ hash: b.hash, id: b.id, firstDoc: nextDoc });
-      docs.push(...indexDocs(b, contentById.get(b.id)!.events, nextDoc));
+      docs.push(...indexDocs(b, b.content.events, nextDoc));
       nextDoc += count(b);
     }
     segments.push({ entry, segment: ParagraphIndex.buildSegment(docs) });
@@ -425,11 +419,13 @@ function freshStamps(dir: string, changed: ReadonlySet<string>): FileEntry[] {
 }
 
 /** A briefing whose paragraphs come from its content when first read. */
-class StoredBriefing implements Briefing {
+export class StoredBriefing implements Briefing {
   constructor(
     readonly id: string,
     readonly file: string,
-    private readonly content: Content,
+    readonly content: Content,
+    /** Its place in the Library's list of briefings. */
+    readonly at: number,
   ) {}
 
   get meta() {
@@ -449,11 +445,10 @@ class StoredBriefing implements Briefing {
   }
 }
 
-/** `position`: each briefing's place in the Library's list, by id. */
+/** Which briefing (its place in the list) and paragraph each global paragraph id is. */
 function* docTable(
   segments: readonly LoadedSegment[],
-  position: ReadonlyMap<string, number>,
-  contentById: ReadonlyMap<string, Content>,
+  byId: ReadonlyMap<string, StoredBriefing>,
   size: number,
 ): Steps<DocTable> {
   const table: DocTable = { briefing: new Int32Array(size).fill(-1), paragraph: new Uint32Array(size), count: 0 };
@@ -461,8 +456,8 @@ function* docTable(
   for (const s of segments) {
     for (const x of s.entry.briefings) {
       if (++done % STEP === 0) yield;
-      const at = position.get(x.id)!;
-      const n = contentById.get(x.id)!.count;
+      const { at, content } = byId.get(x.id)!;
+      const n = content.count;
       table.briefing.fill(at, x.firstDoc, x.firstDoc + n);
       for (let i = 0; i < n; i++) table.paragraph[x.firstDoc + i] = i + 1;
       table.count += n;

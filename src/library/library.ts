@@ -22,15 +22,17 @@ import {
   type Assembled,
   type DocTable,
   type SegmentLayout,
+  type StoredBriefing,
 } from "./assemble.ts";
+import { FileList } from "./file-list.ts";
 import { dayNumber, docFilter } from "./filter.ts";
 import { save } from "./save.ts";
 import { eventsViewSteps, type EventsView } from "./views/events-view.ts";
 import { eventsIndexSteps } from "./views/events-index.ts";
 import { buildLookups, lookupsSteps, type Lookups } from "./views/lookups.ts";
 import { runInSlices, runNow, STEP, type Steps } from "../search/steps.ts";
-import { cacheFolder, SNAPSHOT_FORMAT, type Content } from "./snapshot.ts";
-import { EMPTY_STATE, readState, type LibraryState, type ReadState } from "./built-state.ts";
+import { cacheFolder, SNAPSHOT_FORMAT } from "./snapshot.ts";
+import { emptyState, readState, type LibraryState, type ReadState } from "./built-state.ts";
 import { FS_WAIT_MS, TimedOut, withTimeout } from "./timeout.ts";
 
 /** How long an update waits before saving its snapshot. */
@@ -128,11 +130,11 @@ export interface BuildInfo {
 export class Library {
   private constructor(
     readonly dataDir: string,
-    readonly briefings: readonly Briefing[],
+    /** In name order, each with its content. */
+    private readonly stored: readonly StoredBriefing[],
     readonly problems: readonly LoadProblem[],
     private readonly index: ParagraphIndex,
     private readonly docs: DocTable,
-    private readonly contentById: ReadonlyMap<string, Content>,
     readonly build: BuildInfo,
     /** What the next build starts from. */
     readonly state: LibraryState,
@@ -142,6 +144,11 @@ export class Library {
     /** For filters: each briefing's date as a number (yyyymmdd). */
     private readonly briefingDay: Int32Array,
   ) {}
+
+  /** In name order. */
+  get briefings(): readonly Briefing[] {
+    return this.stored;
+  }
   private eventsById: Map<string, BriefingEvents> | null = null;
   private eventsView: EventsView | null = null;
   private lookupTables: Lookups | null = null;
@@ -174,8 +181,8 @@ export class Library {
   private *perBriefingSteps(): Steps<Map<string, BriefingEvents>> {
     if (this.eventsById) return this.eventsById;
     const out = new Map<string, BriefingEvents>();
-    for (const b of this.briefings) {
-      out.set(b.id, this.contentById.get(b.id)!.events);
+    for (const b of this.stored) {
+      out.set(b.id, b.content.events);
       if (out.size % BRIEFINGS_STEP === 0) yield;
     }
     return (this.eventsById ??= out);
@@ -254,8 +261,9 @@ export class Library {
     const builtAt = a.changed || !known.builtAt ? new Date().toISOString() : known.builtAt;
     const state: LibraryState = {
       builtAt,
-      files: await run(byKey(a.files, (f) => f.file)),
+      files: FileList.of(a.files),
       contents: a.contents,
+      staleContents: a.staleContents,
       segments: a.segments,
       nextDoc: a.nextDoc,
     };
@@ -272,7 +280,6 @@ export class Library {
       a.segments.map((s) => s.segment),
       lead,
     );
-    const byId = await run(byKey(a.briefings, (b) => b.id));
     const days = await run(briefingDays(a.briefings));
     const build = {
       builtAt,
@@ -284,19 +291,7 @@ export class Library {
       settlesInMs: a.settlesInMs,
       cacheNote,
     };
-    const library = new Library(
-      dataDir,
-      a.briefings,
-      a.problems,
-      index,
-      a.docs,
-      a.contentById,
-      build,
-      state,
-      saved,
-      byId,
-      days,
-    );
+    const library = new Library(dataDir, a.briefings, a.problems, index, a.docs, build, state, saved, a.byId, days);
     if (views === "eager") library.buildViews(update ? previous : null);
     return library;
   }
@@ -440,17 +435,6 @@ function saveSnapshot(
     );
 }
 
-/** The items by key (the first of a repeated key), in steps. */
-function* byKey<T>(items: readonly T[], key: (item: T) => string): Steps<Map<string, T>> {
-  const out = new Map<string, T>();
-  for (let i = 0; i < items.length; i++) {
-    const k = key(items[i]);
-    if (!out.has(k)) out.set(k, items[i]);
-    if (i % STEP === STEP - 1) yield;
-  }
-  return out;
-}
-
 /** Each paragraph's number in its briefing (1 = lead), as the index ranks by it. */
 function* leadOf(docs: DocTable): Steps<Uint16Array> {
   const lead = new Uint16Array(docs.paragraph.length);
@@ -472,11 +456,11 @@ function* briefingDays(briefings: readonly Briefing[]): Steps<Int32Array> {
 
 /** The snapshot in `folder` (nothing without a cache), never waiting on it longer than `ms`. */
 async function readCache(folder: string | null, versions: readonly string[], ms: number): Promise<ReadState> {
-  if (!folder) return { state: EMPTY_STATE, repair: null };
+  if (!folder) return { state: emptyState(), repair: null };
   try {
     return await withTimeout(readState(folder, versions), ms, "reading the cache");
   } catch (err) {
     const why = err instanceof Error ? err.message : String(err);
-    return { state: EMPTY_STATE, repair: `${why}: every briefing is read again` };
+    return { state: emptyState(), repair: `${why}: every briefing is read again` };
   }
 }

@@ -1,5 +1,5 @@
 import type { Assembled } from "./assemble.ts";
-import { appendContent, manifestJson, writeManifest, writeSegment, type FileEntry, type Manifest } from "./snapshot.ts";
+import { appendContent, manifestJson, writeManifest, writeSegment, type Content, type Manifest } from "./snapshot.ts";
 import type { LibraryState } from "./built-state.ts";
 import { runInSlices, STEP, type Steps } from "../search/steps.ts";
 
@@ -16,14 +16,15 @@ export async function save(
   known: LibraryState,
 ): Promise<void> {
   for (const s of a.newSegments) await writeSegment(folder, s.entry.file, s.segment.toBuffer());
-  const stale = known.contents.size - (state.contents.size - a.newContents.length);
-  const rewrite = known.contents.size === 0 || stale > state.contents.size / 2;
-  await appendContent(folder, rewrite ? [...state.contents.values()] : a.newContents, rewrite);
+  // Rewritten when the stale lines outnumber half the briefings (the map itself may hold stale contents).
+  const rewrite = known.contents.size === 0 || state.staleContents > a.briefings.length / 2;
+  await appendContent(folder, rewrite ? await runInSlices(liveContents(state)) : a.newContents, rewrite);
+  if (rewrite) state.staleContents = 0;
   const manifest: Manifest = {
     format: versions[0],
     versions,
     builtAt: state.builtAt,
-    files: await runInSlices(listOf(state.files)),
+    files: [...state.files.list],
     segments: state.segments.map((s) => s.entry),
     nextDoc: state.nextDoc,
   };
@@ -33,11 +34,19 @@ export async function save(
   await writeManifest(folder, await runInSlices(manifestJson(manifest)), obsolete);
 }
 
-function* listOf(files: ReadonlyMap<string, FileEntry>): Steps<FileEntry[]> {
-  const out: FileEntry[] = [];
-  for (const f of files.values()) {
-    out.push(f);
-    if (out.length % STEP === 0) yield;
+/** The contents some file has, each once (the map may hold some no file has any more: LibraryState.contents). */
+function* liveContents(state: LibraryState): Steps<Content[]> {
+  const seen = new Set<string>();
+  const out: Content[] = [];
+  const files = state.files.list;
+  for (let i = 0; i < files.length; i++) {
+    const hash = files[i].hash;
+    if (hash !== undefined && !seen.has(hash)) {
+      seen.add(hash);
+      const c = state.contents.get(hash);
+      if (c) out.push(c);
+    }
+    if (i % STEP === STEP - 1) yield;
   }
   return out;
 }

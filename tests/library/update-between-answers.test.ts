@@ -1,4 +1,4 @@
-import { rmSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Library } from "../../src/library/library.ts";
@@ -106,5 +106,57 @@ describe("a new briefing while serving", () => {
     expect(next.search({ query: "second bridge" }).total).toBe(1);
     // Built at once, the update gave the loop 5 turns (reading the one file); in slices of 0 ms, one per step at least.
     expect(turns).toBeGreaterThanOrEqual(20);
+  }, 60_000);
+
+  it("two updates from the same Library each keep what they did not change (the contents map is shared)", async () => {
+    const changed = nameOf(21);
+    const added = "2025-12-zz-second-branch.md";
+    writeFileSync(path.join(dir, changed), invented(21, " The mango growers objected."));
+    writeFileSync(path.join(dir, added), invented(COUNT + 5, " A durian market was approved."));
+    const first = await Library.open({
+      dataDir: dir,
+      cacheDir: null,
+      previous: base,
+      changedNames: new Set([changed]),
+    });
+    const second = await Library.open({ dataDir: dir, cacheDir: null, previous: base, changedNames: new Set([added]) });
+    expect(first.search({ query: "mango" }).total).toBe(1);
+    expect(first.search({ query: "durian" }).total).toBe(0);
+    // The second saw only the added file: the changed one is still the version `base` had.
+    const id = changed.replace(/\.md$/, "");
+    expect(second.get(id)?.paragraphs).toEqual(base.get(id)?.paragraphs);
+    expect(second.search({ query: "mango" }).total).toBe(0);
+    expect(second.search({ query: "durian" }).total).toBe(1);
+  }, 60_000);
+});
+
+describe("the snapshot's content file", () => {
+  it("is rewritten without the lines no file has once they outnumber half the others", async () => {
+    const data = tempDir();
+    const cache = tempDir();
+    dirs.push(data, cache);
+    const names = [0, 1, 2, 3].map(nameOf);
+    names.forEach((name, i) => writeFileSync(path.join(data.dir, name), invented(i)));
+    let lib = await Library.open({ dataDir: data.dir, cacheDir: cache.dir });
+    for (let round = 1; round <= 3; round++) {
+      for (const [i, name] of names.entries()) {
+        writeFileSync(path.join(data.dir, name), invented(i, ` Revision ${["alpha", "beta", "gamma"][round - 1]}.`));
+        lib = await Library.open({
+          dataDir: data.dir,
+          cacheDir: cache.dir,
+          previous: lib,
+          changedNames: new Set([name]),
+        });
+        await lib.saved;
+      }
+    }
+    const folder = path.join(cache.dir, readdirSync(cache.dir)[0]);
+    const lines = readFileSync(path.join(folder, "content.jsonl"), "utf8").trim().split("\n");
+    // 4 live contents; 12 replaced ones came and went: at most half as many stale lines are left.
+    expect(lines.length).toBeLessThanOrEqual(6);
+    const reopened = await Library.open({ dataDir: data.dir, cacheDir: cache.dir });
+    expect(reopened.build.fromCache).toBe(true);
+    expect(reopened.search({ query: "gamma" }).total).toBe(4);
+    expect(summary(reopened)).toEqual(summary(await Library.open({ dataDir: data.dir, cacheDir: null })));
   }, 60_000);
 });
