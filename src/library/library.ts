@@ -215,12 +215,18 @@ export class Library {
     const standIn = replacing?.builtViews ?? null;
     if (!standIn) return void runNow(this.viewSteps());
     this.standIn = standIn;
-    this.viewsReady = runInSlices(this.viewSteps()).then(
-      () => void (this.standIn = null),
+    this.viewsReady = runInSlices(unless(() => this.superseded, this.viewSteps())).then(
+      (built) => void (built && (this.standIn = null)),
       // Built on first use instead, where the error reaches the command that needs them.
       () => void (this.standIn = null),
     );
   }
+
+  /**
+   * A newer Library is being built from this one: views this one is still building between answers stop (its stand-in
+   * goes on answering for it), so a burst of new briefings builds the newest Library's views only.
+   */
+  private superseded = false;
 
   /**
    * Open the folder: reuse the snapshot (or the previous Library) for every file whose size
@@ -243,6 +249,7 @@ export class Library {
     const versions = [SNAPSHOT_FORMAT, INDEX_VERSION, EXTRACT_VERSION];
     const folder = cacheDir ? cacheFolder(cacheDir, dataDir) : null;
     const update = previous !== undefined && previous.dataDir === dataDir;
+    if (update) previous.superseded = true;
     const read = update ? { state: previous.state, repair: null } : await readCache(folder, versions, fsWaitMs);
     const known = read.state;
     let cacheNote = read.repair;
@@ -433,6 +440,15 @@ function saveSnapshot(
       () => null,
       (err: unknown) => (err instanceof TimedOut ? `${err.message}: running on without saving it` : null),
     );
+}
+
+/** The steps until `stop` says to stop: whether they all ran. */
+function* unless(stop: () => boolean, steps: Steps<void>): Steps<boolean> {
+  for (;;) {
+    if (stop()) return false;
+    if (steps.next().done) return true;
+    yield;
+  }
 }
 
 /** Each paragraph's number in its briefing (1 = lead), as the index ranks by it. */

@@ -61,4 +61,41 @@ describe("views built between answers", () => {
     expect(meetingsWith(next, "Somchai")).toHaveLength(1);
     expect(next.events).not.toBe(lazy.events);
   });
+
+  it("a Library replaced before its views are built stops building them; the newest builds its own", async () => {
+    const folder = sampleFolder();
+    folders.push(folder);
+    const first = await Library.open({ dataDir: folder.dir, cacheDir: null, views: "eager" });
+    writeFileSync(path.join(folder.dir, NEW_NAME), NEW_BRIEFING);
+    const changedNames = new Set([NEW_NAME]);
+    const middle = await Library.open({
+      dataDir: folder.dir,
+      cacheDir: null,
+      views: "eager",
+      previous: first,
+      changedNames,
+    });
+    const second = "2025-07-01-second-talks.md";
+    writeFileSync(
+      path.join(folder.dir, second),
+      briefingFile(
+        { title: "Second talks", outlet: "Test Desk", published: "2025-07-01" },
+        "Minister of Commerce Pan Sorasak met with Lao Ambassador Vilay Phommasak in Phnom Penh on July 1, 2025.",
+      ),
+    );
+    const last = await Library.open({
+      dataDir: folder.dir,
+      cacheDir: null,
+      views: "eager",
+      previous: middle,
+      changedNames: new Set([second]),
+    });
+    await Promise.all([middle.viewsReady, last.viewsReady]);
+    // The middle one never built its own: the first one's views still answer for it.
+    expect(middle.events).toBe(first.events);
+    expect(meetingsWith(last, "Vilay")).toHaveLength(1);
+    expect(meetingsWith(last, "Somchai")).toHaveLength(1);
+    const fresh = await Library.open({ dataDir: folder.dir, cacheDir: null, views: "eager" });
+    expect(JSON.stringify(last.events)).toBe(JSON.stringify(fresh.events));
+  });
 });
