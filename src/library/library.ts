@@ -44,9 +44,9 @@ const BRIEFINGS_STEP = 64;
 export interface OpenOptions {
   dataDir: string;
   /**
-   * "eager": build the derived views (events, people, lookups) before the Library is returned, for a server that
-   * must answer its first autocomplete within Discord's 3 s — or, replacing a `previous` whose views are built,
-   * between answers after it is returned, the previous views answering meanwhile (see `viewsReady`);
+   * "eager": build the derived views (events, people, lookups) between answers from the moment the Library is
+   * returned, for a server (see `viewsReady`). Replacing a `previous` whose views are built, those answer meanwhile;
+   * otherwise (a first start) a command that needs them first has the rest built at once.
    * "lazy" (default): on first use.
    */
   views?: "eager" | "lazy";
@@ -163,14 +163,25 @@ export class Library {
 
   /** Every meeting and pledge newest first, and the people merged across briefings (built on first use). */
   get events(): EventsView {
-    const standIn = this.eventsView ? null : this.standIn?.eventsView;
-    return standIn ?? (this.eventsView ??= runNow(this.eventsViewSteps()));
+    if (this.eventsView) return this.eventsView;
+    const standIn = this.standIn?.eventsView;
+    if (standIn) return standIn;
+    this.finishViews();
+    return (this.eventsView ??= runNow(this.eventsViewSteps()));
   }
 
   /** Prefix lookups of briefings and parties for completing what a user types (built on first use). */
   get lookups(): Lookups {
-    const standIn = this.lookupTables ? null : this.standIn?.lookupTables;
-    return standIn ?? (this.lookupTables ??= buildLookups(this.briefings, this.events));
+    if (this.lookupTables) return this.lookupTables;
+    const standIn = this.standIn?.lookupTables;
+    if (standIn) return standIn;
+    this.finishViews();
+    return (this.lookupTables ??= buildLookups(this.briefings, this.events));
+  }
+
+  /** Views asked for while they are built between answers with none to stand in: the rest is built now. */
+  private finishViews(): void {
+    if (this.viewBuild) runNow(this.viewBuild);
   }
 
   /** Each briefing's extracted events, by briefing id (parsed from the snapshot on first use). */
@@ -208,19 +219,30 @@ export class Library {
   }
 
   /**
-   * Build the views now, or — replacing a Library whose views are built — between answers, that Library's views
-   * answering meanwhile: at a million paragraphs they take seconds, and a server must go on answering.
+   * Build the views between answers, the views of the Library this one replaces answering meanwhile if it has built
+   * them: at a million paragraphs they take seconds, and a server must go on answering.
    */
   private buildViews(replacing: Library | null): void {
-    const standIn = replacing?.builtViews ?? null;
-    if (!standIn) return void runNow(this.viewSteps());
-    this.standIn = standIn;
-    this.viewsReady = runInSlices(unless(() => this.superseded, this.viewSteps())).then(
-      (built) => void (built && (this.standIn = null)),
+    this.standIn = replacing?.builtViews ?? null;
+    const build = unless(() => this.superseded, this.viewSteps());
+    this.viewBuild = build;
+    const done = (built: boolean) => {
+      this.viewBuild = null;
+      if (built) this.standIn = null;
+    };
+    this.viewsReady = runInSlices(build).then(
+      // Finished early (a command asked for them) or stopped: `built` is not true.
+      (built) => done(built === true),
       // Built on first use instead, where the error reaches the command that needs them.
-      () => void (this.standIn = null),
+      () => {
+        done(false);
+        this.standIn = null;
+      },
     );
   }
+
+  /** The views being built between answers, until they are. */
+  private viewBuild: Steps<boolean> | null = null;
 
   /**
    * A newer Library is being built from this one: views this one is still building between answers stop (its stand-in

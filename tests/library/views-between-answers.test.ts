@@ -66,6 +66,7 @@ describe("views built between answers", () => {
     const folder = sampleFolder();
     folders.push(folder);
     const first = await Library.open({ dataDir: folder.dir, cacheDir: null, views: "eager" });
+    await first.viewsReady; // a server that has been running
     writeFileSync(path.join(folder.dir, NEW_NAME), NEW_BRIEFING);
     const changedNames = new Set([NEW_NAME]);
     const middle = await Library.open({
@@ -97,5 +98,29 @@ describe("views built between answers", () => {
     expect(meetingsWith(last, "Somchai")).toHaveLength(1);
     const fresh = await Library.open({ dataDir: folder.dir, cacheDir: null, views: "eager" });
     expect(JSON.stringify(last.events)).toBe(JSON.stringify(fresh.events));
+  });
+
+  it("a first start builds its views between answers; a command that needs them first has the rest built at once", async () => {
+    const folder = sampleFolder({ [NEW_NAME]: NEW_BRIEFING });
+    folders.push(folder);
+    const lib = await Library.open({ dataDir: folder.dir, cacheDir: null, views: "eager" });
+    let turned = false;
+    setImmediate(() => (turned = true));
+    // Asked for before the loop has turned: built now, and equal to a build at once.
+    expect(turned).toBe(false);
+    expect(meetingsWith(lib, "Somchai")).toHaveLength(1);
+    const lazy = await Library.open({ dataDir: folder.dir, cacheDir: null });
+    expect(JSON.stringify(lib.events)).toBe(JSON.stringify(lazy.events));
+    expect(lib.lookups.parties.find("", 50)).toEqual(lazy.lookups.parties.find("", 50));
+    await lib.viewsReady;
+
+    const background = await Library.open({ dataDir: folder.dir, cacheDir: null, views: "eager" });
+    // Not built when open returns: a few microtasks later they are still on their way (built at once, they were not).
+    const later = new Promise<string>((resolve) =>
+      queueMicrotask(() => queueMicrotask(() => queueMicrotask(() => resolve("on their way")))),
+    );
+    expect(await Promise.race([background.viewsReady.then(() => "built"), later])).toBe("on their way");
+    await background.viewsReady;
+    expect(JSON.stringify(background.events)).toBe(JSON.stringify(lazy.events));
   });
 });
