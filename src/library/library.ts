@@ -179,6 +179,11 @@ export class Library {
     return (this.lookupTables ??= buildLookups(this.briefings, this.events));
   }
 
+  /** The lookups if they are built or stood in for; null while a first start builds them between answers. */
+  get readyLookups(): Lookups | null {
+    return this.lookupTables ?? this.standIn?.lookupTables ?? (this.viewBuild ? null : this.lookups);
+  }
+
   /** Views asked for while they are built between answers with none to stand in: the rest is built now. */
   private finishViews(): void {
     if (this.viewBuild) runNow(this.viewBuild);

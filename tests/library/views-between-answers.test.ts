@@ -120,7 +120,10 @@ describe("views built between answers", () => {
       queueMicrotask(() => queueMicrotask(() => queueMicrotask(() => resolve("on their way")))),
     );
     expect(await Promise.race([background.viewsReady.then(() => "built"), later])).toBe("on their way");
+    // Autocomplete never waits for them: no lookups until they are built.
+    expect(background.readyLookups).toBeNull();
     await background.viewsReady;
+    expect(background.readyLookups?.parties.find("somch", 5).map((p) => p.name)).toContain("Somchai Preecha");
     expect(JSON.stringify(background.events)).toBe(JSON.stringify(lazy.events));
   });
 });
