@@ -187,13 +187,13 @@ interface ReadFiles {
   newContents: Content[];
   /** Some file was read (its size or time had changed). */
   changed: boolean;
-  /** Patching: contents dropped because no file has them any more. */
+  /** Patching: contents a changed file had that no file has any more (stale in the snapshot). */
   dropped: number;
 }
 
 /**
  * Reuse the entry and content of each unchanged file; read, parse and extract the others. `contents`: where the
- * contents go (patching, a copy of the previous ones already).
+ * contents go (patching, the previous map itself, added to).
  */
 async function readChanged(
   dataDir: string,
