@@ -59,6 +59,12 @@ export interface OpenOptions {
    * watcher's change events name them), so the rest of the folder is not listed or checked.
    */
   changedNames?: ReadonlySet<string>;
+  /**
+   * Opening from a snapshot, whether to list the folder and look at every file's size and time first (default true).
+   * false: serve the snapshot's files as they were, for a server whose folder watcher checks them right after (at
+   * 100,000 files the check takes over a second of the start).
+   */
+  checkFolder?: boolean;
   /** Rebuild the small index segments that new briefings left at the end into full-size ones. */
   compact?: boolean;
   /** How the index is cut into segments (tests use small ones). */
@@ -271,6 +277,7 @@ export class Library {
     whole,
     fsWaitMs = FS_WAIT_MS,
     sliceMs,
+    checkFolder = true,
   }: OpenOptions): Promise<Library> {
     const started = performance.now();
     const versions = [SNAPSHOT_FORMAT, INDEX_VERSION, EXTRACT_VERSION];
@@ -281,7 +288,12 @@ export class Library {
     const known = read.state;
     let cacheNote = read.repair;
     // Files the previous build left out as unsettled are looked at again, whatever changed since.
-    const names = update && changedNames ? new Set([...changedNames, ...previous.build.unsettled]) : null;
+    const names =
+      update && changedNames
+        ? new Set([...changedNames, ...previous.build.unsettled])
+        : !update && !checkFolder
+          ? new Set<string>()
+          : null;
     const run = stepRunner(update, sliceMs);
     const a = await assemble(dataDir, known, {
       ...(names ? { changedNames: names } : {}),
