@@ -226,7 +226,11 @@ async function connect(env: Env, log: Logger, settings: ClientSettings, options:
     throw err;
   }
   live = client;
-  if (digests) startDigests(digests, client, log);
+  if (digests) {
+    // The schedule starts once the watcher's first check has read what changed while the bot was down.
+    await watcher?.caughtUp;
+    startDigests(digests, client, log);
+  }
   return {
     client,
     context,

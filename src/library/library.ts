@@ -192,6 +192,7 @@ export class Library {
 
   /** Views asked for while they are built between answers with none to stand in: the rest is built now. */
   private finishViews(): void {
+    this.superseded = false; // asked for, they are needed after all
     if (this.viewBuild) runNow(this.viewBuild);
   }
 
