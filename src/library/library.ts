@@ -32,7 +32,7 @@ import { eventsIndexSteps } from "./views/events-index.ts";
 import { buildLookups, lookupsSteps, type Lookups } from "./views/lookups.ts";
 import { runInSlices, runNow, STEP, type Steps } from "../search/steps.ts";
 import { cacheFolder, SNAPSHOT_FORMAT } from "./snapshot.ts";
-import { emptyState, readState, type LibraryState, type ReadState } from "./built-state.ts";
+import { emptyState, readState, versionList, type LibraryState, type ReadState, type Versions } from "./built-state.ts";
 import { FS_WAIT_MS, TimedOut, withTimeout } from "./timeout.ts";
 
 /** How long an update waits before saving its snapshot. */
@@ -281,11 +281,12 @@ export class Library {
     checkFolder = true,
   }: OpenOptions): Promise<Library> {
     const started = performance.now();
-    const versions = [SNAPSHOT_FORMAT, INDEX_VERSION, EXTRACT_VERSION];
+    const parts = { format: SNAPSHOT_FORMAT, index: INDEX_VERSION, extract: EXTRACT_VERSION };
+    const versions = versionList(parts);
     const folder = cacheDir ? cacheFolder(cacheDir, dataDir) : null;
     const update = previous !== undefined && previous.dataDir === dataDir;
     if (update) previous.superseded = true;
-    const read = update ? { state: previous.state, repair: null } : await readCache(folder, versions, fsWaitMs);
+    const read = update ? { state: previous.state, repair: null } : await readCache(folder, parts, fsWaitMs);
     const known = read.state;
     let cacheNote = read.repair;
     // Files the previous build left out as unsettled are looked at again, whatever changed since.
@@ -511,7 +512,7 @@ function* briefingDays(briefings: readonly Briefing[]): Steps<Int32Array> {
 }
 
 /** The snapshot in `folder` (nothing without a cache), never waiting on it longer than `ms`. */
-async function readCache(folder: string | null, versions: readonly string[], ms: number): Promise<ReadState> {
+async function readCache(folder: string | null, versions: Versions, ms: number): Promise<ReadState> {
   if (!folder) return { state: emptyState(), repair: null };
   try {
     return await withTimeout(readState(folder, versions), ms, "reading the cache");
