@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Library } from "../../src/library/library.ts";
 import { STEP } from "../../src/search/steps.ts";
 import { briefingFile, tempDir } from "../support/folders.ts";
+import { countTurns } from "../support/turns.ts";
 
 /**
  * A server replacing its Library with one that holds a new briefing does the work that grows with the archive (the
@@ -88,13 +89,7 @@ describe("a new briefing while serving", () => {
   it("lets the event loop turn between the steps of the update", async () => {
     const touched = nameOf(11);
     writeFileSync(path.join(dir, touched), invented(11, " A second bridge was added to the plan."));
-    let turns = 0;
-    let ticking = true;
-    const tick = () => {
-      turns++;
-      if (ticking) setImmediate(tick);
-    };
-    setImmediate(tick);
+    const turning = countTurns();
     const next = await Library.open({
       dataDir: dir,
       cacheDir: null,
@@ -102,7 +97,7 @@ describe("a new briefing while serving", () => {
       changedNames: new Set([touched]),
       sliceMs: 0, // a turn at every step
     });
-    ticking = false;
+    const turns = turning.stop();
     expect(next.search({ query: "second bridge" }).total).toBe(1);
     // Built at once, the update gave the loop 5 turns (reading the one file); in slices of 0 ms, a turn a step (17+).
     expect(turns).toBeGreaterThanOrEqual(12);

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { WARM_UP_BRIEFING, warmReader } from "../../src/library/warm-reader.ts";
 import { parseBriefing } from "../../src/briefings/load.ts";
 import { extractEvents } from "../../src/extraction/extract.ts";
+import { countTurns } from "../support/turns.ts";
 
 /**
  * The watcher warms the parser and extractor on an invented briefing when it starts. That briefing must still hold
@@ -10,16 +11,9 @@ import { extractEvents } from "../../src/extraction/extract.ts";
  */
 describe("warming the reader", () => {
   it("runs the extractor over a meeting and a pledge, a turn apart", async () => {
-    let turns = 0;
-    let on = true;
-    const tick = () => {
-      turns++;
-      if (on) setImmediate(tick);
-    };
-    setImmediate(tick);
+    const turning = countTurns();
     await warmReader(3);
-    on = false;
-    expect(turns).toBeGreaterThanOrEqual(3);
+    expect(turning.stop()).toBeGreaterThanOrEqual(3);
   });
 
   it("its invented briefing has a meeting and a pledge for the extractor to find", () => {
