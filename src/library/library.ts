@@ -15,6 +15,7 @@ import { processTerm, tokenize } from "../search/analyze.ts";
 import { rescore, RESCORE } from "../search/rescore.ts";
 import { withinBriefing } from "../search/within-briefing.ts";
 import { assemble, SEGMENT_LAYOUT, smallTail, type DocTable, type SegmentLayout } from "./assemble.ts";
+import type { ParallelOptions } from "./build/threads.ts";
 import { dayNumber, docFilter } from "./filter.ts";
 import { save } from "./save.ts";
 import { eventsViewSteps, type EventsView } from "./views/events-view.ts";
@@ -62,6 +63,8 @@ export interface OpenOptions {
   settleMs?: number;
   /** Files this process wrote whole (AssembleOptions.whole): read at once, whatever the settle time. */
   whole?: ReadonlySet<string>;
+  /** When the build uses worker threads (AssembleOptions.parallel; tests force them on or off). */
+  parallel?: ParallelOptions;
 }
 
 export interface SearchRequest {
@@ -106,6 +109,10 @@ export interface BuildInfo {
   settlesInMs: number | null;
   /** What was wrong with the cache and was repaired or worked around (rebuilt, not saved), in one line; or null. */
   cacheNote: string | null;
+  /** Worker threads the build ran on (0: the main thread alone). */
+  threads: number;
+  /** A build thread that failed (the rest was built on the main thread), in one line; or null. */
+  buildNote: string | null;
 }
 
 /**
@@ -222,6 +229,7 @@ export class Library {
     settleMs = 0,
     whole,
     fsWaitMs = FS_WAIT_MS,
+    parallel,
   }: OpenOptions): Promise<Library> {
     const started = performance.now();
     const versions = [SNAPSHOT_FORMAT, INDEX_VERSION, EXTRACT_VERSION];
@@ -238,6 +246,7 @@ export class Library {
       layout,
       settleMs,
       ...(whole ? { whole } : {}),
+      ...(parallel ? { parallel } : {}),
     });
     const builtAt = a.changed || !known.builtAt ? new Date().toISOString() : known.builtAt;
     const state: LibraryState = {
@@ -279,6 +288,8 @@ export class Library {
       unsettled: a.unsettled,
       settlesInMs: a.settlesInMs,
       cacheNote,
+      threads: a.threads,
+      buildNote: a.threadNote,
     };
     const library = new Library(dataDir, a.briefings, a.problems, index, a.docs, a.contentById, build, state, saved);
     if (views === "eager") library.buildViews(update ? previous : null);

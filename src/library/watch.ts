@@ -3,7 +3,7 @@ import { setImmediate as yieldToEvents } from "node:timers/promises";
 import type { Logger } from "pino";
 import { formatProblem, isBriefingName, listBriefingFiles } from "../briefings/folder.ts";
 import { Library, type OpenOptions } from "./library.ts";
-import { loadReader } from "./assemble.ts";
+import { loadReader } from "./build/reader.ts";
 import { sameFiles } from "./built-state.ts";
 
 /**

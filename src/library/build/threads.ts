@@ -1,0 +1,88 @@
+import { availableParallelism } from "node:os";
+import { realFolder } from "../../briefings/folder.ts";
+import { WorkerPool } from "./pool.ts";
+import type { ThreadSetup } from "./protocol.ts";
+
+/** When the build uses worker threads, and how many. */
+export interface ParallelOptions {
+  /** Files to read from which threads are started (Infinity: never). */
+  minFiles?: number;
+  /** Paragraphs to index in two segments or more from which threads are started. */
+  minParagraphs?: number;
+  /** Threads at most (default: os.availableParallelism()). */
+  threads?: number;
+  /** Tests only: each thread fails on this job (1: its first), or as it starts (0). */
+  failAtJob?: number;
+}
+
+/**
+ * Starting a thread costs about 0.2 s bundled (npm start) and 1 s from the TypeScript (tsx compiles the modules it
+ * loads): a file takes about 8 ms to read and extract, a paragraph under 0.3 ms to index, so below these a build
+ * is quicker on this thread alone — and the watcher's single new briefing never waits for a thread.
+ */
+export const PARALLEL: Required<Omit<ParallelOptions, "failAtJob" | "threads">> = {
+  minFiles: 200,
+  minParagraphs: 20_000,
+};
+
+/** Where a thread starts: the bundle's own entry when running bundled (bin/build.mjs defines it), else boot.mjs. */
+declare const BRIEFINGS_BUILD_WORKER: string | undefined;
+const workerUrl = (): URL =>
+  typeof BRIEFINGS_BUILD_WORKER === "string" ? new URL(BRIEFINGS_BUILD_WORKER) : new URL("./boot.mjs", import.meta.url);
+
+/**
+ * The worker threads of one build, started when its work is first found big enough and kept for the rest of it.
+ * Once a thread fails, no thread is used again in this build (what they left is done on this thread) and `note`
+ * says why, in one line.
+ */
+export class BuildThreads {
+  private pool: WorkerPool | null = null;
+  private readonly options: Required<Omit<ParallelOptions, "failAtJob">> & Pick<ParallelOptions, "failAtJob">;
+  /** Threads that were started. */
+  started = 0;
+
+  constructor(
+    private readonly dataDir: string,
+    /** The content hashes already there (asked only when threads start). */
+    private readonly knownHashes: () => Iterable<string>,
+    options: ParallelOptions = {},
+  ) {
+    this.options = { ...PARALLEL, threads: availableParallelism(), ...options };
+  }
+
+  /** Why threads stopped being used, or null. */
+  get note(): string | null {
+    const why = this.pool?.failure;
+    return why ? `a build thread failed (${why}): the rest of the build ran on the main thread` : null;
+  }
+
+  /** Threads to read `files` files, or null when that is better done on this thread. */
+  forFiles(files: number): WorkerPool | null {
+    return this.usable(files >= this.options.minFiles, Math.ceil(files / this.options.minFiles));
+  }
+
+  /** Threads to index `paragraphs` paragraphs in `segments` segments, or null. */
+  forSegments(paragraphs: number, segments: number): WorkerPool | null {
+    const worth = paragraphs >= this.options.minParagraphs && (segments > 1 || this.pool !== null);
+    return this.usable(worth, segments);
+  }
+
+  async close(): Promise<void> {
+    await this.pool?.close();
+  }
+
+  private usable(worth: boolean, jobs: number): WorkerPool | null {
+    if (this.pool) return this.pool.failure ? null : this.pool;
+    if (!worth || this.options.threads < 1) return null;
+    const count = Math.min(this.options.threads, jobs);
+    const setup: ThreadSetup = {
+      dataDir: this.dataDir,
+      realDir: realFolder(this.dataDir),
+      knownHashes: [...this.knownHashes()].join("\n"),
+      ...(this.options.failAtJob !== undefined ? { failAtJob: this.options.failAtJob } : {}),
+    };
+    this.pool = new WorkerPool(workerUrl(), count, setup);
+    this.started = count;
+    return this.pool;
+  }
+}
