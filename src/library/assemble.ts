@@ -1,9 +1,9 @@
 import { duplicateProblem, isBriefingName, listBriefingFiles } from "../briefings/folder.ts";
 import type { Briefing, LoadProblem } from "../briefings/briefing.ts";
-import type { Content, FileEntry, SegmentEntry } from "./snapshot.ts";
+import type { Content, FileEntry } from "./snapshot.ts";
 import { stampFiles, stampFilesNow, type LibraryState, type LoadedSegment } from "./built-state.ts";
 import { readFiles } from "./build/read-files.ts";
-import { buildSegments, type SegmentChunk } from "./build/segments.ts";
+import { buildSegments, cutSegments } from "./build/segments.ts";
 import { BuildThreads, type ParallelOptions } from "./build/threads.ts";
 
 /** How the index is cut into segments. */
@@ -307,30 +307,17 @@ async function indexUnplaced(
   layout: SegmentLayout,
   threads: BuildThreads,
 ): Promise<{ segments: LoadedSegment[]; nextDoc: number }> {
-  const count = (b: Briefing) => contentById.get(b.id)!.count;
-  let nextDoc = firstDoc;
-  const entries: SegmentEntry[] = [];
-  const chunks: SegmentChunk[] = [];
-  for (let i = 0; i < unplaced.length;) {
-    const chunk: Briefing[] = [];
-    let paragraphs = 0;
-    while (i < unplaced.length && (chunk.length === 0 || paragraphs + count(unplaced[i]) <= layout.segment)) {
-      chunk.push(unplaced[i]);
-      paragraphs += count(unplaced[i]);
-      i++;
-    }
-    const entry: SegmentEntry = { file: `segment-${nextDoc}.bin`, briefings: [], paragraphs };
-    const firstDocs: number[] = [];
-    for (const b of chunk) {
-      entry.briefings.push({ hash: b.hash, id: b.id, firstDoc: nextDoc });
-      firstDocs.push(nextDoc);
-      nextDoc += count(b);
-    }
-    entries.push(entry);
-    chunks.push({ contents: chunk.map((b) => contentById.get(b.id)!), firstDocs });
-  }
-  const built = await buildSegments(threads, chunks);
-  return { segments: entries.map((entry, i) => ({ entry, segment: built[i] })), nextDoc };
+  const items = unplaced.map((b) => ({ b, content: contentById.get(b.id)! }));
+  const { runs, nextDoc } = cutSegments(items, firstDoc, layout.segment);
+  const built = await buildSegments(threads, runs);
+  const segments = runs.map((run, i): LoadedSegment => {
+    const briefings = run.items.map(({ b }, j) => ({ hash: b.hash, id: b.id, firstDoc: run.firstDocs[j] }));
+    return {
+      entry: { file: `segment-${run.firstDocs[0]}.bin`, briefings, paragraphs: run.paragraphs },
+      segment: built[i],
+    };
+  });
+  return { segments, nextDoc };
 }
 
 /**

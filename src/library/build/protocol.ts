@@ -1,5 +1,5 @@
 import { contentLine, splitContentLines, type Content } from "../snapshot.ts";
-import type { FileRead } from "./reader.ts";
+import type { FileRead, StageClock } from "./reader.ts";
 
 /**
  * What the build threads are told and answer. Contents travel as their snapshot lines and segments as their bytes,
@@ -39,6 +39,8 @@ export interface ReadReply {
   type: "read";
   results: WireRead[];
   lines: ArrayBuffer;
+  /** The thread's time on these files. */
+  clock: StageClock;
 }
 
 type WireRead = Exclude<FileRead, { kind: "read" }> | { kind: "read"; hash: string; warning?: string; line: boolean };
@@ -61,14 +63,14 @@ export function ownBytes(buf: Buffer): ArrayBuffer {
 export const linesOf = (contents: readonly Content[]): ArrayBuffer =>
   ownBytes(Buffer.concat(contents.map(contentLine)));
 
-export function readReply(reads: readonly FileRead[]): ReadReply {
+export function readReply(reads: readonly FileRead[], clock: StageClock): ReadReply {
   const contents = reads.flatMap((r) => (r.kind === "read" && r.content ? [r.content] : []));
   const results = reads.map((r): WireRead => {
     if (r.kind !== "read") return r;
     const { content, ...rest } = r;
     return { ...rest, line: content !== null };
   });
-  return { type: "read", results, lines: linesOf(contents) };
+  return { type: "read", results, lines: linesOf(contents), clock };
 }
 
 /** The reads a reply carries, each content backed by the reply's buffer (parsed in parts when first asked). */

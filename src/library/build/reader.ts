@@ -27,9 +27,17 @@ export type FileRead =
   /** `content`: null when its hash was already known (not extracted again). */
   | { kind: "read"; hash: string; warning?: string; content: Content | null };
 
+/** Milliseconds spent reading files (with parsing and cleaning them) and extracting their events, summed. */
+export interface StageClock {
+  readMs: number;
+  extractMs: number;
+}
+
+export const newClock = (): StageClock => ({ readMs: 0, extractMs: 0 });
+
 /**
  * Read, parse and clean one file, then extract its events unless `known(hash)` says its content is already there.
- * The one way a file is read, in this thread or a build thread.
+ * The one way a file is read, in this thread or a build thread; the time each part took is added to `clock`.
  */
 export async function readOne(
   read: Reader,
@@ -37,14 +45,19 @@ export async function readOne(
   realDir: string,
   name: string,
   known: (hash: string) => boolean,
+  clock: StageClock,
 ): Promise<FileRead> {
+  const started = performance.now();
   const parsed: ParseResult | null = await read.readBriefingFile(dataDir, name, realDir);
+  const extracting = performance.now();
+  clock.readMs += extracting - started;
   if (parsed === null) return { kind: "gone" };
   if (!parsed.ok) return { kind: "problem", message: parsed.message };
   const b = parsed.briefing;
   const warning = parsed.warning ? { warning: parsed.warning } : {};
   if (known(b.hash)) return { kind: "read", hash: b.hash, ...warning, content: null };
   const events: BriefingEvents = read.extractEvents(b);
+  clock.extractMs += performance.now() - extracting;
   return {
     kind: "read",
     hash: b.hash,

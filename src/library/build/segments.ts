@@ -11,6 +11,32 @@ export interface SegmentChunk {
   firstDocs: readonly number[];
 }
 
+/**
+ * Briefings (oldest first, each with its content) cut into the runs that make segments: up to `most` paragraphs each
+ * (a longer briefing alone), paragraphs numbered on from `firstDoc`.
+ */
+export function cutSegments<T extends { content: Content }>(
+  items: readonly T[],
+  firstDoc: number,
+  most: number,
+): { runs: Array<SegmentChunk & { items: T[]; paragraphs: number }>; nextDoc: number } {
+  const runs: Array<SegmentChunk & { items: T[]; paragraphs: number }> = [];
+  let nextDoc = firstDoc;
+  for (let i = 0; i < items.length;) {
+    const run = { items: [] as T[], contents: [] as Content[], firstDocs: [] as number[], paragraphs: 0 };
+    while (i < items.length && (run.items.length === 0 || run.paragraphs + items[i].content.count <= most)) {
+      const { content } = items[i];
+      run.items.push(items[i++]);
+      run.contents.push(content);
+      run.firstDocs.push(nextDoc);
+      run.paragraphs += content.count;
+      nextDoc += content.count;
+    }
+    runs.push(run);
+  }
+  return { runs, nextDoc };
+}
+
 /** One index segment per chunk, in order: in threads when there is much to index, else on this thread. */
 export async function buildSegments(threads: BuildThreads, chunks: readonly SegmentChunk[]): Promise<Segment[]> {
   let paragraphs = 0;

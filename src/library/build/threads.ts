@@ -16,9 +16,10 @@ export interface ParallelOptions {
 }
 
 /**
- * Starting a thread costs about 0.2 s bundled (npm start) and 1 s from the TypeScript (tsx compiles the modules it
- * loads): a file takes about 8 ms to read and extract, a paragraph under 0.3 ms to index, so below these a build
- * is quicker on this thread alone — and the watcher's single new briefing never waits for a thread.
+ * A thread costs about 0.2 s to start bundled (npm start), 1 s from the TypeScript (tsx compiles what it loads), and
+ * then warms up: its first files take up to 0.3 s each to extract (JIT, tables built on first use) where a warm one
+ * takes about 10 ms. Below these a build is about as quick on the main thread alone, and the watcher's single new
+ * briefing never waits for a thread.
  */
 export const PARALLEL: Required<Omit<ParallelOptions, "failAtJob" | "threads">> = {
   minFiles: 200,
@@ -58,13 +59,15 @@ export class BuildThreads {
 
   /** Threads to read `files` files, or null when that is better done on this thread. */
   forFiles(files: number): WorkerPool | null {
-    return this.usable(files >= this.options.minFiles, Math.ceil(files / this.options.minFiles));
+    return this.usable(files >= this.options.minFiles, Math.floor((2 * files) / this.options.minFiles));
   }
 
-  /** Threads to index `paragraphs` paragraphs in `segments` segments, or null. */
+  /**
+   * Threads to index `paragraphs` paragraphs in `segments` segments, or null. Threads already started (to read the
+   * files) build even one segment: they are ready, and the main thread stays free meanwhile.
+   */
   forSegments(paragraphs: number, segments: number): WorkerPool | null {
-    const worth = paragraphs >= this.options.minParagraphs && (segments > 1 || this.pool !== null);
-    return this.usable(worth, segments);
+    return this.usable(paragraphs >= this.options.minParagraphs && segments > 1, segments);
   }
 
   async close(): Promise<void> {
@@ -72,9 +75,10 @@ export class BuildThreads {
   }
 
   private usable(worth: boolean, jobs: number): WorkerPool | null {
-    if (this.pool) return this.pool.failure ? null : this.pool;
-    if (!worth || this.options.threads < 1) return null;
-    const count = Math.min(this.options.threads, jobs);
+    if (this.pool) return this.pool.failure ? null : this.pool; // started: worth it whatever is left
+    // One thread alone is no quicker than this one.
+    if (!worth || this.options.threads < 2) return null;
+    const count = Math.min(this.options.threads, Math.max(2, jobs));
     const setup: ThreadSetup = {
       dataDir: this.dataDir,
       realDir: realFolder(this.dataDir),

@@ -8,7 +8,7 @@ import { extractEvents } from "../../extraction/extract.ts";
 import { splitContentLines } from "../snapshot.ts";
 import { indexContents } from "./index-docs.ts";
 import { ownBytes, readReply, type Job, type Reply, type ThreadSetup } from "./protocol.ts";
-import { readOne, type FileRead } from "./reader.ts";
+import { newClock, readOne, type FileRead } from "./reader.ts";
 
 const setup = workerData as ThreadSetup;
 /** Hashes the build has, and those this thread has read since: such a file is not extracted again. */
@@ -29,12 +29,13 @@ parentPort!.on("message", (job: Job) => {
 async function answer(job: Job): Promise<[Reply, ArrayBuffer[]]> {
   if (job.type === "read") {
     const reads: FileRead[] = [];
+    const clock = newClock();
     for (const name of job.files) {
-      const read = await readOne(reader, setup.dataDir, setup.realDir, name, (hash) => known.has(hash));
+      const read = await readOne(reader, setup.dataDir, setup.realDir, name, (hash) => known.has(hash), clock);
       if (read.kind === "read") known.add(read.hash);
       reads.push(read);
     }
-    const reply = readReply(reads);
+    const reply = readReply(reads, clock);
     return [reply, [reply.lines]];
   }
   const { contents } = splitContentLines(Buffer.from(job.lines));
