@@ -120,6 +120,7 @@ async function openServed(env: Env, log: Logger, cacheDir: string | null, settle
   // Autocomplete has 3 s and no deferral: every Library the bot serves builds its lookups before it is served.
   const library = await Library.open({ dataDir: env.DATA_DIR, cacheDir, views: "eager", settleMs });
   if (library.build.cacheNote) log.warn({ cacheDir }, `cache: ${library.build.cacheNote}`);
+  if (library.build.buildNote) log.warn({ threads: library.build.threads }, `build: ${library.build.buildNote}`);
   for (const p of library.problems) log.warn({ file: p.file }, formatProblem(p));
   log.info(
     {

@@ -1,8 +1,12 @@
-import { writeFileSync } from "node:fs";
+import { readdirSync, readFileSync, realpathSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import type { SegmentLayout } from "../../src/library/assemble.ts";
+import { WorkerPool } from "../../src/library/build/pool.ts";
+import { readsOf, type ReadReply, type ThreadSetup } from "../../src/library/build/protocol.ts";
 import { Library, type OpenOptions } from "../../src/library/library.ts";
+import { bundledCli } from "../support/cli-bundle.ts";
 import { briefingFile, tempDir } from "../support/folders.ts";
 
 /**
@@ -124,5 +128,32 @@ describe("a build on worker threads", () => {
     expect(restarted.build.fromCache).toBe(true);
     expect(shape(restarted)).toEqual(shape(built));
     expect(shape(restarted)).toEqual(alone);
+  });
+});
+
+describe("the bundle's build thread", () => {
+  it("runs under plain Node from the bundle npm start builds, which points its threads at it", async () => {
+    const cli = await bundledCli();
+    const entry = path.join(path.dirname(cli), "build-worker.mjs");
+    const out = path.dirname(cli);
+    const bundled = [cli, ...readdirSync(path.join(out, "chunks")).map((f) => path.join(out, "chunks", f))];
+    const chunks = bundled.filter((f) => f.endsWith(".mjs")).map((f) => readFileSync(f, "utf8"));
+    expect(chunks.some((text) => text.includes(JSON.stringify(pathToFileURL(entry).href)))).toBe(true);
+
+    const dir = archive();
+    const setup: ThreadSetup = { dataDir: dir, realDir: realpathSync(dir), knownHashes: "" };
+    const pool = new WorkerPool(pathToFileURL(entry), 2, setup);
+    try {
+      const files = ["001_story.txt", "050_broken.txt", "002_story.txt"];
+      const [reply] = (await pool.runAll([() => ({ message: { type: "read", files }, transfer: [] })])) as ReadReply[];
+      expect(pool.failure).toBeNull();
+      const reads = readsOf(reply);
+      expect(reads.map((r) => r.kind)).toEqual(["read", "problem", "read"]);
+      const first = reads[0].kind === "read" ? reads[0].content : null;
+      expect(first?.paragraphs[0].text).toMatch(/^Tomas Okafor, the foreign minister/);
+      expect(first?.events.meetings.length).toBeGreaterThan(0);
+    } finally {
+      await pool.close();
+    }
   });
 });
