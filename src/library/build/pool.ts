@@ -23,17 +23,18 @@ export class WorkerPool {
   private closing = false;
   failure: string | null = null;
 
-  constructor(url: URL, count: number, workerData: unknown) {
+  /** `execArgv`: the threads' Node flags (default: the process's). */
+  constructor(url: URL, count: number, workerData: unknown, execArgv?: string[]) {
     this.workers = [];
     try {
-      for (let i = 0; i < count; i++) this.workers.push(this.start(url, workerData));
+      for (let i = 0; i < count; i++) this.workers.push(this.start(url, workerData, execArgv));
     } catch (err) {
       this.fail(`it could not start: ${err instanceof Error ? err.message.split("\n")[0] : String(err)}`);
     }
   }
 
-  private start(url: URL, workerData: unknown): Worker {
-    const w = new Worker(url, { workerData });
+  private start(url: URL, workerData: unknown, execArgv: string[] | undefined): Worker {
+    const w = new Worker(url, { workerData, ...(execArgv ? { execArgv } : {}) });
     w.on("message", (reply: unknown) => this.answered(w, reply));
     w.on("error", (err: unknown) => this.fail(err instanceof Error ? err.message.split("\n")[0] : String(err)));
     w.on("messageerror", (err) => this.fail(`a reply could not be read (${err.message})`));
