@@ -16,13 +16,13 @@ export interface ParallelOptions {
 }
 
 /**
- * A thread costs about 0.2 s to start bundled (npm start), 1 s from the TypeScript (tsx compiles what it loads), and
- * then warms up: its first files take up to 0.3 s each to extract (JIT, tables built on first use) where a warm one
- * takes about 10 ms. Below these a build is about as quick on the main thread alone, and the watcher's single new
- * briefing never waits for a thread.
+ * A thread costs about 0.2 s to start bundled (npm start), about 1 s from the TypeScript (boot.mjs bundles it
+ * first), and then warms up: its first files take up to 0.3 s each to extract (JIT, tables built on first use)
+ * where a warm one takes about 10 ms; two threads spend about 25% more CPU than the main thread alone on 1,000
+ * files. Below these a build is no quicker in threads, and the watcher's single new briefing never waits for one.
  */
 export const PARALLEL: Required<Omit<ParallelOptions, "failAtJob" | "threads">> = {
-  minFiles: 200,
+  minFiles: 400,
   minParagraphs: 20_000,
 };
 
