@@ -91,6 +91,7 @@ const ROWS: Row[] = [
     (s) => `${n(s.coldStartS, 2)}${s.coldStart && !s.coldStart.fromCache ? " (rebuilt)" : ""}`,
   ],
   ["New briefing searchable (s)", (s) => n(s.freshS, 2)],
+  ["· its events in the views (s)", (s) => n(s.eventsS, 2)],
   ["· event-loop delay meanwhile, p99 / max (ms)", (s) => loop(s.loopDelay?.fresh)],
   ["Search p50 / p95 / p99 (ms)", (s) => lat(s.search)],
   ["· plain MiniSearch", (s) => `${lat(s.baseline?.search)}${times(s.ratio?.search.p99)}`],

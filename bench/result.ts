@@ -57,6 +57,8 @@ export interface SizeResult {
   reloadS: number | null;
   /** From saving a new briefing into the folder to a search finding it. */
   freshS: number | null;
+  /** From saving it to its events being in the views (built between answers after it is searchable). */
+  eventsS?: number | null;
   stages: Stages | null;
   search: Latency | null;
   fuzzy: Latency | null;
@@ -67,8 +69,9 @@ export interface SizeResult {
   /** (#16) The typo set against the same queries without their typo (`typoHitOf` in bench/bot.ts). */
   typoHit?: TypoHit | null;
   /**
-   * (#16) Event-loop delay: while a new briefing is added (in the process that adds it, from saving the file to a
-   * search finding it: `freshS`), and in the bot's worker while a mix of every query set runs, one query a turn.
+   * (#16) Event-loop delay: while a new briefing is added (in the process that adds it, from saving the file to its
+   * events being in the views: `eventsS`), and in the bot's worker while a mix of every query set runs, one query a
+   * turn.
    */
   loopDelay?: { fresh: LoopDelay | null; queries: LoopDelay | null };
   baseline: Omit<BaselineResult, "errors" | "paragraphs"> | null;

@@ -64,13 +64,14 @@ interface ColdStarts {
   runsS: number[];
   cold: ColdStart | null;
   freshS: number | null;
+  eventsS: number | null;
   freshLoop: LoopDelay | null;
   errors: string[];
 }
 
 /** Cold starts from the snapshot (`runs` of them), the last one then adding a new briefing (see cold-start.ts). */
 async function measureColdStarts(dataDir: string, cacheDir: string, query: string, runs: number): Promise<ColdStarts> {
-  const out: ColdStarts = { runsS: [], cold: null, freshS: null, freshLoop: null, errors: [] };
+  const out: ColdStarts = { runsS: [], cold: null, freshS: null, eventsS: null, freshLoop: null, errors: [] };
   // Cold starts run the bundle `npm start` runs (bin/build.mjs), under bare Node.
   const coldScript = runs ? await bundleColdStart() : "";
   for (let i = 0; i < runs; i++) {
@@ -89,13 +90,15 @@ async function measureColdStarts(dataDir: string, cacheDir: string, query: strin
     out.runsS.push(seconds(run.at.ANSWER));
     const { fromCache, importMs, openMs, answerMs } = answer;
     out.cold = { runsS: out.runsS, fromCache, importMs, openMs, answerMs };
-    const fresh = run.lines.FRESH as { freshS: number; found: boolean; loopDelay?: LoopDelay | null } | undefined;
+    const fresh = run.lines.FRESH as
+      { freshS: number; eventsS?: number | null; found: boolean; loopDelay?: LoopDelay | null } | undefined;
     if (last && !fresh)
       out.errors.push(
         `the new-briefing measurement did not finish (exit ${run.code}): ${run.stderr.trim().split("\n").slice(-2).join(" ")}`,
       );
     if (fresh) {
       out.freshS = fresh.found ? fresh.freshS : null;
+      out.eventsS = fresh.found ? (fresh.eventsS ?? null) : null;
       out.freshLoop = fresh.loopDelay ?? null;
       if (!fresh.found) out.errors.push("a new briefing saved into the folder was not found by search");
     }
@@ -187,6 +190,7 @@ export async function runSize(opts: SizeOptions): Promise<SizeResult> {
       coldStart: starts.cold,
       reloadS: bot.reloadS,
       freshS: starts.freshS,
+      eventsS: starts.eventsS,
       stages: bot.stages,
       search: bot.search,
       fuzzy: bot.fuzzy,

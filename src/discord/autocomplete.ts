@@ -10,14 +10,19 @@ const clip = (s: string) => (s.length > 100 ? `${s.slice(0, 99)}…` : s);
 
 type Choice = { name: string; value: string };
 
-/** Briefings whose id or headline words start with what was typed, newest first. */
+/**
+ * Briefings whose id or headline words start with what was typed, newest first. None while a first start is still
+ * building the lookups: an autocomplete never waits for them (the user can still type the value).
+ */
 export function sourceChoices(library: Library, typed: string): Choice[] {
-  return library.lookups.sources.find(typed, MAX_CHOICES).map((s) => ({ name: clip(s.label), value: s.key }));
+  const found = library.readyLookups?.sources.find(typed, MAX_CHOICES) ?? [];
+  return found.map((s) => ({ name: clip(s.label), value: s.key }));
 }
 
-/** People (by name or alias) first, then countries and bodies that take part in events. */
+/** People (by name or alias) first, then countries and bodies that take part in events (none, as above). */
 export function partyChoices(library: Library, typed: string): Choice[] {
-  return library.lookups.parties.find(typed, MAX_CHOICES).map((p) => ({ name: clip(p.name), value: p.key }));
+  const found = library.readyLookups?.parties.find(typed, MAX_CHOICES) ?? [];
+  return found.map((p) => ({ name: clip(p.name), value: p.key }));
 }
 
 /** Answer an autocomplete request: no deferral exists for these, so it stays in memory. */

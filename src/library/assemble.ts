@@ -5,6 +5,8 @@ import { stampFiles, stampFilesNow, type LibraryState, type LoadedSegment } from
 import { readFiles } from "./build/read-files.ts";
 import { buildSegments, cutSegments } from "./build/segments.ts";
 import { BuildThreads, type ParallelOptions } from "./build/threads.ts";
+import type { FileList } from "./file-list.ts";
+import { runInSlices, runNow, SLICE_MS, STEP, type Steps } from "../search/steps.ts";
 
 /** How the index is cut into segments. */
 export interface SegmentLayout {
@@ -40,9 +42,25 @@ export interface AssembleOptions {
   settleMs?: number;
   /** Files this process wrote whole (an added briefing, linked into place at once): read without settling. */
   whole?: ReadonlySet<string>;
+  /**
+   * Run the work that grows with the archive (lists, maps and tables over every briefing) in slices between which
+   * the event loop answers: for a server replacing the Library it serves. Default: at once.
+   */
+  sliced?: boolean;
+  /** With `sliced`: how long one slice may hold the event loop (default SLICE_MS). */
+  sliceMs?: number;
   /** When files are read and segments built in worker threads (default: PARALLEL, on every core). */
   parallel?: ParallelOptions;
 }
+
+/** Runs steps: at once, or in slices between answers. */
+export type StepRunner = <T>(steps: Steps<T>) => Promise<T>;
+
+const atOnce: StepRunner = (steps) => Promise.resolve(runNow(steps));
+
+/** The runner `sliced` asks for, with slices of `sliceMs`. */
+export const stepRunner = (sliced: boolean, sliceMs = SLICE_MS): StepRunner =>
+  sliced ? (steps) => runInSlices(steps, sliceMs) : atOnce;
 
 /** Global paragraph id → its briefing (position in `briefings`, -1 for none) and paragraph number (0 for none). */
 export interface DocTable {
@@ -53,14 +71,16 @@ export interface DocTable {
 }
 
 export interface Assembled {
-  briefings: Briefing[];
+  /** In name order, each with its content (events and paragraphs parsed on first use) and place in this list. */
+  briefings: StoredBriefing[];
+  byId: Map<string, StoredBriefing>;
   problems: LoadProblem[];
-  /** Each briefing's content by briefing id (its events and paragraphs parsed on first use). */
-  contentById: Map<string, Content>;
   files: FileEntry[];
   contents: Map<string, Content>;
   /** Contents not in the previous state (to append to the snapshot). */
   newContents: Content[];
+  /** Lines of the snapshot's content file no file uses now (LibraryState.staleContents). */
+  staleContents: number;
   segments: LoadedSegment[];
   /** Segments built now (to write to the snapshot). */
   newSegments: LoadedSegment[];
@@ -101,31 +121,44 @@ export async function assemble(
 async function assembleWith(
   dataDir: string,
   known: LibraryState,
-  { changedNames, compact = false, layout = SEGMENT_LAYOUT, settleMs = 0, whole }: AssembleOptions,
+  {
+    changedNames,
+    compact = false,
+    layout = SEGMENT_LAYOUT,
+    settleMs = 0,
+    whole,
+    sliced = false,
+    sliceMs,
+  }: AssembleOptions,
   threads: BuildThreads,
 ): Promise<Omit<Assembled, "threads" | "threadNote">> {
+  const run = stepRunner(sliced, sliceMs);
   const problems: LoadProblem[] = [];
   const patching = changedNames !== undefined && known.files.size > 0;
-  const listed = patching ? patchStamps(dataDir, known.files, changedNames) : await listStamps(dataDir, problems);
+  const listed = patching ? freshStamps(dataDir, changedNames) : await listStamps(dataDir, problems);
   const { stamps, unsettled, settlesInMs } = settledStamps(listed, known, settleMs, Date.now(), whole);
-  const read = await readChanged(dataDir, stamps, known, patching, threads);
-  if (patching) dropReplaced(read, known, changedNames);
-  const { briefings, contentById, position } = briefingsOf(read.files, read.contents, problems);
-  const kept = keepSegments(known.segments, briefings, compact, layout);
-  const built = await indexUnplaced(kept.unplaced, contentById, known.nextDoc, layout, threads);
+  const read = patching
+    ? await readPatched(dataDir, stamps, known, changedNames, run, threads)
+    : await readChanged(dataDir, stamps, known, false, new Map(), threads);
+  const { briefings, byId } = await run(briefingsOf(read.files, read.contents, problems));
+  const kept = await run(keepSegments(known.segments, briefings, byId, compact, layout));
+  const built = await indexUnplaced(kept.unplaced, known.nextDoc, layout, threads);
   const segments = [...kept.segments, ...built.segments].filter((s) => s.entry.paragraphs > 0);
   return {
     briefings,
+    byId,
     problems,
-    contentById,
     files: read.files,
     contents: read.contents,
     newContents: read.newContents,
+    staleContents: patching
+      ? known.staleContents + read.dropped
+      : known.contents.size - (read.contents.size - read.newContents.length),
     segments,
     newSegments: built.segments,
     nextDoc: built.nextDoc,
-    docs: docTable(segments, position, contentById, built.nextDoc),
-    changed: stamps.length !== known.files.size || read.changed || kept.dropped || built.segments.length > 0,
+    docs: await run(docTable(segments, byId, built.nextDoc)),
+    changed: read.files.length !== known.files.size || read.changed || kept.dropped || built.segments.length > 0,
     compacted: compact && built.segments.length > 0,
     unsettled,
     settlesInMs,
@@ -176,20 +209,23 @@ interface ReadFiles {
   newContents: Content[];
   /** Some file was read (its size or time had changed). */
   changed: boolean;
+  /** Patching: contents a changed file had that no file has any more (stale in the snapshot). */
+  dropped: number;
 }
 
-/** Reuse the entry and content of each unchanged file; read, parse and extract the others (in threads if many). */
+/**
+ * Reuse the entry and content of each unchanged file; read, parse and extract the others (in threads when there are
+ * many). `contents`: where the contents go (patching, the previous map itself, added to).
+ */
 async function readChanged(
   dataDir: string,
   stamps: readonly FileEntry[],
   known: LibraryState,
   patching: boolean,
+  contents: Map<string, Content>,
   threads: BuildThreads,
 ): Promise<ReadFiles> {
-  // Patching, the previous contents are copied whole (much cheaper than one by one) and
-  // those of changed or removed files dropped after.
-  const contents = patching ? new Map(known.contents) : new Map<string, Content>();
-  const out: ReadFiles = { files: [], contents, newContents: [], changed: false };
+  const out: ReadFiles = { files: [], contents, newContents: [], changed: false, dropped: 0 };
   const unchanged = stamps.map((stamp) => {
     const old = known.files.get(stamp.file);
     const same = old && old.size === stamp.size && old.mtimeMs === stamp.mtimeMs;
@@ -226,20 +262,69 @@ async function readChanged(
   return out;
 }
 
-/** Patching: the contents of files that changed or went away, unless another file still has them. */
-function dropReplaced(read: ReadFiles, known: LibraryState, changedNames: ReadonlySet<string>): void {
-  const replaced = [...changedNames].flatMap((name) => known.files.get(name)?.hash ?? []);
-  if (!replaced.length) return;
-  const live = new Set(read.files.map((f) => f.hash));
-  for (const hash of replaced) if (!live.has(hash)) read.contents.delete(hash);
+/**
+ * Patching: read only the named files (`stamps`, those still there), and put their entries among the others in name
+ * order. New contents are added to the previous contents map in place (see LibraryState.contents); those no file has
+ * any more (a file changed or went away) are counted as stale.
+ */
+async function readPatched(
+  dataDir: string,
+  stamps: readonly FileEntry[],
+  known: LibraryState,
+  changedNames: ReadonlySet<string>,
+  run: StepRunner,
+  threads: BuildThreads,
+): Promise<ReadFiles> {
+  const read = await readChanged(dataDir, stamps, known, true, known.contents, threads);
+  read.files = await run(mergeFiles(known.files, changedNames, read.files));
+  await run(countDropped(read, known, changedNames));
+  return read;
+}
+
+const byFile = (a: FileEntry, b: FileEntry) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0);
+
+/** The known entries (in name order) less the changed names, with the fresh entries put in their places. */
+function* mergeFiles(known: FileList, changed: ReadonlySet<string>, fresh: readonly FileEntry[]): Steps<FileEntry[]> {
+  const add = [...fresh].sort(byFile);
+  const out: FileEntry[] = [];
+  let j = 0;
+  let i = 0;
+  for (const entry of known.list) {
+    if (++i % STEP === 0) yield;
+    if (changed.has(entry.file)) continue;
+    while (j < add.length && add[j].file < entry.file) out.push(add[j++]);
+    out.push(entry);
+  }
+  while (j < add.length) out.push(add[j++]);
+  return out;
+}
+
+/**
+ * Patching: how many contents files had and no file has now (a file changed or went away). They stay in the map, which
+ * other Libraries may share, until a build from the whole folder; the snapshot leaves them out when it rewrites.
+ */
+function* countDropped(read: ReadFiles, known: LibraryState, changedNames: ReadonlySet<string>): Steps<void> {
+  const replaced = new Set([...changedNames].flatMap((name) => known.files.get(name)?.hash ?? []));
+  if (!replaced.size) return;
+  let i = 0;
+  for (const f of read.files) {
+    if (f.hash !== undefined) replaced.delete(f.hash); // still some file's
+    if (++i % STEP === 0) yield;
+  }
+  read.dropped = replaced.size;
 }
 
 /** Briefings in name order, each with its content and place; a problem for each bad file and repeated id. */
-function briefingsOf(files: readonly FileEntry[], contents: ReadonlyMap<string, Content>, problems: LoadProblem[]) {
-  const byId = new Map<string, Briefing>();
-  const contentById = new Map<string, Content>();
-  const position = new Map<string, number>();
+function* briefingsOf(
+  files: readonly FileEntry[],
+  contents: ReadonlyMap<string, Content>,
+  problems: LoadProblem[],
+): Steps<{ briefings: StoredBriefing[]; byId: Map<string, StoredBriefing> }> {
+  const byId = new Map<string, StoredBriefing>();
+  const briefings: StoredBriefing[] = [];
+  let i = 0;
   for (const f of files) {
+    if (++i % STEP === 0) yield;
     if (f.problem !== undefined) {
       problems.push({ file: f.file, message: f.problem });
       continue;
@@ -252,11 +337,11 @@ function briefingsOf(files: readonly FileEntry[], contents: ReadonlyMap<string, 
       problems.push(duplicateProblem(earlier, f.file));
       continue;
     }
-    position.set(id, byId.size);
-    byId.set(id, new StoredBriefing(id, f.file, c));
-    contentById.set(id, c);
+    const b = new StoredBriefing(id, f.file, c, briefings.length);
+    byId.set(id, b);
+    briefings.push(b);
   }
-  return { briefings: [...byId.values()], contentById, position };
+  return { briefings, byId };
 }
 
 /**
@@ -264,23 +349,25 @@ function briefingsOf(files: readonly FileEntry[], contents: ReadonlyMap<string, 
  * are rebuilt with the newcomers (compacting: every small segment at the end). `unplaced`: the briefings to index,
  * oldest first.
  */
-function keepSegments(
+function* keepSegments(
   known: readonly LoadedSegment[],
-  briefings: readonly Briefing[],
+  briefings: readonly StoredBriefing[],
+  byId: ReadonlyMap<string, StoredBriefing>,
   compact: boolean,
   layout: SegmentLayout,
-): { segments: LoadedSegment[]; unplaced: Briefing[]; dropped: boolean } {
-  const byId = new Map(briefings.map((b) => [b.id, b]));
-  const placed = new Set<string>();
+): Steps<{ segments: LoadedSegment[]; unplaced: StoredBriefing[]; dropped: boolean }> {
+  const placed = new Uint8Array(briefings.length);
   const segments: LoadedSegment[] = [];
   let dropped = false;
   for (const s of known) {
+    yield;
     if (s.entry.briefings.every((x) => byId.get(x.id)?.hash === x.hash)) {
       segments.push(s);
-      for (const x of s.entry.briefings) placed.add(x.id);
+      for (const x of s.entry.briefings) placed[byId.get(x.id)!.at] = 1;
     } else dropped = true;
   }
-  let unplaced = briefings.filter((b) => !placed.has(b.id));
+  yield;
+  let unplaced = briefings.filter((b) => !placed[b.at]);
   let merge = compact ? smallTail(segments, layout) : 0;
   if (compact && merge < 2) merge = 0; // one small segment is already as compact as it gets
   while (
@@ -289,8 +376,7 @@ function keepSegments(
   ) {
     merge--;
     const tail = segments.pop()!;
-    const ids = new Set(tail.entry.briefings.map((x) => x.id));
-    unplaced = [...briefings.filter((b) => ids.has(b.id)), ...unplaced];
+    unplaced = [...tail.entry.briefings.map((x) => byId.get(x.id)!), ...unplaced];
   }
   unplaced.sort((a, b) => (a.meta.published ?? "").localeCompare(b.meta.published ?? "") || a.id.localeCompare(b.id));
   return { segments, unplaced, dropped };
@@ -301,17 +387,15 @@ function keepSegments(
  * segments built in threads when there is much to index).
  */
 async function indexUnplaced(
-  unplaced: readonly Briefing[],
-  contentById: ReadonlyMap<string, Content>,
+  unplaced: readonly StoredBriefing[],
   firstDoc: number,
   layout: SegmentLayout,
   threads: BuildThreads,
 ): Promise<{ segments: LoadedSegment[]; nextDoc: number }> {
-  const items = unplaced.map((b) => ({ b, content: contentById.get(b.id)! }));
-  const { runs, nextDoc } = cutSegments(items, firstDoc, layout.segment);
+  const { runs, nextDoc } = cutSegments(unplaced, firstDoc, layout.segment);
   const built = await buildSegments(threads, runs);
   const segments = runs.map((run, i): LoadedSegment => {
-    const briefings = run.items.map(({ b }, j) => ({ hash: b.hash, id: b.id, firstDoc: run.firstDocs[j] }));
+    const briefings = run.items.map((b, j) => ({ hash: b.hash, id: b.id, firstDoc: run.firstDocs[j] }));
     return {
       entry: { file: `segment-${run.firstDocs[0]}.bin`, briefings, paragraphs: run.paragraphs },
       segment: built[i],
@@ -321,34 +405,21 @@ async function indexUnplaced(
 }
 
 /**
- * The folder's files when only `changed` can differ from `files` (the watcher saw change
- * events naming them): the others keep their entries, the named ones are looked at again.
+ * The stamps of the changed names that are briefing files still there (the watcher saw change events naming them; the
+ * other files keep their entries).
  */
-function patchStamps(dir: string, files: ReadonlyMap<string, FileEntry>, changed: ReadonlySet<string>): FileEntry[] {
-  const fresh = new Map<string, FileEntry | null>();
-  for (const name of changed) {
-    const [stamp] = isBriefingName(name) ? stampFilesNow(dir, [name]) : [];
-    fresh.set(name, stamp ?? null);
-  }
-  const out: FileEntry[] = [];
-  for (const [name, entry] of files) if (!fresh.has(name)) out.push(entry);
-  let added = false;
-  for (const stamp of fresh.values()) {
-    if (stamp) {
-      out.push(stamp);
-      added = true;
-    }
-  }
-  // Name order, as a full listing gives (nearly sorted already: cheap).
-  return added ? out.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0)) : out;
+function freshStamps(dir: string, changed: ReadonlySet<string>): FileEntry[] {
+  return stampFilesNow(dir, [...changed].filter(isBriefingName));
 }
 
 /** A briefing whose paragraphs come from its content when first read. */
-class StoredBriefing implements Briefing {
+export class StoredBriefing implements Briefing {
   constructor(
     readonly id: string,
     readonly file: string,
-    private readonly content: Content,
+    readonly content: Content,
+    /** Its place in the Library's list of briefings. */
+    readonly at: number,
   ) {}
 
   get meta() {
@@ -368,18 +439,19 @@ class StoredBriefing implements Briefing {
   }
 }
 
-/** `position`: each briefing's place in the Library's list, by id. */
-function docTable(
+/** Which briefing (its place in the list) and paragraph each global paragraph id is. */
+function* docTable(
   segments: readonly LoadedSegment[],
-  position: ReadonlyMap<string, number>,
-  contentById: ReadonlyMap<string, Content>,
+  byId: ReadonlyMap<string, StoredBriefing>,
   size: number,
-): DocTable {
+): Steps<DocTable> {
   const table: DocTable = { briefing: new Int32Array(size).fill(-1), paragraph: new Uint32Array(size), count: 0 };
+  let done = 0;
   for (const s of segments) {
     for (const x of s.entry.briefings) {
-      const at = position.get(x.id)!;
-      const n = contentById.get(x.id)!.count;
+      if (++done % STEP === 0) yield;
+      const { at, content } = byId.get(x.id)!;
+      const n = content.count;
       table.briefing.fill(at, x.firstDoc, x.firstDoc + n);
       for (let i = 0; i < n; i++) table.paragraph[x.firstDoc + i] = i + 1;
       table.count += n;

@@ -1,6 +1,7 @@
 import { setImmediate as yieldToEvents } from "node:timers/promises";
 import { inspectEntry, realFolder } from "../briefings/folder.ts";
 import { Segment } from "../search/segment.ts";
+import { EMPTY_FILES, FileList } from "./file-list.ts";
 import {
   readContentLines,
   readManifest,
@@ -21,19 +22,26 @@ export interface LoadedSegment {
 
 export interface LibraryState {
   builtAt: string;
-  files: ReadonlyMap<string, FileEntry>;
-  contents: ReadonlyMap<string, Content>;
+  files: FileList;
+  /**
+   * Content by hash. A new briefing's update adds to this map and drops from it in place (the next Library shares
+   * it): a hash always names the same content, and a file whose content is no longer here is read again.
+   */
+  contents: Map<string, Content>;
+  /** Lines of the snapshot's content file that no file uses any more (rewritten without them when they pile up). */
+  staleContents: number;
   segments: readonly LoadedSegment[];
   nextDoc: number;
 }
 
-export const EMPTY_STATE: LibraryState = {
+export const emptyState = (): LibraryState => ({
   builtAt: "",
-  files: new Map(),
+  files: EMPTY_FILES,
   contents: new Map(),
+  staleContents: 0,
   segments: [],
   nextDoc: 0,
-};
+});
 
 /** What a snapshot gave: the state to start from, and what was found damaged in it (rebuilt), if anything. */
 export interface ReadState {
@@ -48,7 +56,7 @@ export interface ReadState {
 export async function readState(folder: string, versions: readonly string[]): Promise<ReadState> {
   const { manifest, damaged } = await readManifest(folder);
   if (!manifest || manifest.versions.join("|") !== versions.join("|")) {
-    return { state: EMPTY_STATE, repair: damaged && `${damaged}: the whole cache is rebuilt` };
+    return { state: emptyState(), repair: damaged && `${damaged}: the whole cache is rebuilt` };
   }
   try {
     const [content, segments] = await Promise.all([
@@ -62,8 +70,9 @@ export async function readState(folder: string, versions: readonly string[]): Pr
     ]);
     const state = {
       builtAt: manifest.builtAt,
-      files: new Map(manifest.files.map((f) => [f.file, f])),
+      files: FileList.of(manifest.files),
       contents: content.contents,
+      staleContents: 0,
       segments,
       nextDoc: manifest.nextDoc,
     };
@@ -78,7 +87,7 @@ export async function readState(folder: string, versions: readonly string[]): Pr
     // a missing or damaged part: rebuild
     const why = err instanceof Error ? err.message.split("\n")[0] : String(err);
     return {
-      state: EMPTY_STATE,
+      state: emptyState(),
       repair: `a part of the cache is missing or damaged (${why}): the whole cache is rebuilt`,
     };
   }
@@ -119,7 +128,7 @@ export function stampFilesNow(dir: string, names: readonly string[], realDir: st
 export async function sameFiles(
   dir: string,
   names: readonly string[],
-  files: ReadonlyMap<string, FileEntry>,
+  files: FileList,
   except?: ReadonlySet<string>,
 ): Promise<boolean> {
   const skip = (name: string) => except?.has(name) ?? false;

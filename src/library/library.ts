@@ -14,16 +14,26 @@ import { markTerms } from "../search/highlight.ts";
 import { processTerm, tokenize } from "../search/analyze.ts";
 import { rescore, RESCORE } from "../search/rescore.ts";
 import { withinBriefing } from "../search/within-briefing.ts";
-import { assemble, SEGMENT_LAYOUT, smallTail, type DocTable, type SegmentLayout } from "./assemble.ts";
+import {
+  assemble,
+  SEGMENT_LAYOUT,
+  smallTail,
+  stepRunner,
+  type Assembled,
+  type DocTable,
+  type SegmentLayout,
+  type StoredBriefing,
+} from "./assemble.ts";
+import { FileList } from "./file-list.ts";
 import type { ParallelOptions } from "./build/threads.ts";
 import { dayNumber, docFilter } from "./filter.ts";
 import { save } from "./save.ts";
 import { eventsViewSteps, type EventsView } from "./views/events-view.ts";
 import { eventsIndexSteps } from "./views/events-index.ts";
 import { buildLookups, lookupsSteps, type Lookups } from "./views/lookups.ts";
-import { runInSlices, runNow, type Steps } from "../search/steps.ts";
-import { cacheFolder, SNAPSHOT_FORMAT, type Content } from "./snapshot.ts";
-import { EMPTY_STATE, readState, type LibraryState, type ReadState } from "./built-state.ts";
+import { runInSlices, runNow, STEP, type Steps } from "../search/steps.ts";
+import { cacheFolder, SNAPSHOT_FORMAT } from "./snapshot.ts";
+import { emptyState, readState, type LibraryState, type ReadState } from "./built-state.ts";
 import { FS_WAIT_MS, TimedOut, withTimeout } from "./timeout.ts";
 
 /** How long an update waits before saving its snapshot. */
@@ -35,9 +45,9 @@ const BRIEFINGS_STEP = 64;
 export interface OpenOptions {
   dataDir: string;
   /**
-   * "eager": build the derived views (events, people, lookups) before the Library is returned, for a server that
-   * must answer its first autocomplete within Discord's 3 s — or, replacing a `previous` whose views are built,
-   * between answers after it is returned, the previous views answering meanwhile (see `viewsReady`);
+   * "eager": build the derived views (events, people, lookups) between answers from the moment the Library is
+   * returned, for a server (see `viewsReady`). Replacing a `previous` whose views are built, those answer meanwhile;
+   * otherwise (a first start) a command that needs them first has the rest built at once.
    * "lazy" (default): on first use.
    */
   views?: "eager" | "lazy";
@@ -63,6 +73,11 @@ export interface OpenOptions {
   settleMs?: number;
   /** Files this process wrote whole (AssembleOptions.whole): read at once, whatever the settle time. */
   whole?: ReadonlySet<string>;
+  /**
+   * With `previous`: how long one slice of the update may hold the event loop (default SLICE_MS). Replacing a
+   * Library that serves, the work that grows with the archive runs in such slices, between answers.
+   */
+  sliceMs?: number;
   /** When the build uses worker threads (AssembleOptions.parallel; tests force them on or off). */
   parallel?: ParallelOptions;
 }
@@ -120,27 +135,27 @@ export interface BuildInfo {
  * people they name. Commands query it; it never talks to a transport.
  */
 export class Library {
-  private readonly byId = new Map<string, Briefing>();
-
   private constructor(
     readonly dataDir: string,
-    readonly briefings: readonly Briefing[],
+    /** In name order, each with its content. */
+    private readonly stored: readonly StoredBriefing[],
     readonly problems: readonly LoadProblem[],
     private readonly index: ParagraphIndex,
     private readonly docs: DocTable,
-    private readonly contentById: ReadonlyMap<string, Content>,
     readonly build: BuildInfo,
     /** What the next build starts from. */
     readonly state: LibraryState,
     /** Settles once this Library's snapshot is on disk (at once when nothing needed saving; never rejects). */
     readonly saved: Promise<void>,
-  ) {
-    for (const b of briefings) this.byId.set(b.id, b);
-    // For filters: each briefing's date as a number (yyyymmdd).
-    this.briefingDay = Int32Array.from(briefings, (b) => dayNumber(b.meta.published));
-  }
+    private readonly byId: ReadonlyMap<string, Briefing>,
+    /** For filters: each briefing's date as a number (yyyymmdd). */
+    private readonly briefingDay: Int32Array,
+  ) {}
 
-  private readonly briefingDay: Int32Array;
+  /** In name order. */
+  get briefings(): readonly Briefing[] {
+    return this.stored;
+  }
   private eventsById: Map<string, BriefingEvents> | null = null;
   private eventsView: EventsView | null = null;
   private lookupTables: Lookups | null = null;
@@ -155,14 +170,30 @@ export class Library {
 
   /** Every meeting and pledge newest first, and the people merged across briefings (built on first use). */
   get events(): EventsView {
-    const standIn = this.eventsView ? null : this.standIn?.eventsView;
-    return standIn ?? (this.eventsView ??= runNow(this.eventsViewSteps()));
+    if (this.eventsView) return this.eventsView;
+    const standIn = this.standIn?.eventsView;
+    if (standIn) return standIn;
+    this.finishViews();
+    return (this.eventsView ??= runNow(this.eventsViewSteps()));
   }
 
   /** Prefix lookups of briefings and parties for completing what a user types (built on first use). */
   get lookups(): Lookups {
-    const standIn = this.lookupTables ? null : this.standIn?.lookupTables;
-    return standIn ?? (this.lookupTables ??= buildLookups(this.briefings, this.events));
+    if (this.lookupTables) return this.lookupTables;
+    const standIn = this.standIn?.lookupTables;
+    if (standIn) return standIn;
+    this.finishViews();
+    return (this.lookupTables ??= buildLookups(this.briefings, this.events));
+  }
+
+  /** The lookups if they are built or stood in for; null while a first start builds them between answers. */
+  get readyLookups(): Lookups | null {
+    return this.lookupTables ?? this.standIn?.lookupTables ?? (this.viewBuild ? null : this.lookups);
+  }
+
+  /** Views asked for while they are built between answers with none to stand in: the rest is built now. */
+  private finishViews(): void {
+    if (this.viewBuild) runNow(this.viewBuild);
   }
 
   /** Each briefing's extracted events, by briefing id (parsed from the snapshot on first use). */
@@ -173,8 +204,8 @@ export class Library {
   private *perBriefingSteps(): Steps<Map<string, BriefingEvents>> {
     if (this.eventsById) return this.eventsById;
     const out = new Map<string, BriefingEvents>();
-    for (const b of this.briefings) {
-      out.set(b.id, this.contentById.get(b.id)!.events);
+    for (const b of this.stored) {
+      out.set(b.id, b.content.events);
       if (out.size % BRIEFINGS_STEP === 0) yield;
     }
     return (this.eventsById ??= out);
@@ -200,19 +231,36 @@ export class Library {
   }
 
   /**
-   * Build the views now, or — replacing a Library whose views are built — between answers, that Library's views
-   * answering meanwhile: at a million paragraphs they take seconds, and a server must go on answering.
+   * Build the views between answers, the views of the Library this one replaces answering meanwhile if it has built
+   * them: at a million paragraphs they take seconds, and a server must go on answering.
    */
   private buildViews(replacing: Library | null): void {
-    const standIn = replacing?.builtViews ?? null;
-    if (!standIn) return void runNow(this.viewSteps());
-    this.standIn = standIn;
-    this.viewsReady = runInSlices(this.viewSteps()).then(
-      () => void (this.standIn = null),
+    this.standIn = replacing?.builtViews ?? null;
+    const build = unless(() => this.superseded, this.viewSteps());
+    this.viewBuild = build;
+    const done = (built: boolean) => {
+      this.viewBuild = null;
+      if (built) this.standIn = null;
+    };
+    this.viewsReady = runInSlices(build).then(
+      // Finished early (a command asked for them) or stopped: `built` is not true.
+      (built) => done(built === true),
       // Built on first use instead, where the error reaches the command that needs them.
-      () => void (this.standIn = null),
+      () => {
+        done(false);
+        this.standIn = null;
+      },
     );
   }
+
+  /** The views being built between answers, until they are. */
+  private viewBuild: Steps<boolean> | null = null;
+
+  /**
+   * A newer Library is being built from this one: views this one is still building between answers stop (its stand-in
+   * goes on answering for it), so a burst of new briefings builds the newest Library's views only.
+   */
+  private superseded = false;
 
   /**
    * Open the folder: reuse the snapshot (or the previous Library) for every file whose size
@@ -229,56 +277,53 @@ export class Library {
     settleMs = 0,
     whole,
     fsWaitMs = FS_WAIT_MS,
+    sliceMs,
     parallel,
   }: OpenOptions): Promise<Library> {
     const started = performance.now();
     const versions = [SNAPSHOT_FORMAT, INDEX_VERSION, EXTRACT_VERSION];
     const folder = cacheDir ? cacheFolder(cacheDir, dataDir) : null;
     const update = previous !== undefined && previous.dataDir === dataDir;
+    if (update) previous.superseded = true;
     const read = update ? { state: previous.state, repair: null } : await readCache(folder, versions, fsWaitMs);
     const known = read.state;
     let cacheNote = read.repair;
     // Files the previous build left out as unsettled are looked at again, whatever changed since.
     const names = update && changedNames ? new Set([...changedNames, ...previous.build.unsettled]) : null;
+    const run = stepRunner(update, sliceMs);
     const a = await assemble(dataDir, known, {
       ...(names ? { changedNames: names } : {}),
       compact: compact ?? false,
       layout,
       settleMs,
       ...(whole ? { whole } : {}),
+      sliced: update,
+      ...(sliceMs !== undefined ? { sliceMs } : {}),
       ...(parallel ? { parallel } : {}),
     });
     const builtAt = a.changed || !known.builtAt ? new Date().toISOString() : known.builtAt;
     const state: LibraryState = {
       builtAt,
-      files: new Map(a.files.map((f) => [f.file, f])),
+      files: FileList.of(a.files),
       contents: a.contents,
+      staleContents: a.staleContents,
       segments: a.segments,
       nextDoc: a.nextDoc,
     };
-    // A first open saves before answering; an update (a new briefing while serving) answers
-    // at once and saves behind, after the previous Library's save.
-    let saved: Promise<void> = Promise.resolve();
-    if (folder && a.changed) {
-      const after = update ? previous.saved : Promise.resolve();
-      // Behind means after the new Library is handed over: serialising a large manifest takes
-      // the event loop for a moment, which should not delay the first answers from it.
-      const handedOver = update
-        ? after.then(() => new Promise((resolve) => setTimeout(resolve, SAVE_BEHIND_MS)))
-        : after;
-      saved = handedOver
-        .then(() => withTimeout(save(folder, versions, state, a, known), fsWaitMs, "saving the cache"))
-        .catch((err: unknown) => {
-          if (err instanceof TimedOut) cacheNote ??= `${err.message}: running on without saving it`;
-        });
-      if (!update) await saved;
-    }
-    const lead = new Uint16Array(a.docs.paragraph.length);
-    for (let i = 0; i < lead.length; i++) lead[i] = Math.min(a.docs.paragraph[i], 65535);
+    // A first open saves before answering; an update (a new briefing while serving) answers at once and saves behind.
+    const saved =
+      folder && a.changed
+        ? saveSnapshot(folder, versions, state, a, known, update ? previous : null, fsWaitMs).then((note) => {
+            if (note) cacheNote ??= note;
+          })
+        : Promise.resolve();
+    if (!update) await saved;
+    const lead = await run(leadOf(a.docs));
     const index = ParagraphIndex.fromSegments(
       a.segments.map((s) => s.segment),
       lead,
     );
+    const days = await run(briefingDays(a.briefings));
     const build = {
       builtAt,
       fromCache: !a.changed,
@@ -291,7 +336,7 @@ export class Library {
       threads: a.threads,
       buildNote: a.threadNote,
     };
-    const library = new Library(dataDir, a.briefings, a.problems, index, a.docs, a.contentById, build, state, saved);
+    const library = new Library(dataDir, a.briefings, a.problems, index, a.docs, build, state, saved, a.byId, days);
     if (views === "eager") library.buildViews(update ? previous : null);
     return library;
   }
@@ -410,13 +455,66 @@ export class Library {
   }
 }
 
+/**
+ * Save the snapshot: at once for a first open; replacing `previous`, after its save and after the new Library is
+ * handed over (serialising a large manifest takes the event loop for moments, which should not delay the first
+ * answers from it). Resolves to a note when saving timed out; never rejects.
+ */
+function saveSnapshot(
+  folder: string,
+  versions: string[],
+  state: LibraryState,
+  a: Assembled,
+  known: LibraryState,
+  previous: Library | null,
+  fsWaitMs: number,
+): Promise<string | null> {
+  const handedOver = previous
+    ? previous.saved.then(() => new Promise((resolve) => setTimeout(resolve, SAVE_BEHIND_MS)))
+    : Promise.resolve();
+  return handedOver
+    .then(() => withTimeout(save(folder, versions, state, a, known), fsWaitMs, "saving the cache"))
+    .then(
+      () => null,
+      (err: unknown) => (err instanceof TimedOut ? `${err.message}: running on without saving it` : null),
+    );
+}
+
+/** The steps until `stop` says to stop: whether they all ran. */
+function* unless(stop: () => boolean, steps: Steps<void>): Steps<boolean> {
+  for (;;) {
+    if (stop()) return false;
+    if (steps.next().done) return true;
+    yield;
+  }
+}
+
+/** Each paragraph's number in its briefing (1 = lead), as the index ranks by it. */
+function* leadOf(docs: DocTable): Steps<Uint16Array> {
+  const lead = new Uint16Array(docs.paragraph.length);
+  for (let i = 0; i < lead.length; i++) {
+    lead[i] = Math.min(docs.paragraph[i], 65535);
+    if (i % (64 * STEP) === 0) yield;
+  }
+  return lead;
+}
+
+function* briefingDays(briefings: readonly Briefing[]): Steps<Int32Array> {
+  const days = new Int32Array(briefings.length);
+  for (let i = 0; i < briefings.length; i++) {
+    days[i] = dayNumber(briefings[i].meta.published);
+    if (i % STEP === STEP - 1) yield;
+  }
+  return days;
+}
+
 /** The snapshot in `folder` (nothing without a cache), never waiting on it longer than `ms`. */
 async function readCache(folder: string | null, versions: readonly string[], ms: number): Promise<ReadState> {
-  if (!folder) return { state: EMPTY_STATE, repair: null };
+  if (!folder) return { state: emptyState(), repair: null };
   try {
     return await withTimeout(readState(folder, versions), ms, "reading the cache");
   } catch (err) {
     const why = err instanceof Error ? err.message : String(err);
-    return { state: EMPTY_STATE, repair: `${why}: every briefing is read again` };
+    return { state: emptyState(), repair: `${why}: every briefing is read again` };
   }
 }

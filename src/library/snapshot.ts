@@ -5,6 +5,7 @@ import type { BriefingMeta, Paragraph } from "../briefings/briefing.ts";
 import { CLEAN_VERSION } from "../briefings/clean-version.ts";
 import type { Removal } from "../briefings/removal.ts";
 import type { BriefingEvents } from "../extraction/event.ts";
+import { STEP, type Steps } from "../search/steps.ts";
 
 /**
  * The Library's on-disk cache, in parts so that no part is one giant string:
@@ -297,9 +298,34 @@ export async function writeSegment(folder: string, file: string, data: Buffer): 
 
 export const readSegment = (folder: string, file: string): Promise<Buffer> => readFile(path.join(folder, file));
 
-/** The manifest last: until it is written, the previous one (and its files) stay valid. */
-export async function writeManifest(folder: string, manifest: Manifest, obsolete: readonly string[]): Promise<void> {
+/** Items as a JSON array, in steps. */
+function* arrayJson(items: readonly unknown[]): Steps<string> {
+  const parts: string[] = [];
+  for (const item of items) {
+    parts.push(JSON.stringify(item));
+    if (parts.length % STEP === 0) yield;
+  }
+  return `[${parts.join(",")}]`;
+}
+
+/**
+ * The manifest's JSON, in steps: at a million paragraphs its lists of files and of each segment's briefings hold
+ * 100,000 entries each, and serialising them in one go would hold a serving bot for a few tenths of a second.
+ */
+export function* manifestJson(m: Manifest): Steps<string> {
+  const segments: string[] = [];
+  for (const s of m.segments) {
+    const briefings = yield* arrayJson(s.briefings);
+    segments.push(`{"file":${JSON.stringify(s.file)},"briefings":${briefings},"paragraphs":${s.paragraphs}}`);
+  }
+  const files = yield* arrayJson(m.files);
+  const head = JSON.stringify({ format: m.format, versions: m.versions, builtAt: m.builtAt });
+  return `${head.slice(0, -1)},"files":${files},"segments":[${segments.join(",")}],"nextDoc":${m.nextDoc}}`;
+}
+
+/** The manifest (as `manifestJson` gives it) last: until it is written, the previous one (and its files) stay valid. */
+export async function writeManifest(folder: string, manifest: string, obsolete: readonly string[]): Promise<void> {
   await mkdir(folder, { recursive: true });
-  await writeAtomic(path.join(folder, "manifest.json"), JSON.stringify(manifest));
+  await writeAtomic(path.join(folder, "manifest.json"), manifest);
   await Promise.all(obsolete.map((f) => rm(path.join(folder, f), { force: true })));
 }

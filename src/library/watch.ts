@@ -3,7 +3,7 @@ import { setImmediate as yieldToEvents } from "node:timers/promises";
 import type { Logger } from "pino";
 import { formatProblem, isBriefingName, listBriefingFiles } from "../briefings/folder.ts";
 import { Library, type OpenOptions } from "./library.ts";
-import { loadReader } from "./build/reader.ts";
+import { warmReader } from "./warm-reader.ts";
 import { sameFiles } from "./built-state.ts";
 
 /**
@@ -254,8 +254,8 @@ export class LibraryWatcher {
       this.changedNames = null;
       this.changed();
     }
-    // Ready to read a new briefing: its parser loaded now, not when the briefing arrives.
-    await loadReader().catch(() => undefined);
+    // Ready to read a new briefing: its parser and extractor loaded and run once now, not when the briefing arrives.
+    await warmReader().catch(() => undefined);
   }
 
   /** Compact the index once the folder has been quiet for a while, if the served Library says it is due. */

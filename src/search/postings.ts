@@ -58,7 +58,7 @@ export class Postings {
     );
     this.fieldIndex = new Map(fields.map((f, i) => [f, i]));
     let top = 0;
-    for (const s of segments) for (const id of s.ids) top = Math.max(top, id + 1);
+    for (const s of segments) top = Math.max(top, s.idLimit);
     this.sums = new Float64Array(top);
     this.touched = new Uint32Array(top);
   }

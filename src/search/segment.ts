@@ -89,10 +89,27 @@ export class Segment {
   }
 
   /** Total of a field's lengths, for the collection's average. */
+  private lengthSums: number[] | null = null;
+  private topId = -1;
+
+  /** The sum of field `f`'s lengths over the documents (worked out once: a segment never changes). */
   lengthSum(f: number): number {
-    let s = 0;
-    for (const n of this.fieldLength[f]) s += n;
-    return s;
+    this.lengthSums ??= this.fieldLength.map((lengths) => {
+      let s = 0;
+      for (const n of lengths) s += n;
+      return s;
+    });
+    return this.lengthSums[f];
+  }
+
+  /** One past the highest global paragraph id in the segment (0 for none). */
+  get idLimit(): number {
+    if (this.topId < 0) {
+      let top = 0;
+      for (const id of this.ids) top = Math.max(top, id + 1);
+      this.topId = top;
+    }
+    return this.topId;
   }
 
   /** One buffer: a JSON header, the terms, then the typed arrays, each 8-byte aligned. */

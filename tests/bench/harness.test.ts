@@ -81,6 +81,7 @@ describe("the benchmark harness", () => {
       snapshotMB: expect.any(Number),
       coldStartS: expect.any(Number),
       freshS: expect.any(Number),
+      eventsS: expect.any(Number),
       search: latencyShape,
       fuzzy: latencyShape,
       filtered: latencyShape,
@@ -90,6 +91,7 @@ describe("the benchmark harness", () => {
     });
     expect(size.paragraphs).toBeGreaterThan(100);
     expect(size.coldStart.fromCache).toBe(true);
+    expect(size.eventsS).toBeGreaterThanOrEqual(size.freshS);
     expect(size).toHaveProperty("events");
     expect(size).toHaveProperty("autocomplete");
     expect(size.search.n).toBeGreaterThan(0);

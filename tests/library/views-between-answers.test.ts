@@ -61,4 +61,69 @@ describe("views built between answers", () => {
     expect(meetingsWith(next, "Somchai")).toHaveLength(1);
     expect(next.events).not.toBe(lazy.events);
   });
+
+  it("a Library replaced before its views are built stops building them; the newest builds its own", async () => {
+    const folder = sampleFolder();
+    folders.push(folder);
+    const first = await Library.open({ dataDir: folder.dir, cacheDir: null, views: "eager" });
+    await first.viewsReady; // a server that has been running
+    writeFileSync(path.join(folder.dir, NEW_NAME), NEW_BRIEFING);
+    const changedNames = new Set([NEW_NAME]);
+    const middle = await Library.open({
+      dataDir: folder.dir,
+      cacheDir: null,
+      views: "eager",
+      previous: first,
+      changedNames,
+    });
+    const second = "2025-07-01-second-talks.md";
+    writeFileSync(
+      path.join(folder.dir, second),
+      briefingFile(
+        { title: "Second talks", outlet: "Test Desk", published: "2025-07-01" },
+        "Minister of Commerce Pan Sorasak met with Lao Ambassador Vilay Phommasak in Phnom Penh on July 1, 2025.",
+      ),
+    );
+    const last = await Library.open({
+      dataDir: folder.dir,
+      cacheDir: null,
+      views: "eager",
+      previous: middle,
+      changedNames: new Set([second]),
+    });
+    await Promise.all([middle.viewsReady, last.viewsReady]);
+    // The middle one never built its own: the first one's views still answer for it.
+    expect(middle.events).toBe(first.events);
+    expect(meetingsWith(last, "Vilay")).toHaveLength(1);
+    expect(meetingsWith(last, "Somchai")).toHaveLength(1);
+    const fresh = await Library.open({ dataDir: folder.dir, cacheDir: null, views: "eager" });
+    expect(JSON.stringify(last.events)).toBe(JSON.stringify(fresh.events));
+  });
+
+  it("a first start builds its views between answers; a command that needs them first has the rest built at once", async () => {
+    const folder = sampleFolder({ [NEW_NAME]: NEW_BRIEFING });
+    folders.push(folder);
+    const lib = await Library.open({ dataDir: folder.dir, cacheDir: null, views: "eager" });
+    let turned = false;
+    setImmediate(() => (turned = true));
+    // Asked for before the loop has turned: built now, and equal to a build at once.
+    expect(turned).toBe(false);
+    expect(meetingsWith(lib, "Somchai")).toHaveLength(1);
+    const lazy = await Library.open({ dataDir: folder.dir, cacheDir: null });
+    expect(JSON.stringify(lib.events)).toBe(JSON.stringify(lazy.events));
+    expect(lib.lookups.parties.find("", 50)).toEqual(lazy.lookups.parties.find("", 50));
+    await lib.viewsReady;
+
+    const background = await Library.open({ dataDir: folder.dir, cacheDir: null, views: "eager" });
+    // Not built when open returns: a few microtasks later they are still on their way (built at once, they were not).
+    const later = new Promise<string>((resolve) =>
+      queueMicrotask(() => queueMicrotask(() => queueMicrotask(() => resolve("on their way")))),
+    );
+    expect(await Promise.race([background.viewsReady.then(() => "built"), later])).toBe("on their way");
+    // Autocomplete never waits for them: no lookups until they are built.
+    expect(background.readyLookups).toBeNull();
+    await background.viewsReady;
+    expect(background.readyLookups?.parties.find("somch", 5).map((p) => p.name)).toContain("Somchai Preecha");
+    expect(JSON.stringify(background.events)).toBe(JSON.stringify(lazy.events));
+  });
 });

@@ -12,7 +12,6 @@ export interface EventsView {
   people: Person[];
 }
 
-/** Newest first; undated last; then by source and paragraph so the order is stable. */
 /** Newest first, undated last; then by briefing and paragraph, so the order is stable. */
 export function byDateDesc<T extends { date: string | null; source: string; paragraph: number }>(a: T, b: T): number {
   if (a.date !== b.date) {
