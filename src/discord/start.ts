@@ -115,10 +115,25 @@ export async function runBot(
   }
 }
 
-/** The Library the bot starts serving, with a line for each problem found. */
-async function openServed(env: Env, log: Logger, cacheDir: string | null, settleMs: number): Promise<Library> {
-  // Autocomplete has 3 s and no deferral: every Library the bot serves builds its lookups before it is served.
-  const library = await Library.open({ dataDir: env.DATA_DIR, cacheDir, views: "eager", settleMs });
+/**
+ * The Library the bot starts serving, with a line for each problem found. With the folder watched, a snapshot's files
+ * are served as they were and the watcher checks them right after (a file changed meanwhile is read then).
+ */
+async function openServed(
+  env: Env,
+  log: Logger,
+  cacheDir: string | null,
+  settleMs: number,
+  watched: boolean,
+): Promise<Library> {
+  // Views (events, people, lookups) are built between answers; autocomplete offers none until they are.
+  const library = await Library.open({
+    dataDir: env.DATA_DIR,
+    cacheDir,
+    views: "eager",
+    settleMs,
+    checkFolder: !watched,
+  });
   if (library.build.cacheNote) log.warn({ cacheDir }, `cache: ${library.build.cacheNote}`);
   if (library.build.buildNote) log.warn({ threads: library.build.threads }, `build: ${library.build.buildNote}`);
   for (const p of library.problems) log.warn({ file: p.file }, formatProblem(p));
@@ -150,7 +165,7 @@ async function usableCache(env: Env, log: Logger): Promise<string | null> {
 async function connect(env: Env, log: Logger, settings: ClientSettings, options: RunOptions): Promise<RunningBot> {
   const cacheDir = await usableCache(env, log);
   const settleMs = env.BRIEFING_SETTLE_MS ?? 0;
-  let library = await openServed(env, log, cacheDir, settleMs);
+  let library = await openServed(env, log, cacheDir, settleMs, options.watch !== false);
 
   const watcher =
     options.watch === false
@@ -212,7 +227,11 @@ async function connect(env: Env, log: Logger, settings: ClientSettings, options:
     throw err;
   }
   live = client;
-  if (digests) startDigests(digests, client, log);
+  if (digests) {
+    // The schedule starts once the watcher's first check has read what changed while the bot was down.
+    await watcher?.caughtUp;
+    startDigests(digests, client, log);
+  }
   return {
     client,
     context,

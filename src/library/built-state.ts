@@ -32,6 +32,8 @@ export interface LibraryState {
   staleContents: number;
   segments: readonly LoadedSegment[];
   nextDoc: number;
+  /** Segment files of a snapshot made by another index version: removed when the rebuilt index is saved. */
+  retiredSegments?: readonly string[];
 }
 
 export const emptyState = (): LibraryState => ({
@@ -49,20 +51,34 @@ export interface ReadState {
   repair: string | null;
 }
 
+/** A snapshot's code versions, in the order of the manifest's `versions`. */
+export interface Versions {
+  /** The snapshot's own layout, the cleaning version included: the content is made by cleaning. */
+  format: string;
+  index: string;
+  extract: string;
+}
+
+export const versionList = (v: Versions): string[] => [v.format, v.index, v.extract];
+
 /**
- * The snapshot in `folder`, if it was made by the same code versions; otherwise nothing. A damaged part (a torn
+ * The snapshot in `folder`, if it was made by the same code versions; otherwise nothing. Its parts are versioned
+ * separately: when only the index version differs (an upgrade that changes how paragraphs are indexed), the cleaned
+ * text and the extracted events are kept and only the index segments are built again. A damaged part (a torn
  * manifest, a missing segment, damaged content lines) is said in `repair`: what it covered is rebuilt.
  */
-export async function readState(folder: string, versions: readonly string[]): Promise<ReadState> {
+export async function readState(folder: string, versions: Versions): Promise<ReadState> {
   const { manifest, damaged } = await readManifest(folder);
-  if (!manifest || manifest.versions.join("|") !== versions.join("|")) {
+  const [format, index, extract] = manifest?.versions ?? [];
+  if (!manifest || format !== versions.format || extract !== versions.extract) {
     return { state: emptyState(), repair: damaged && `${damaged}: the whole cache is rebuilt` };
   }
+  const sameIndex = index === versions.index;
   try {
     const [content, segments] = await Promise.all([
       readContentLines(folder),
       Promise.all(
-        manifest.segments.map(async (entry) => ({
+        (sameIndex ? manifest.segments : []).map(async (entry) => ({
           entry,
           segment: Segment.fromBuffer(await readSegment(folder, entry.file)),
         })),
@@ -74,7 +90,8 @@ export async function readState(folder: string, versions: readonly string[]): Pr
       contents: content.contents,
       staleContents: 0,
       segments,
-      nextDoc: manifest.nextDoc,
+      nextDoc: sameIndex ? manifest.nextDoc : 0,
+      retiredSegments: sameIndex ? [] : manifest.segments.map((s) => s.file),
     };
     const lines = content.damaged;
     return {
@@ -93,18 +110,20 @@ export async function readState(folder: string, versions: readonly string[]): Pr
   }
 }
 
+const STAT_STEP = 500;
+
 /**
  * Size and modification time of each name, with the problem of one that is not a briefing file (a link out of the
  * folder, a folder, a device: see inspectEntry). Synchronous stats are about three times faster than promised ones
- * on a large folder; every 2,000 files the event loop gets a turn, so a bot keeps answering while a 100,000-file
- * archive is checked.
+ * on a large folder; every 500 files (a few milliseconds) the event loop gets a turn, so a bot keeps answering while a
+ * 100,000-file archive is checked.
  */
 export async function stampFiles(dir: string, names: readonly string[]): Promise<FileEntry[]> {
   const out: FileEntry[] = [];
   const realDir = realFolder(dir);
-  for (let i = 0; i < names.length; i += 2000) {
+  for (let i = 0; i < names.length; i += STAT_STEP) {
     if (i > 0) await yieldToEvents();
-    out.push(...stampFilesNow(dir, names.slice(i, i + 2000), realDir));
+    out.push(...stampFilesNow(dir, names.slice(i, i + STAT_STEP), realDir));
   }
   return out;
 }

@@ -33,7 +33,7 @@ import { eventsIndexSteps } from "./views/events-index.ts";
 import { buildLookups, lookupsSteps, type Lookups } from "./views/lookups.ts";
 import { runInSlices, runNow, STEP, type Steps } from "../search/steps.ts";
 import { cacheFolder, SNAPSHOT_FORMAT } from "./snapshot.ts";
-import { emptyState, readState, type LibraryState, type ReadState } from "./built-state.ts";
+import { emptyState, readState, versionList, type LibraryState, type ReadState, type Versions } from "./built-state.ts";
 import { FS_WAIT_MS, TimedOut, withTimeout } from "./timeout.ts";
 
 /** How long an update waits before saving its snapshot. */
@@ -60,6 +60,12 @@ export interface OpenOptions {
    * watcher's change events name them), so the rest of the folder is not listed or checked.
    */
   changedNames?: ReadonlySet<string>;
+  /**
+   * Opening from a snapshot, whether to list the folder and look at every file's size and time first (default true).
+   * false: serve the snapshot's files as they were, for a server whose folder watcher checks them right after (at
+   * 100,000 files the check takes over a second of the start).
+   */
+  checkFolder?: boolean;
   /** Rebuild the small index segments that new briefings left at the end into full-size ones. */
   compact?: boolean;
   /** How the index is cut into segments (tests use small ones). */
@@ -193,6 +199,7 @@ export class Library {
 
   /** Views asked for while they are built between answers with none to stand in: the rest is built now. */
   private finishViews(): void {
+    this.superseded = false; // asked for, they are needed after all
     if (this.viewBuild) runNow(this.viewBuild);
   }
 
@@ -278,18 +285,25 @@ export class Library {
     whole,
     fsWaitMs = FS_WAIT_MS,
     sliceMs,
+    checkFolder = true,
     parallel,
   }: OpenOptions): Promise<Library> {
     const started = performance.now();
-    const versions = [SNAPSHOT_FORMAT, INDEX_VERSION, EXTRACT_VERSION];
+    const parts = { format: SNAPSHOT_FORMAT, index: INDEX_VERSION, extract: EXTRACT_VERSION };
+    const versions = versionList(parts);
     const folder = cacheDir ? cacheFolder(cacheDir, dataDir) : null;
     const update = previous !== undefined && previous.dataDir === dataDir;
     if (update) previous.superseded = true;
-    const read = update ? { state: previous.state, repair: null } : await readCache(folder, versions, fsWaitMs);
+    const read = update ? { state: previous.state, repair: null } : await readCache(folder, parts, fsWaitMs);
     const known = read.state;
     let cacheNote = read.repair;
     // Files the previous build left out as unsettled are looked at again, whatever changed since.
-    const names = update && changedNames ? new Set([...changedNames, ...previous.build.unsettled]) : null;
+    const names =
+      update && changedNames
+        ? new Set([...changedNames, ...previous.build.unsettled])
+        : !update && !checkFolder
+          ? new Set<string>()
+          : null;
     const run = stepRunner(update, sliceMs);
     const a = await assemble(dataDir, known, {
       ...(names ? { changedNames: names } : {}),
@@ -509,7 +523,7 @@ function* briefingDays(briefings: readonly Briefing[]): Steps<Int32Array> {
 }
 
 /** The snapshot in `folder` (nothing without a cache), never waiting on it longer than `ms`. */
-async function readCache(folder: string | null, versions: readonly string[], ms: number): Promise<ReadState> {
+async function readCache(folder: string | null, versions: Versions, ms: number): Promise<ReadState> {
   if (!folder) return { state: emptyState(), repair: null };
   try {
     return await withTimeout(readState(folder, versions), ms, "reading the cache");

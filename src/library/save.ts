@@ -29,7 +29,9 @@ export async function save(
     nextDoc: state.nextDoc,
   };
   const kept = new Set(state.segments.map((s) => s.entry.file));
-  const obsolete = known.segments.map((s) => s.entry.file).filter((f) => !kept.has(f));
+  const obsolete = [...known.segments.map((s) => s.entry.file), ...(known.retiredSegments ?? [])].filter(
+    (f) => !kept.has(f),
+  );
   // Serialised between answers: a serving bot saves behind each new briefing.
   await writeManifest(folder, await runInSlices(manifestJson(manifest)), obsolete);
 }

@@ -68,6 +68,19 @@ export class LibraryWatcher {
   get ready(): Promise<void> {
     return this.baseline;
   }
+
+  /** The rebuild the first check started, having found files changed since the served Library was built. */
+  private baselineRebuild: Promise<unknown> | null = null;
+  private firstCheck: Promise<void> = Promise.resolve();
+
+  /**
+   * Settles once the first check of the folder is done and, if it found files changed since the Library served at
+   * start was built (a bot restarted from its snapshot while briefings arrived), once those are rebuilt: a digest
+   * caught up on start waits for this, so it announces them.
+   */
+  get caughtUp(): Promise<void> {
+    return this.firstCheck;
+  }
   private chain: Promise<unknown> = Promise.resolve();
   private closed = false;
   private waiters: Array<(r: RebuildResult) => void> = [];
@@ -92,6 +105,7 @@ export class LibraryWatcher {
   start(): this {
     this.closed = false;
     this.watchFolder();
+    this.firstCheck = this.baseline.then(() => this.baselineRebuild).then(() => undefined);
     this.checkTimer = setInterval(() => this.check(), this.checkMs);
     this.checkTimer.unref();
     this.whenSettled(this.options.current());
@@ -252,6 +266,7 @@ export class LibraryWatcher {
     this.changedNames = named;
     if (!(await this.folderMatches(this.options.current(), named))) {
       this.changedNames = null;
+      this.baselineRebuild = this.nextRebuild();
       this.changed();
     }
     // Ready to read a new briefing: its parser and extractor loaded and run once now, not when the briefing arrives.

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { Library, type OpenOptions } from "../../src/library/library.ts";
 import { watchLibrary, type LibraryWatcher } from "../../src/library/watch.ts";
 import { createLogger } from "../../src/runtime/log.ts";
-import { sampleFolder } from "../support/folders.ts";
+import { sampleFolder, tempDir } from "../support/folders.ts";
 import { digestBriefing } from "../fixtures/digest/briefings.ts";
 
 /**
@@ -45,6 +45,32 @@ async function serve(open?: (o: OpenOptions) => Promise<Library>, beforeWatch?: 
 }
 
 describe("watching data/briefings", () => {
+  it("restarted from its snapshot, serves it at once; a file changed while it was down is read by the first check", async () => {
+    const folder = sampleFolder();
+    const cache = tempDir();
+    cleanups.push(folder.cleanup, cache.cleanup);
+    await Library.open({ dataDir: folder.dir, cacheDir: cache.dir });
+    const late = digestBriefing(77);
+    writeFileSync(path.join(folder.dir, late.name), late.text); // while the bot was down
+    let library = await Library.open({ dataDir: folder.dir, cacheDir: cache.dir, checkFolder: false });
+    expect(library.build.fromCache).toBe(true);
+    expect(library.get("977_digest_77")).toBeUndefined();
+    expect((await Library.open({ dataDir: folder.dir, cacheDir: cache.dir })).get("977_digest_77")).toBeDefined();
+    const log = createLogger("silent", []);
+    watcher = watchLibrary({
+      dataDir: folder.dir,
+      cacheDir: cache.dir,
+      log,
+      current: () => library,
+      onLibrary: (next) => (library = next),
+      settleMs: 30,
+      retryMs: 30,
+      checkMs: 30,
+    });
+    expect((await watcher.nextRebuild()).ok).toBe(true);
+    expect(library.get("977_digest_77")).toBeDefined();
+  });
+
   it("a briefing dropped into the folder is served after the rebuild, without a restart", async () => {
     const bot = await serve();
     const next = bot.watcher.nextRebuild();
