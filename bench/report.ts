@@ -150,7 +150,7 @@ export function markdown(report: BenchReport): string {
     `|---|${head.map(() => "---").join("|")}|`,
     ...ROWS.map(([label, cell]) => `| ${label} | ${sizes.map(cell).join(" | ")} |`),
     "",
-    "Build by stage (s): read files · parse and clean · extract events · index · serialise the index; threads that ran them.",
+    "Build by stage (s), as Library.open runs them: list the folder · read, parse and clean · extract events · index · serialise the index; threads that ran them (reading and extracting run together, file by file: their wall time is shared as the threads' time on each was).",
     "",
     `| | ${head.join(" | ")} |`,
     `|---|${head.map(() => "---").join("|")}|`,

@@ -1,36 +1,34 @@
-import { readdir, readFile } from "node:fs/promises";
-import path from "node:path";
-import { parseBriefing } from "../src/briefings/load.ts";
-import type { Briefing } from "../src/briefings/briefing.ts";
-import { extractEvents } from "../src/extraction/extract.ts";
-import type { BriefingEvents } from "../src/extraction/event.ts";
-import { ParagraphIndex, type IndexDoc } from "../src/search/index.ts";
+import { listBriefingFiles } from "../src/briefings/folder.ts";
+import { SEGMENT_LAYOUT } from "../src/library/assemble.ts";
+import { readFiles } from "../src/library/build/read-files.ts";
+import { newClock } from "../src/library/build/reader.ts";
+import { buildSegments, cutSegments } from "../src/library/build/segments.ts";
+import { BuildThreads } from "../src/library/build/threads.ts";
+import type { Content } from "../src/library/snapshot.ts";
+import type { Segment } from "../src/search/segment.ts";
 import { seconds } from "./measure.ts";
 
 /**
- * The build, stage by stage, through the project's exported functions: read the files,
- * parse and clean them, extract events, index the paragraphs, serialise the index. It
- * mirrors what Library.open does (documents as Library builds them), so each stage's share
- * of the build shows; the end-to-end figure is Library.open itself (see bot.ts).
+ * The build, stage by stage, as Library.open runs it (src/library/build): list the folder; read, parse, clean and
+ * extract every file, on the build threads when there are many; index the paragraphs into segments (oldest first,
+ * the Library's segment size), on the threads too; serialise the segments. Reading and extracting run together,
+ * file by file: their wall time is shared between the two stages as the threads' time on each was. The end-to-end
+ * figure is Library.open itself (see bot.ts).
  */
 export interface Stages {
+  /** Listing the folder (before #16's parallel build: reading every file's bytes). */
   readS: number;
+  /** Reading, parsing and cleaning the files (before #16: parsing and cleaning alone). */
   cleanS: number;
   extractS: number;
   /** Null when indexing failed (the error is in `errors`). */
   indexS: number | null;
-  /** JSON of the index alone (null when it cannot be serialised: the error is in `errors`). */
+  /** The segments' bytes (null when they cannot be serialised: the error is in `errors`). */
   serializeS: number | null;
   serializedMB: number | null;
-  /**
-   * Threads that ran the stages: 1, the main thread, as the build runs today (so a parallel build shows beside it).
-   * Absent in runs before issue #16.
-   */
+  /** Threads that ran the stages (1: the main thread alone). Absent in runs before issue #16. */
   workers?: number;
 }
-
-/** The stages below run one after another on this thread. */
-const WORKERS = 1;
 
 export async function measureStages(dataDir: string, errors: string[]): Promise<Stages> {
   let t = performance.now();
@@ -40,47 +38,52 @@ export async function measureStages(dataDir: string, errors: string[]): Promise<
     t = now;
     return s;
   };
-  const names = (await readdir(dataDir)).filter((n) => /\.(txt|md)$/i.test(n)).sort();
-  const files: Array<[string, Buffer]> = [];
-  for (const name of names) files.push([name, await readFile(path.join(dataDir, name))]);
+  const listed = await listBriefingFiles(dataDir);
+  const names = listed.ok ? listed.names : [];
   const readS = lap();
-
-  const briefings: Briefing[] = [];
-  for (const [name, bytes] of files) {
-    const parsed = parseBriefing(name, bytes);
-    if (parsed.ok) briefings.push(parsed.briefing);
-  }
-  const cleanS = lap();
-
-  const events = new Map<string, BriefingEvents>();
-  for (const b of briefings) events.set(b.id, extractEvents(b));
-  const extractS = lap();
-
-  const docs: IndexDoc[] = [];
-  for (const b of briefings) {
-    const people = events.get(b.id)?.people ?? [];
-    for (const p of b.paragraphs) {
-      const names = people.filter((m) => m.paragraphs.includes(p.n)).flatMap((m) => [m.name, ...m.aliases]);
-      docs.push({ id: docs.length, text: p.text, title: b.meta.title ?? "", names: names.join(" "), n: p.n });
+  const threads = new BuildThreads(dataDir, () => []);
+  try {
+    const clock = newClock();
+    const reads = await readFiles(threads, dataDir, names, () => false, clock);
+    const share = clock.readMs / (clock.readMs + clock.extractMs || 1);
+    const both = lap();
+    const [cleanS, extractS] = [seconds(both * 1000 * share), seconds(both * 1000 * (1 - share))];
+    const workers = () => Math.max(1, threads.started);
+    const briefings = reads.flatMap((r, i) =>
+      r.kind === "read" && r.content ? [{ id: names[i].slice(0, names[i].lastIndexOf(".")), content: r.content }] : [],
+    );
+    const segments = await indexed(threads, briefings, errors);
+    if (!segments)
+      return { readS, cleanS, extractS, indexS: null, serializeS: null, serializedMB: null, workers: workers() };
+    const indexS = lap();
+    let serializeS: number | null = null;
+    let serializedMB: number | null = null;
+    try {
+      const bytes = segments.reduce((n, segment) => n + segment.toBuffer().length, 0);
+      serializeS = lap();
+      serializedMB = Number((bytes / 2 ** 20).toFixed(1));
+    } catch (err) {
+      errors.push(`stages: serialising the index failed: ${(err as Error).message}`);
     }
+    return { readS, cleanS, extractS, indexS, serializeS, serializedMB, workers: workers() };
+  } finally {
+    await threads.close();
   }
-  let index: ParagraphIndex;
-  try {
-    index = ParagraphIndex.build(docs);
-  } catch (err) {
-    errors.push(`stages: indexing ${docs.length} paragraphs failed: ${(err as Error).message}`);
-    return { readS, cleanS, extractS, indexS: null, serializeS: null, serializedMB: null, workers: WORKERS };
-  }
-  const indexS = lap();
+}
 
-  let serializeS: number | null = null;
-  let serializedMB: number | null = null;
+/** The briefings indexed as the Library indexes them on a first build; null (said in `errors`) when that failed. */
+async function indexed(
+  threads: BuildThreads,
+  briefings: Array<{ id: string; content: Content }>,
+  errors: string[],
+): Promise<Segment[] | null> {
+  const published = (b: { content: Content }) => b.content.meta.published ?? "";
+  briefings.sort((a, b) => published(a).localeCompare(published(b)) || a.id.localeCompare(b.id));
+  const { runs, nextDoc } = cutSegments(briefings, 0, SEGMENT_LAYOUT.segment);
   try {
-    const bytes = index.segments.reduce((n, segment) => n + segment.toBuffer().length, 0);
-    serializeS = lap();
-    serializedMB = Number((bytes / 2 ** 20).toFixed(1));
+    return await buildSegments(threads, runs);
   } catch (err) {
-    errors.push(`stages: serialising the index failed: ${(err as Error).message}`);
+    errors.push(`stages: indexing ${nextDoc} paragraphs failed: ${(err as Error).message}`);
+    return null;
   }
-  return { readS, cleanS, extractS, indexS, serializeS, serializedMB, workers: WORKERS };
 }

@@ -58,6 +58,7 @@ export async function openLibrary(
   const settleMs = env.BRIEFING_SETTLE_MS;
   let library = await Library.open({ dataDir, cacheDir, settleMs });
   if (library.build.cacheNote) stderr.write(`cache: ${library.build.cacheNote}\n`);
+  if (library.build.buildNote) stderr.write(`build: ${library.build.buildNote}\n`);
   for (let round = 0; round < SETTLE_ROUNDS && library.build.settlesInMs !== null; round++) {
     await sleep(library.build.settlesInMs + 10);
     library = await Library.open({ dataDir, cacheDir, settleMs, previous: library, changedNames: new Set() });

@@ -135,6 +135,7 @@ async function openServed(
     checkFolder: !watched,
   });
   if (library.build.cacheNote) log.warn({ cacheDir }, `cache: ${library.build.cacheNote}`);
+  if (library.build.buildNote) log.warn({ threads: library.build.threads }, `build: ${library.build.buildNote}`);
   for (const p of library.problems) log.warn({ file: p.file }, formatProblem(p));
   log.info(
     {

@@ -1,9 +1,10 @@
-import { duplicateProblem, isBriefingName, listBriefingFiles, realFolder } from "../briefings/folder.ts";
+import { duplicateProblem, isBriefingName, listBriefingFiles } from "../briefings/folder.ts";
 import type { Briefing, LoadProblem } from "../briefings/briefing.ts";
-import type { BriefingEvents } from "../extraction/event.ts";
-import { ParagraphIndex, type IndexDoc } from "../search/index.ts";
-import { freshContent, type Content, type FileEntry, type SegmentEntry } from "./snapshot.ts";
+import type { Content, FileEntry } from "./snapshot.ts";
 import { stampFiles, stampFilesNow, type LibraryState, type LoadedSegment } from "./built-state.ts";
+import { readFiles } from "./build/read-files.ts";
+import { buildSegments, cutSegments } from "./build/segments.ts";
+import { BuildThreads, type ParallelOptions } from "./build/threads.ts";
 import type { FileList } from "./file-list.ts";
 import { runInSlices, runNow, SLICE_MS, STEP, type Steps } from "../search/steps.ts";
 
@@ -48,6 +49,8 @@ export interface AssembleOptions {
   sliced?: boolean;
   /** With `sliced`: how long one slice may hold the event loop (default SLICE_MS). */
   sliceMs?: number;
+  /** When files are read and segments built in worker threads (default: PARALLEL, on every core). */
+  parallel?: ParallelOptions;
 }
 
 /** Runs steps: at once, or in slices between answers. */
@@ -90,6 +93,10 @@ export interface Assembled {
   unsettled: string[];
   /** When the first of them will have settled, or null for none. */
   settlesInMs: number | null;
+  /** Worker threads the build started (0: it ran on the main thread alone). */
+  threads: number;
+  /** Why the build stopped using its threads (one failed), in one line; or null. */
+  threadNote: string | null;
 }
 
 /**
@@ -100,6 +107,20 @@ export interface Assembled {
 export async function assemble(
   dataDir: string,
   known: LibraryState,
+  options: AssembleOptions = {},
+): Promise<Assembled> {
+  const threads = new BuildThreads(dataDir, () => known.contents.keys(), options.parallel);
+  try {
+    const a = await assembleWith(dataDir, known, options, threads);
+    return { ...a, threads: threads.started, threadNote: threads.note };
+  } finally {
+    await threads.close();
+  }
+}
+
+async function assembleWith(
+  dataDir: string,
+  known: LibraryState,
   {
     changedNames,
     compact = false,
@@ -108,19 +129,20 @@ export async function assemble(
     whole,
     sliced = false,
     sliceMs,
-  }: AssembleOptions = {},
-): Promise<Assembled> {
+  }: AssembleOptions,
+  threads: BuildThreads,
+): Promise<Omit<Assembled, "threads" | "threadNote">> {
   const run = stepRunner(sliced, sliceMs);
   const problems: LoadProblem[] = [];
   const patching = changedNames !== undefined && known.files.size > 0;
   const listed = patching ? freshStamps(dataDir, changedNames) : await listStamps(dataDir, problems);
   const { stamps, unsettled, settlesInMs } = settledStamps(listed, known, settleMs, Date.now(), whole);
   const read = patching
-    ? await readPatched(dataDir, stamps, known, changedNames, run)
-    : await readChanged(dataDir, stamps, known, false, new Map());
+    ? await readPatched(dataDir, stamps, known, changedNames, run, threads)
+    : await readChanged(dataDir, stamps, known, false, new Map(), threads);
   const { briefings, byId } = await run(briefingsOf(read.files, read.contents, problems));
   const kept = await run(keepSegments(known.segments, briefings, byId, compact, layout));
-  const built = indexUnplaced(kept.unplaced, known.nextDoc, layout);
+  const built = await indexUnplaced(kept.unplaced, known.nextDoc, layout, threads);
   const segments = [...kept.segments, ...built.segments].filter((s) => s.entry.paragraphs > 0);
   return {
     briefings,
@@ -192,8 +214,8 @@ interface ReadFiles {
 }
 
 /**
- * Reuse the entry and content of each unchanged file; read, parse and extract the others. `contents`: where the
- * contents go (patching, the previous map itself, added to).
+ * Reuse the entry and content of each unchanged file; read, parse and extract the others (in threads when there are
+ * many). `contents`: where the contents go (patching, the previous map itself, added to).
  */
 async function readChanged(
   dataDir: string,
@@ -201,47 +223,42 @@ async function readChanged(
   known: LibraryState,
   patching: boolean,
   contents: Map<string, Content>,
+  threads: BuildThreads,
 ): Promise<ReadFiles> {
   const out: ReadFiles = { files: [], contents, newContents: [], changed: false, dropped: 0 };
-  // The parser and the extractor are loaded only when a file has to be read.
-  let read: Reader | null = null;
-  // The folder's real path, worked out once for the files read (each is confined to it).
-  let realDir: string | undefined;
-  for (const stamp of stamps) {
+  const unchanged = stamps.map((stamp) => {
     const old = known.files.get(stamp.file);
-    if (
-      old &&
-      old.size === stamp.size &&
-      old.mtimeMs === stamp.mtimeMs &&
-      (old.problem !== undefined || (old.hash !== undefined && known.contents.has(old.hash)))
-    ) {
+    const same = old && old.size === stamp.size && old.mtimeMs === stamp.mtimeMs;
+    return same && (old.problem !== undefined || (old.hash !== undefined && known.contents.has(old.hash))) ? old : null;
+  });
+  // Not a briefing file (told, never read) or unchanged: nothing to read.
+  const toRead = stamps.filter((stamp, i) => !unchanged[i] && stamp.problem === undefined);
+  const reads = await readFiles(
+    threads,
+    dataDir,
+    toRead.map((stamp) => stamp.file),
+    (hash) => known.contents.has(hash),
+  );
+  let next = 0;
+  stamps.forEach((stamp, i) => {
+    const old = unchanged[i];
+    if (old) {
       out.files.push(old);
       if (old.hash && !patching) contents.set(old.hash, known.contents.get(old.hash)!);
-      continue;
+      return;
     }
     out.changed = true;
-    if (stamp.problem !== undefined) {
-      out.files.push(stamp); // not a briefing file: told, never read
-      continue;
-    }
-    read ??= await loadReader();
-    realDir ??= realFolder(dataDir);
-    const parsed = await read.readBriefingFile(dataDir, stamp.file, realDir);
-    if (parsed === null) continue;
-    if (!parsed.ok) {
-      out.files.push({ ...stamp, problem: parsed.message });
-      continue;
-    }
-    const b = parsed.briefing;
-    out.files.push({ ...stamp, hash: b.hash, ...(parsed.warning ? { warning: parsed.warning } : {}) });
-    const reuse = known.contents.get(b.hash) ?? contents.get(b.hash);
-    if (reuse) contents.set(b.hash, reuse);
-    else {
-      const content = freshContent(b.hash, b.meta, b.paragraphs, read.extractEvents(b), b.removed ?? []);
-      contents.set(b.hash, content);
-      out.newContents.push(content);
-    }
-  }
+    if (stamp.problem !== undefined) return void out.files.push(stamp);
+    const read = reads[next++];
+    if (read.kind === "gone") return;
+    if (read.kind === "problem") return void out.files.push({ ...stamp, problem: read.message });
+    out.files.push({ ...stamp, hash: read.hash, ...(read.warning ? { warning: read.warning } : {}) });
+    const reuse = known.contents.get(read.hash) ?? contents.get(read.hash);
+    if (reuse) return void contents.set(read.hash, reuse);
+    if (!read.content) throw new Error(`the content of ${stamp.file} was not extracted`);
+    contents.set(read.hash, read.content);
+    out.newContents.push(read.content);
+  });
   return out;
 }
 
@@ -256,8 +273,9 @@ async function readPatched(
   known: LibraryState,
   changedNames: ReadonlySet<string>,
   run: StepRunner,
+  threads: BuildThreads,
 ): Promise<ReadFiles> {
-  const read = await readChanged(dataDir, stamps, known, true, known.contents);
+  const read = await readChanged(dataDir, stamps, known, true, known.contents, threads);
   read.files = await run(mergeFiles(known.files, changedNames, read.files));
   await run(countDropped(read, known, changedNames));
   return read;
@@ -364,50 +382,26 @@ function* keepSegments(
   return { segments, unplaced, dropped };
 }
 
-/** Index the briefings into new segments of up to `layout.segment` paragraphs, numbering docs from `nextDoc`. */
-function indexUnplaced(
+/**
+ * Index the briefings into new segments of up to `layout.segment` paragraphs, numbering docs from `nextDoc` (the
+ * segments built in threads when there is much to index).
+ */
+async function indexUnplaced(
   unplaced: readonly StoredBriefing[],
   firstDoc: number,
   layout: SegmentLayout,
-): { segments: LoadedSegment[]; nextDoc: number } {
-  const count = (b: StoredBriefing) => b.content.count;
-  let nextDoc = firstDoc;
-  const segments: LoadedSegment[] = [];
-  for (let i = 0; i < unplaced.length;) {
-    const chunk: StoredBriefing[] = [];
-    let paragraphs = 0;
-    while (i < unplaced.length && (chunk.length === 0 || paragraphs + count(unplaced[i]) <= layout.segment)) {
-      chunk.push(unplaced[i]);
-      paragraphs += count(unplaced[i]);
-      i++;
-    }
-    const entry: SegmentEntry = { file: `segment-${nextDoc}.bin`, briefings: [], paragraphs };
-    const docs: IndexDoc[] = [];
-    for (const b of chunk) {
-      entry.briefings.push({ hash: b.hash, id: b.id, firstDoc: nextDoc });
-      docs.push(...indexDocs(b, b.content.events, nextDoc));
-      nextDoc += count(b);
-    }
-    segments.push({ entry, segment: ParagraphIndex.buildSegment(docs) });
-  }
+  threads: BuildThreads,
+): Promise<{ segments: LoadedSegment[]; nextDoc: number }> {
+  const { runs, nextDoc } = cutSegments(unplaced, firstDoc, layout.segment);
+  const built = await buildSegments(threads, runs);
+  const segments = runs.map((run, i): LoadedSegment => {
+    const briefings = run.items.map((b, j) => ({ hash: b.hash, id: b.id, firstDoc: run.firstDocs[j] }));
+    return {
+      entry: { file: `segment-${run.firstDocs[0]}.bin`, briefings, paragraphs: run.paragraphs },
+      segment: built[i],
+    };
+  });
   return { segments, nextDoc };
-}
-
-interface Reader {
-  readBriefingFile: typeof import("../briefings/load.ts").readBriefingFile;
-  extractEvents: typeof import("../extraction/extract.ts").extractEvents;
-}
-
-let reader: Promise<Reader> | null = null;
-
-/**
- * The parser and the extractor, loaded once. A restart that reads no file never loads them;
- * the folder watcher loads them ahead (about 0.4 s), so a new briefing does not wait for them.
- */
-export function loadReader(): Promise<Reader> {
-  return (reader ??= Promise.all([import("../briefings/load.ts"), import("../extraction/extract.ts")]).then(
-    ([{ readBriefingFile }, { extractEvents }]) => ({ readBriefingFile, extractEvents }),
-  ));
 }
 
 /**
@@ -464,13 +458,4 @@ function* docTable(
     }
   }
   return table;
-}
-
-/** A briefing's paragraphs as index documents, with consecutive ids from `firstDoc`. */
-function indexDocs(b: Briefing, events: BriefingEvents, firstDoc: number): IndexDoc[] {
-  return b.paragraphs.map((p) => {
-    const names = events.people.filter((m) => m.paragraphs.includes(p.n)).flatMap((m) => [m.name, ...m.aliases]);
-    // One name per line: a name's words are side by side (its pairs are indexed), two names never are.
-    return { id: firstDoc + p.n - 1, text: p.text, title: b.meta.title ?? "", names: names.join("\n"), n: p.n };
-  });
 }

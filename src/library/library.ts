@@ -25,6 +25,7 @@ import {
   type StoredBriefing,
 } from "./assemble.ts";
 import { FileList } from "./file-list.ts";
+import type { ParallelOptions } from "./build/threads.ts";
 import { dayNumber, docFilter } from "./filter.ts";
 import { save } from "./save.ts";
 import { eventsViewSteps, type EventsView } from "./views/events-view.ts";
@@ -83,6 +84,8 @@ export interface OpenOptions {
    * Library that serves, the work that grows with the archive runs in such slices, between answers.
    */
   sliceMs?: number;
+  /** When the build uses worker threads (AssembleOptions.parallel; tests force them on or off). */
+  parallel?: ParallelOptions;
 }
 
 export interface SearchRequest {
@@ -127,6 +130,10 @@ export interface BuildInfo {
   settlesInMs: number | null;
   /** What was wrong with the cache and was repaired or worked around (rebuilt, not saved), in one line; or null. */
   cacheNote: string | null;
+  /** Worker threads the build ran on (0: the main thread alone). */
+  threads: number;
+  /** A build thread that failed (the rest was built on the main thread), in one line; or null. */
+  buildNote: string | null;
 }
 
 /**
@@ -279,6 +286,7 @@ export class Library {
     fsWaitMs = FS_WAIT_MS,
     sliceMs,
     checkFolder = true,
+    parallel,
   }: OpenOptions): Promise<Library> {
     const started = performance.now();
     const parts = { format: SNAPSHOT_FORMAT, index: INDEX_VERSION, extract: EXTRACT_VERSION };
@@ -305,6 +313,7 @@ export class Library {
       ...(whole ? { whole } : {}),
       sliced: update,
       ...(sliceMs !== undefined ? { sliceMs } : {}),
+      ...(parallel ? { parallel } : {}),
     });
     const builtAt = a.changed || !known.builtAt ? new Date().toISOString() : known.builtAt;
     const state: LibraryState = {
@@ -338,6 +347,8 @@ export class Library {
       unsettled: a.unsettled,
       settlesInMs: a.settlesInMs,
       cacheNote,
+      threads: a.threads,
+      buildNote: a.threadNote,
     };
     const library = new Library(dataDir, a.briefings, a.problems, index, a.docs, build, state, saved, a.byId, days);
     if (views === "eager") library.buildViews(update ? previous : null);

@@ -146,7 +146,8 @@ class StoredContent implements Content {
   }
 }
 
-function contentLine(c: Content): Buffer {
+/** A content as its snapshot line (newline included): what content.jsonl holds, and what build threads hand over. */
+export function contentLine(c: Content): Buffer {
   if (c instanceof StoredContent) return c.line();
   const events = Buffer.from(JSON.stringify(c.events));
   const paragraphs = Buffer.from(JSON.stringify(c.paragraphs));
@@ -215,34 +216,49 @@ export async function readManifest(folder: string): Promise<{ manifest: Manifest
  */
 export async function readContentLines(folder: string): Promise<{ contents: Map<string, Content>; damaged: number }> {
   const out = new Map<string, Content>();
-  let damaged = 0;
   let buf: Buffer;
   try {
     buf = await readFile(path.join(folder, "content.jsonl"));
   } catch {
-    return { contents: out, damaged };
+    return { contents: out, damaged: 0 };
   }
+  const lines = splitContentLines(buf);
+  for (const c of lines.contents) out.set(c.hash, c);
+  return { contents: out, damaged: lines.damaged };
+}
+
+/**
+ * The contents of a buffer of content lines, in order (one per line, a hash repeated as often as it is), and how many
+ * lines were torn or damaged (left out). Each content keeps a view of `buf` and parses its parts from it when asked.
+ */
+export function splitContentLines(buf: Buffer): { contents: Content[]; damaged: number } {
+  const contents: Content[] = [];
+  let damaged = 0;
   let start = 0;
   while (start < buf.length) {
     let end = buf.indexOf(NEWLINE, start);
     if (end < 0) end = buf.length;
-    const tab = buf.indexOf(TAB, start);
-    if (tab > start && tab < end) {
-      try {
-        const head = JSON.parse(buf.toString("utf8", start, tab)) as LineHead;
-        const at = tab + 1;
-        const tabs =
-          buf[at + head.eventsBytes] === TAB && buf[at + head.eventsBytes + 1 + head.paragraphsBytes] === TAB;
-        const whole = at + lineBodyBytes(head) === end && tabs;
-        if (whole && typeof head.hash === "string") out.set(head.hash, new StoredContent(head, buf, at));
-        else damaged++;
-      } catch {
-        damaged++; // that briefing is read from its file again
-      }
-    } else if (end > start) damaged++;
+    const content = end > start ? storedContent(buf, start, end) : undefined;
+    if (content) contents.push(content);
+    else if (content === null) damaged++;
     start = end + 1;
   }
-  return { contents: out, damaged };
+  return { contents, damaged };
+}
+
+/** The content of the line from `start` to `end` (its newline), or null for a torn or damaged one. */
+function storedContent(buf: Buffer, start: number, end: number): StoredContent | null {
+  const tab = buf.indexOf(TAB, start);
+  if (tab <= start || tab >= end) return null;
+  try {
+    const head = JSON.parse(buf.toString("utf8", start, tab)) as LineHead;
+    const at = tab + 1;
+    const tabs = buf[at + head.eventsBytes] === TAB && buf[at + head.eventsBytes + 1 + head.paragraphsBytes] === TAB;
+    const whole = at + lineBodyBytes(head) === end && tabs;
+    return whole && typeof head.hash === "string" ? new StoredContent(head, buf, at) : null;
+  } catch {
+    return null; // that briefing is read from its file again
+  }
 }
 
 export async function appendContent(folder: string, contents: readonly Content[], rewrite: boolean): Promise<void> {

@@ -1,5 +1,5 @@
 import { setImmediate as nextTurn } from "node:timers/promises";
-import { loadReader } from "./assemble.ts";
+import { loadReader } from "./build/reader.ts";
 
 /** An invented briefing with what the extractor looks for: people, a meeting, a pledge, dates. */
 export const WARM_UP_BRIEFING = Buffer.from(

@@ -331,6 +331,7 @@ export class LibraryWatcher {
         if (!known.has(formatProblem(p))) log.warn({ file: p.file }, formatProblem(p));
       this.options.onLibrary(result.library);
       this.whenSettled(result.library);
+      if (result.library.build.buildNote) log.warn({ dataDir }, `build: ${result.library.build.buildNote}`);
       if (result.library.build.compacted)
         log.info({ segments: result.library.state.segments.length }, "index segments compacted");
       this.scheduleCompaction();
