@@ -1,5 +1,5 @@
 import { fold } from "./analyze.ts";
-import { runNow, sortSteps, STEP, type Steps } from "./steps.ts";
+import { runNow, sortSteps, STEP, TEXT_STEP, type Steps } from "./steps.ts";
 
 /**
  * Prefix lookup for autocomplete: every word of every entry's keys, folded (case, accents),
@@ -42,11 +42,16 @@ function* partsOf<T>(entries: ReadonlyArray<PrefixEntry<T>>): Steps<Parts> {
     const keys = [...new Set(entries[i].keys.flatMap(words))];
     for (const k of keys) pairs.push([k, i]);
     entryKeys.push(keys);
-    if (i % STEP === STEP - 1) yield;
+    if (i % TEXT_STEP === TEXT_STEP - 1) yield;
   }
   yield* sortSteps(pairs, (a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] - b[1]));
-  const keys = pairs.map((p) => p[0]);
-  const owners = pairs.map((p) => p[1]);
+  const keys: string[] = [];
+  const owners: number[] = [];
+  for (let i = 0; i < pairs.length; i++) {
+    keys.push(pairs[i][0]);
+    owners.push(pairs[i][1]);
+    if (i % (8 * STEP) === 8 * STEP - 1) yield;
+  }
   yield;
   const byRank = yield* sortSteps(
     entries.map((_, i) => i),

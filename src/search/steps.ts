@@ -43,6 +43,9 @@ export async function runInSlices<T>(steps: Steps<T>, sliceMs = SLICE_MS, turns?
  */
 export const STEP = 512;
 
+/** Items between two yields where each is text to normalise or split into words (a quote, a headline, names). */
+export const TEXT_STEP = STEP / 8;
+
 /**
  * A stable sort in steps: runs of `STEP` items sorted each in one go, then merged pairwise, yielding every `STEP`
  * items merged. Sorts `items` in place and returns it.

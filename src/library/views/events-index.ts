@@ -7,11 +7,11 @@
 import type { Meeting, Person, Pledge, PledgeKind } from "../../extraction/event.ts";
 import { actorLabel } from "./events-json.ts";
 import { LabelPostings, type PartyNames, PartyPostings, Postings } from "./events-postings.ts";
-import { aliasIndex, roleIndex } from "./events-query.ts";
+import { aliasIndex, partyNamesSteps, roleIndex } from "./events-query.ts";
 import type { EventsView } from "./events-view.ts";
 import { needles, normName } from "./people.ts";
 import { Texts } from "./events-texts.ts";
-import { runNow, STEP, type Steps } from "../../search/steps.ts";
+import { runNow, STEP, TEXT_STEP, type Steps } from "../../search/steps.ts";
 
 /** What both lists share: dates, sources, months and words. */
 export interface SideIndex {
@@ -64,7 +64,7 @@ function* placeWords(events: readonly Event[]): Steps<Map<string, number[]>> {
     const e = events[pos];
     if ("place" in e && e.place !== null) addWords(e.place, pos);
     addWords(e.quote, pos);
-    if (pos % STEP === STEP - 1) yield;
+    if (pos % TEXT_STEP === TEXT_STEP - 1) yield;
   }
   return words.lists;
 }
@@ -130,7 +130,7 @@ function* peopleTexts(people: readonly Person[]): Steps<Texts> {
   for (let i = 0; i < people.length; i++) {
     texts.add(people[i].name, i);
     for (const a of people[i].aliases) texts.add(a, i);
-    if (i % STEP === STEP - 1) yield;
+    if (i % TEXT_STEP === TEXT_STEP - 1) yield;
   }
   return texts;
 }
@@ -143,6 +143,7 @@ export function eventsIndex(view: EventsView): EventsIndex {
 }
 
 function* indexSteps(view: EventsView): Steps<EventsIndex> {
+  yield* partyNamesSteps(view.people);
   const names = { aliases: aliasIndex(view.people), rolesOf: roleIndex(view.people) };
   let people: Texts | undefined;
   const meetings = yield* meetingsIndex(view.meetings, names);

@@ -7,6 +7,7 @@ import { actorLabel } from "./events-json.ts";
 import { matchesParty, namesCountry, normName, roleNamesCountry } from "./people.ts";
 import { byDateDesc, type EventsView } from "./events-view.ts";
 import type { Meeting, Party, Person, Pledge, PledgeKind } from "../../extraction/event.ts";
+import { STEP, type Steps } from "../../search/steps.ts";
 
 export interface EventFilter {
   who?: string;
@@ -36,6 +37,22 @@ export function roleIndex(people: readonly Person[]): (name: string) => string[]
   return (name) => map.get(normName(name)) ?? [];
 }
 const roleMaps = new WeakMap<readonly Person[], Map<string, string[]>>();
+
+/** A map from each person's normalised name, in steps (the last of a repeated name wins, as `new Map` gives). */
+function* nameMapSteps(people: readonly Person[], value: (p: Person) => string[]): Steps<Map<string, string[]>> {
+  const map = new Map<string, string[]>();
+  for (let i = 0; i < people.length; i++) {
+    map.set(normName(people[i].name), value(people[i]));
+    if (i % STEP === STEP - 1) yield;
+  }
+  return map;
+}
+
+/** `aliasIndex` and `roleIndex` made ready in steps (a server builds them with the views, between answers). */
+export function* partyNamesSteps(people: readonly Person[]): Steps<void> {
+  if (!aliasMaps.has(people)) aliasMaps.set(people, yield* nameMapSteps(people, (p) => p.aliases));
+  if (!roleMaps.has(people)) roleMaps.set(people, yield* nameMapSteps(people, (p) => p.roles));
+}
 
 /** `f` decided once per distinct argument. */
 function memo<T>(f: (key: string) => T): (key: string) => T {

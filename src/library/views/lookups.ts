@@ -62,13 +62,16 @@ function* sourceIndex(briefings: readonly Briefing[], keyed: (v: string) => stri
     [...briefings],
     (a, b) => (b.meta.published ?? "").localeCompare(a.meta.published ?? "") || a.id.localeCompare(b.id),
   );
-  return yield* PrefixIndex.steps(
-    byDate.map((b, rank) => ({
+  const entries: Array<PrefixEntry<SourceChoice>> = [];
+  for (const [rank, b] of byDate.entries()) {
+    entries.push({
       keys: [b.id, b.meta.title ?? ""],
       value: { id: b.id, key: keyed(b.id), label: `${b.meta.published ?? "undated"} · ${b.meta.title ?? b.id}` },
       rank,
-    })),
-  );
+    });
+    if (rank % STEP === STEP - 1) yield;
+  }
+  return yield* PrefixIndex.steps(entries);
 }
 
 function* partyIndex(view: EventsView, keyed: (v: string) => string): Steps<PrefixIndex<PartyChoice>> {
@@ -76,7 +79,8 @@ function* partyIndex(view: EventsView, keyed: (v: string) => string): Steps<Pref
   const choice = (name: string) => ({ name, key: keyed(name) });
   const seen = new Set<string>();
   // Most mentioned first: the order `mergePeople` gives the view's people.
-  for (const p of view.people) {
+  for (const [i, p] of view.people.entries()) {
+    if (i % STEP === STEP - 1) yield;
     if (seen.has(p.name)) continue;
     seen.add(p.name);
     entries.push({ keys: [p.name, ...p.aliases], value: choice(p.name), rank: entries.length });
