@@ -534,7 +534,7 @@ export class ParagraphIndex {
   /** A paragraph whose text holds `term`, if any (to show a stemmed term as a written word). */
   firstDocWith(term: string): number | undefined {
     for (const s of this.segments) {
-      const id = s.dict.get(term);
+      const id = s.termId(term);
       if (id !== undefined && s.df(0, id) > 0) return s.ids[s.docs[0][s.offsets[0][id]]];
     }
     return undefined;

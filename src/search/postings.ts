@@ -66,10 +66,10 @@ export class Postings {
   /** The dictionary terms a query term reaches, with MiniSearch's weights: exact 1, prefix and typo variants less. */
   variants(term: string, options: TermOptions = {}): Map<string, number> {
     const out = new Map<string, number>();
-    if (this.segments.some((s) => s.dict.has(term))) out.set(term, 1);
+    if (this.segments.some((s) => s.termId(term) !== undefined)) out.set(term, 1);
     if (options.prefix) {
       for (const s of this.segments) {
-        for (const [t] of s.dict.atPrefix(term)) {
+        for (const t of s.withPrefix(term)) {
           const distance = t.length - term.length;
           if (distance > 0 && !out.has(t)) out.set(t, (WEIGHTS.prefix * t.length) / (t.length + 0.3 * distance));
         }
@@ -80,7 +80,7 @@ export class Postings {
         options.fuzzy < 1 ? Math.min(options.maxFuzzy ?? 6, Math.round(term.length * options.fuzzy)) : options.fuzzy;
       if (max > 0) {
         for (const s of this.segments) {
-          for (const [t, [, distance]] of s.dict.fuzzyGet(term, max)) {
+          for (const [t, distance] of s.fuzzy(term, max)) {
             if (distance > 0 && !out.has(t)) out.set(t, (WEIGHTS.fuzzy * t.length) / (t.length + distance));
           }
         }
@@ -116,7 +116,7 @@ export class Postings {
     const local = new Int32Array(this.segments.length).fill(-1);
     const df = new Float64Array(nf);
     this.segments.forEach((s, i) => {
-      const id = s.dict.get(variant);
+      const id = s.termId(variant);
       if (id === undefined) return;
       local[i] = id;
       for (let f = 0; f < nf; f++) df[f] += s.df(f, id);
@@ -255,7 +255,7 @@ export class Postings {
   df(term: string, f: number): number {
     let n = 0;
     for (const s of this.segments) {
-      const id = s.dict.get(term);
+      const id = s.termId(term);
       if (id !== undefined) n += s.df(f, id);
     }
     return n;

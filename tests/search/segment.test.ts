@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { loadBriefings } from "../../src/briefings/load.ts";
 import { Postings, type TermOptions } from "../../src/search/postings.ts";
 import { Segment } from "../../src/search/segment.ts";
+import SearchableMap from "minisearch/SearchableMap";
 import { SAMPLES_DIR } from "../support/folders.ts";
 
 const FIELDS = ["text", "title", "names"];
@@ -72,7 +73,50 @@ describe("frozen segments score exactly as MiniSearch does", async () => {
     expect(back.docCount).toBe(docs.length);
     expect(back.terms).toEqual(seg.terms);
     expect([...back.ids]).toEqual(docs.map((d) => d.id));
-    expect(back.dict.get("kheng")).toBe(seg.terms.indexOf("kheng"));
-    expect(back.df(0, back.dict.get("kheng")!)).toBe(seg.df(0, seg.dict.get("kheng")!));
+    expect(back.termId("kheng")).toBe(seg.terms.indexOf("kheng"));
+    expect(back.df(0, back.termId("kheng")!)).toBe(seg.df(0, seg.termId("kheng")!));
+  });
+});
+
+describe("a segment's dictionary", async () => {
+  const docs = await sampleDocs();
+  const mini = new MiniSearch(options);
+  mini.addAll(docs);
+  const seg = Segment.fromBuffer(Segment.fromMiniSearch(mini, FIELDS).toBuffer());
+  // What MiniSearch's own radix tree answers over the same terms.
+  const tree = new SearchableMap<number>();
+  seg.terms.forEach((t, i) => tree.set(t, i));
+
+  it("finds every term, and no other, by binary search", () => {
+    seg.terms.forEach((t, i) => expect(seg.termId(t)).toBe(i));
+    for (const t of ["", "a", "zzzz", "kheng0", "khen"]) expect(seg.termId(t)).toBe(tree.get(t));
+  });
+
+  it("lists a prefix's terms in the order and number the radix tree does", () => {
+    for (const prefix of ["tra", "co", "k", "minist", "zz", ""])
+      expect([...seg.withPrefix(prefix)]).toEqual([...tree.atPrefix(prefix)].map(([t]) => t));
+  });
+
+  it("finds typos as the radix tree does", () => {
+    const fuzzy = [...seg.fuzzy("cybercrme", 2)];
+    expect(fuzzy.map(([t]) => t)).toContain("cybercrime");
+    expect(fuzzy).toEqual([...tree.fuzzyGet("cybercrme", 2)].map(([t, [, d]]) => [t, d]));
+  });
+
+  it("still answers when its terms are not sorted (through the radix tree)", () => {
+    const terms = ["zeta", "alpha", "mid"];
+    const none = [new Uint32Array(4)];
+    const odd = new Segment(
+      ["text"],
+      new Uint32Array(0),
+      terms,
+      none,
+      [new Uint32Array(0)],
+      [new Uint16Array(0)],
+      [new Uint16Array(0)],
+    );
+    expect(terms.map((t) => odd.termId(t))).toEqual([0, 1, 2]);
+    expect(odd.termId("beta")).toBeUndefined();
+    expect([...odd.withPrefix("al")]).toEqual(["alpha"]);
   });
 });
