@@ -6,6 +6,7 @@ import { CLEAN_VERSION } from "../briefings/clean-version.ts";
 import type { Removal } from "../briefings/removal.ts";
 import type { BriefingEvents } from "../extraction/event.ts";
 import { STEP, type Steps } from "../search/steps.ts";
+import { BufferSource, FileSource, type LineSource } from "./line-source.ts";
 
 /**
  * The Library's on-disk cache, in parts so that no part is one giant string:
@@ -108,7 +109,9 @@ class StoredContent implements Content {
 
   constructor(
     head: LineHead,
-    private readonly buf: Buffer,
+    private readonly source: LineSource,
+    /** Where the line starts in the source. */
+    private readonly start: number,
     /** Where the events part starts; paragraphs follow after one tab. */
     private readonly at: number,
   ) {
@@ -122,27 +125,26 @@ class StoredContent implements Content {
   }
 
   get events(): BriefingEvents {
-    return (this.parsedEvents ??= JSON.parse(
-      this.buf.toString("utf8", this.at, this.at + this.eventsBytes),
-    ) as BriefingEvents);
+    return (this.parsedEvents ??= JSON.parse(this.text(this.at, this.at + this.eventsBytes)) as BriefingEvents);
   }
 
   get paragraphs(): Paragraph[] {
     const from = this.at + this.eventsBytes + 1;
-    return (this.parsedParagraphs ??= JSON.parse(
-      this.buf.toString("utf8", from, from + this.paragraphsBytes),
-    ) as Paragraph[]);
+    return (this.parsedParagraphs ??= JSON.parse(this.text(from, from + this.paragraphsBytes)) as Paragraph[]);
   }
 
   get removed(): Removal[] {
     const from = this.at + this.eventsBytes + 1 + this.paragraphsBytes + 1;
-    return (this.parsedRemoved ??= JSON.parse(this.buf.toString("utf8", from, from + this.removedBytes)) as Removal[]);
+    return (this.parsedRemoved ??= JSON.parse(this.text(from, from + this.removedBytes)) as Removal[]);
+  }
+
+  private text(from: number, to: number): string {
+    return this.source.bytes(from, to).toString("utf8");
   }
 
   /** The line as stored, to copy into a rewritten file without parsing it. */
   line(): Buffer {
-    const start = this.buf.lastIndexOf(NEWLINE, this.at) + 1;
-    return this.buf.subarray(start, this.at + this.bodyBytes + 1);
+    return this.source.bytes(this.start, this.at + this.bodyBytes + 1);
   }
 }
 
@@ -216,15 +218,15 @@ export async function readManifest(folder: string): Promise<{ manifest: Manifest
  */
 export async function readContentLines(folder: string): Promise<{ contents: Map<string, Content>; damaged: number }> {
   const out = new Map<string, Content>();
-  let buf: Buffer;
-  try {
-    buf = await readFile(path.join(folder, "content.jsonl"));
-  } catch {
-    return { contents: out, damaged: 0 };
-  }
-  const lines = splitContentLines(buf);
-  for (const c of lines.contents) out.set(c.hash, c);
-  return { contents: out, damaged: lines.damaged };
+  const file = await FileSource.open(path.join(folder, "content.jsonl"));
+  if (!file) return { contents: out, damaged: 0 };
+  let damaged = 0;
+  await file.eachLine((view, start, end, offset) => {
+    const content = storedContent(view, start, end, file, offset);
+    if (content) out.set(content.hash, content);
+    else damaged++;
+  });
+  return { contents: out, damaged };
 }
 
 /**
@@ -233,12 +235,13 @@ export async function readContentLines(folder: string): Promise<{ contents: Map<
  */
 export function splitContentLines(buf: Buffer): { contents: Content[]; damaged: number } {
   const contents: Content[] = [];
+  const source = new BufferSource(buf);
   let damaged = 0;
   let start = 0;
   while (start < buf.length) {
     let end = buf.indexOf(NEWLINE, start);
     if (end < 0) end = buf.length;
-    const content = end > start ? storedContent(buf, start, end) : undefined;
+    const content = end > start ? storedContent(buf, start, end, source, 0) : undefined;
     if (content) contents.push(content);
     else if (content === null) damaged++;
     start = end + 1;
@@ -246,16 +249,19 @@ export function splitContentLines(buf: Buffer): { contents: Content[]; damaged: 
   return { contents, damaged };
 }
 
-/** The content of the line from `start` to `end` (its newline), or null for a torn or damaged one. */
-function storedContent(buf: Buffer, start: number, end: number): StoredContent | null {
-  const tab = buf.indexOf(TAB, start);
+/**
+ * The content of the line from `start` to `end` (its newline) in `view`, or null for a torn or damaged one; its
+ * parts are read from `source`, where the view's first byte is at `offset`.
+ */
+function storedContent(view: Buffer, start: number, end: number, source: LineSource, offset: number) {
+  const tab = view.indexOf(TAB, start);
   if (tab <= start || tab >= end) return null;
   try {
-    const head = JSON.parse(buf.toString("utf8", start, tab)) as LineHead;
+    const head = JSON.parse(view.toString("utf8", start, tab)) as LineHead;
     const at = tab + 1;
-    const tabs = buf[at + head.eventsBytes] === TAB && buf[at + head.eventsBytes + 1 + head.paragraphsBytes] === TAB;
+    const tabs = view[at + head.eventsBytes] === TAB && view[at + head.eventsBytes + 1 + head.paragraphsBytes] === TAB;
     const whole = at + lineBodyBytes(head) === end && tabs;
-    return whole && typeof head.hash === "string" ? new StoredContent(head, buf, at) : null;
+    return whole && typeof head.hash === "string" ? new StoredContent(head, source, offset + start, offset + at) : null;
   } catch {
     return null; // that briefing is read from its file again
   }
