@@ -19,11 +19,12 @@ export interface SegmentLayout {
 }
 
 /**
- * A new briefing rebuilds the tail segment it joins, so the tail is kept small: at 1M
- * paragraphs a 4,000-paragraph tail took about 0.2 s of each update, a 1,000 one under 10 ms;
- * the small segments that pile up are compacted when the folder is quiet.
+ * A new briefing makes a segment of its own (`tail: 0`: no tail segment is rebuilt to take it in): indexing costs the
+ * main thread about 0.3 ms a paragraph, so rebuilding a tail of a few hundred paragraphs with each new briefing held
+ * it for 0.1–0.3 s (the longest stall while a briefing was added at 1M paragraphs), where a 10-paragraph briefing alone
+ * takes a few milliseconds. The small segments that pile up are compacted, in threads, when the folder is quiet.
  */
-export const SEGMENT_LAYOUT: SegmentLayout = { segment: 50_000, tail: 1_000, compactAfter: 4 };
+export const SEGMENT_LAYOUT: SegmentLayout = { segment: 50_000, tail: 0, compactAfter: 4 };
 
 /** How many segments at the end are small (under half a full one): what compaction would rebuild. */
 export function smallTail(segments: readonly LoadedSegment[], layout: SegmentLayout): number {
@@ -142,7 +143,7 @@ async function assembleWith(
     : await readChanged(dataDir, stamps, known, false, new Map(), threads);
   const { briefings, byId } = await run(briefingsOf(read.files, read.contents, problems));
   const kept = await run(keepSegments(known.segments, briefings, byId, compact, layout));
-  const built = await indexUnplaced(kept.unplaced, known.nextDoc, layout, threads);
+  const built = await indexUnplaced(kept.unplaced, known.nextDoc, layout, threads, compact);
   const segments = [...kept.segments, ...built.segments].filter((s) => s.entry.paragraphs > 0);
   return {
     briefings,
@@ -391,9 +392,10 @@ async function indexUnplaced(
   firstDoc: number,
   layout: SegmentLayout,
   threads: BuildThreads,
+  compact: boolean,
 ): Promise<{ segments: LoadedSegment[]; nextDoc: number }> {
   const { runs, nextDoc } = cutSegments(unplaced, firstDoc, layout.segment);
-  const built = await buildSegments(threads, runs);
+  const built = await buildSegments(threads, runs, compact);
   const segments = runs.map((run, i): LoadedSegment => {
     const briefings = run.items.map((b, j) => ({ hash: b.hash, id: b.id, firstDoc: run.firstDocs[j] }));
     return {

@@ -10,9 +10,9 @@ import { digestBriefing } from "../fixtures/digest/briefings.ts";
 import { sampleFolder, tempDir } from "../support/folders.ts";
 
 /**
- * New briefings go to a small tail segment; once a few small segments pile up at the end of
- * the index they are rebuilt into full-size ones — with the same answers. Small segment
- * sizes here so that a handful of briefings shows it.
+ * New briefings go to small segments (here a small tail segment, rebuilt with each one; by default one of their own);
+ * once a few small segments pile up at the end of the index they are rebuilt into full-size ones — with the same
+ * answers. Small segment sizes here so that a handful of briefings shows it.
  */
 const layout: SegmentLayout = { segment: 60, tail: 6, compactAfter: 3 };
 const folders: Array<{ cleanup: () => void }> = [];
@@ -64,6 +64,38 @@ describe("index compaction", () => {
     expect(restarted.state.segments.length).toBe(compacted.state.segments.length);
     expect(answers(restarted)).toEqual(answers(lib));
     expect(dense(restarted)).toBe(true);
+  });
+
+  it("by default a new briefing gets a segment of its own, and the segments before it are kept as they are", async () => {
+    const { dir, cacheDir } = setup();
+    const before = await Library.open({ dataDir: dir, cacheDir });
+    const b = digestBriefing(1, { sentences: 4 });
+    writeFileSync(path.join(dir, b.name), b.text);
+    const after = await Library.open({ dataDir: dir, cacheDir, previous: before, changedNames: new Set([b.name]) });
+    const segments = after.state.segments;
+    expect(segments.slice(0, -1)).toEqual(before.state.segments);
+    expect(segments.at(-1)!.entry.briefings.map((x) => x.id)).toEqual([b.name.replace(/\.txt$/, "")]);
+    expect(dense(after)).toBe(true);
+  });
+
+  it("compacts on worker threads from a few hundred paragraphs, answering as a compaction on the main thread", async () => {
+    const { dir, cacheDir } = setup();
+    let lib = await Library.open({ dataDir: dir, cacheDir, layout });
+    for (let n = 1; n <= 6; n++) {
+      const b = digestBriefing(n, { sentences: 4 });
+      writeFileSync(path.join(dir, b.name), b.text);
+      lib = await Library.open({ dataDir: dir, cacheDir, layout, previous: lib, changedNames: new Set([b.name]) });
+    }
+    const compact = (parallel: { minCompactParagraphs: number; threads: number }) =>
+      Library.open({ dataDir: dir, cacheDir: null, layout, previous: lib, compact: true, parallel });
+    const here = await compact({ minCompactParagraphs: Infinity, threads: 2 });
+    const threaded = await compact({ minCompactParagraphs: 1, threads: 2 });
+    expect(here.build.threads).toBe(0);
+    expect(threaded.build.threads).toBe(2);
+    expect(threaded.build.compacted).toBe(true);
+    expect(threaded.state.segments.map((s) => s.entry)).toEqual(here.state.segments.map((s) => s.entry));
+    expect(answers(threaded)).toEqual(answers(here));
+    expect(answers(threaded)).toEqual(answers(lib));
   });
 
   it("the folder watcher compacts on its own once the folder has been quiet", async () => {

@@ -37,11 +37,18 @@ export function cutSegments<T extends { content: Content }>(
   return { runs, nextDoc };
 }
 
-/** One index segment per chunk, in order: in threads when there is much to index, else on this thread. */
-export async function buildSegments(threads: BuildThreads, chunks: readonly SegmentChunk[]): Promise<Segment[]> {
+/**
+ * One index segment per chunk, in order: in threads when there is much to index (or, for a compaction, more than a
+ * little), else on this thread.
+ */
+export async function buildSegments(
+  threads: BuildThreads,
+  chunks: readonly SegmentChunk[],
+  compact = false,
+): Promise<Segment[]> {
   let paragraphs = 0;
   for (const chunk of chunks) for (const c of chunk.contents) paragraphs += c.count;
-  const pool = chunks.length ? threads.forSegments(paragraphs, chunks.length) : null;
+  const pool = chunks.length ? threads.forSegments(paragraphs, chunks.length, compact) : null;
   const built = pool ? await indexInThreads(pool, chunks) : [];
   // On this thread: every segment, or those a failed thread left.
   return chunks.map((chunk, i) => built[i] ?? indexContents(chunk.contents, chunk.firstDocs));
