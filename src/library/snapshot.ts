@@ -15,8 +15,9 @@ import { BufferSource, FileSource, type LineSource } from "./line-source.ts";
  *   briefings each holds;
  * - `content.jsonl`: one line per briefing content (by hash) — metadata, then extracted
  *   events, then cleaned paragraphs, then what cleaning removed, as four JSON texts joined by
- *   tabs — appended to as briefings arrive. Opening parses only the small first part of each
- *   line; the others are parsed the first time something asks for them;
+ *   tabs — appended to as briefings arrive. Opening scans the file and parses only the small
+ *   first part of each line; the others are read from the file (by position: line-source.ts)
+ *   and parsed the first time something asks for them;
  * - `segment-N.bin`: frozen index segments.
  * A restart with unchanged files reads these and no briefing; a changed file is read again.
  */
