@@ -17,24 +17,72 @@ export function runNow<T>(steps: Steps<T>): T {
   }
 }
 
-/** How long one slice may hold the event loop before the rest waits for the next turn. */
+/** How long the slices of one turn of the event loop may hold it, all jobs together, before the rest waits. */
 export const SLICE_MS = 4;
+
+interface Job {
+  steps: Steps<unknown>;
+  sliceMs: number;
+  turns?: { count: number };
+  resolve: (value: unknown) => void;
+  reject: (err: unknown) => void;
+}
+
+/** Jobs running in slices, the next to run first; one driver runs them, a turn at a time. */
+const jobs: Job[] = [];
+let driving = false;
 
 /**
  * Run the steps in slices of about `sliceMs`, letting the event loop turn before each slice (so the caller goes on
- * first, whatever the size of the job); `turns` counts the turns.
+ * first, whatever the size of the job); `turns` counts the slices. Jobs running at the same time share one budget a
+ * turn (SLICE_MS), taking turns: three views and a save built at once would otherwise each take their slice in the
+ * same turn, holding the loop three or four times as long.
  */
-export async function runInSlices<T>(steps: Steps<T>, sliceMs = SLICE_MS, turns?: { count: number }): Promise<T> {
-  for (;;) {
-    if (turns) turns.count++;
+export function runInSlices<T>(steps: Steps<T>, sliceMs = SLICE_MS, turns?: { count: number }): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    jobs.push({ steps, sliceMs, turns, resolve: resolve as (value: unknown) => void, reject });
+    if (!driving) {
+      driving = true;
+      void drive();
+    }
+  });
+}
+
+async function drive(): Promise<void> {
+  while (jobs.length) {
     await nextTurn();
-    const until = performance.now() + sliceMs;
-    for (;;) {
-      const r = steps.next();
-      if (r.done) return r.value;
-      if (performance.now() >= until) break;
+    const started = performance.now();
+    const turnEnds = started + SLICE_MS;
+    // The jobs there when the turn began, each a slice in order; one not done goes to the back, so they take turns.
+    const ready = jobs.length;
+    let ran = 0;
+    while (ran < ready && jobs.length) {
+      const job = jobs[0];
+      ran++;
+      if (job.turns) job.turns.count++;
+      const ends = Math.min(turnEnds, performance.now() + job.sliceMs);
+      let done = false;
+      try {
+        for (;;) {
+          const r = job.steps.next();
+          if (r.done) {
+            done = true;
+            jobs.shift();
+            job.resolve(r.value);
+            break;
+          }
+          if (performance.now() >= ends) break;
+        }
+      } catch (err) {
+        done = true;
+        jobs.shift();
+        job.reject(err);
+      }
+      if (!done) jobs.push(jobs.shift()!);
+      if (performance.now() >= turnEnds) break;
     }
   }
+  driving = false;
 }
 
 /**

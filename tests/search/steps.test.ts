@@ -48,3 +48,49 @@ describe("work in steps", () => {
     expect(answered).toBeGreaterThan(0);
   });
 });
+
+describe("jobs in slices at the same time", () => {
+  /** A job of `n` steps of at least `ms` each (by the clock), recording the turn each step ran in. */
+  function* slow(n: number, ms: number, turnOf: () => number, seen: number[]): Steps<number> {
+    for (let i = 0; i < n; i++) {
+      const until = performance.now() + ms;
+      while (performance.now() < until);
+      seen.push(turnOf());
+      yield;
+    }
+    return n;
+  }
+
+  it("share one budget a turn: three jobs together hold the loop no longer a turn than one would", async () => {
+    let turn = 0;
+    let on = true;
+    const tick = () => {
+      turn++;
+      if (on) setImmediate(tick);
+    };
+    setImmediate(tick);
+    const seen: number[] = [];
+    const results = await Promise.all([1, 2, 3].map(() => runInSlices(slow(12, 2, () => turn, seen))));
+    on = false;
+    expect(results).toEqual([12, 12, 12]);
+    expect(seen).toHaveLength(36);
+    // Steps of 2 ms or more in a budget of SLICE_MS (4 ms): at most three steps (the last one past it) in any turn.
+    const perTurn = new Map<number, number>();
+    for (const t of seen) perTurn.set(t, (perTurn.get(t) ?? 0) + 1);
+    expect(Math.max(...perTurn.values())).toBeLessThanOrEqual(3);
+  });
+
+  it("a job that fails rejects its own promise, and the others finish", async () => {
+    function* failing(): Steps<number> {
+      yield;
+      throw new Error("step failed");
+    }
+    function* fine(): Steps<string> {
+      for (let i = 0; i < 5; i++) yield;
+      return "done";
+    }
+    const [bad, good] = await Promise.allSettled([runInSlices(failing()), runInSlices(fine())]);
+    expect(bad.status === "rejected" && (bad.reason as Error).message).toBe("step failed");
+    expect(good).toEqual({ status: "fulfilled", value: "done" });
+  });
+});
