@@ -180,7 +180,7 @@ export function cacheFolder(cacheDir: string, dataDir: string): string {
   return path.join(cacheDir, `library-${tag}`);
 }
 
-async function writeAtomic(file: string, data: string | Buffer): Promise<void> {
+async function writeAtomic(file: string, data: string | Buffer | Iterable<Buffer>): Promise<void> {
   const tmp = `${file}.${process.pid}.tmp`;
   await writeFile(tmp, data);
   await rename(tmp, file);
@@ -306,32 +306,43 @@ export async function writeSegment(folder: string, file: string, data: Buffer): 
 export const readSegment = (folder: string, file: string): Promise<Buffer> => readFile(path.join(folder, file));
 
 /** Items as a JSON array, in steps. */
-function* arrayJson(items: readonly unknown[]): Steps<string> {
-  const parts: string[] = [];
-  for (const item of items) {
-    parts.push(JSON.stringify(item));
-    if (parts.length % STEP === 0) yield;
+function* arrayJson(items: readonly unknown[], out: Buffer[]): Steps<void> {
+  out.push(Buffer.from("["));
+  for (let at = 0; at < items.length; at += STEP) {
+    const parts = items.slice(at, at + STEP).map((item) => JSON.stringify(item));
+    out.push(Buffer.from((at ? "," : "") + parts.join(",")));
+    yield;
   }
-  return `[${parts.join(",")}]`;
+  out.push(Buffer.from("]"));
 }
 
 /**
- * The manifest's JSON, in steps: at a million paragraphs its lists of files and of each segment's briefings hold
- * 100,000 entries each, and serialising them in one go would hold a serving bot for a few tenths of a second.
+ * The manifest's JSON, in steps, as pieces of UTF-8 to write one after the other: at a million paragraphs its lists of
+ * files and of each segment's briefings hold 100,000 entries each, and serialising them in one go would hold a
+ * serving bot for a few tenths of a second — as would joining the pieces into one 28 MB string, or encoding it.
  */
-export function* manifestJson(m: Manifest): Steps<string> {
-  const segments: string[] = [];
-  for (const s of m.segments) {
-    const briefings = yield* arrayJson(s.briefings);
-    segments.push(`{"file":${JSON.stringify(s.file)},"briefings":${briefings},"paragraphs":${s.paragraphs}}`);
-  }
-  const files = yield* arrayJson(m.files);
+export function* manifestJson(m: Manifest): Steps<Buffer[]> {
+  const out: Buffer[] = [];
   const head = JSON.stringify({ format: m.format, versions: m.versions, builtAt: m.builtAt });
-  return `${head.slice(0, -1)},"files":${files},"segments":[${segments.join(",")}],"nextDoc":${m.nextDoc}}`;
+  out.push(Buffer.from(`${head.slice(0, -1)},"files":`));
+  yield* arrayJson(m.files, out);
+  out.push(Buffer.from(`,"segments":[`));
+  for (let i = 0; i < m.segments.length; i++) {
+    const s = m.segments[i];
+    out.push(Buffer.from(`${i ? "," : ""}{"file":${JSON.stringify(s.file)},"briefings":`));
+    yield* arrayJson(s.briefings, out);
+    out.push(Buffer.from(`,"paragraphs":${s.paragraphs}}`));
+  }
+  out.push(Buffer.from(`],"nextDoc":${m.nextDoc}}`));
+  return out;
 }
 
 /** The manifest (as `manifestJson` gives it) last: until it is written, the previous one (and its files) stay valid. */
-export async function writeManifest(folder: string, manifest: string, obsolete: readonly string[]): Promise<void> {
+export async function writeManifest(
+  folder: string,
+  manifest: readonly Buffer[],
+  obsolete: readonly string[],
+): Promise<void> {
   await mkdir(folder, { recursive: true });
   await writeAtomic(path.join(folder, "manifest.json"), manifest);
   await Promise.all(obsolete.map((f) => rm(path.join(folder, f), { force: true })));

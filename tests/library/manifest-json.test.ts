@@ -26,8 +26,10 @@ describe("the manifest's JSON, in steps", () => {
       ],
       nextDoc: 1234,
     };
-    const text = runNow(manifestJson(manifest));
+    const text = Buffer.concat(runNow(manifestJson(manifest))).toString("utf8");
     expect(JSON.parse(text)).toEqual(manifest);
+    // No piece is the whole: each list is cut into pieces of STEP entries at most.
+    expect(runNow(manifestJson(manifest)).length).toBeGreaterThan(5);
   });
 
   it("yields between pieces of a long list", () => {
