@@ -33,15 +33,21 @@ const answers = (lib: Library) =>
     lib.search({ query, limit: 8 }).hits.map((h) => `${h.briefing.id}¶${h.paragraph.n}:${h.score.toFixed(6)}`),
   );
 
+/** The folder's Library, then `count` new briefings added one at a time, as the watcher adds them. */
+async function withNewBriefings(dir: string, cacheDir: string, count: number): Promise<Library> {
+  let lib = await Library.open({ dataDir: dir, cacheDir, layout });
+  for (let n = 1; n <= count; n++) {
+    const b = digestBriefing(n, { sentences: 4 });
+    writeFileSync(path.join(dir, b.name), b.text);
+    lib = await Library.open({ dataDir: dir, cacheDir, layout, previous: lib, changedNames: new Set([b.name]) });
+  }
+  return lib;
+}
+
 describe("index compaction", () => {
   it("small segments left by new briefings are rebuilt into full-size ones, answering the same", async () => {
     const { dir, cacheDir } = setup();
-    let lib = await Library.open({ dataDir: dir, cacheDir, layout });
-    for (let n = 1; n <= 8; n++) {
-      const b = digestBriefing(n, { sentences: 4 });
-      writeFileSync(path.join(dir, b.name), b.text);
-      lib = await Library.open({ dataDir: dir, cacheDir, layout, previous: lib, changedNames: new Set([b.name]) });
-    }
+    const lib = await withNewBriefings(dir, cacheDir, 8);
     const small = lib.state.segments.filter((s) => s.entry.paragraphs < layout.segment / 2).length;
     expect(small).toBeGreaterThanOrEqual(layout.compactAfter);
     expect(lib.build.compactionDue).toBe(true);
@@ -80,12 +86,7 @@ describe("index compaction", () => {
 
   it("compacts on worker threads from a few hundred paragraphs, answering as a compaction on the main thread", async () => {
     const { dir, cacheDir } = setup();
-    let lib = await Library.open({ dataDir: dir, cacheDir, layout });
-    for (let n = 1; n <= 6; n++) {
-      const b = digestBriefing(n, { sentences: 4 });
-      writeFileSync(path.join(dir, b.name), b.text);
-      lib = await Library.open({ dataDir: dir, cacheDir, layout, previous: lib, changedNames: new Set([b.name]) });
-    }
+    const lib = await withNewBriefings(dir, cacheDir, 6);
     const compact = (parallel: { minCompactParagraphs: number; threads: number }) =>
       Library.open({ dataDir: dir, cacheDir: null, layout, previous: lib, compact: true, parallel });
     const here = await compact({ minCompactParagraphs: Infinity, threads: 2 });

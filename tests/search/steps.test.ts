@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { runInSlices, runNow, sortSteps, STEP, type Steps } from "../../src/search/steps.ts";
+import { countTurns } from "../support/turns.ts";
 
 /** A small deterministic generator of numbers (no Math.random in tests). */
 function numbers(n: number, seed: number): number[] {
@@ -62,16 +63,10 @@ describe("jobs in slices at the same time", () => {
   }
 
   it("share one budget a turn: three jobs together hold the loop no longer a turn than one would", async () => {
-    let turn = 0;
-    let on = true;
-    const tick = () => {
-      turn++;
-      if (on) setImmediate(tick);
-    };
-    setImmediate(tick);
+    const turns = countTurns();
     const seen: number[] = [];
-    const results = await Promise.all([1, 2, 3].map(() => runInSlices(slow(12, 2, () => turn, seen))));
-    on = false;
+    const results = await Promise.all([1, 2, 3].map(() => runInSlices(slow(12, 2, turns.now, seen))));
+    turns.stop();
     expect(results).toEqual([12, 12, 12]);
     expect(seen).toHaveLength(36);
     // Steps of 2 ms or more in a budget of SLICE_MS (4 ms): at most three steps (the last one past it) in any turn.

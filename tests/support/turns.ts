@@ -1,5 +1,5 @@
-/** Count the turns of the event loop (one setImmediate each) until `stop()`, which returns the count. */
-export function countTurns(): { stop: () => number } {
+/** Count the event loop's turns (one setImmediate each) until `stop()`, which returns the count (`now()`: so far). */
+export function countTurns(): { stop: () => number; now: () => number } {
   let turns = 0;
   let on = true;
   const tick = () => {
@@ -8,6 +8,7 @@ export function countTurns(): { stop: () => number } {
   };
   setImmediate(tick);
   return {
+    now: () => turns,
     stop: () => {
       on = false;
       return turns;
