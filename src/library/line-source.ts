@@ -74,13 +74,7 @@ export class FileSource implements LineSource {
       const { bytesRead } = await readAt(this.fd, buf, filled, buf.length - filled, offset + filled);
       const view = buf.subarray(0, filled + bytesRead);
       filled = view.length;
-      let start = 0;
-      for (;;) {
-        const end = view.indexOf(NEWLINE, start);
-        if (end < 0) break;
-        if (end > start) each(view, start, end, offset);
-        start = end + 1;
-      }
+      const start = wholeLines(view, (from, end) => each(view, from, end, offset));
       if (bytesRead === 0) {
         if (start < filled) each(view, start, filled, offset);
         return;
@@ -92,7 +86,24 @@ export class FileSource implements LineSource {
   }
 }
 
-const NEWLINE = 10;
+export const NEWLINE = 10;
+
+/** Each line of `view` ended by a newline, empty ones passed over: `each(start, end)`; returns where the rest is. */
+function wholeLines(view: Buffer, each: (start: number, end: number) => void): number {
+  let start = 0;
+  for (;;) {
+    const end = view.indexOf(NEWLINE, start);
+    if (end < 0) return start;
+    if (end > start) each(start, end);
+    start = end + 1;
+  }
+}
+
+/** Every line of `buf`, the last one without a newline too, empty ones passed over: `each(start, end)`. */
+export function eachLineIn(buf: Buffer, each: (start: number, end: number) => void): void {
+  const rest = wholeLines(buf, each);
+  if (rest < buf.length) each(rest, buf.length);
+}
 
 /** Bytes read at a time while scanning: large enough for few reads, small enough to stay in cache. */
 const LINE_CHUNK = 4 << 20;

@@ -6,7 +6,7 @@ import { CLEAN_VERSION } from "../briefings/clean-version.ts";
 import type { Removal } from "../briefings/removal.ts";
 import type { BriefingEvents } from "../extraction/event.ts";
 import { STEP, type Steps } from "../search/steps.ts";
-import { BufferSource, FileSource, type LineSource } from "./line-source.ts";
+import { BufferSource, eachLineIn, FileSource, NEWLINE, type LineSource } from "./line-source.ts";
 
 /**
  * The Library's on-disk cache, in parts so that no part is one giant string:
@@ -93,7 +93,6 @@ const lineBodyBytes = (h: Pick<LineHead, "eventsBytes" | "paragraphsBytes" | "re
   h.eventsBytes + 1 + h.paragraphsBytes + 1 + h.removedBytes;
 
 const TAB = 9;
-const NEWLINE = 10;
 
 /** Content backed by its line in the snapshot file: events, paragraphs and removals are parsed when first read. */
 class StoredContent implements Content {
@@ -238,15 +237,11 @@ export function splitContentLines(buf: Buffer): { contents: Content[]; damaged: 
   const contents: Content[] = [];
   const source = new BufferSource(buf);
   let damaged = 0;
-  let start = 0;
-  while (start < buf.length) {
-    let end = buf.indexOf(NEWLINE, start);
-    if (end < 0) end = buf.length;
-    const content = end > start ? storedContent(buf, start, end, source, 0) : undefined;
+  eachLineIn(buf, (start, end) => {
+    const content = storedContent(buf, start, end, source, 0);
     if (content) contents.push(content);
-    else if (content === null) damaged++;
-    start = end + 1;
-  }
+    else damaged++;
+  });
   return { contents, damaged };
 }
 
