@@ -51,38 +51,33 @@ export function runInSlices<T>(steps: Steps<T>, sliceMs = SLICE_MS, turns?: { co
 async function drive(): Promise<void> {
   while (jobs.length) {
     await nextTurn();
-    const started = performance.now();
-    const turnEnds = started + SLICE_MS;
-    // The jobs there when the turn began, each a slice in order; one not done goes to the back, so they take turns.
+    const turnEnds = performance.now() + SLICE_MS;
+    // The jobs there when the turn began, a slice each in order; one not done goes to the back, so they take turns.
     const ready = jobs.length;
-    let ran = 0;
-    while (ran < ready && jobs.length) {
-      const job = jobs[0];
-      ran++;
+    for (let ran = 0; ran < ready && performance.now() < turnEnds; ran++) {
+      const job = jobs.shift()!;
       if (job.turns) job.turns.count++;
-      const ends = Math.min(turnEnds, performance.now() + job.sliceMs);
-      let done = false;
-      try {
-        for (;;) {
-          const r = job.steps.next();
-          if (r.done) {
-            done = true;
-            jobs.shift();
-            job.resolve(r.value);
-            break;
-          }
-          if (performance.now() >= ends) break;
-        }
-      } catch (err) {
-        done = true;
-        jobs.shift();
-        job.reject(err);
-      }
-      if (!done) jobs.push(jobs.shift()!);
-      if (performance.now() >= turnEnds) break;
+      if (!runSlice(job, Math.min(turnEnds, performance.now() + job.sliceMs))) jobs.push(job);
     }
   }
   driving = false;
+}
+
+/** Steps of `job` until it ends (settling its promise: true) or the clock passes `ends` after a step (false). */
+function runSlice(job: Job, ends: number): boolean {
+  try {
+    for (;;) {
+      const r = job.steps.next();
+      if (r.done) {
+        job.resolve(r.value);
+        return true;
+      }
+      if (performance.now() >= ends) return false;
+    }
+  } catch (err) {
+    job.reject(err);
+    return true;
+  }
 }
 
 /**
