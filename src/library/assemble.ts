@@ -1,11 +1,21 @@
-import { duplicateProblem, isBriefingName, listBriefingFiles } from "../briefings/folder.ts";
-import type { Briefing, LoadProblem } from "../briefings/briefing.ts";
+import { isBriefingName, listBriefingFiles } from "../briefings/folder.ts";
+import type { LoadProblem } from "../briefings/briefing.ts";
 import type { Content, FileEntry } from "./snapshot.ts";
 import { stampFiles, stampFilesNow, type LibraryState, type LoadedSegment } from "./built-state.ts";
 import { readFiles } from "./build/read-files.ts";
 import { buildSegments, cutSegments } from "./build/segments.ts";
 import { BuildThreads, type ParallelOptions } from "./build/threads.ts";
-import type { FileList } from "./file-list.ts";
+import { FileList } from "./file-list.ts";
+import {
+  briefingTables,
+  docTable,
+  patchBriefingTables,
+  patchDocTable,
+  type BriefingTables,
+  type DocTable,
+  type IdIndex,
+  type StoredBriefing,
+} from "./briefing-tables.ts";
 import { runInSlices, runNow, SLICE_MS, STEP, type Steps } from "../search/steps.ts";
 
 /** How the index is cut into segments. */
@@ -52,6 +62,8 @@ export interface AssembleOptions {
   sliceMs?: number;
   /** When files are read and segments built in worker threads (default: PARALLEL, on every core). */
   parallel?: ParallelOptions;
+  /** With `changedNames`: the tables of the Library built from `known`, to patch instead of building whole. */
+  base?: { tables: BriefingTables; docs: DocTable };
 }
 
 /** Runs steps: at once, or in slices between answers. */
@@ -63,20 +75,12 @@ const atOnce: StepRunner = (steps) => Promise.resolve(runNow(steps));
 export const stepRunner = (sliced: boolean, sliceMs = SLICE_MS): StepRunner =>
   sliced ? (steps) => runInSlices(steps, sliceMs) : atOnce;
 
-/** Global paragraph id → its briefing (position in `briefings`, -1 for none) and paragraph number (0 for none). */
-export interface DocTable {
-  briefing: Int32Array;
-  paragraph: Uint32Array;
-  /** Paragraphs in the table. */
-  count: number;
-}
-
 export interface Assembled {
-  /** In name order, each with its content (events and paragraphs parsed on first use) and place in this list. */
-  briefings: StoredBriefing[];
-  byId: Map<string, StoredBriefing>;
+  /** The briefings in name order, by id and by slot, each with its content (events, paragraphs parsed on first use). */
+  tables: BriefingTables;
+  /** The folder's problems (one that cannot be listed) and the files'. */
   problems: LoadProblem[];
-  files: FileEntry[];
+  files: FileList;
   contents: Map<string, Content>;
   /** Contents not in the previous state (to append to the snapshot). */
   newContents: Content[];
@@ -130,6 +134,7 @@ async function assembleWith(
     whole,
     sliced = false,
     sliceMs,
+    base,
   }: AssembleOptions,
   threads: BuildThreads,
 ): Promise<Omit<Assembled, "threads" | "threadNote">> {
@@ -141,15 +146,28 @@ async function assembleWith(
   const read = patching
     ? await readPatched(dataDir, stamps, known, changedNames, run, threads)
     : await readChanged(dataDir, stamps, known, false, new Map(), threads);
-  const { briefings, byId } = await run(briefingsOf(read.files, read.contents, problems));
-  const kept = await run(keepSegments(known.segments, briefings, byId, compact, layout));
+  const files = read.files instanceof FileList ? read.files : FileList.of(read.files);
+  // A new briefing's Library patches the tables of the one it replaces; a first build makes them whole.
+  const from = patching ? base : undefined;
+  const patched =
+    from && changedNames ? await run(patchBriefingTables(from.tables, files, changedNames, read.contents)) : null;
+  const tables = patched ?? (await run(briefingTables(files.list, read.contents)));
+  const kept = await run(
+    from && patched && changedNames
+      ? keptPatched(known.segments, tables, from.tables.bySlot.length, changedNames, compact, layout)
+      : keptWhole(known.segments, tables, compact, layout),
+  );
   const built = await indexUnplaced(kept.unplaced, known.nextDoc, layout, threads, compact);
   const segments = [...kept.segments, ...built.segments].filter((s) => s.entry.paragraphs > 0);
+  const docs = await run(
+    from && patched
+      ? patchDocTable(from.docs, kept.dropped, built.segments, tables.byId, built.nextDoc)
+      : docTable(segments, tables.byId, built.nextDoc),
+  );
   return {
-    briefings,
-    byId,
-    problems,
-    files: read.files,
+    tables,
+    problems: [...problems, ...tables.problems],
+    files,
     contents: read.contents,
     newContents: read.newContents,
     staleContents: patching
@@ -158,8 +176,8 @@ async function assembleWith(
     segments,
     newSegments: built.segments,
     nextDoc: built.nextDoc,
-    docs: await run(docTable(segments, byId, built.nextDoc)),
-    changed: read.files.length !== known.files.size || read.changed || kept.dropped || built.segments.length > 0,
+    docs,
+    changed: files.size !== known.files.size || read.changed || kept.dropped.length > 0 || built.segments.length > 0,
     compacted: compact && built.segments.length > 0,
     unsettled,
     settlesInMs,
@@ -204,7 +222,8 @@ async function listStamps(dataDir: string, problems: LoadProblem[]): Promise<Fil
 }
 
 interface ReadFiles {
-  files: FileEntry[];
+  /** In name order: as read (an array), or patched into the previous list. */
+  files: FileEntry[] | FileList;
   /** Content by hash. */
   contents: Map<string, Content>;
   newContents: Content[];
@@ -225,8 +244,9 @@ async function readChanged(
   patching: boolean,
   contents: Map<string, Content>,
   threads: BuildThreads,
-): Promise<ReadFiles> {
-  const out: ReadFiles = { files: [], contents, newContents: [], changed: false, dropped: 0 };
+): Promise<ReadFiles & { files: FileEntry[] }> {
+  const files: FileEntry[] = [];
+  const out = { files, contents, newContents: [] as Content[], changed: false, dropped: 0 };
   const unchanged = stamps.map((stamp) => {
     const old = known.files.get(stamp.file);
     const same = old && old.size === stamp.size && old.mtimeMs === stamp.mtimeMs;
@@ -244,16 +264,16 @@ async function readChanged(
   stamps.forEach((stamp, i) => {
     const old = unchanged[i];
     if (old) {
-      out.files.push(old);
+      files.push(old);
       if (old.hash && !patching) contents.set(old.hash, known.contents.get(old.hash)!);
       return;
     }
     out.changed = true;
-    if (stamp.problem !== undefined) return void out.files.push(stamp);
+    if (stamp.problem !== undefined) return void files.push(stamp);
     const read = reads[next++];
     if (read.kind === "gone") return;
-    if (read.kind === "problem") return void out.files.push({ ...stamp, problem: read.message });
-    out.files.push({ ...stamp, hash: read.hash, ...(read.warning ? { warning: read.warning } : {}) });
+    if (read.kind === "problem") return void files.push({ ...stamp, problem: read.message });
+    files.push({ ...stamp, hash: read.hash, ...(read.warning ? { warning: read.warning } : {}) });
     const reuse = known.contents.get(read.hash) ?? contents.get(read.hash);
     if (reuse) return void contents.set(read.hash, reuse);
     if (!read.content) throw new Error(`the content of ${stamp.file} was not extracted`);
@@ -277,98 +297,100 @@ async function readPatched(
   threads: BuildThreads,
 ): Promise<ReadFiles> {
   const read = await readChanged(dataDir, stamps, known, true, known.contents, threads);
-  read.files = await run(mergeFiles(known.files, changedNames, read.files));
-  await run(countDropped(read, known, changedNames));
-  return read;
-}
-
-const byFile = (a: FileEntry, b: FileEntry) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0);
-
-/** The known entries (in name order) less the changed names, with the fresh entries put in their places. */
-function* mergeFiles(known: FileList, changed: ReadonlySet<string>, fresh: readonly FileEntry[]): Steps<FileEntry[]> {
-  const add = [...fresh].sort(byFile);
-  const out: FileEntry[] = [];
-  let j = 0;
-  let i = 0;
-  for (const entry of known.list) {
-    if (++i % STEP === 0) yield;
-    if (changed.has(entry.file)) continue;
-    while (j < add.length && add[j].file < entry.file) out.push(add[j++]);
-    out.push(entry);
-  }
-  while (j < add.length) out.push(add[j++]);
-  return out;
+  const files = known.files.patched(changedNames, read.files);
+  const dropped = await run(countDropped(files, known, changedNames));
+  return { ...read, files, dropped };
 }
 
 /**
  * Patching: how many contents files had and no file has now (a file changed or went away). They stay in the map, which
  * other Libraries may share, until a build from the whole folder; the snapshot leaves them out when it rewrites.
  */
-function* countDropped(read: ReadFiles, known: LibraryState, changedNames: ReadonlySet<string>): Steps<void> {
+function* countDropped(files: FileList, known: LibraryState, changedNames: ReadonlySet<string>): Steps<number> {
   const replaced = new Set([...changedNames].flatMap((name) => known.files.get(name)?.hash ?? []));
-  if (!replaced.size) return;
+  if (!replaced.size) return 0;
   let i = 0;
-  for (const f of read.files) {
+  for (const f of files.list) {
     if (f.hash !== undefined) replaced.delete(f.hash); // still some file's
     if (++i % STEP === 0) yield;
   }
-  read.dropped = replaced.size;
+  return replaced.size;
 }
 
-/** Briefings in name order, each with its content and place; a problem for each bad file and repeated id. */
-function* briefingsOf(
-  files: readonly FileEntry[],
-  contents: ReadonlyMap<string, Content>,
-  problems: LoadProblem[],
-): Steps<{ briefings: StoredBriefing[]; byId: Map<string, StoredBriefing> }> {
-  const byId = new Map<string, StoredBriefing>();
-  const briefings: StoredBriefing[] = [];
-  let i = 0;
-  for (const f of files) {
-    if (++i % STEP === 0) yield;
-    if (f.problem !== undefined) {
-      problems.push({ file: f.file, message: f.problem });
-      continue;
-    }
-    if (f.warning !== undefined) problems.push({ file: f.file, message: f.warning, loaded: true });
-    const c = contents.get(f.hash!)!;
-    const id = f.file.slice(0, f.file.lastIndexOf(".")); // names end in .txt or .md
-    const earlier = byId.get(id);
-    if (earlier) {
-      problems.push(duplicateProblem(earlier, f.file));
-      continue;
-    }
-    const b = new StoredBriefing(id, f.file, c, briefings.length);
-    byId.set(id, b);
-    briefings.push(b);
-  }
-  return { briefings, byId };
+/** The segments kept, those no longer kept (`dropped`), and the briefings to index, oldest first. */
+interface Kept {
+  segments: LoadedSegment[];
+  dropped: LoadedSegment[];
+  unplaced: StoredBriefing[];
 }
 
-/**
- * The segments to keep: those whose briefings are all still there, unchanged, less the small tail segments that
- * are rebuilt with the newcomers (compacting: every small segment at the end). `unplaced`: the briefings to index,
- * oldest first.
- */
-function* keepSegments(
+/** The segments whose briefings are all still there, unchanged; the briefings no segment kept holds are to index. */
+function* keptWhole(
   known: readonly LoadedSegment[],
-  briefings: readonly StoredBriefing[],
-  byId: ReadonlyMap<string, StoredBriefing>,
+  { briefings, byId }: BriefingTables,
   compact: boolean,
   layout: SegmentLayout,
-): Steps<{ segments: LoadedSegment[]; unplaced: StoredBriefing[]; dropped: boolean }> {
+): Steps<Kept> {
   const placed = new Uint8Array(briefings.length);
   const segments: LoadedSegment[] = [];
-  let dropped = false;
   for (const s of known) {
     yield;
     if (s.entry.briefings.every((x) => byId.get(x.id)?.hash === x.hash)) {
       segments.push(s);
       for (const x of s.entry.briefings) placed[byId.get(x.id)!.at] = 1;
-    } else dropped = true;
+    }
   }
   yield;
-  let unplaced = briefings.filter((b) => !placed[b.at]);
+  return withTail(
+    known,
+    segments,
+    briefings.filter((b) => !placed[b.at]),
+    byId,
+    compact,
+    layout,
+  );
+}
+
+/**
+ * Patching: the segments that hold none of the changed names' briefings are kept without looking further; a segment
+ * that holds one is kept only if that briefing is unchanged. New and changed briefings, and those of the segments not
+ * kept, are to index.
+ */
+function* keptPatched(
+  known: readonly LoadedSegment[],
+  { byId, bySlot }: BriefingTables,
+  /** Slots the previous tables had. */
+  knownSlots: number,
+  changedNames: ReadonlySet<string>,
+  compact: boolean,
+  layout: SegmentLayout,
+): Steps<Kept> {
+  const ids = new Set([...changedNames].map((name) => name.slice(0, name.lastIndexOf("."))));
+  const segments: LoadedSegment[] = [];
+  const unplaced = new Set<StoredBriefing>();
+  for (const s of known) {
+    yield;
+    const touched = s.entry.briefings.some((x) => ids.has(x.id));
+    if (!touched || s.entry.briefings.every((x) => byId.get(x.id)?.hash === x.hash)) segments.push(s);
+    else for (const x of s.entry.briefings) if (byId.has(x.id)) unplaced.add(byId.get(x.id)!);
+  }
+  // Briefings that took a slot in this patch (new or changed) are in no segment yet.
+  for (let at = knownSlots; at < bySlot.length; at++) if (bySlot[at]) unplaced.add(bySlot[at]!);
+  return withTail(known, segments, [...unplaced], byId, compact, layout);
+}
+
+/**
+ * The small tail segments rebuilt with the newcomers (compacting: every small segment at the end), and what is then
+ * to index, oldest first.
+ */
+function withTail(
+  known: readonly LoadedSegment[],
+  segments: LoadedSegment[],
+  unplaced: StoredBriefing[],
+  byId: IdIndex,
+  compact: boolean,
+  layout: SegmentLayout,
+): Kept {
   let merge = compact ? smallTail(segments, layout) : 0;
   if (compact && merge < 2) merge = 0; // one small segment is already as compact as it gets
   while (
@@ -380,7 +402,8 @@ function* keepSegments(
     unplaced = [...tail.entry.briefings.map((x) => byId.get(x.id)!), ...unplaced];
   }
   unplaced.sort((a, b) => (a.meta.published ?? "").localeCompare(b.meta.published ?? "") || a.id.localeCompare(b.id));
-  return { segments, unplaced, dropped };
+  const keep = new Set(segments);
+  return { segments, dropped: known.filter((s) => !keep.has(s)), unplaced };
 }
 
 /**
@@ -412,52 +435,4 @@ async function indexUnplaced(
  */
 function freshStamps(dir: string, changed: ReadonlySet<string>): FileEntry[] {
   return stampFilesNow(dir, [...changed].filter(isBriefingName));
-}
-
-/** A briefing whose paragraphs come from its content when first read. */
-export class StoredBriefing implements Briefing {
-  constructor(
-    readonly id: string,
-    readonly file: string,
-    readonly content: Content,
-    /** Its place in the Library's list of briefings. */
-    readonly at: number,
-  ) {}
-
-  get meta() {
-    return this.content.meta;
-  }
-
-  get hash() {
-    return this.content.hash;
-  }
-
-  get paragraphs() {
-    return this.content.paragraphs;
-  }
-
-  get removed() {
-    return this.content.removed;
-  }
-}
-
-/** Which briefing (its place in the list) and paragraph each global paragraph id is. */
-function* docTable(
-  segments: readonly LoadedSegment[],
-  byId: ReadonlyMap<string, StoredBriefing>,
-  size: number,
-): Steps<DocTable> {
-  const table: DocTable = { briefing: new Int32Array(size).fill(-1), paragraph: new Uint32Array(size), count: 0 };
-  let done = 0;
-  for (const s of segments) {
-    for (const x of s.entry.briefings) {
-      if (++done % STEP === 0) yield;
-      const { at, content } = byId.get(x.id)!;
-      const n = content.count;
-      table.briefing.fill(at, x.firstDoc, x.firstDoc + n);
-      for (let i = 0; i < n; i++) table.paragraph[x.firstDoc + i] = i + 1;
-      table.count += n;
-    }
-  }
-  return table;
 }

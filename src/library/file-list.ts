@@ -42,6 +42,46 @@ export class FileList {
   get list(): readonly FileEntry[] {
     return this.entries;
   }
+
+  /** These entries with the `changed` names taken out and the `fresh` entries (of some of those names) put in. */
+  patched(changed: ReadonlySet<string>, fresh: readonly FileEntry[]): FileList {
+    const byFile = new Map(fresh.map((e) => [e.file, e]));
+    return new FileList(patchByName(this.entries, [...changed].sort(), (name) => byFile.get(name)));
+  }
+}
+
+/**
+ * A list in name order (`file`) with each of the `names` (sorted) taken out and put back as `now` gives it (undefined:
+ * left out): ranges of the list are copied whole between the names, so the cost is a copy plus a search a name.
+ */
+export function patchByName<T extends { file: string }>(
+  list: readonly T[],
+  names: readonly string[],
+  now: (name: string) => T | undefined,
+): T[] {
+  const pieces: T[][] = [];
+  let from = 0;
+  for (const name of names) {
+    const at = lowerBound(list, name, from);
+    pieces.push(list.slice(from, at));
+    const entry = now(name);
+    if (entry) pieces.push([entry]);
+    from = at < list.length && list[at].file === name ? at + 1 : at;
+  }
+  pieces.push(list.slice(from));
+  return ([] as T[]).concat(...pieces);
+}
+
+/** The first place at or after `from` whose name is not before `name`. */
+function lowerBound(list: readonly { file: string }[], name: string, from: number): number {
+  let lo = from;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (list[mid].file < name) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 export const EMPTY_FILES = FileList.of([]);

@@ -14,24 +14,15 @@ import { markTerms } from "../search/highlight.ts";
 import { processTerm, tokenize } from "../search/analyze.ts";
 import { rescore, RESCORE } from "../search/rescore.ts";
 import { withinBriefing } from "../search/within-briefing.ts";
-import {
-  assemble,
-  SEGMENT_LAYOUT,
-  smallTail,
-  stepRunner,
-  type Assembled,
-  type DocTable,
-  type SegmentLayout,
-  type StoredBriefing,
-} from "./assemble.ts";
-import { FileList } from "./file-list.ts";
+import { assemble, SEGMENT_LAYOUT, smallTail, type Assembled, type SegmentLayout } from "./assemble.ts";
+import type { BriefingTables, DocTable, IdIndex, StoredBriefing } from "./briefing-tables.ts";
 import type { ParallelOptions } from "./build/threads.ts";
-import { dayNumber, docFilter } from "./filter.ts";
+import { docFilter } from "./filter.ts";
 import { save } from "./save.ts";
 import { eventsViewSteps, type EventsView } from "./views/events-view.ts";
 import { eventsIndexSteps } from "./views/events-index.ts";
 import { buildLookups, lookupsSteps, type Lookups } from "./views/lookups.ts";
-import { runInSlices, runNow, STEP, type Steps } from "../search/steps.ts";
+import { runInSlices, runNow, type Steps } from "../search/steps.ts";
 import { cacheFolder, SNAPSHOT_FORMAT } from "./snapshot.ts";
 import { emptyState, readState, versionList, type LibraryState, type ReadState, type Versions } from "./built-state.ts";
 import { FS_WAIT_MS, TimedOut, withTimeout } from "./timeout.ts";
@@ -143,8 +134,8 @@ export interface BuildInfo {
 export class Library {
   private constructor(
     readonly dataDir: string,
-    /** In name order, each with its content. */
-    private readonly stored: readonly StoredBriefing[],
+    /** The briefings in name order, by id and by slot, each with its content; each slot's date for filters. */
+    private readonly tables: BriefingTables,
     readonly problems: readonly LoadProblem[],
     private readonly index: ParagraphIndex,
     private readonly docs: DocTable,
@@ -153,10 +144,15 @@ export class Library {
     readonly state: LibraryState,
     /** Settles once this Library's snapshot is on disk (at once when nothing needed saving; never rejects). */
     readonly saved: Promise<void>,
-    private readonly byId: ReadonlyMap<string, Briefing>,
-    /** For filters: each briefing's date as a number (yyyymmdd). */
-    private readonly briefingDay: Int32Array,
   ) {}
+
+  private get stored(): readonly StoredBriefing[] {
+    return this.tables.briefings;
+  }
+
+  private get byId(): IdIndex {
+    return this.tables.byId;
+  }
 
   /** In name order. */
   get briefings(): readonly Briefing[] {
@@ -304,7 +300,6 @@ export class Library {
         : !update && !checkFolder
           ? new Set<string>()
           : null;
-    const run = stepRunner(update, sliceMs);
     const a = await assemble(dataDir, known, {
       ...(names ? { changedNames: names } : {}),
       compact: compact ?? false,
@@ -314,11 +309,12 @@ export class Library {
       sliced: update,
       ...(sliceMs !== undefined ? { sliceMs } : {}),
       ...(parallel ? { parallel } : {}),
+      ...(update ? { base: { tables: previous.tables, docs: previous.docs } } : {}),
     });
     const builtAt = a.changed || !known.builtAt ? new Date().toISOString() : known.builtAt;
     const state: LibraryState = {
       builtAt,
-      files: FileList.of(a.files),
+      files: a.files,
       contents: a.contents,
       staleContents: a.staleContents,
       segments: a.segments,
@@ -332,12 +328,10 @@ export class Library {
           })
         : Promise.resolve();
     if (!update) await saved;
-    const lead = await run(leadOf(a.docs));
     const index = ParagraphIndex.fromSegments(
       a.segments.map((s) => s.segment),
-      lead,
+      a.docs.lead,
     );
-    const days = await run(briefingDays(a.briefings));
     const build = {
       builtAt,
       fromCache: !a.changed,
@@ -350,7 +344,7 @@ export class Library {
       threads: a.threads,
       buildNote: a.threadNote,
     };
-    const library = new Library(dataDir, a.briefings, a.problems, index, a.docs, build, state, saved, a.byId, days);
+    const library = new Library(dataDir, a.tables, a.problems, index, a.docs, build, state, saved);
     if (views === "eager") library.buildViews(update ? previous : null);
     return library;
   }
@@ -406,8 +400,8 @@ export class Library {
 
   /** Paragraphs matching the query, best first, with filters applied: the requested window and the total. */
   search(req: SearchRequest): { total: number; hits: SearchHit[] } {
-    const keep = docFilter(this.docs.briefing, this.briefingDay, {
-      ...(req.source !== undefined ? { source: this.briefings.findIndex((b) => b.id === req.source) } : {}),
+    const keep = docFilter(this.docs.briefing, this.tables.days, {
+      ...(req.source !== undefined ? { source: this.tables.byId.get(req.source)?.at ?? -1 } : {}),
       ...(req.from !== undefined ? { from: req.from } : {}),
       ...(req.to !== undefined ? { to: req.to } : {}),
     });
@@ -455,7 +449,7 @@ export class Library {
 
   private briefingOfDoc(id: number): Briefing | undefined {
     const at = id >= 0 && id < this.docs.briefing.length ? this.docs.briefing[id] : -1;
-    return at >= 0 ? this.briefings[at] : undefined;
+    return at >= 0 ? this.tables.bySlot[at] : undefined;
   }
 
   /** A word as a paragraph writes it, for an index term (which may be stemmed). */
@@ -501,25 +495,6 @@ function* unless(stop: () => boolean, steps: Steps<void>): Steps<boolean> {
     if (steps.next().done) return true;
     yield;
   }
-}
-
-/** Each paragraph's number in its briefing (1 = lead), as the index ranks by it. */
-function* leadOf(docs: DocTable): Steps<Uint16Array> {
-  const lead = new Uint16Array(docs.paragraph.length);
-  for (let i = 0; i < lead.length; i++) {
-    lead[i] = Math.min(docs.paragraph[i], 65535);
-    if (i % (64 * STEP) === 0) yield;
-  }
-  return lead;
-}
-
-function* briefingDays(briefings: readonly Briefing[]): Steps<Int32Array> {
-  const days = new Int32Array(briefings.length);
-  for (let i = 0; i < briefings.length; i++) {
-    days[i] = dayNumber(briefings[i].meta.published);
-    if (i % STEP === STEP - 1) yield;
-  }
-  return days;
 }
 
 /** The snapshot in `folder` (nothing without a cache), never waiting on it longer than `ms`. */

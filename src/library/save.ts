@@ -17,7 +17,7 @@ export async function save(
 ): Promise<void> {
   for (const s of a.newSegments) await writeSegment(folder, s.entry.file, s.segment.toBuffer());
   // Rewritten when the stale lines outnumber half the briefings (the map itself may hold stale contents).
-  const rewrite = known.contents.size === 0 || state.staleContents > a.briefings.length / 2;
+  const rewrite = known.contents.size === 0 || state.staleContents > a.tables.briefings.length / 2;
   await appendContent(folder, rewrite ? await runInSlices(liveContents(state)) : a.newContents, rewrite);
   if (rewrite) state.staleContents = 0;
   const manifest: Manifest = {

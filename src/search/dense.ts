@@ -64,6 +64,9 @@ export const DENSE = Object.freeze({ block: 2048 });
 /** Concepts scored densely at most; a longer query goes the general way. */
 export const DENSE_MAX_CONCEPTS = 12;
 
+/** Segments `DenseScorer.fits` has checked through, with their last paragraph's number then. */
+const checked = new WeakMap<Segment, number>();
+
 export class DenseScorer {
   private readonly base: Int32Array;
   private readonly size: number;
@@ -103,10 +106,14 @@ export class DenseScorer {
       if (n === 0) continue;
       const first = s.ids[0];
       if (first + n > lead.length || lead[first] !== 1) return null;
-      for (let d = 1; d < n; d++) {
-        if (s.ids[d] !== first + d) return null;
-        const pn = lead[first + d];
-        if (pn !== 1 && pn !== lead[first + d - 1] + 1) return null;
+      // A segment's paragraphs keep their numbers while it is kept: checked once, then by its last number.
+      if (checked.get(s) !== lead[first + n - 1]) {
+        for (let d = 1; d < n; d++) {
+          if (s.ids[d] !== first + d) return null;
+          const pn = lead[first + d];
+          if (pn !== 1 && pn !== lead[first + d - 1] + 1) return null;
+        }
+        checked.set(s, lead[first + n - 1]);
       }
       const after = first + n;
       if (after < lead.length && lead[after] === lead[after - 1] + 1) return null;
