@@ -2,6 +2,8 @@ import { readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { execute } from "../commands/index.ts";
 import { Library } from "../src/library/library.ts";
+import { eventsIndexSteps } from "../src/library/views/events-index.ts";
+import { runNow } from "../src/search/steps.ts";
 import { findAutocomplete } from "./autocomplete.ts";
 import { fitOptions, optionalCommand } from "./commands.ts";
 import type { Manifest } from "./generate.ts";
@@ -41,6 +43,8 @@ export interface BotResult {
   /** Null when the Library could not be built at all (then every figure below is null or zero). */
   buildS: number | null;
   heapMB: number | null;
+  /** Heap once the reopened Library is serving: its views (events, their index, lookups) built. */
+  heapServingMB: number | null;
   rssMB: number | null;
   snapshotMB: number | null;
   /** Library.open again in the same process, from the snapshot. */
@@ -146,7 +150,15 @@ export function typoHitOf<K>(
 
 /** The result for a size at which the Library could not be built. */
 export function unbuilt(manifest: Manifest, stages: Stages | null, errors: string[]): BotResult {
-  const nothing = { buildS: null, heapMB: null, rssMB: null, snapshotMB: null, reloadS: null, reloadFromCache: false };
+  const nothing = {
+    buildS: null,
+    heapMB: null,
+    heapServingMB: null,
+    rssMB: null,
+    snapshotMB: null,
+    reloadS: null,
+    reloadFromCache: false,
+  };
   const none = { search: null, fuzzy: null, filtered: null, events: null, autocomplete: null, relevance: null };
   const more = { typoHit: null, loopDelay: null };
   return {
@@ -200,6 +212,16 @@ async function openLibrary(args: BotArgs, errors: string[]) {
   return { library, buildS, heapMB, rssMB, snapshotMB, reloadS, reloadFromCache };
 }
 
+/**
+ * The heap of a serving bot: its views built (the events, their index, the lookups), as a server builds them between
+ * answers after it opens. "Heap once built" leaves them out: a Library builds them on first use otherwise.
+ */
+function servingHeap(library: Library): number {
+  runNow(eventsIndexSteps(library.events));
+  void library.lookups;
+  return memory().heapMB;
+}
+
 export async function measureBot(args: BotArgs): Promise<BotResult> {
   const errors: string[] = [];
   const stages = args.stages ? await measureStages(args.dataDir, errors) : null;
@@ -233,6 +255,7 @@ export async function measureBot(args: BotArgs): Promise<BotResult> {
     stages,
     buildS,
     heapMB,
+    heapServingMB: servingHeap(library),
     rssMB,
     snapshotMB,
     reloadS,

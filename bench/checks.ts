@@ -55,6 +55,7 @@ function issue16(r: Omit<SizeResult, "checks">, check: CheckFn): Check[] {
       check("#16 build ≤ 250 s", r.buildS, 250),
       check("#16 cold start ≤ 3 s", r.coldStartS, 3),
       check("#16 heap ≤ 1,200 MB", r.heapMB, 1200),
+      check("#16 heap ≤ 1,200 MB serving (views built)", r.heapServingMB, 1200),
     );
   }
   if (r.ratioFlex) out.push(check("#16 search p99 ≤ FlexSearch's (ratio)", r.ratioFlex.search.p99, 1));

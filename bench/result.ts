@@ -49,6 +49,8 @@ export interface SizeResult {
   /** Null when the bot could not be built at this size (see `errors`). */
   buildS: number | null;
   heapMB: number | null;
+  /** (#16) Heap once the Library is serving: reopened from the snapshot, views built (events, their index, lookups). */
+  heapServingMB?: number | null;
   rssMB: number | null;
   snapshotMB: number | null;
   /** Median of the cold-start runs. */
@@ -70,10 +72,10 @@ export interface SizeResult {
   typoHit?: TypoHit | null;
   /**
    * (#16) Event-loop delay: while a new briefing is added (in the process that adds it, from saving the file to its
-   * events being in the views: `eventsS`), and in the bot's worker while a mix of every query set runs, one query a
-   * turn.
+   * events being in the views: `eventsS`; `searchable`: until a search finds it, `freshS`), and in the bot's worker
+   * while a mix of every query set runs, one query a turn.
    */
-  loopDelay?: { fresh: LoopDelay | null; queries: LoopDelay | null };
+  loopDelay?: { fresh: LoopDelay | null; searchable?: LoopDelay | null; queries: LoopDelay | null };
   baseline: Omit<BaselineResult, "errors" | "paragraphs"> | null;
   /** Bot ÷ plain MiniSearch: below 1 is better. */
   ratio: Ratios | null;

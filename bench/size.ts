@@ -66,12 +66,21 @@ interface ColdStarts {
   freshS: number | null;
   eventsS: number | null;
   freshLoop: LoopDelay | null;
+  searchableLoop: LoopDelay | null;
   errors: string[];
 }
 
 /** Cold starts from the snapshot (`runs` of them), the last one then adding a new briefing (see cold-start.ts). */
 async function measureColdStarts(dataDir: string, cacheDir: string, query: string, runs: number): Promise<ColdStarts> {
-  const out: ColdStarts = { runsS: [], cold: null, freshS: null, eventsS: null, freshLoop: null, errors: [] };
+  const out: ColdStarts = {
+    runsS: [],
+    cold: null,
+    freshS: null,
+    eventsS: null,
+    freshLoop: null,
+    searchableLoop: null,
+    errors: [],
+  };
   // Cold starts run the bundle `npm start` runs (bin/build.mjs), under bare Node.
   const coldScript = runs ? await bundleColdStart() : "";
   for (let i = 0; i < runs; i++) {
@@ -91,7 +100,14 @@ async function measureColdStarts(dataDir: string, cacheDir: string, query: strin
     const { fromCache, importMs, openMs, answerMs } = answer;
     out.cold = { runsS: out.runsS, fromCache, importMs, openMs, answerMs };
     const fresh = run.lines.FRESH as
-      { freshS: number; eventsS?: number | null; found: boolean; loopDelay?: LoopDelay | null } | undefined;
+      | {
+          freshS: number;
+          eventsS?: number | null;
+          found: boolean;
+          loopDelay?: LoopDelay | null;
+          loopUntilFound?: LoopDelay | null;
+        }
+      | undefined;
     if (last && !fresh)
       out.errors.push(
         `the new-briefing measurement did not finish (exit ${run.code}): ${run.stderr.trim().split("\n").slice(-2).join(" ")}`,
@@ -100,6 +116,7 @@ async function measureColdStarts(dataDir: string, cacheDir: string, query: strin
       out.freshS = fresh.found ? fresh.freshS : null;
       out.eventsS = fresh.found ? (fresh.eventsS ?? null) : null;
       out.freshLoop = fresh.loopDelay ?? null;
+      out.searchableLoop = fresh.loopUntilFound ?? null;
       if (!fresh.found) out.errors.push("a new briefing saved into the folder was not found by search");
     }
   }
@@ -184,6 +201,7 @@ export async function runSize(opts: SizeOptions): Promise<SizeResult> {
       archiveMB: Number((archive.manifest.bytes / 2 ** 20).toFixed(1)),
       buildS: bot.buildS,
       heapMB: bot.heapMB,
+      heapServingMB: bot.heapServingMB,
       rssMB: bot.rssMB,
       snapshotMB: bot.snapshotMB,
       coldStartS: starts.runsS.length ? median(starts.runsS) : null,
@@ -199,7 +217,7 @@ export async function runSize(opts: SizeOptions): Promise<SizeResult> {
       autocomplete: bot.autocomplete,
       relevance: bot.relevance,
       typoHit: bot.typoHit,
-      loopDelay: { fresh: starts.freshLoop, queries: bot.loopDelay },
+      loopDelay: { fresh: starts.freshLoop, searchable: starts.searchableLoop, queries: bot.loopDelay },
       baseline: peer(base),
       ratio: base && { ...ratios(bot, base), snapshotMB: ratio(bot.snapshotMB, base.snapshotMB) },
       flexsearch: peer(flex),

@@ -78,6 +78,7 @@ describe("the benchmark harness", () => {
       paragraphs: expect.any(Number),
       buildS: expect.any(Number),
       heapMB: expect.any(Number),
+      heapServingMB: expect.any(Number),
       snapshotMB: expect.any(Number),
       coldStartS: expect.any(Number),
       freshS: expect.any(Number),
@@ -109,7 +110,12 @@ describe("the benchmark harness", () => {
     expect(size.flexsearch.relevance.n).toBeGreaterThan(0);
     expect(size.ratioFlex).toMatchObject({ search: { p99: expect.any(Number) }, buildS: expect.any(Number) });
     const loopShape = { p99: expect.any(Number), max: expect.any(Number), samples: expect.any(Number) };
-    expect(size.loopDelay).toMatchObject({ fresh: loopShape, queries: { ...loopShape, calls: expect.any(Number) } });
+    expect(size.loopDelay).toMatchObject({
+      fresh: loopShape,
+      searchable: loopShape,
+      queries: { ...loopShape, calls: expect.any(Number) },
+    });
+    expect(size.heapServingMB).toBeGreaterThan(0);
     expect(size.loopDelay.queries.calls).toBeGreaterThan(0);
     expect(size.loopDelay.fresh.max).toBeGreaterThanOrEqual(size.loopDelay.fresh.p99);
     expect(size.stages.workers).toBe(1);
@@ -119,7 +125,9 @@ describe("the benchmark harness", () => {
     const md = markdown(report);
     expect(md).toContain("| Search p50 / p95 / p99 (ms) |");
     expect(md).toMatch(/\| · FlexSearch \| [\d.]+ \/ [\d.]+ \/ [\d.]+/);
-    expect(md).toMatch(/\| · event-loop delay meanwhile, p99 \/ max \(ms\) \| [\d.]+ \/ [\d.]+ \|/);
+    expect(md).toMatch(/\| · event-loop delay until searchable, p99 \/ max \(ms\) \| [\d.]+ \/ [\d.]+ \|/);
+    expect(md).toMatch(/\| · event-loop delay until its events are in, p99 \/ max \(ms\) \| [\d.]+ \/ [\d.]+ \|/);
+    expect(md).toMatch(/\| · serving, views built \(MB\) \| [\d.]+ \|/);
     expect(md).toContain("(1 thread)");
     const docs = path.join(tmp.dir, "docs", "benchmarks.md");
     writeDocs(docs, report);
