@@ -9,6 +9,7 @@ import { FileList } from "./file-list.ts";
 import {
   briefingTables,
   docTable,
+  idOf,
   patchBriefingTables,
   patchDocTable,
   type BriefingTables,
@@ -78,6 +79,8 @@ export const stepRunner = (sliced: boolean, sliceMs = SLICE_MS): StepRunner =>
 export interface Assembled {
   /** The briefings in name order, by id and by slot, each with its content (events, paragraphs parsed on first use). */
   tables: BriefingTables;
+  /** When the tables were patched (a new briefing's Library): the ids of the changed names; else null. */
+  patchedIds: ReadonlySet<string> | null;
   /** The folder's problems (one that cannot be listed) and the files'. */
   problems: LoadProblem[];
   files: FileList;
@@ -166,6 +169,7 @@ async function assembleWith(
   );
   return {
     tables,
+    patchedIds: patched && changedNames ? new Set([...changedNames].map(idOf)) : null,
     problems: [...problems, ...tables.problems],
     files,
     contents: read.contents,
@@ -365,7 +369,7 @@ function* keptPatched(
   compact: boolean,
   layout: SegmentLayout,
 ): Steps<Kept> {
-  const ids = new Set([...changedNames].map((name) => name.slice(0, name.lastIndexOf("."))));
+  const ids = new Set([...changedNames].map(idOf));
   const segments: LoadedSegment[] = [];
   const unplaced = new Set<StoredBriefing>();
   for (const s of known) {

@@ -115,7 +115,7 @@ interface DocStore {
 }
 
 /** A briefing's id: its file name less the extension (names end in .txt or .md). */
-const idOf = (file: string) => file.slice(0, file.lastIndexOf("."));
+export const idOf = (file: string) => file.slice(0, file.lastIndexOf("."));
 
 /** Briefings in name order, each with its content and slot (its place); a problem for each bad file and repeated id. */
 export function* briefingTables(

@@ -19,9 +19,9 @@ import type { BriefingTables, DocTable, IdIndex, StoredBriefing } from "./briefi
 import type { ParallelOptions } from "./build/threads.ts";
 import { docFilter } from "./filter.ts";
 import { save } from "./save.ts";
-import { eventsViewSteps, type EventsView } from "./views/events-view.ts";
+import { eventsViewSteps, patchedViewSteps, type EventsView } from "./views/events-view.ts";
 import { eventsIndexSteps } from "./views/events-index.ts";
-import { buildLookups, lookupsSteps, type Lookups } from "./views/lookups.ts";
+import { buildLookups, lookupsSteps, patchedLookups, type Lookups } from "./views/lookups.ts";
 import { runInSlices, runNow, type Steps } from "../search/steps.ts";
 import { cacheFolder, SNAPSHOT_FORMAT } from "./snapshot.ts";
 import { emptyState, readState, versionList, type LibraryState, type ReadState, type Versions } from "./built-state.ts";
@@ -77,7 +77,15 @@ export interface OpenOptions {
   sliceMs?: number;
   /** When the build uses worker threads (AssembleOptions.parallel; tests force them on or off). */
   parallel?: ParallelOptions;
+  /**
+   * Views patched for a new briefing (its events at once, people and party lookups the previous ones) are built whole
+   * once this Library has been the newest for this long (default WHOLE_VIEWS_AFTER_MS).
+   */
+  wholeViewsAfterMs?: number;
 }
+
+/** A quiet minute, as for compacting the index (watch.ts). */
+export const WHOLE_VIEWS_AFTER_MS = 60_000;
 
 export interface SearchRequest {
   query: string;
@@ -228,6 +236,44 @@ export class Library {
     this.lookupTables ??= lookups;
   }
 
+  /**
+   * The views patched from those of `from` (built) for the briefings changed since (`changed`): the new briefings'
+   * events at once, in order, at a cost that grows with them; built whole instead past PATCH_LIMIT briefings.
+   */
+  private *patchedViewSteps(from: Library, changed: ReadonlySet<string>): Steps<void> {
+    const view = yield* patchedViewSteps(from.eventsView!, changed, (id) => this.tables.byId.get(id)?.content.events);
+    if (!view) return yield* this.viewSteps();
+    this.eventsView ??= view;
+    this.lookupTables ??= patchedLookups(from.lookupTables!, view.layers!.touched, (id) => this.get(id));
+    this.wholeViewsLater();
+  }
+
+  /**
+   * Once this Library has stayed the newest for `wholeViewsAfterMs`, its views are built whole, between answers, and
+   * replace the patched ones (people and party lookups then take in the briefings added since).
+   */
+  private wholeViewsLater(): void {
+    const timer = setTimeout(() => {
+      if (this.superseded) return;
+      const whole = unless(() => this.superseded, this.wholeViewSteps());
+      void runInSlices(whole).catch(() => undefined); // on error the patched views go on answering
+    }, this.wholeViewsAfterMs);
+    timer.unref();
+  }
+
+  private *wholeViewSteps(): Steps<void> {
+    const view = yield* this.eventsViewSteps();
+    yield* eventsIndexSteps(view);
+    const lookups = yield* lookupsSteps(this.briefings, view);
+    this.eventsView = view;
+    this.lookupTables = lookups;
+  }
+
+  /** Patching its views: the Library whose built views they come from, and the briefings changed since. */
+  private patching: { from: Library; changed: ReadonlySet<string> } | null = null;
+
+  private wholeViewsAfterMs = WHOLE_VIEWS_AFTER_MS;
+
   /** The Library whose views can answer for this one's: itself once they are built, else its own stand-in. */
   private get builtViews(): Library | null {
     return this.eventsView && this.lookupTables ? this : this.standIn;
@@ -237,12 +283,20 @@ export class Library {
    * Build the views between answers, the views of the Library this one replaces answering meanwhile if it has built
    * them: at a million paragraphs they take seconds, and a server must go on answering.
    */
-  private buildViews(replacing: Library | null): void {
+  private buildViews(replacing: Library | null, changed: ReadonlySet<string> | null): void {
     this.standIn = replacing?.builtViews ?? null;
-    const build = unless(() => this.superseded, this.viewSteps());
+    // Patched from the views of the Library replaced, or from those it was itself patching from (a burst).
+    const from = replacing && changed ? replacing.patchBase(changed) : null;
+    this.patching = from;
+    const build = unless(
+      () => this.superseded,
+      from ? this.patchedViewSteps(from.from, from.changed) : this.viewSteps(),
+    );
     this.viewBuild = build;
     const done = (built: boolean) => {
       this.viewBuild = null;
+      // Stopped (replaced): the Library replacing it patches from what this one was patching from.
+      if (built) this.patching = null;
       if (built) this.standIn = null;
     };
     this.viewsReady = runInSlices(build).then(
@@ -251,9 +305,17 @@ export class Library {
       // Built on first use instead, where the error reaches the command that needs them.
       () => {
         done(false);
+        this.patching = null;
         this.standIn = null;
       },
     );
+  }
+
+  /** What a Library replacing this one for the briefings `changed` may patch its views from, if anything. */
+  private patchBase(changed: ReadonlySet<string>): { from: Library; changed: ReadonlySet<string> } | null {
+    if (this.eventsView && this.lookupTables) return { from: this, changed };
+    if (this.patching) return { from: this.patching.from, changed: new Set([...this.patching.changed, ...changed]) };
+    return null;
   }
 
   /** The views being built between answers, until they are. */
@@ -283,6 +345,7 @@ export class Library {
     sliceMs,
     checkFolder = true,
     parallel,
+    wholeViewsAfterMs,
   }: OpenOptions): Promise<Library> {
     const started = performance.now();
     const parts = { format: SNAPSHOT_FORMAT, index: INDEX_VERSION, extract: EXTRACT_VERSION };
@@ -345,7 +408,8 @@ export class Library {
       buildNote: a.threadNote,
     };
     const library = new Library(dataDir, a.tables, a.problems, index, a.docs, build, state, saved);
-    if (views === "eager") library.buildViews(update ? previous : null);
+    if (wholeViewsAfterMs !== undefined) library.wholeViewsAfterMs = wholeViewsAfterMs;
+    if (views === "eager") library.buildViews(update ? previous : null, a.patchedIds);
     return library;
   }
 

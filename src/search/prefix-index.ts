@@ -24,6 +24,18 @@ const words = (text: string): string[] => {
   return parts.map((_, i) => parts.slice(i).join(" "));
 };
 
+/** A typed prefix as keys are kept: folded, each run of other characters one space. */
+const prefixOf = (prefix: string): string =>
+  fold(prefix)
+    .replace(/[^\p{L}\p{N}]+/gu, " ")
+    .trim();
+
+/** Whether an entry with these keys is found by `prefix`, as `PrefixIndex.find` finds entries. */
+export function keysMatch(keys: readonly string[], prefix: string): boolean {
+  const p = prefixOf(prefix);
+  return !p || keys.some((key) => words(key).some((k) => k.startsWith(p)));
+}
+
 /** Past this many keys under a prefix, the best-ranked entries are found by walking entries in rank order instead. */
 const WIDE = 2000;
 
@@ -84,9 +96,7 @@ export class PrefixIndex<T> {
 
   /** Entries with a key (or a key's later word) starting with `prefix`, best ranked first. */
   find(prefix: string, limit: number): T[] {
-    const p = fold(prefix)
-      .replace(/[^\p{L}\p{N}]+/gu, " ")
-      .trim();
+    const p = prefixOf(prefix);
     if (!p) return this.byRank.slice(0, limit).map((i) => this.entries[i].value);
     const from = this.lowerBound(p);
     const to = this.lowerBound(`${p}\uffff`);
@@ -117,5 +127,31 @@ export class PrefixIndex<T> {
       else hi = mid;
     }
     return lo;
+  }
+}
+
+/** What is looked up by prefix: a PrefixIndex, or one with changes over it. */
+export interface PrefixLookup<T> {
+  find(prefix: string, limit: number): T[];
+}
+
+/**
+ * An index with a few entries changed over it: its entries that `hidden` says are changed left out, and the changed
+ * entries as they are now (`extra`, few, read one by one) put in among them in the index's order (`compare`).
+ */
+export class PrefixWithChanges<T> implements PrefixLookup<T> {
+  constructor(
+    private readonly base: PrefixLookup<T>,
+    private readonly extra: ReadonlyArray<PrefixEntry<T>>,
+    private readonly hidden: (value: T) => boolean,
+    /** At most how many of the base's entries are hidden. */
+    private readonly hiddenCount: number,
+    private readonly compare: (a: T, b: T) => number,
+  ) {}
+
+  find(prefix: string, limit: number): T[] {
+    const kept = this.base.find(prefix, limit + this.hiddenCount).filter((v) => !this.hidden(v));
+    const more = this.extra.filter((e) => keysMatch(e.keys, prefix)).map((e) => e.value);
+    return more.length ? [...kept, ...more].sort(this.compare).slice(0, limit) : kept.slice(0, limit);
   }
 }

@@ -9,7 +9,8 @@ import type { BriefingEvents, Meeting, Party, PersonMention, Pledge } from "../.
 import { monthFits, placeTest } from "../../src/library/views/event-extras.ts";
 import { type EventQuery, findMeetings, findPledges } from "../../src/library/views/events-find.ts";
 import { filterMeetings, filterPledges } from "../../src/library/views/events-query.ts";
-import { buildEventsView } from "../../src/library/views/events-view.ts";
+import { buildEventsView, patchedViewSteps } from "../../src/library/views/events-view.ts";
+import { runNow } from "../../src/search/steps.ts";
 
 /** A small seeded generator, so a failure can be replayed. */
 function rng(seed: number) {
@@ -200,4 +201,37 @@ describe("indexed events answer exactly as a full scan", () => {
     expect(findMeetings(view, {}, briefingOf)).toBe(view.meetings);
     expect(findPledges(view, {}, briefingOf)).toBe(view.pledges);
   });
+});
+
+describe("a view patched for changed briefings answers as a full scan of its lists", () => {
+  for (const seed of [5, 6]) {
+    // Built without "d" and "e", then "d" and "e" added, "a" rewritten and "c" removed, in two patches.
+    const all = corpus(seed);
+    const rewritten = corpus(seed + 100).get("a")!;
+    const without = (ids: string[]) => new Map([...all].filter(([id]) => !ids.includes(id)));
+    const base = buildEventsView(without(["d", "e"]), (id) => PUBLISHED[id] ?? null);
+    const now = new Map([...all, ["a", rewritten]].filter(([id]) => id !== "c") as Array<[string, BriefingEvents]>);
+    const once = runNow(patchedViewSteps(base, ["d"], (id) => (id === "d" ? all.get("d") : undefined)))!;
+    const view = runNow(patchedViewSteps(once, ["e", "a", "c"], (id) => now.get(id)))!;
+
+    it(`keeps the lists of a whole build, in its order, over the base's index and people (corpus ${seed})`, () => {
+      const whole = buildEventsView(now, (id) => PUBLISHED[id] ?? null);
+      expect(view.layers?.base).toBe(base);
+      expect(view.meetings).toEqual(whole.meetings);
+      expect(view.pledges).toEqual(whole.pledges);
+      expect(view.people).toBe(base.people);
+    });
+    it(`meetings and pledges, every filter combination (corpus ${seed})`, () => {
+      let nonEmpty = 0;
+      for (const q of queries(seed * 10)) {
+        const meetings = scanned(filterMeetings(view.meetings, q, view.people), q, view.people);
+        expect(findMeetings(view, q, briefingOf), JSON.stringify(q)).toEqual(meetings);
+        const pledges = scanned(filterPledges(view.pledges, q, view.people), q, view.people);
+        expect(findPledges(view, q, briefingOf), JSON.stringify(q)).toEqual(pledges);
+        if (meetings.some((m) => ["a", "d", "e"].includes(m.source))) nonEmpty++;
+      }
+      // Many answers hold events of the changed briefings.
+      expect(nonEmpty).toBeGreaterThan(100);
+    });
+  }
 });

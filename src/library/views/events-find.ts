@@ -9,8 +9,8 @@ import type { Meeting, Pledge } from "../../extraction/event.ts";
 import { placeAndMonthTest, placeFormsTest } from "./event-extras.ts";
 import { eventsIndex, peopleNaming, type SideIndex } from "./events-index.ts";
 import { Candidates, intersect, union } from "./events-positions.ts";
-import { type EventFilter, matchersOf, meetingTest, pledgeTest } from "./events-query.ts";
-import type { EventsView } from "./events-view.ts";
+import { type EventFilter, type Matchers, matchersOf, meetingTest, pledgeTest } from "./events-query.ts";
+import { byDateDesc, type EventsView } from "./events-view.ts";
 import { mentionForms } from "./mentions.ts";
 
 export interface EventQuery extends EventFilter {
@@ -79,9 +79,42 @@ function finish<T extends Event>(
   return c.select(events, extra ? (e) => test(e) && extra(e) : test);
 }
 
+/**
+ * A patched view's answer: its base's (less the events of the briefings changed since), merged in order with the
+ * changed briefings' events that pass the same tests, read one by one (they are few).
+ */
+function layered<T extends Event>(
+  view: EventsView,
+  q: EventQuery,
+  briefingOf: BriefingOf,
+  list: "meetings" | "pledges",
+  fromBase: (base: EventsView) => readonly T[],
+  added: readonly T[],
+  test: (q: EventQuery, m: Matchers) => (e: T) => boolean,
+): readonly T[] {
+  const { base, touched } = view.layers!;
+  const kept = fromBase(base).filter((e) => !touched.has(e.source));
+  const passes = test(q, matchersOf(q, view.people, list));
+  const extra = placeAndMonthTest(q.month, formsOf(view, q), briefingOf);
+  const more = added.filter((e) => passes(e) && (!extra || extra(e)));
+  if (more.length === 0) return kept;
+  const out: T[] = [];
+  let j = 0;
+  for (const e of kept) {
+    while (j < more.length && byDateDesc(more[j], e) < 0) out.push(more[j++]);
+    out.push(e);
+  }
+  return out.concat(more.slice(j));
+}
+
 /** The meetings that pass `q`, newest first (the view's own list when nothing filters). */
 export function findMeetings(view: EventsView, q: EventQuery, briefingOf: BriefingOf): readonly Meeting[] {
   if (!filters(q)) return view.meetings;
+  if (view.layers) {
+    const { added } = view.layers;
+    const fromBase = (base: EventsView) => findMeetings(base, q, briefingOf);
+    return layered(view, q, briefingOf, "meetings", fromBase, added.meetings, meetingTest);
+  }
   const index = eventsIndex(view).meetings;
   const m = matchersOf(q, view.people, "meetings");
   const forms = formsOf(view, q);
@@ -96,6 +129,11 @@ export function findMeetings(view: EventsView, q: EventQuery, briefingOf: Briefi
 /** The pledges that pass `q`, newest first (the view's own list when nothing filters). */
 export function findPledges(view: EventsView, q: EventQuery, briefingOf: BriefingOf): readonly Pledge[] {
   if (!filters(q)) return view.pledges;
+  if (view.layers) {
+    const { added } = view.layers;
+    const fromBase = (base: EventsView) => findPledges(base, q, briefingOf);
+    return layered(view, q, briefingOf, "pledges", fromBase, added.pledges, pledgeTest);
+  }
   const index = eventsIndex(view).pledges;
   const m = matchersOf(q, view.people, "pledges");
   const c = common(index, q);

@@ -137,10 +137,14 @@ function* peopleTexts(people: readonly Person[]): Steps<Texts> {
 
 const built = new WeakMap<EventsView, EventsIndex>();
 
-/** The view's index, built on first use. */
+/** The view's index, built on first use. A patched view has none of its own: see `ViewLayers` and `events-find.ts`. */
 export function eventsIndex(view: EventsView): EventsIndex {
+  if (view.layers) throw new Error("a patched view is answered through its base's index");
   return built.get(view) ?? runNow(indexSteps(view));
 }
+
+/** The index of the view's people: a patched view's people are its base's. */
+const peopleIndex = (view: EventsView): Texts => eventsIndex(view.layers?.base ?? view).people;
 
 function* indexSteps(view: EventsView): Steps<EventsIndex> {
   yield* partyNamesSteps(view.people);
@@ -167,6 +171,7 @@ function* indexSteps(view: EventsView): Steps<EventsIndex> {
  * view, between answers, so that no first query pays for it.
  */
 export function* eventsIndexSteps(view: EventsView): Steps<void> {
+  if (view.layers) view = view.layers.base;
   const index = built.get(view) ?? (yield* indexSteps(view));
   yield* index.meetings.warmSteps();
   yield* index.pledges.warmSteps();
@@ -180,7 +185,7 @@ export function* eventsIndexSteps(view: EventsView): Steps<void> {
 export function peopleNaming(view: EventsView, query: string): readonly Person[] {
   // A query of no letters or digits is no needle: only the full list answers for it.
   if (!normName(query)) return view.people;
-  const ids = [...eventsIndex(view).people.holding(needles(query), new Set())].sort((a, b) => a - b);
+  const ids = [...peopleIndex(view).holding(needles(query), new Set())].sort((a, b) => a - b);
   return ids.map((i) => view.people[i]);
 }
 
@@ -191,6 +196,6 @@ export function peopleNaming(view: EventsView, query: string): readonly Person[]
 export function peopleStarting(view: EventsView, prefix: string): readonly Person[] {
   const p = normName(prefix);
   if (!p) return view.people;
-  const ids = [...eventsIndex(view).people.starting(p, new Set())].sort((a, b) => a - b);
+  const ids = [...peopleIndex(view).starting(p, new Set())].sort((a, b) => a - b);
   return ids.map((i) => view.people[i]);
 }

@@ -4,12 +4,26 @@
  */
 import type { BriefingEvents, Meeting, Person, Pledge } from "../../extraction/event.ts";
 import { mergePeopleSteps, type BriefingPeople } from "./people.ts";
-import { runNow, sortSteps, type Steps } from "../../search/steps.ts";
+import { runNow, sortSteps, STEP, type Steps } from "../../search/steps.ts";
 
 export interface EventsView {
   meetings: Meeting[];
   pledges: Pledge[];
   people: Person[];
+  /** A view patched from another (see `patchedViewSteps`); absent on a view built whole. */
+  layers?: ViewLayers;
+}
+
+/**
+ * What a patched view is made of: the view built whole that it extends (whose index answers for it), the events of
+ * the briefings new or changed since, and those briefings' ids (their events in the base no longer count).
+ * Its people are the base's until the views are built whole again.
+ */
+export interface ViewLayers {
+  base: EventsView;
+  added: { meetings: Meeting[]; pledges: Pledge[] };
+  /** Briefing ids changed (new, rewritten, removed) since the base: their events in it no longer count. */
+  touched: ReadonlySet<string>;
 }
 
 /** Newest first, undated last; then by briefing and paragraph, so the order is stable. */
@@ -55,3 +69,53 @@ export function* eventsViewSteps(
 
 /** Briefings gathered between two yields. */
 const EVENTS_STEP = 256;
+
+/** Past this many briefings changed since the base, a patched view is built whole instead. */
+export const PATCH_LIMIT = 500;
+
+/**
+ * The view after some briefings changed (`changed`: their ids; `eventsOf`: a briefing's events now, undefined for one
+ * gone), patched from `previous`: the lists are the base's less the changed briefings' events, merged with theirs in
+ * order (the order a whole build gives); the index and people stay the base's. Null once more than PATCH_LIMIT
+ * briefings changed since the base: then the view is built whole.
+ */
+export function* patchedViewSteps(
+  previous: EventsView,
+  changed: Iterable<string>,
+  eventsOf: (id: string) => BriefingEvents | undefined,
+): Steps<EventsView | null> {
+  const base = previous.layers?.base ?? previous;
+  const touched = new Set(previous.layers?.touched ?? []);
+  for (const id of changed) touched.add(id);
+  if (touched.size > PATCH_LIMIT) return null;
+  const meetings: Meeting[] = [];
+  const pledges: Pledge[] = [];
+  for (const id of [...touched].sort()) {
+    const e = eventsOf(id);
+    if (e) meetings.push(...e.meetings);
+    if (e) pledges.push(...e.pledges);
+  }
+  const added = { meetings: meetings.sort(byDateDesc), pledges: pledges.sort(byDateDesc) };
+  yield;
+  return {
+    meetings: yield* mergeSteps(base.meetings, touched, added.meetings),
+    pledges: yield* mergeSteps(base.pledges, touched, added.pledges),
+    people: base.people,
+    layers: { base, added, touched },
+  };
+}
+
+/** `list` less the events of `gone` briefings, with `added` (in order) merged in. */
+function* mergeSteps<T extends Meeting | Pledge>(list: readonly T[], gone: ReadonlySet<string>, added: readonly T[]) {
+  const out: T[] = [];
+  let j = 0;
+  for (let i = 0; i < list.length; i++) {
+    const e = list[i];
+    if (gone.size && gone.has(e.source)) continue;
+    while (j < added.length && byDateDesc(added[j], e) < 0) out.push(added[j++]);
+    out.push(e);
+    if (i % (16 * STEP) === 0) yield;
+  }
+  while (j < added.length) out.push(added[j++]);
+  return out;
+}

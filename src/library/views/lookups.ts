@@ -4,7 +4,7 @@
  */
 import { createHash } from "node:crypto";
 import type { Briefing } from "../../briefings/briefing.ts";
-import { PrefixIndex, type PrefixEntry } from "../../search/prefix-index.ts";
+import { PrefixIndex, PrefixWithChanges, type PrefixEntry, type PrefixLookup } from "../../search/prefix-index.ts";
 import { runNow, sortSteps, STEP, type Steps } from "../../search/steps.ts";
 import type { Party } from "../../extraction/event.ts";
 import type { EventsView } from "./events-view.ts";
@@ -23,6 +23,8 @@ export interface SourceChoice {
   id: string;
   key: string;
   label: string;
+  /** The briefing's date (the order: newest first). */
+  published: string | null;
 }
 
 /** A party offered while typing: its name and the key to send back. */
@@ -32,10 +34,12 @@ export interface PartyChoice {
 }
 
 export interface Lookups {
-  sources: PrefixIndex<SourceChoice>;
-  parties: PrefixIndex<PartyChoice>;
+  sources: PrefixLookup<SourceChoice>;
+  parties: PrefixLookup<PartyChoice>;
   /** The id or name a key stands for (a value short enough stands for itself); undefined for an unknown key. */
   resolve(key: string): string | undefined;
+  /** Lookups patched from others (`patchedLookups`): the ones built whole they extend. */
+  base?: Lookups;
 }
 
 export function buildLookups(briefings: readonly Briefing[], view: EventsView): Lookups {
@@ -57,21 +61,59 @@ export function* lookupsSteps(briefings: readonly Briefing[], view: EventsView):
   };
 }
 
+/** Briefings newest first, then by id: by date and id, as briefings and as the choices offered for them. */
+const newest = (aDate: string | null, aId: string, bDate: string | null, bId: string) =>
+  (bDate ?? "").localeCompare(aDate ?? "") || aId.localeCompare(bId);
+const newestFirst = (a: SourceChoice, b: SourceChoice) => newest(a.published, a.id, b.published, b.id);
+
+const sourceEntry = (b: Briefing, keyed: (v: string) => string, rank: number): PrefixEntry<SourceChoice> => ({
+  keys: [b.id, b.meta.title ?? ""],
+  value: {
+    id: b.id,
+    key: keyed(b.id),
+    label: `${b.meta.published ?? "undated"} · ${b.meta.title ?? b.id}`,
+    published: b.meta.published,
+  },
+  rank,
+});
+
 function* sourceIndex(briefings: readonly Briefing[], keyed: (v: string) => string): Steps<PrefixIndex<SourceChoice>> {
-  const byDate = yield* sortSteps(
-    [...briefings],
-    (a, b) => (b.meta.published ?? "").localeCompare(a.meta.published ?? "") || a.id.localeCompare(b.id),
-  );
+  const byDate = yield* sortSteps([...briefings], (a, b) => newest(a.meta.published, a.id, b.meta.published, b.id));
   const entries: Array<PrefixEntry<SourceChoice>> = [];
   for (const [rank, b] of byDate.entries()) {
-    entries.push({
-      keys: [b.id, b.meta.title ?? ""],
-      value: { id: b.id, key: keyed(b.id), label: `${b.meta.published ?? "undated"} · ${b.meta.title ?? b.id}` },
-      rank,
-    });
+    entries.push(sourceEntry(b, keyed, rank));
     if (rank % STEP === STEP - 1) yield;
   }
   return yield* PrefixIndex.steps(entries);
+}
+
+/**
+ * The lookups after the `touched` briefings changed (new, rewritten, removed; `briefingOf` gives one as it is now):
+ * the sources of the lookups built whole that `previous` extends, with those briefings' entries as they are now over
+ * them; the parties stay theirs until the lookups are built whole again.
+ */
+export function patchedLookups(
+  previous: Lookups,
+  touched: ReadonlySet<string>,
+  briefingOf: (id: string) => Briefing | undefined,
+): Lookups {
+  const base = previous.base ?? previous;
+  const long = new Map<string, string>();
+  const keyed = (value: string) => {
+    const key = choiceKey(value);
+    if (key !== value) long.set(key, value);
+    return key;
+  };
+  const extra = [...touched].flatMap((id) => {
+    const b = briefingOf(id);
+    return b ? [sourceEntry(b, keyed, 0)] : [];
+  });
+  return {
+    sources: new PrefixWithChanges(base.sources, extra, (v) => touched.has(v.id), touched.size, newestFirst),
+    parties: base.parties,
+    resolve: (key) => long.get(key) ?? base.resolve(key),
+    base,
+  };
 }
 
 function* partyIndex(view: EventsView, keyed: (v: string) => string): Steps<PrefixIndex<PartyChoice>> {
