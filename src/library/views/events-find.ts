@@ -10,7 +10,8 @@ import { placeAndMonthTest, placeFormsTest } from "./event-extras.ts";
 import { eventsIndex, peopleNaming, type SideIndex } from "./events-index.ts";
 import { Candidates, intersect, union } from "./events-positions.ts";
 import { type EventFilter, type Matchers, matchersOf, meetingTest, pledgeTest } from "./events-query.ts";
-import { byDateDesc, type EventsView } from "./events-view.ts";
+import { mergeNewestFirst, type EventsView } from "./events-view.ts";
+import { runNow } from "../../search/steps.ts";
 import { mentionForms } from "./mentions.ts";
 
 export interface EventQuery extends EventFilter {
@@ -93,18 +94,10 @@ function layered<T extends Event>(
   test: (q: EventQuery, m: Matchers) => (e: T) => boolean,
 ): readonly T[] {
   const { base, touched } = view.layers!;
-  const kept = fromBase(base).filter((e) => !touched.has(e.source));
   const passes = test(q, matchersOf(q, view.people, list));
   const extra = placeAndMonthTest(q.month, formsOf(view, q), briefingOf);
   const more = added.filter((e) => passes(e) && (!extra || extra(e)));
-  if (more.length === 0) return kept;
-  const out: T[] = [];
-  let j = 0;
-  for (const e of kept) {
-    while (j < more.length && byDateDesc(more[j], e) < 0) out.push(more[j++]);
-    out.push(e);
-  }
-  return out.concat(more.slice(j));
+  return runNow(mergeNewestFirst(fromBase(base), touched, more));
 }
 
 /** The meetings that pass `q`, newest first (the view's own list when nothing filters). */

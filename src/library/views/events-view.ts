@@ -92,21 +92,26 @@ export function* patchedViewSteps(
   const pledges: Pledge[] = [];
   for (const id of [...touched].sort()) {
     const e = eventsOf(id);
-    if (e) meetings.push(...e.meetings);
-    if (e) pledges.push(...e.pledges);
+    if (!e) continue;
+    meetings.push(...e.meetings);
+    pledges.push(...e.pledges);
   }
   const added = { meetings: meetings.sort(byDateDesc), pledges: pledges.sort(byDateDesc) };
   yield;
   return {
-    meetings: yield* mergeSteps(base.meetings, touched, added.meetings),
-    pledges: yield* mergeSteps(base.pledges, touched, added.pledges),
+    meetings: yield* mergeNewestFirst(base.meetings, touched, added.meetings),
+    pledges: yield* mergeNewestFirst(base.pledges, touched, added.pledges),
     people: base.people,
     layers: { base, added, touched },
   };
 }
 
-/** `list` less the events of `gone` briefings, with `added` (in order) merged in. */
-function* mergeSteps<T extends Meeting | Pledge>(list: readonly T[], gone: ReadonlySet<string>, added: readonly T[]) {
+/** `list` (newest first) less the events of `gone` briefings, with `added` (newest first too) merged in, in order. */
+export function* mergeNewestFirst<T extends Meeting | Pledge>(
+  list: readonly T[],
+  gone: ReadonlySet<string>,
+  added: readonly T[],
+): Steps<T[]> {
   const out: T[] = [];
   let j = 0;
   for (let i = 0; i < list.length; i++) {
