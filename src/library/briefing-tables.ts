@@ -8,7 +8,7 @@ import { duplicateProblem } from "../briefings/folder.ts";
 import type { Briefing, LoadProblem } from "../briefings/briefing.ts";
 import type { Content, FileEntry } from "./snapshot.ts";
 import type { LoadedSegment } from "./built-state.ts";
-import { patchByName, type FileList } from "./file-list.ts";
+import { byName, patchByName, type FileList } from "./file-list.ts";
 import { dayNumber } from "./filter.ts";
 import { STEP, type Steps } from "../search/steps.ts";
 
@@ -114,6 +114,12 @@ interface DocStore {
   claimed: number;
 }
 
+/** What a file's entry says is wrong with it: why it was skipped, or what was left out of it. */
+function problemsOf(f: FileEntry): LoadProblem[] {
+  if (f.problem !== undefined) return [{ file: f.file, message: f.problem }];
+  return f.warning !== undefined ? [{ file: f.file, message: f.warning, loaded: true }] : [];
+}
+
 /** A briefing's id: its file name less the extension (names end in .txt or .md). */
 export const idOf = (file: string) => file.slice(0, file.lastIndexOf("."));
 
@@ -128,11 +134,8 @@ export function* briefingTables(
   let i = 0;
   for (const f of files) {
     if (++i % STEP === 0) yield;
-    if (f.problem !== undefined) {
-      problems.push({ file: f.file, message: f.problem });
-      continue;
-    }
-    if (f.warning !== undefined) problems.push({ file: f.file, message: f.warning, loaded: true });
+    problems.push(...problemsOf(f));
+    if (f.problem !== undefined) continue;
     const id = idOf(f.file);
     const earlier = byId.get(id);
     if (earlier) {
@@ -180,9 +183,8 @@ export function* patchBriefingTables(
     const old = known.byId.get(id);
     const entry = files.get(name);
     let b: StoredBriefing | undefined;
-    if (entry?.problem !== undefined) problems.push({ file: name, message: entry.problem });
-    else if (entry) {
-      if (entry.warning !== undefined) problems.push({ file: name, message: entry.warning, loaded: true });
+    if (entry) problems.push(...problemsOf(entry));
+    if (entry && entry.problem === undefined) {
       const same = old && old.hash === entry.hash;
       b = same ? old : new StoredBriefing(id, name, contents.get(entry.hash!)!, bySlot.length);
     }
@@ -203,7 +205,7 @@ export function* patchBriefingTables(
   for (const b of added) days[b.at] = dayNumber(b.meta.published);
   for (const b of gone) days[b.at] = -1;
   const briefings = patchByName(known.briefings, names, (name) => now.get(name));
-  problems.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  problems.sort(byName);
   return { briefings, byId: yield* known.byId.with(ids), bySlot, days, problems };
 }
 

@@ -1,6 +1,7 @@
 import type { FileEntry } from "./snapshot.ts";
 
-const byName = (a: FileEntry, b: FileEntry) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0);
+/** By file name, as the folder's entries (and each list kept by name) are ordered. */
+export const byName = (a: { file: string }, b: { file: string }) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0);
 
 /**
  * The folder's file entries in name order, found by name with a binary search. It is the list itself, so a new
