@@ -2,6 +2,7 @@ import { setImmediate as yieldToEvents } from "node:timers/promises";
 import { inspectEntry, realFolder } from "../briefings/folder.ts";
 import { Segment } from "../search/segment.ts";
 import { EMPTY_FILES, FileList } from "./file-list.ts";
+import type { ContentMark } from "./content-heads.ts";
 import {
   readContentLines,
   readManifest,
@@ -34,6 +35,8 @@ export interface LibraryState {
   nextDoc: number;
   /** Segment files of a snapshot made by another index version: removed when the rebuilt index is saved. */
   retiredSegments?: readonly string[];
+  /** The snapshot's content and heads files as last saved (see content-heads.ts); none: written whole next time. */
+  contentMark?: ContentMark;
 }
 
 export const emptyState = (): LibraryState => ({
@@ -76,7 +79,7 @@ export async function readState(folder: string, versions: Versions): Promise<Rea
   const sameIndex = index === versions.index;
   try {
     const [content, segments] = await Promise.all([
-      readContentLines(folder),
+      readContentLines(folder, manifest.content),
       Promise.all(
         (sameIndex ? manifest.segments : []).map(async (entry) => ({
           entry,
@@ -92,6 +95,7 @@ export async function readState(folder: string, versions: Versions): Promise<Rea
       segments,
       nextDoc: sameIndex ? manifest.nextDoc : 0,
       retiredSegments: sameIndex ? [] : manifest.segments.map((s) => s.file),
+      ...(content.mark ? { contentMark: content.mark } : {}),
     };
     const lines = content.damaged;
     return {

@@ -382,6 +382,7 @@ export class Library {
       staleContents: a.staleContents,
       segments: a.segments,
       nextDoc: a.nextDoc,
+      ...(known.contentMark ? { contentMark: known.contentMark } : {}),
     };
     // A first open saves before answering; an update (a new briefing while serving) answers at once and saves behind.
     const saved =

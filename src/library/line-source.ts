@@ -1,4 +1,4 @@
-import { close, open, read, readSync } from "node:fs";
+import { close, fstat, open, read, readSync } from "node:fs";
 import { promisify } from "node:util";
 
 /**
@@ -52,18 +52,25 @@ export class FileSource implements LineSource {
     return out;
   }
 
+  /** The file's size now. */
+  async size(): Promise<number> {
+    return (await promisify(fstat)(this.fd)).size;
+  }
+
   /**
-   * Every line of the file, once, through one buffer (grown only for a line longer than it): `each(view, start,
-   * end, offset)` gets a view holding the line from `start` to `end` (its newline, or the view's end for a last line
-   * without one), where the view's first byte is at `offset` in the file. Empty lines are passed over.
+   * Every line of the file from byte `from` on (the start of a line), once, through one buffer (grown only for a line
+   * longer than it): `each(view, start, end, offset)` gets a view holding the line from `start` to `end` (its
+   * newline, or the view's end for a last line without one), where the view's first byte is at `offset` in the file.
+   * Empty lines are passed over.
    */
   async eachLine(
     each: (view: Buffer, start: number, end: number, offset: number) => void,
     chunk = LINE_CHUNK,
+    from = 0,
   ): Promise<void> {
     const readAt = promisify(read);
     let buf = Buffer.allocUnsafe(chunk);
-    let offset = 0;
+    let offset = from;
     let filled = 0;
     for (;;) {
       if (filled === buf.length) {

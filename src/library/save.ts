@@ -1,6 +1,7 @@
 import type { Assembled } from "./assemble.ts";
 import { appendContent, manifestJson, writeManifest, writeSegment, type Content, type Manifest } from "./snapshot.ts";
 import type { LibraryState } from "./built-state.ts";
+import { headsCurrent } from "./content-heads.ts";
 import { runInSlices, STEP, type Steps } from "../search/steps.ts";
 
 /**
@@ -16,9 +17,14 @@ export async function save(
   known: LibraryState,
 ): Promise<void> {
   for (const s of a.newSegments) await writeSegment(folder, s.entry.file, s.segment.toBuffer());
-  // Rewritten when the stale lines outnumber half the briefings (the map itself may hold stale contents).
-  const rewrite = known.contents.size === 0 || state.staleContents > a.tables.briefings.length / 2;
-  await appendContent(folder, rewrite ? await runInSlices(liveContents(state)) : a.newContents, rewrite);
+  // Rewritten when the stale lines outnumber half the briefings (the map itself may hold stale contents), and when
+  // the heads file is not the one last saved (an older snapshot, a crash mid-rewrite: see content-heads.ts).
+  const rewrite =
+    known.contents.size === 0 ||
+    state.staleContents > a.tables.briefings.length / 2 ||
+    !(await headsCurrent(folder, known.contentMark));
+  const contents = rewrite ? await runInSlices(liveContents(state)) : a.newContents;
+  state.contentMark = await appendContent(folder, contents, rewrite, known.contentMark);
   if (rewrite) state.staleContents = 0;
   const manifest: Manifest = {
     format: versions[0],
@@ -27,6 +33,7 @@ export async function save(
     files: [...state.files.list],
     segments: state.segments.map((s) => s.entry),
     nextDoc: state.nextDoc,
+    content: state.contentMark,
   };
   const kept = new Set(state.segments.map((s) => s.entry.file));
   const obsolete = [...known.segments.map((s) => s.entry.file), ...(known.retiredSegments ?? [])].filter(

@@ -1,11 +1,12 @@
 import { createHash } from "node:crypto";
-import { appendFile, mkdir, open, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { appendFile, mkdir, open, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { BriefingMeta, Paragraph } from "../briefings/briefing.ts";
 import { CLEAN_VERSION } from "../briefings/clean-version.ts";
 import type { Removal } from "../briefings/removal.ts";
 import type { BriefingEvents } from "../extraction/event.ts";
 import { STEP, type Steps } from "../search/steps.ts";
+import { appendHeads, HEADS_FILE, placeHeads, readHeads, writeHeads, type ContentMark } from "./content-heads.ts";
 import { BufferSource, eachLineIn, FileSource, NEWLINE, type LineSource } from "./line-source.ts";
 
 /**
@@ -53,6 +54,8 @@ export interface Manifest {
   segments: SegmentEntry[];
   /** The next free global paragraph id. */
   nextDoc: number;
+  /** The content and heads files as saved with this manifest (absent before content-heads.ts). */
+  content?: ContentMark;
 }
 
 /** One briefing's content as the Library keeps it; `paragraphs` and `events` may be parsed on first use. */
@@ -214,19 +217,49 @@ export async function readManifest(folder: string): Promise<{ manifest: Manifest
 
 /**
  * Every content line, by hash, and how many were damaged: a torn or damaged line (a crash mid-append) is skipped, so
- * that briefing is read again.
+ * that briefing is read again. With the manifest's `mark`, the heads file gives the lines it covers and only the
+ * content after them is scanned; `mark` in the answer is the one still good for appending (none after a whole scan).
  */
-export async function readContentLines(folder: string): Promise<{ contents: Map<string, Content>; damaged: number }> {
+export async function readContentLines(
+  folder: string,
+  mark?: ContentMark,
+): Promise<{ contents: Map<string, Content>; damaged: number; mark?: ContentMark }> {
   const out = new Map<string, Content>();
   const file = await FileSource.open(path.join(folder, "content.jsonl"));
   if (!file) return { contents: out, damaged: 0 };
+  const headed = mark ? await fromHeads(folder, file, mark, out) : false;
+  if (!headed) out.clear();
   let damaged = 0;
-  await file.eachLine((view, start, end, offset) => {
-    const content = storedContent(view, start, end, file, offset);
-    if (content) out.set(content.hash, content);
-    else damaged++;
-  });
-  return { contents: out, damaged };
+  await file.eachLine(
+    (view, start, end, offset) => {
+      const content = storedContent(view, start, end, file, offset);
+      if (content) out.set(content.hash, content);
+      else damaged++;
+    },
+    undefined,
+    headed && mark ? mark.bytes : 0,
+  );
+  return { contents: out, damaged, ...(headed && mark ? { mark } : {}) };
+}
+
+/** The contents the heads file names (see content-heads.ts), into `out`; false when it does not match `file`. */
+async function fromHeads(folder: string, file: FileSource, mark: ContentMark, out: Map<string, Content>) {
+  if ((await file.size()) < mark.bytes) return false;
+  if (mark.bytes > 0 && file.bytes(mark.bytes - 1, mark.bytes)[0] !== NEWLINE) return false;
+  const heads = await readHeads(folder, mark);
+  if (!heads) return false;
+  for (const { start, head: bytes } of heads) {
+    let head: LineHead;
+    try {
+      head = JSON.parse(bytes.toString("utf8")) as LineHead;
+    } catch {
+      return false;
+    }
+    const at = start + bytes.length + 1;
+    if (typeof head.hash !== "string" || !(at + lineBodyBytes(head) < mark.bytes)) return false;
+    out.set(head.hash, new StoredContent(head, file, start, at));
+  }
+  return true;
 }
 
 /**
@@ -263,15 +296,45 @@ function storedContent(view: Buffer, start: number, end: number, source: LineSou
   }
 }
 
-export async function appendContent(folder: string, contents: readonly Content[], rewrite: boolean): Promise<void> {
+/**
+ * Write content lines: appended to content.jsonl, then their heads to content-heads.jsonl (whose generation `mark`
+ * names: see `headsCurrent`); or, with `rewrite`, both files written whole with `contents` alone, heads first (see
+ * content-heads.ts). Returns the mark the manifest is to record.
+ */
+export async function appendContent(
+  folder: string,
+  contents: readonly Content[],
+  rewrite: boolean,
+  mark?: ContentMark,
+): Promise<ContentMark> {
   await mkdir(folder, { recursive: true });
   const file = path.join(folder, "content.jsonl");
-  const target = rewrite ? `${file}.${process.pid}.tmp` : file;
-  if (rewrite) await writeFile(target, "");
-  else if (contents.length && !(await endsLine(file))) await appendFile(file, "\n"); // after a torn line: start a new one
-  for (let i = 0; i < contents.length; i += 1000)
-    await appendFile(target, Buffer.concat(contents.slice(i, i + 1000).map(contentLine)));
-  if (rewrite) await rename(target, file);
+  const lines = contents.map(contentLine);
+  if (!rewrite && mark) {
+    let first = await sizeOf(file);
+    if (first > 0 && !(await endsLine(file))) {
+      await appendFile(file, "\n"); // after a torn line: start a new one
+      first++;
+    }
+    for (let i = 0; i < lines.length; i += 1000) await appendFile(file, Buffer.concat(lines.slice(i, i + 1000)));
+    return appendHeads(folder, mark, lines, first);
+  }
+  const tmp = `${file}.${process.pid}.tmp`;
+  const headsTmp = path.join(folder, `${HEADS_FILE}.${process.pid}.tmp`);
+  const heads = await writeHeads(headsTmp, lines);
+  await writeFile(tmp, "");
+  for (let i = 0; i < lines.length; i += 1000) await appendFile(tmp, Buffer.concat(lines.slice(i, i + 1000)));
+  await placeHeads(headsTmp, folder);
+  await rename(tmp, file);
+  return { tag: heads.tag, bytes: lines.reduce((n, l) => n + l.length, 0), heads: heads.bytes };
+}
+
+async function sizeOf(file: string): Promise<number> {
+  try {
+    return (await stat(file)).size;
+  } catch {
+    return 0;
+  }
 }
 
 /** Whether the file is missing, empty or ends with a newline. */
@@ -328,7 +391,8 @@ export function* manifestJson(m: Manifest): Steps<Buffer[]> {
     yield* arrayJson(s.briefings, out);
     out.push(Buffer.from(`,"paragraphs":${s.paragraphs}}`));
   }
-  out.push(Buffer.from(`],"nextDoc":${m.nextDoc}}`));
+  const content = m.content ? `,"content":${JSON.stringify(m.content)}` : "";
+  out.push(Buffer.from(`],"nextDoc":${m.nextDoc}${content}}`));
   return out;
 }
 
