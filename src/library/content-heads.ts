@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { appendFile, open, readFile, rename, writeFile } from "node:fs/promises";
+import { appendFile, open, readFile, rename } from "node:fs/promises";
 import path from "node:path";
 import { eachLineIn, NEWLINE } from "./line-source.ts";
 
@@ -36,7 +36,7 @@ export interface StoredHead {
 }
 
 /** The heads lines of content lines written from `first` on, one after the other. */
-function headsOf(lines: readonly Buffer[], first: number): Buffer {
+export function headsOf(lines: readonly Buffer[], first: number): Buffer {
   const out: Buffer[] = [];
   let start = first;
   for (const line of lines) {
@@ -46,12 +46,10 @@ function headsOf(lines: readonly Buffer[], first: number): Buffer {
   return Buffer.concat(out);
 }
 
-/** A new generation's heads file for content lines starting at byte 0, to `tmp`; returns its tag and size. */
-export async function writeHeads(tmp: string, lines: readonly Buffer[]): Promise<{ tag: string; bytes: number }> {
+/** A new generation's first heads line (its tag), to start a heads file for content lines from byte 0. */
+export function newHeads(): { tag: string; line: Buffer } {
   const tag = randomUUID();
-  const data = Buffer.concat([Buffer.from(`${JSON.stringify({ tag })}\n`), headsOf(lines, 0)]);
-  await writeFile(tmp, data);
-  return { tag, bytes: data.length };
+  return { tag, line: Buffer.from(`${JSON.stringify({ tag })}\n`) };
 }
 
 /** Put a heads file written by `writeHeads` in place (before content.jsonl is: see the file's comment). */
@@ -74,7 +72,7 @@ export async function appendHeads(
 ): Promise<ContentMark> {
   const file = path.join(folder, HEADS_FILE);
   const found = await headsState(file);
-  const data = Buffer.concat([found?.endsLine === false ? Buffer.of(NEWLINE) : Buffer.alloc(0), headsOf(lines, first)]);
+  const data = Buffer.concat([found?.ends === false ? Buffer.of(NEWLINE) : Buffer.alloc(0), headsOf(lines, first)]);
   await appendFile(file, data);
   let bytes = first;
   for (const line of lines) bytes += line.length;
@@ -82,7 +80,21 @@ export async function appendHeads(
 }
 
 /** The heads file's tag, size and whether it ends a line; null when it is missing or its first line is not a tag. */
-async function headsState(file: string): Promise<{ tag: string; size: number; endsLine: boolean } | null> {
+async function headsState(file: string): Promise<(FileEnds & { tag: string }) | null> {
+  const found = await fileEnds(file, 128);
+  const tag = found && tagOf(found.first);
+  return found && tag ? { ...found, tag } : null;
+}
+
+/** A file's size, whether it is empty or ends a line, and its first `firstBytes` bytes. */
+export interface FileEnds {
+  size: number;
+  ends: boolean;
+  first: Buffer;
+}
+
+/** What `FileEnds` says of `file`; null when it cannot be opened (none yet). */
+export async function fileEnds(file: string, firstBytes = 0): Promise<FileEnds | null> {
   let handle;
   try {
     handle = await open(file, "r");
@@ -91,12 +103,11 @@ async function headsState(file: string): Promise<{ tag: string; size: number; en
   }
   try {
     const { size } = await handle.stat();
-    const first = Buffer.alloc(Math.min(size, 128));
+    const first = Buffer.alloc(Math.min(size, firstBytes));
     await handle.read(first, 0, first.length, 0);
     const last = Buffer.alloc(1);
     if (size > 0) await handle.read(last, 0, 1, size - 1);
-    const tag = tagOf(first);
-    return tag ? { tag, size, endsLine: last[0] === NEWLINE } : null;
+    return { size, ends: size === 0 || last[0] === NEWLINE, first };
   } finally {
     await handle.close();
   }

@@ -1,12 +1,21 @@
 import { createHash } from "node:crypto";
-import { appendFile, mkdir, open, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
+import { appendFile, mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { BriefingMeta, Paragraph } from "../briefings/briefing.ts";
 import { CLEAN_VERSION } from "../briefings/clean-version.ts";
 import type { Removal } from "../briefings/removal.ts";
 import type { BriefingEvents } from "../extraction/event.ts";
 import { STEP, type Steps } from "../search/steps.ts";
-import { appendHeads, HEADS_FILE, placeHeads, readHeads, writeHeads, type ContentMark } from "./content-heads.ts";
+import {
+  appendHeads,
+  fileEnds,
+  headsOf,
+  HEADS_FILE,
+  newHeads,
+  placeHeads,
+  readHeads,
+  type ContentMark,
+} from "./content-heads.ts";
 import { BufferSource, eachLineIn, FileSource, NEWLINE, type LineSource } from "./line-source.ts";
 
 /**
@@ -299,7 +308,7 @@ function storedContent(view: Buffer, start: number, end: number, source: LineSou
 /**
  * Write content lines: appended to content.jsonl, then their heads to content-heads.jsonl (whose generation `mark`
  * names: see `headsCurrent`); or, with `rewrite`, both files written whole with `contents` alone, heads first (see
- * content-heads.ts). Returns the mark the manifest is to record.
+ * content-heads.ts). Lines are made a thousand at a time. Returns the mark the manifest is to record.
  */
 export async function appendContent(
   folder: string,
@@ -309,51 +318,35 @@ export async function appendContent(
 ): Promise<ContentMark> {
   await mkdir(folder, { recursive: true });
   const file = path.join(folder, "content.jsonl");
-  const lines = contents.map(contentLine);
   if (!rewrite && mark) {
-    let first = await sizeOf(file);
-    if (first > 0 && !(await endsLine(file))) {
+    const found = await fileEnds(file);
+    let first = found?.size ?? 0;
+    if (!(found?.ends ?? true)) {
       await appendFile(file, "\n"); // after a torn line: start a new one
       first++;
     }
-    for (let i = 0; i < lines.length; i += 1000) await appendFile(file, Buffer.concat(lines.slice(i, i + 1000)));
+    const lines = contents.map(contentLine);
+    await appendFile(file, Buffer.concat(lines));
     return appendHeads(folder, mark, lines, first);
   }
   const tmp = `${file}.${process.pid}.tmp`;
   const headsTmp = path.join(folder, `${HEADS_FILE}.${process.pid}.tmp`);
-  const heads = await writeHeads(headsTmp, lines);
+  const heads = newHeads();
   await writeFile(tmp, "");
-  for (let i = 0; i < lines.length; i += 1000) await appendFile(tmp, Buffer.concat(lines.slice(i, i + 1000)));
+  await writeFile(headsTmp, heads.line);
+  let bytes = 0;
+  let headBytes = heads.line.length;
+  for (let i = 0; i < contents.length; i += 1000) {
+    const lines = contents.slice(i, i + 1000).map(contentLine);
+    const headLines = headsOf(lines, bytes);
+    await appendFile(tmp, Buffer.concat(lines));
+    await appendFile(headsTmp, headLines);
+    for (const line of lines) bytes += line.length;
+    headBytes += headLines.length;
+  }
   await placeHeads(headsTmp, folder);
   await rename(tmp, file);
-  return { tag: heads.tag, bytes: lines.reduce((n, l) => n + l.length, 0), heads: heads.bytes };
-}
-
-async function sizeOf(file: string): Promise<number> {
-  try {
-    return (await stat(file)).size;
-  } catch {
-    return 0;
-  }
-}
-
-/** Whether the file is missing, empty or ends with a newline. */
-async function endsLine(file: string): Promise<boolean> {
-  let handle;
-  try {
-    handle = await open(file, "r");
-  } catch {
-    return true;
-  }
-  try {
-    const { size } = await handle.stat();
-    if (size === 0) return true;
-    const last = Buffer.alloc(1);
-    await handle.read(last, 0, 1, size - 1);
-    return last[0] === NEWLINE;
-  } finally {
-    await handle.close();
-  }
+  return { tag: heads.tag, bytes, heads: headBytes };
 }
 
 export async function writeSegment(folder: string, file: string, data: Buffer): Promise<void> {
