@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { constants } from "node:fs";
+import { closeSync, constants, fstatSync, openSync, readFileSync, type Stats } from "node:fs";
 import { open } from "node:fs/promises";
 import path from "node:path";
 import { cleanBody } from "./clean.ts";
@@ -83,34 +83,72 @@ export function parseBriefing(file: string, bytes: Buffer): ParseResult {
   };
 }
 
+/** Opened without waiting: a pipe swapped in for the file meanwhile cannot block the read. */
+const OPEN_FLAGS = constants.O_RDONLY | constants.O_NONBLOCK;
+
+/** Why the opened file is not read (not a regular file, too large), or null. */
+function refusal(info: Stats): ParseResult | null {
+  if (!info.isFile()) return { ok: false, message: "is not a regular file: remove it from the briefings folder" };
+  if (info.size > MAX_BRIEFING_BYTES) return { ok: false, message: tooLarge(info.size) };
+  return null;
+}
+
+/** A failure to read the file, in one line; null when the file went away. */
+function readFailure(err: unknown): ParseResult | null {
+  const code = (err as NodeJS.ErrnoException).code;
+  if (code === "ENOENT") return null;
+  return { ok: false, message: `cannot be read (${code ?? String(err)}): check its permissions` };
+}
+
+/** The folder's entry to open, or what it gave instead (null: gone; a problem: refused). */
+function entryToOpen(dir: string, name: string, realDir: string): string | ParseResult | null {
+  const entry = inspectEntry(dir, name, realDir);
+  if (entry === null) return null;
+  if (!entry.ok) return { ok: false, message: entry.message };
+  if (entry.size > MAX_BRIEFING_BYTES) return { ok: false, message: tooLarge(entry.size) };
+  return entry.real;
+}
+
 /**
  * Read and parse one file of the folder; null when it is gone. Only a regular file whose real path is inside the
- * folder is read (see inspectEntry); it is opened without waiting (a pipe swapped in meanwhile cannot block the
- * read) and checked again once open.
+ * folder is read (see inspectEntry); it is opened without waiting and checked again once open.
  */
 export async function readBriefingFile(
   dir: string,
   name: string,
   realDir: string = realFolder(dir),
 ): Promise<ParseResult | null> {
-  const entry = inspectEntry(dir, name, realDir);
-  if (entry === null) return null;
-  if (!entry.ok) return { ok: false, message: entry.message };
-  if (entry.size > MAX_BRIEFING_BYTES) return { ok: false, message: tooLarge(entry.size) };
+  const real = entryToOpen(dir, name, realDir);
+  if (typeof real !== "string") return real;
   try {
-    const handle = await open(entry.real, constants.O_RDONLY | constants.O_NONBLOCK);
+    const handle = await open(real, OPEN_FLAGS);
     try {
-      const info = await handle.stat();
-      if (!info.isFile()) return { ok: false, message: "is not a regular file: remove it from the briefings folder" };
-      if (info.size > MAX_BRIEFING_BYTES) return { ok: false, message: tooLarge(info.size) };
-      return parseBriefing(name, await handle.readFile());
+      return refusal(await handle.stat()) ?? parseBriefing(name, await handle.readFile());
     } finally {
       await handle.close();
     }
   } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    if (code === "ENOENT") return null;
-    return { ok: false, message: `cannot be read (${code ?? String(err)}): check its permissions` };
+    return readFailure(err);
+  }
+}
+
+/**
+ * `readBriefingFile` for a build thread, which has nothing else to answer while it waits: the same checks and
+ * answers, read without a round trip through libuv's thread pool for each call (open, stat, read, close), which left
+ * a build thread idle about a fifth of the time.
+ */
+export function readBriefingFileSync(dir: string, name: string, realDir: string = realFolder(dir)): ParseResult | null {
+  const real = entryToOpen(dir, name, realDir);
+  if (typeof real !== "string") return real;
+  try {
+    const fd = openSync(real, OPEN_FLAGS);
+    try {
+      return refusal(fstatSync(fd)) ?? parseBriefing(name, readFileSync(fd));
+    } finally {
+      closeSync(fd);
+    }
+  } catch (err) {
+    return readFailure(err);
   }
 }
 

@@ -3,7 +3,8 @@ import type { BriefingEvents } from "../../extraction/event.ts";
 import { freshContent, type Content } from "../snapshot.ts";
 
 export interface Reader {
-  readBriefingFile: typeof import("../../briefings/load.ts").readBriefingFile;
+  /** `readBriefingFile` on the main thread, `readBriefingFileSync` in a build thread. */
+  readBriefingFile: (dir: string, name: string, realDir: string) => Promise<ParseResult | null> | ParseResult | null;
   extractEvents: typeof import("../../extraction/extract.ts").extractEvents;
 }
 

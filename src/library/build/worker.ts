@@ -3,7 +3,7 @@
  * the main thread (see threads.ts). Started through boot.mjs from the TypeScript, or bundled as build-worker.mjs.
  */
 import { parentPort, workerData } from "node:worker_threads";
-import { readBriefingFile } from "../../briefings/load.ts";
+import { readBriefingFileSync } from "../../briefings/load.ts";
 import { extractEvents } from "../../extraction/extract.ts";
 import { splitContentLines } from "../snapshot.ts";
 import { indexContents } from "./index-docs.ts";
@@ -13,7 +13,8 @@ import { newClock, readOne, type FileRead } from "./reader.ts";
 const setup = workerData as ThreadSetup;
 /** Hashes the build has, and those this thread has read since: such a file is not extracted again. */
 const known = new Set(setup.knownHashes ? setup.knownHashes.split("\n") : []);
-const reader = { readBriefingFile, extractEvents };
+/** A thread reads its files synchronously: it has nothing else to do meanwhile (see readBriefingFileSync). */
+const reader = { readBriefingFile: readBriefingFileSync, extractEvents };
 let jobs = 0;
 
 if (setup.failAtJob === 0) throw new Error("a test made this build thread fail as it started");
