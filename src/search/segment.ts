@@ -88,49 +88,49 @@ export class Segment {
   /** Freeze a MiniSearch index (through its public `toJSON`). */
   static fromMiniSearch<T>(mini: MiniSearch<T>, fields: readonly string[]): Segment {
     const js = mini.toJSON();
-    const shortIds = Object.keys(js.documentIds)
-      .map(Number)
-      .sort((a, b) => a - b);
-    const local = new Map<number, number>(shortIds.map((s, i) => [s, i]));
+    // An object's integer keys are listed in ascending order, so short ids and each term's postings come sorted.
+    const shortIds = Object.keys(js.documentIds).map(Number);
+    const local = new Int32Array(js.nextId).fill(-1);
+    shortIds.forEach((s, i) => (local[s] = i));
     const ids = Uint32Array.from(shortIds, (s) => Number(js.documentIds[s]));
     const fieldIdOf = fields.map((f) => js.fieldIds[f]);
     const fieldLength = fields.map((_, f) => {
       const out = new Uint16Array(ids.length);
-      for (const s of shortIds) out[local.get(s)!] = Math.min(65535, js.fieldLength[s]?.[fieldIdOf[f]] ?? 0);
+      shortIds.forEach((s, i) => (out[i] = Math.min(65535, js.fieldLength[s]?.[fieldIdOf[f]] ?? 0)));
       return out;
     });
-    const entries = [...js.index].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    const entries = js.index.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
     const terms = entries.map(([t]) => t);
     const offsets: Uint32Array[] = [];
     const docs: Uint32Array[] = [];
     const tfs: Uint16Array[] = [];
-    fields.forEach((_, f) => {
-      const fid = String(fieldIdOf[f]);
+    for (const fieldId of fieldIdOf) {
+      const fid = String(fieldId);
       let total = 0;
-      for (const [, data] of entries) total += data[fid] ? Object.keys(data[fid]).length : 0;
+      for (const [, data] of entries) for (const _ in data[fid]) total++;
       const off = new Uint32Array(terms.length + 1);
       const d = new Uint32Array(total);
       const tf = new Uint16Array(total);
       let at = 0;
-      entries.forEach(([, data], i) => {
+      for (let i = 0; i < entries.length; i++) {
         off[i] = at;
-        const postings = data[fid];
-        if (!postings) return;
-        const list = Object.entries(postings)
-          .map(([s, n]) => [local.get(Number(s))!, n as number] as const)
-          .filter(([l]) => l !== undefined);
-        list.sort((a, b) => a[0] - b[0]);
-        for (const [l, n] of list) {
+        const postings = entries[i][1][fid];
+        if (!postings) continue;
+        const from = at;
+        for (const key in postings) {
+          const l = local[Number(key)];
+          if (l < 0) continue;
+          if (at > from && l <= d[at - 1]) throw new Error("a MiniSearch term's postings are not in document order");
           d[at] = l;
-          tf[at] = Math.min(65535, n);
+          tf[at] = Math.min(65535, postings[key]);
           at++;
         }
-      });
+      }
       off[terms.length] = at;
       offsets.push(off);
       docs.push(d.subarray(0, at));
       tfs.push(tf.subarray(0, at));
-    });
+    }
     return new Segment(fields, ids, terms, offsets, docs, tfs, fieldLength);
   }
 
