@@ -1,13 +1,13 @@
 import type MiniSearch from "minisearch";
 import SearchableMap from "minisearch/SearchableMap";
+import { fuzzyInSorted } from "./fuzzy-terms.ts";
 
 /**
  * A frozen segment of the paragraph index. MiniSearch indexes the paragraphs; its index is
  * then frozen into typed arrays — postings per term and field, field lengths — with its
- * terms sorted, so that an exact or prefix lookup is a binary search away; MiniSearch's own
- * radix tree (SearchableMap) is built over them only for typo lookups, the first time one is
- * asked (at 1M paragraphs, building it for every segment cost a cold start about 0.7 s and
- * millions of objects). A segment is saved and loaded as one binary buffer, in milliseconds,
+ * terms sorted, so that an exact or prefix lookup is a binary search away and a typo lookup
+ * walks them as a trie (fuzzy-terms.ts); MiniSearch's own radix tree (SearchableMap) is built
+ * only for a segment whose terms are not sorted. A segment is saved and loaded as one binary buffer, in milliseconds,
  * where MiniSearch's JSON would take seconds, and scanned without allocating per posting.
  */
 export class Segment {
@@ -77,8 +77,9 @@ export class Segment {
   }
 
   /** Every term within `max` edits of `term`, with its distance. */
-  *fuzzy(term: string, max: number): Generator<[string, number]> {
-    for (const [t, [, distance]] of this.dict.fuzzyGet(term, max)) yield [t, distance];
+  fuzzy(term: string, max: number): Iterable<[string, number]> {
+    if (this.sorted) return fuzzyInSorted(this.terms, term, max);
+    return [...this.dict.fuzzyGet(term, max)].map(([t, [, distance]]): [string, number] => [t, distance]);
   }
 
   get docCount(): number {

@@ -97,10 +97,24 @@ describe("a segment's dictionary", async () => {
       expect([...seg.withPrefix(prefix)]).toEqual([...tree.atPrefix(prefix)].map(([t]) => t));
   });
 
-  it("finds typos as the radix tree does", () => {
-    const fuzzy = [...seg.fuzzy("cybercrme", 2)];
-    expect(fuzzy.map(([t]) => t)).toContain("cybercrime");
-    expect(fuzzy).toEqual([...tree.fuzzyGet("cybercrme", 2)].map(([t, [, d]]) => [t, d]));
+  it("finds the typos the radix tree finds, at the same distances", () => {
+    const byTerm = (a: [string, number], b: [string, number]) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0);
+    const fromTree = (q: string, max: number) =>
+      [...tree.fuzzyGet(q, max)].map(([t, [, d]]): [string, number] => [t, d]).sort(byTerm);
+    expect([...seg.fuzzy("cybercrme", 2)].map(([t]) => t)).toContain("cybercrime");
+    // Each term with a letter dropped, doubled or changed, short and long, at distances 1 to 3; and no word at all.
+    const queries = seg.terms
+      .filter((_, i) => i % 7 === 0)
+      .flatMap((t) => [t, t.slice(1), t.slice(0, -1) + "x", `${t[0]}${t}`, t.replace(/[aeiou]/, "")]);
+    queries.push("", "q", "zzzzzzzz", "ministerr", "goverment");
+    let compared = 0;
+    for (const q of queries) {
+      for (const max of [1, 2, 3]) {
+        expect([...seg.fuzzy(q, max)].sort(byTerm)).toEqual(fromTree(q, max));
+        compared++;
+      }
+    }
+    expect(compared).toBeGreaterThan(300);
   });
 
   it("still answers when its terms are not sorted (through the radix tree)", () => {
