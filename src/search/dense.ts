@@ -234,28 +234,38 @@ export class DenseScorer {
 
   /** Every concept's column for the local documents below `hi`; returns how many documents newly matched. */
   private scoreBlock(streams: ReadonlyArray<Ways<Cursor[]>>, base: number, hi: number, k: number): number {
-    const { temp, tempList, own, ownList } = this;
+    const { temp, tempList } = this;
     let hits = 0;
     for (let c = 0; c < k; c++) {
       const plan = streams[c];
-      // The reporter's own words, summed per document, then weighted.
-      let owned = 0;
-      for (const list of plan.own) {
-        const count = this.sumPart(list, hi);
-        for (let i = 0; i < count; i++) {
-          const d = tempList[i];
-          if (own[d] === 0) ownList[owned++] = d;
-          own[d] += temp[d];
-          temp[d] = 0;
-        }
+      // The reporter's own words, summed per document, then weighted (one part: its sums are the column's).
+      if (plan.own.length === 1) {
+        hits += this.keepColumn(temp, tempList, this.sumPart(plan.own[0], hi), plan.ownWeight, c, k, base);
+      } else {
+        hits += this.keepOwn(plan, hi, c, k, base);
       }
-      hits += this.keepColumn(own, ownList, owned, plan.ownWeight, c, k, base);
       // Whole alternatives: each weighted, the best counts.
       for (const [list, weight] of plan.whole) {
         hits += this.keepColumn(temp, tempList, this.sumPart(list, hi), weight, c, k, base);
       }
     }
     return hits;
+  }
+
+  /** Concept c's own parts below `hi` summed per document, then kept as its column; returns the new matches. */
+  private keepOwn(plan: Ways<Cursor[]>, hi: number, c: number, k: number, base: number): number {
+    const { temp, tempList, own, ownList } = this;
+    let owned = 0;
+    for (const list of plan.own) {
+      const count = this.sumPart(list, hi);
+      for (let i = 0; i < count; i++) {
+        const d = tempList[i];
+        if (own[d] === 0) ownList[owned++] = d;
+        own[d] += temp[d];
+        temp[d] = 0;
+      }
+    }
+    return this.keepColumn(own, ownList, owned, plan.ownWeight, c, k, base);
   }
 
   /** One part's postings below `hi`, summed per document into temp; returns how many documents (listed in tempList). */
@@ -339,7 +349,9 @@ export class DenseScorer {
     }
     // A paragraph's score is at most its briefing's best per concept summed, at the coverage of the concepts the
     // briefing has, with the best lead prior: briefings below the heap's floor are only counted.
-    const hopeless = CONTEXT_BOUNDED && sum * coverage[2 * present] * MAX_LEAD_PRIOR < state.floor;
+    if (CONTEXT_BOUNDED && sum * coverage[2 * present] * MAX_LEAD_PRIOR < state.floor) {
+      return this.countBriefing(state, base, from, end);
+    }
     let matched = 0;
     for (let e = from; e < end; e++) {
       if (hit[e] === 0) continue;
@@ -347,7 +359,6 @@ export class DenseScorer {
       const g = base + e;
       if (filter && !filter(g)) continue;
       state.total++;
-      if (hopeless) continue;
       const pn = lead[g];
       const r = e * k;
       const score = paragraphScore(cols, r, pn > 1 ? r - k : -1, e + 1 < end ? r + k : -1, best, 0, k, coverage);
@@ -360,6 +371,21 @@ export class DenseScorer {
     for (let e = from; e < end; e++) {
       if (hit[e] === 0) continue;
       hit[e] = 0;
+      for (let x = e * k, stop = x + k; x < stop; x++) cols[x] = 0;
+    }
+    return matched;
+  }
+
+  /** A briefing none of whose paragraphs can reach the heap: its matches counted and cleaned up in one pass. */
+  private countBriefing(state: RunState, base: number, from: number, end: number): number {
+    const { cols, hit } = this;
+    const { k, filter } = state;
+    let matched = 0;
+    for (let e = from; e < end; e++) {
+      if (hit[e] === 0) continue;
+      hit[e] = 0;
+      matched++;
+      if (!filter || filter(base + e)) state.total++;
       for (let x = e * k, stop = x + k; x < stop; x++) cols[x] = 0;
     }
     return matched;
