@@ -34,7 +34,7 @@ export class Segment {
     this.sorted = sorted;
   }
 
-  /** The terms as MiniSearch's radix tree (term → id), for typo lookups: built on first use. */
+  /** The terms as MiniSearch's radix tree (term → id), for a segment whose terms are not sorted: built on first use. */
   private get dict(): SearchableMap<number> {
     if (this.tree) return this.tree;
     const tree = new SearchableMap<number>();
