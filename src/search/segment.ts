@@ -7,8 +7,9 @@ import { fuzzyInSorted } from "./fuzzy-terms.ts";
  * then frozen into typed arrays — postings per term and field, field lengths — with its
  * terms sorted, so that an exact or prefix lookup is a binary search away and a typo lookup
  * walks them as a trie (fuzzy-terms.ts); MiniSearch's own radix tree (SearchableMap) is built
- * only for a segment whose terms are not sorted. A segment is saved and loaded as one binary buffer, in milliseconds,
- * where MiniSearch's JSON would take seconds, and scanned without allocating per posting.
+ * only for a segment whose terms are not sorted. A segment is saved and loaded as one binary
+ * buffer, in milliseconds, where MiniSearch's JSON would take seconds, and scanned without
+ * allocating per posting.
  */
 export class Segment {
   private tree: SearchableMap<number> | null = null;
