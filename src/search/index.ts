@@ -440,14 +440,18 @@ export class ParagraphIndex {
     const list = Array.isArray(ids) ? (ids as readonly number[]) : null;
     const table = list ? null : (ids as RowTable);
     const n = list ? list.length : table!.count;
+    const ranges: number[] = [];
     for (let i = 0; i < n; i++) {
       const id = list ? list[i] : table!.id(i);
       if (inside[id] === stamp) continue;
       const first = this.briefingStart(id);
-      inside.fill(stamp, first, this.briefingEnd(first) + 1);
-      inside[id] = stamp;
+      const end = Math.max(this.briefingEnd(first), id) + 1;
+      inside.fill(stamp, first, end);
+      if (!count) ranges.push(Math.min(first, id), end);
     }
-    return { in: inside, stamp, seen: count ? this.seen : undefined, keep: filter, others: 0 };
+    const only: Restriction = { in: inside, stamp, seen: count ? this.seen : undefined, keep: filter, others: 0 };
+    if (!count) only.ranges = sortedRanges(ranges);
+    return only;
   }
 
   /**
@@ -548,4 +552,15 @@ export class ParagraphIndex {
   get documentCount(): number {
     return this.postings.documentCount;
   }
+}
+
+/** `[from, to)` pairs sorted by their start (they do not overlap: each is a whole briefing). */
+function sortedRanges(pairs: readonly number[]): Int32Array {
+  const order = Array.from({ length: pairs.length / 2 }, (_, i) => i).sort((a, b) => pairs[2 * a] - pairs[2 * b]);
+  const out = new Int32Array(pairs.length);
+  order.forEach((i, x) => {
+    out[2 * x] = pairs[2 * i];
+    out[2 * x + 1] = pairs[2 * i + 1];
+  });
+  return out;
 }

@@ -24,6 +24,11 @@ export interface Restriction {
   seen?: Uint32Array;
   keep?: (id: number) => boolean;
   others: number;
+  /**
+   * The paragraphs inside as ranges of ids, `[from, to)` pairs in ascending order; given when nothing outside is
+   * counted (no `seen`), so a segment of consecutive ids reads only those stretches of each posting list.
+   */
+  ranges?: Int32Array;
 }
 
 export interface TermStats {
@@ -209,6 +214,11 @@ export class Postings {
             ids = s.ids;
           const start = s.offsets[f][id],
             end = s.offsets[f][id + 1];
+          const first = s.firstIdIfConsecutive;
+          if (only?.ranges && !only.seen && first >= 0) {
+            count = this.sumInRanges(s, f, id, w, only.ranges, count);
+            continue;
+          }
           if (only) {
             const inside = only.in,
               stamp = only.stamp,
@@ -251,6 +261,34 @@ export class Postings {
     }
   }
 
+  /**
+   * Term `id` of segment `s` (consecutive ids) in field `f`, weighted `w`, summed into `sums` for the paragraphs of
+   * `ranges` only (see Restriction), each stretch found by binary search; returns the new count of `touched`.
+   */
+  private sumInRanges(s: Segment, f: number, id: number, w: number, ranges: Int32Array, count: number): number {
+    const { sums, touched } = this;
+    const docs = s.docs[f],
+      tfs = s.tfs[f],
+      lengths = s.fieldLength[f];
+    const perLength = perLengthOf(this.avgLength[f]);
+    const first = s.firstIdIfConsecutive;
+    const start = s.offsets[f][id],
+      end = s.offsets[f][id + 1];
+    for (let x = 0; x < ranges.length; x += 2) {
+      const from = ranges[x] - first;
+      const to = ranges[x + 1] - first;
+      if (to <= 0 || from >= s.docCount) continue;
+      for (let p = firstAtLeast(docs, start, end, from); p < end && docs[p] < to; p++) {
+        const d = docs[p];
+        const v = bm25(w, tfs[p], lengths[d], perLength);
+        const g = first + d;
+        if (sums[g] === 0) touched[count++] = g;
+        sums[g] += v;
+      }
+    }
+    return count;
+  }
+
   /** Paragraphs whose field `f` holds `term`, over all segments. */
   df(term: string, f: number): number {
     let n = 0;
@@ -264,4 +302,16 @@ export class Postings {
   fieldNumber(name: string): number | undefined {
     return this.fieldIndex.get(name);
   }
+}
+
+/** The first position in `docs[start … end)` (ascending) holding `doc` or more; `end` if none. */
+function firstAtLeast(docs: Uint32Array, start: number, end: number, doc: number): number {
+  let lo = start;
+  let hi = end;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (docs[mid] < doc) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }

@@ -83,6 +83,17 @@ export class Segment {
     return [...this.dict.fuzzyGet(term, max)].map(([t, [, distance]]): [string, number] => [t, distance]);
   }
 
+  private consecutiveFrom: number | undefined;
+
+  /** The first paragraph id when the segment's ids are consecutive (as the Library builds them), else -1. */
+  get firstIdIfConsecutive(): number {
+    if (this.consecutiveFrom !== undefined) return this.consecutiveFrom;
+    const ids = this.ids;
+    let ok = ids.length > 0;
+    for (let d = 1; d < ids.length && ok; d++) ok = ids[d] === ids[0] + d;
+    return (this.consecutiveFrom = ok ? ids[0] : -1);
+  }
+
   get docCount(): number {
     return this.ids.length;
   }

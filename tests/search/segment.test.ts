@@ -78,6 +78,44 @@ describe("frozen segments score exactly as MiniSearch does", async () => {
   });
 });
 
+describe("scoring only some paragraphs", async () => {
+  const docs = await sampleDocs();
+  const freeze = (part: typeof docs) => {
+    const mini = new MiniSearch(options);
+    mini.addAll(part);
+    return Segment.fromBuffer(Segment.fromMiniSearch(mini, FIELDS).toBuffer());
+  };
+  // Consecutive ids in two segments; and the same paragraphs with every other id skipped (not consecutive).
+  const consecutive = new Postings([freeze(docs.slice(0, 25)), freeze(docs.slice(25))], FIELDS);
+  const gapped = new Postings([freeze(docs.map((d) => ({ ...d, id: 2 * d.id })))], FIELDS);
+  const variants = new Map([
+    ["the", 1],
+    ["crime", 1],
+    ["kheng", 0.5],
+  ]);
+  const scores = (postings: Postings, inside: number[], ranges: boolean, scale = 1) => {
+    const top = docs.length * scale;
+    const mark = new Uint32Array(top);
+    const pairs: number[] = [];
+    for (const id of inside) {
+      mark[id * scale] = 1;
+      pairs.push(id * scale, id * scale + 1);
+    }
+    const out: Array<[number, number]> = [];
+    const only = { in: mark, stamp: 1, others: 0, ...(ranges ? { ranges: Int32Array.from(pairs) } : {}) };
+    postings.scoreVariants(variants, BOOST, (id, v) => out.push([id / scale, v]), undefined, only);
+    return out;
+  };
+  const inside = [0, 1, 2, 3, 20, 24, 25, 26, 40, docs.length - 1];
+
+  it("reads only the ranges' stretches of each list and scores them as the whole scan does", () => {
+    const scanned = scores(consecutive, inside, false);
+    expect(scanned.length).toBeGreaterThan(3);
+    expect(scores(consecutive, inside, true)).toEqual(scanned);
+    expect(scores(gapped, inside, true, 2)).toEqual(scanned);
+  });
+});
+
 describe("a segment's dictionary", async () => {
   const docs = await sampleDocs();
   const mini = new MiniSearch(options);
