@@ -104,12 +104,11 @@ export class DenseScorer {
     for (const s of segments) {
       const n = s.docCount;
       if (n === 0) continue;
-      const first = s.ids[0];
-      if (first + n > lead.length || lead[first] !== 1) return null;
+      const first = s.firstIdIfConsecutive;
+      if (first < 0 || first + n > lead.length || lead[first] !== 1) return null;
       // A segment's paragraphs keep their numbers while it is kept: checked once, then by its last number.
       if (checked.get(s) !== lead[first + n - 1]) {
         for (let d = 1; d < n; d++) {
-          if (s.ids[d] !== first + d) return null;
           const pn = lead[first + d];
           if (pn !== 1 && pn !== lead[first + d - 1] + 1) return null;
         }
