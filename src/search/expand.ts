@@ -26,6 +26,8 @@ export interface Concept {
   alternatives: Alternative[];
   /** A name: the index terms of its words side by side ("_hun_sen"), each of which must match; nothing else does. */
   pairs?: string[];
+  /** How many times the query says it ("Vietnam's trade with Vietnam": twice); its matches weigh that much more. */
+  times: number;
 }
 
 /**
@@ -92,8 +94,10 @@ export function planQuery(query: string, isName?: NameTest): Concept[] {
   const pairs = new Map<string, boolean>();
   if (isName) for (const [a, b, capitalised] of adjacentPairs(query)) pairs.set(`${a} ${b}`, capitalised);
   const concepts = new Map<string, Concept>();
-  const add = (c: Concept) => {
-    if (!concepts.has(phraseKey(c.own))) concepts.set(phraseKey(c.own), c);
+  const add = (c: Omit<Concept, "times">) => {
+    const had = concepts.get(phraseKey(c.own));
+    if (had) had.times++;
+    else concepts.set(phraseKey(c.own), { ...c, times: 1 });
   };
   for (let i = 0; i < words.length;) {
     let matched = 0;

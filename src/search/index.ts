@@ -316,7 +316,7 @@ export class ParagraphIndex {
     // A name: each pair of its words side by side (with typos when the index lacks the pair), nothing else.
     if (concept.pairs) {
       const gaps = concept.pairs.length === 1;
-      return { own: concept.pairs.map((p) => this.namePair(p, gaps)), ownWeight: 1, whole: [] };
+      return { own: concept.pairs.map((p) => this.namePair(p, gaps)), ownWeight: concept.times, whole: [] };
     }
     const own: Array<ReadonlyMap<string, number>> = [];
     for (const t of concept.own) {
@@ -327,9 +327,10 @@ export class ParagraphIndex {
       if (!exact.has(t) && fuzzy) own.push(this.postings.variants(t, { fuzzy, maxFuzzy: 2 }));
     }
     const whole: Array<[ReadonlyMap<string, number>, number]> = [];
-    if (concept.phrase) whole.push([this.postings.variants(indexTermFor(concept.own)), 1]);
-    for (const a of concept.alternatives) whole.push([this.postings.variants(indexTermFor(a.terms)), a.weight]);
-    return { own, ownWeight: concept.phrase ? PHRASE_WORDS_WEIGHT : 1, whole };
+    const times = concept.times;
+    if (concept.phrase) whole.push([this.postings.variants(indexTermFor(concept.own)), times]);
+    for (const a of concept.alternatives) whole.push([this.postings.variants(indexTermFor(a.terms)), a.weight * times]);
+    return { own, ownWeight: (concept.phrase ? PHRASE_WORDS_WEIGHT : 1) * times, whole };
   }
 
   /**

@@ -8,7 +8,7 @@
  *   fraction of their score ("he added" paragraphs, a name given once in the lead);
  * - coverage: the share of the query's concepts answered, context counting partly, so a
  *   paragraph answering every word beats one repeating a single word;
- * - lead prior: news puts the story in its first lines.
+ * - lead prior: news puts the story in its first line.
  */
 import type { RowTable } from "./rows.ts";
 
@@ -26,7 +26,11 @@ const { neighbour: NEIGHBOUR, briefing: BRIEFING, contextCoverage: CONTEXT_COVER
 /** Context counting half: coverage comes in half steps, read from a table. */
 const HALF = CONTEXT_COVERAGE === 0.5;
 
-export const leadPrior = (n: number) => (n === 1 ? 1.25 : n === 2 ? 1.1 : 1);
+/**
+ * The lead alone: it is where a wire story or a release says who did what. A bonus for the second paragraph too
+ * (1.1, until stop 29) decided between near-identical paragraphs more often than it found the one asked for.
+ */
+export const leadPrior = (n: number) => (n === 1 ? 1.15 : 1);
 export const MAX_LEAD_PRIOR = Math.max(leadPrior(1), leadPrior(2), leadPrior(3));
 
 /**

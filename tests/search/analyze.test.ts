@@ -86,6 +86,22 @@ describe("query planning", () => {
     expect(alt("Hanoi")).toContain("vietnames");
     expect(alt("Vietnam")).not.toContain("hanoi");
   });
+
+  it("counts a word the query says twice once, weighing it twice", () => {
+    const concepts = planQuery("Laos's rice exports to Laos");
+    expect(concepts.map((c) => [c.own.join(" "), c.times])).toEqual([
+      ["lao", 2],
+      ["rice", 1],
+      ["export", 1],
+    ]);
+    // Said twice, "Laos" outweighs "rice" said once: the paragraph with Laos alone ranks above the one with rice alone.
+    const { find } = indexOf([
+      "Farmers sold rice at the market this week, traders said.",
+      "Laos opened a new bridge this week, officials said.",
+    ]);
+    expect(find("Laos rice Laos")[0]).toMatch(/^Laos/);
+    expect(find("rice Laos rice")[0]).toMatch(/^Farmers/);
+  });
 });
 
 describe("synonym and alias lists", () => {

@@ -7,7 +7,7 @@ const STORY = [
   "Laos and Cambodia held their annual border security talks in Vientiane on Monday, the interior ministry said.",
   "The border security talks covered drug smuggling, human trafficking and illegal crossings along the border.",
   "Officials from both sides said border security had improved since the last round of talks.",
-  "The meeting was co-chaired by Deputy Minister Bounmy Keola and his Cambodian counterpart.",
+  "The meeting, held behind closed doors at a riverside hotel, was co-chaired by Deputy Minister Bounmy Keola and his Cambodian counterpart.",
   "Both delegations agreed to share information on border crossings each month.",
 ];
 /** Another briefing on the same subject, weaker on the query. */
