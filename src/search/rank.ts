@@ -27,8 +27,8 @@ const { neighbour: NEIGHBOUR, briefing: BRIEFING, contextCoverage: CONTEXT_COVER
 const HALF = CONTEXT_COVERAGE === 0.5;
 
 /**
- * The lead alone: it is where a wire story or a release says who did what. A bonus for the second paragraph too
- * (1.1, until stop 29) decided between near-identical paragraphs more often than it found the one asked for.
+ * The lead alone: it is where a wire story or a release says who did what. A bonus for the second paragraph as well
+ * (1.1, as it was) decided between near-identical paragraphs more often than it found the one asked for.
  */
 export const leadPrior = (n: number) => (n === 1 ? 1.15 : 1);
 export const MAX_LEAD_PRIOR = Math.max(leadPrior(1), leadPrior(2), leadPrior(3));

@@ -87,7 +87,7 @@ describe("query planning", () => {
     expect(alt("Vietnam")).not.toContain("hanoi");
   });
 
-  it("counts a word the query says twice once, weighing it twice", () => {
+  it("plans a word the query says twice as one concept that weighs twice", () => {
     const concepts = planQuery("Laos's rice exports to Laos");
     expect(concepts.map((c) => [c.own.join(" "), c.times])).toEqual([
       ["lao", 2],
