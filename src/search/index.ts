@@ -149,6 +149,12 @@ function matchedTerms(matched: ReadonlySet<string>): string[] {
   return [...new Set([...matched].flatMap((t) => (whole(t) ? [t] : wordsOf(t))))].sort();
 }
 
+/** A concept the query says `times` times: every way it matches weighs that many times more. */
+function repeated(plan: ConceptPlan, times: number): ConceptPlan {
+  if (times === 1) return plan;
+  return { ...plan, ownWeight: plan.ownWeight * times, whole: plan.whole.map(([v, w]) => [v, w * times]) };
+}
+
 export class ParagraphIndex {
   private readonly postings: Postings;
   /** Buffers for a query's tables (rows, briefing bests, word sums), lent to each query in turn. */
@@ -269,7 +275,7 @@ export class ParagraphIndex {
     if (this.lastPlans?.query === query) return this.lastPlans.plans;
     const concepts = planned ?? planQuery(query, this.isName);
     const last = concepts.length ? concepts[concepts.length - 1].own : [];
-    const plans = concepts.map((c) => this.resolve(c, last));
+    const plans = concepts.map((c) => repeated(this.resolve(c, last), c.times));
     this.lastPlans = { query, plans };
     return plans;
   }
@@ -316,7 +322,7 @@ export class ParagraphIndex {
     // A name: each pair of its words side by side (with typos when the index lacks the pair), nothing else.
     if (concept.pairs) {
       const gaps = concept.pairs.length === 1;
-      return { own: concept.pairs.map((p) => this.namePair(p, gaps)), ownWeight: concept.times, whole: [] };
+      return { own: concept.pairs.map((p) => this.namePair(p, gaps)), ownWeight: 1, whole: [] };
     }
     const own: Array<ReadonlyMap<string, number>> = [];
     for (const t of concept.own) {
@@ -327,10 +333,9 @@ export class ParagraphIndex {
       if (!exact.has(t) && fuzzy) own.push(this.postings.variants(t, { fuzzy, maxFuzzy: 2 }));
     }
     const whole: Array<[ReadonlyMap<string, number>, number]> = [];
-    const times = concept.times;
-    if (concept.phrase) whole.push([this.postings.variants(indexTermFor(concept.own)), times]);
-    for (const a of concept.alternatives) whole.push([this.postings.variants(indexTermFor(a.terms)), a.weight * times]);
-    return { own, ownWeight: (concept.phrase ? PHRASE_WORDS_WEIGHT : 1) * times, whole };
+    if (concept.phrase) whole.push([this.postings.variants(indexTermFor(concept.own)), 1]);
+    for (const a of concept.alternatives) whole.push([this.postings.variants(indexTermFor(a.terms)), a.weight]);
+    return { own, ownWeight: concept.phrase ? PHRASE_WORDS_WEIGHT : 1, whole };
   }
 
   /**
