@@ -67,8 +67,26 @@ export const DENSE_MAX_CONCEPTS = 12;
 /** Segments `DenseScorer.fits` has checked through, with their last paragraph's number then. */
 const checked = new WeakMap<Segment, number>();
 
+/** Where each segment's briefings start (kept with the segment: its paragraphs keep their numbers). */
+const briefingStarts = new WeakMap<Segment, Int32Array>();
+
+function startsOf(s: Segment, lead: Uint16Array, base: number): Int32Array {
+  let starts = briefingStarts.get(s);
+  if (starts) return starts;
+  const n = s.docCount;
+  let count = 0;
+  for (let d = 0; d < n; d++) if (lead[base + d] === 1) count++;
+  starts = new Int32Array(count + 1);
+  for (let d = 0, i = 0; d < n; d++) if (lead[base + d] === 1) starts[i++] = d;
+  starts[count] = n;
+  briefingStarts.set(s, starts);
+  return starts;
+}
+
 export class DenseScorer {
   private readonly base: Int32Array;
+  /** Per segment, the local document each briefing starts at, then the segment's size. */
+  private readonly starts: Int32Array[];
   private readonly size: number;
   /** BM25's length factor per field. */
   private readonly perLength: Float64Array;
@@ -90,6 +108,7 @@ export class DenseScorer {
     private readonly postings: Postings,
   ) {
     this.base = Int32Array.from(segments, (s) => (s.docCount ? s.ids[0] : 0));
+    this.starts = segments.map((s, i) => startsOf(s, lead, this.base[i]));
     this.size = segments.reduce((n, s) => Math.max(n, s.docCount), 0);
     this.perLength = Float64Array.from(postings.fields, (_, f) => perLengthOf(postings.avgLength[f]));
     this.temp = new Float64Array(this.size);
@@ -145,12 +164,13 @@ export class DenseScorer {
       if (n === 0) continue;
       const base = this.base[si];
       const streams = resolved.map((plan) => this.cursorsOf(plan, si));
+      const starts = this.starts[si];
       // Blocks of whole briefings, small enough for their rows to stay in cache.
-      for (let lo = 0; lo < n;) {
+      for (let lo = 0, at = 0; lo < n;) {
         let hi = Math.min(n, lo + block);
         while (hi < n && lead[base + hi] !== 1) hi++;
         const hits = this.scoreBlock(streams, base, hi, k);
-        this.combineBlock(state, base, lo, hi, hits);
+        at = this.combineBlock(state, starts, at, base, lo, hi, hits);
         lo = hi;
       }
     }
@@ -318,75 +338,83 @@ export class DenseScorer {
     return hits;
   }
 
-  /** Combine the block's `hits` matched paragraphs, briefing by briefing (see rank.ts), cleaning up behind. */
-  private combineBlock(state: RunState, base: number, lo: number, hi: number, hits: number): void {
-    const { hit, lead } = this;
-    for (let d = lo; d < hi && hits > 0; d++) {
-      if (hit[d] === 0) continue;
-      // From the briefing's first paragraph with a match to the briefing's end.
-      let end = d + 1;
-      while (end < hi && lead[base + end] !== 1) end++;
-      hits -= this.combineBriefing(state, base, d, end);
-      d = end - 1;
+  /**
+   * Combine the block's `hits` matched paragraphs briefing by briefing (see rank.ts), then clean up. A briefing's
+   * best per concept, gathered while scoring, bounds its paragraphs: one that cannot reach the heap is only counted.
+   * With no filter every match counts, so the block's count is `hits` and a pruned briefing costs k reads.
+   */
+  private combineBlock(
+    state: RunState,
+    starts: Int32Array,
+    at: number,
+    base: number,
+    lo: number,
+    hi: number,
+    hits: number,
+  ): number {
+    const { bests, best, hit, cols } = this;
+    const { k, coverage, filter } = state;
+    if (hits === 0) {
+      while (starts[at] < hi) at++;
+      return at;
     }
+    if (!filter) state.total += hits;
+    for (; starts[at] < hi; at++) {
+      const from = starts[at];
+      const bs = from * k;
+      let present = 0;
+      let sum = 0;
+      for (let c = 0; c < k; c++) {
+        const b = bests[bs + c];
+        best[c] = b;
+        bests[bs + c] = 0;
+        if (b > 0) present++;
+        sum += b;
+      }
+      if (present === 0) continue;
+      // A paragraph's score is at most its briefing's best per concept summed, at the coverage of the concepts the
+      // briefing has, with the best lead prior.
+      const reaches = !CONTEXT_BOUNDED || sum * coverage[2 * present] * MAX_LEAD_PRIOR >= state.floor;
+      if (reaches || filter) this.combineBriefing(state, base, from, starts[at + 1], reaches);
+    }
+    // Clean behind: the whole block at once when it is busy, else only the matched rows.
+    if (hits * 8 >= hi - lo) {
+      cols.fill(0, lo * k, hi * k);
+      hit.fill(0, lo, hi);
+    } else {
+      for (let d = lo; d < hi && hits > 0; d++) {
+        if (hit[d] === 0) continue;
+        hit[d] = 0;
+        hits--;
+        for (let x = d * k, stop = x + k; x < stop; x++) cols[x] = 0;
+      }
+    }
+    return at;
   }
 
-  /** Score the matched paragraphs of one briefing (local documents `from` … `end`); returns how many there were. */
-  private combineBriefing(state: RunState, base: number, from: number, end: number): number {
-    const { cols, bests, best, hit, lead } = this;
+  /**
+   * The matched paragraphs of one briefing (local documents `from` … `end`): counted when a filter keeps them (with
+   * no filter the block counted them), and offered to the heap when `scored`. Rows are cleaned by the block.
+   */
+  private combineBriefing(state: RunState, base: number, from: number, end: number, scored: boolean): void {
+    const { cols, best, hit, lead } = this;
     const { k, coverage, filter, heap } = state;
-    // The briefing's best per concept, gathered while scoring (kept at its first paragraph's row).
-    const bs = (from - lead[base + from] + 1) * k;
-    let present = 0;
-    let sum = 0;
-    for (let c = 0; c < k; c++) {
-      const b = bests[bs + c];
-      best[c] = b;
-      bests[bs + c] = 0;
-      if (b > 0) present++;
-      sum += b;
-    }
-    // A paragraph's score is at most its briefing's best per concept summed, at the coverage of the concepts the
-    // briefing has, with the best lead prior: briefings below the heap's floor are only counted.
-    if (CONTEXT_BOUNDED && sum * coverage[2 * present] * MAX_LEAD_PRIOR < state.floor) {
-      return this.countBriefing(state, base, from, end);
-    }
-    let matched = 0;
     for (let e = from; e < end; e++) {
       if (hit[e] === 0) continue;
-      matched++;
       const g = base + e;
-      if (filter && !filter(g)) continue;
-      state.total++;
+      if (filter) {
+        if (!filter(g)) continue;
+        state.total++;
+      }
+      if (!scored) continue;
       const pn = lead[g];
       const r = e * k;
       const score = paragraphScore(cols, r, pn > 1 ? r - k : -1, e + 1 < end ? r + k : -1, best, 0, k, coverage);
-      const scored = score * leadPrior(pn);
-      if (scored >= state.floor) {
-        heap.push(g, scored);
+      const value = score * leadPrior(pn);
+      if (value >= state.floor) {
+        heap.push(g, value);
         if (heap.size >= state.top) state.floor = heap.lowest();
       }
     }
-    for (let e = from; e < end; e++) {
-      if (hit[e] === 0) continue;
-      hit[e] = 0;
-      for (let x = e * k, stop = x + k; x < stop; x++) cols[x] = 0;
-    }
-    return matched;
-  }
-
-  /** A briefing none of whose paragraphs can reach the heap: its matches counted and cleaned up in one pass. */
-  private countBriefing(state: RunState, base: number, from: number, end: number): number {
-    const { cols, hit } = this;
-    const { k, filter } = state;
-    let matched = 0;
-    for (let e = from; e < end; e++) {
-      if (hit[e] === 0) continue;
-      hit[e] = 0;
-      matched++;
-      if (!filter || filter(base + e)) state.total++;
-      for (let x = e * k, stop = x + k; x < stop; x++) cols[x] = 0;
-    }
-    return matched;
   }
 }
