@@ -23,24 +23,36 @@ export interface Token {
 const TOKEN =
   /(?:\p{L}\.){2,}|\p{L}[\p{L}\p{M}\p{N}]*(?:[-‐‑'’][\p{L}\p{M}\p{N}]+)*(?:(?<=s)['’](?![\p{L}\p{N}]))?\.?|[$€£¥]?\p{N}[\p{N},.]*\p{N}%?|\p{N}%?|[^\s\p{L}\p{N}]/gu;
 
+const isQuote = (c: string) => c === "'" || c === "’";
+
+/** Starts with a capital letter (ASCII read directly, the rest by Unicode's property). */
+const startsUpper = (s: string) => {
+  const c = s.charCodeAt(0);
+  return c < 128 ? c >= 65 && c <= 90 : /^\p{Lu}/u.test(s);
+};
+
+/** Starts with a letter (ASCII read directly, the rest by Unicode's property). */
+const startsLetter = (s: string) => {
+  const c = s.charCodeAt(0);
+  return c < 128 ? (c >= 65 && c <= 90) || (c >= 97 && c <= 122) : /^\p{L}/u.test(s);
+};
+
 function make(text: string, start: number, kind: Token["kind"]): Token {
   let base = text;
   let possessive = false;
-  const poss = /^(.+?)['’]s?$/u.exec(text);
-  if (kind === "word" && poss && (/['’]s$/u.test(text) || /s['’]$/u.test(text))) {
-    base = /['’]s$/u.test(text) ? text.slice(0, -2) : text.slice(0, -1);
-    possessive = true;
+  if (kind === "word" && text.length >= 2) {
+    const last = text[text.length - 1];
+    const before = text[text.length - 2];
+    // "Vietnam’s" (a letter before the 's) or "ministers’".
+    if (last === "s" && isQuote(before) && text.length >= 3) {
+      base = text.slice(0, -2);
+      possessive = true;
+    } else if (isQuote(last) && before === "s") {
+      base = text.slice(0, -1);
+      possessive = true;
+    }
   }
-  return {
-    text,
-    start,
-    end: start + text.length,
-    base,
-    low: lower(base),
-    kind,
-    cap: /^\p{Lu}/u.test(base),
-    possessive,
-  };
+  return { text, start, end: start + text.length, base, low: lower(base), kind, cap: startsUpper(base), possessive };
 }
 
 export function tokenize(text: string, offset = 0): Token[] {
@@ -48,7 +60,7 @@ export function tokenize(text: string, offset = 0): Token[] {
   for (const m of text.matchAll(TOKEN)) {
     let word = m[0];
     let at = m.index + offset;
-    if (/^\p{L}/u.test(word)) {
+    if (startsLetter(word)) {
       // A trailing full stop belongs to the word only for abbreviations and initials.
       if (word.endsWith(".") && !/^(?:\p{L}\.){2,}$/u.test(word)) {
         const bare = word.slice(0, -1);

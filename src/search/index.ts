@@ -66,11 +66,21 @@ const FIELD_BOOST = { text: 1, title: 0.05, names: 1.2 };
 const FIELDS = ["text", "title", "names"];
 const NAMES_FIELD = FIELDS.indexOf("names");
 
+/** The last headline's terms: a briefing's paragraphs come one after another, all with its headline. */
+let lastTitle: { text: string; terms: string[] } = { text: "", terms: [] };
+
+/** indexTerms, a headline's worked out once for the run of paragraphs that carry it (MiniSearch only reads them). */
+function fieldTerms(text: string, field?: string): string[] {
+  if (field !== "title") return indexTerms(text);
+  if (text !== lastTitle.text) lastTitle = { text, terms: indexTerms(text) };
+  return lastTitle.terms;
+}
+
 const indexOptions = {
   fields: FIELDS,
   storeFields: [] as string[],
   // Terms are made whole by indexTerms (words, then listed phrases joined); MiniSearch keeps them.
-  tokenize: indexTerms,
+  tokenize: fieldTerms,
   processTerm: (term: string) => term,
   searchOptions: { boost: FIELD_BOOST },
 };

@@ -1,6 +1,7 @@
 import MiniSearch from "minisearch";
 import { describe, expect, it } from "vitest";
 import { loadBriefings } from "../../src/briefings/load.ts";
+import { ParagraphIndex } from "../../src/search/index.ts";
 import { Postings, type TermOptions } from "../../src/search/postings.ts";
 import { Segment } from "../../src/search/segment.ts";
 import SearchableMap from "minisearch/SearchableMap";
@@ -170,5 +171,25 @@ describe("a segment's dictionary", async () => {
     expect(terms.map((t) => odd.termId(t))).toEqual([0, 1, 2]);
     expect(odd.termId("beta")).toBeUndefined();
     expect([...odd.withPrefix("al")]).toEqual(["alpha"]);
+  });
+});
+
+describe("a built segment's headline field", () => {
+  it("holds each paragraph's own headline when headlines change and come back", () => {
+    const titles = ["Port deal signed", "Port deal signed", "Floods close schools", "Port deal signed", ""];
+    const docs = titles.map((title, id) => ({ id, text: `paragraph ${id} text`, title, names: "", n: 1 }));
+    const segment = ParagraphIndex.buildSegment(docs);
+    const title = segment.fields.indexOf("title");
+    const holding = (term: string) => {
+      const t = segment.termId(term);
+      if (t === undefined) return [];
+      return [...segment.docs[title].subarray(segment.offsets[title][t], segment.offsets[title][t + 1])].map(
+        (d) => segment.ids[d],
+      );
+    };
+    expect(holding("port")).toEqual([0, 1, 3]);
+    expect(holding("flood")).toEqual([2]);
+    expect(holding("sign")).toEqual([0, 1, 3]);
+    expect([...segment.fieldLength[title]]).toEqual([3, 3, 3, 3, 0]);
   });
 });
