@@ -42,14 +42,16 @@ function worker(role: "bot" | "baseline" | "flexsearch", args: object, opts: Siz
   writeFileSync(file, JSON.stringify(args));
   const flags = ["--expose-gc", `--max-old-space-size=${opts.heapLimitMB}`];
   if (opts.profileDir && role === "bot") flags.push("--cpu-prof", `--cpu-prof-dir=${opts.profileDir}`);
-  return runChild("bench/worker.ts", [role, file], flags).then((run) => {
-    const result = run.lines.RESULT;
-    if (!result)
-      throw new Error(
-        `${role} worker failed (exit ${run.code}):\n${run.stderr.trim().split("\n").slice(-15).join("\n")}`,
-      );
-    return result;
-  });
+  return bundled("worker", "bench/worker.ts")
+    .then((script) => runChild(script, [role, file], flags))
+    .then((run) => {
+      const result = run.lines.RESULT;
+      if (!result)
+        throw new Error(
+          `${role} worker failed (exit ${run.code}):\n${run.stderr.trim().split("\n").slice(-15).join("\n")}`,
+        );
+      return result;
+    });
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
@@ -82,7 +84,7 @@ async function measureColdStarts(dataDir: string, cacheDir: string, query: strin
     errors: [],
   };
   // Cold starts run the bundle `npm start` runs (bin/build.mjs), under bare Node.
-  const coldScript = runs ? await bundleColdStart() : "";
+  const coldScript = runs ? await bundled("cold-start", "bench/cold-start.ts") : "";
   for (let i = 0; i < runs; i++) {
     const last = i === runs - 1;
     const run = await runChild(
@@ -231,12 +233,20 @@ export async function runSize(opts: SizeOptions): Promise<SizeResult> {
   }
 }
 
+/** Scripts bundled in this run, by output name. */
+const scripts = new Map<string, Promise<string>>();
+
 /**
- * bench/cold-start.ts bundled the way `npm start` bundles the bot (inside the project, so
- * its packages resolve from node_modules); the path of the script to run.
+ * A bench script bundled the way `npm start` bundles the bot (bin/build.mjs: plain ES modules for bare Node, inside
+ * the project so its packages resolve from node_modules), once a run; the path of the script to run. The workers and
+ * the cold starts measure the code as the bot runs it, not through a TypeScript loader.
  */
-async function bundleColdStart(): Promise<string> {
-  const outdir = path.join(BUILD_DIR, "bench");
-  await bundle({ "cold-start": "bench/cold-start.ts" }, outdir);
-  return path.join(outdir, "cold-start.mjs");
+function bundled(name: string, source: string): Promise<string> {
+  let script = scripts.get(name);
+  if (!script) {
+    const outdir = path.join(BUILD_DIR, "bench", name);
+    script = bundle({ [name]: source }, outdir).then(() => path.join(outdir, `${name}.mjs`));
+    scripts.set(name, script);
+  }
+  return script;
 }
