@@ -158,20 +158,20 @@ export class DenseScorer {
     const resolved = this.resolveTerms(plans, boost, matched);
     const state: RunState = { k, coverage: this.coverageFor(k), filter, heap, top, floor: -Infinity, total: 0 };
     if (top === 0) state.floor = Infinity;
-    const lead = this.lead;
     for (let si = 0; si < this.segments.length; si++) {
-      const n = this.segments[si].docCount;
-      if (n === 0) continue;
+      if (this.segments[si].docCount === 0) continue;
       const base = this.base[si];
       const streams = resolved.map((plan) => this.cursorsOf(plan, si));
       const starts = this.starts[si];
-      // Blocks of whole briefings, small enough for their rows to stay in cache.
-      for (let lo = 0, at = 0; lo < n;) {
-        let hi = Math.min(n, lo + block);
-        while (hi < n && lead[base + hi] !== 1) hi++;
-        const hits = this.scoreBlock(streams, base, hi, k);
-        at = this.combineBlock(state, starts, at, base, lo, hi, hits);
-        lo = hi;
+      const briefings = starts.length - 1;
+      // Blocks of whole briefings (`at` … `next`), small enough for their rows to stay in cache.
+      for (let at = 0; at < briefings;) {
+        const limit = starts[at] + block;
+        let next = at + 1;
+        while (next < briefings && starts[next] < limit) next++;
+        const hits = this.scoreBlock(streams, base, starts[next], k);
+        this.combineBlock(state, starts, at, next, base, hits);
+        at = next;
       }
     }
     return state.total;
@@ -339,28 +339,27 @@ export class DenseScorer {
   }
 
   /**
-   * Combine the block's `hits` matched paragraphs briefing by briefing (see rank.ts), then clean up. A briefing's
-   * best per concept, gathered while scoring, bounds its paragraphs: one that cannot reach the heap is only counted.
-   * With no filter every match counts, so the block's count is `hits` and a pruned briefing costs k reads.
+   * Combine the block of briefings `at` … `next` (`hits` matched paragraphs) briefing by briefing (see rank.ts), then
+   * clean up. A briefing's best per concept, gathered while scoring, bounds its paragraphs: one that cannot reach the
+   * heap is only counted. With no filter every match counts, so the block's count is `hits` and a pruned briefing
+   * costs k reads.
    */
   private combineBlock(
     state: RunState,
     starts: Int32Array,
     at: number,
+    next: number,
     base: number,
-    lo: number,
-    hi: number,
     hits: number,
-  ): number {
+  ): void {
+    if (hits === 0) return;
     const { bests, best, hit, cols } = this;
     const { k, coverage, filter } = state;
-    if (hits === 0) {
-      while (starts[at] < hi) at++;
-      return at;
-    }
+    const lo = starts[at];
+    const hi = starts[next];
     if (!filter) state.total += hits;
-    for (; starts[at] < hi; at++) {
-      const from = starts[at];
+    for (let i = at; i < next; i++) {
+      const from = starts[i];
       const bs = from * k;
       let present = 0;
       let sum = 0;
@@ -375,7 +374,7 @@ export class DenseScorer {
       // A paragraph's score is at most its briefing's best per concept summed, at the coverage of the concepts the
       // briefing has, with the best lead prior.
       const reaches = !CONTEXT_BOUNDED || sum * coverage[2 * present] * MAX_LEAD_PRIOR >= state.floor;
-      if (reaches || filter) this.combineBriefing(state, base, from, starts[at + 1], reaches);
+      if (reaches || filter) this.combineBriefing(state, base, from, starts[i + 1], reaches);
     }
     // Clean behind: the whole block at once when it is busy, else only the matched rows.
     if (hits * 8 >= hi - lo) {
@@ -389,7 +388,6 @@ export class DenseScorer {
         for (let x = d * k, stop = x + k; x < stop; x++) cols[x] = 0;
       }
     }
-    return at;
   }
 
   /**
