@@ -320,11 +320,9 @@ async function measureLookups(library: Library, q: QuerySets, warm: QuerySets[],
   }
 
   const complete = await findAutocomplete(library);
-  if (complete) {
-    const suggest = (c: AutocompleteCase) => complete.complete(c.kind, c.prefix);
-    warmAll(warm.map((w) => [[w.autocomplete, suggest]]));
-    out.autocomplete = { ...latency(q.autocomplete, suggest, run), via: complete.via };
-    out.mix.push([q.autocomplete, suggest]);
-  }
+  const suggest = (c: AutocompleteCase) => complete.complete(c.kind, c.prefix);
+  warmAll(warm.map((w) => [[w.autocomplete, suggest]]));
+  out.autocomplete = { ...latency(q.autocomplete, suggest, run), via: complete.via };
+  out.mix.push([q.autocomplete, suggest]);
   return out;
 }
