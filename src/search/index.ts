@@ -189,11 +189,11 @@ export class ParagraphIndex {
     this.dense = DenseScorer.fits(segments, lead, this.postings);
   }
 
-  /** Index paragraphs with MiniSearch and freeze the result into a segment. */
-  static buildSegment(docs: readonly IndexDoc[]): Segment {
+  /** Index paragraphs with MiniSearch and freeze the result into a segment (`viaJSON`: see Segment.fromMiniSearch). */
+  static buildSegment(docs: readonly IndexDoc[], viaJSON = false): Segment {
     const mini = new MiniSearch<IndexDoc>(indexOptions);
     mini.addAll(docs);
-    return Segment.fromMiniSearch(mini, FIELDS);
+    return Segment.fromMiniSearch(mini, FIELDS, viaJSON);
   }
 
   /** The index over segments; `lead[id]` is paragraph `id`'s number in its briefing (1 = lead). */

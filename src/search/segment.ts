@@ -1,6 +1,7 @@
 import type MiniSearch from "minisearch";
 import SearchableMap from "minisearch/SearchableMap";
 import { fuzzyInSorted } from "./fuzzy-terms.ts";
+import { miniParts } from "./mini-parts.ts";
 
 /**
  * A frozen segment of the paragraph index. MiniSearch indexes the paragraphs; its index is
@@ -98,44 +99,42 @@ export class Segment {
     return this.ids.length;
   }
 
-  /** Freeze a MiniSearch index (through its public `toJSON`). */
-  static fromMiniSearch<T>(mini: MiniSearch<T>, fields: readonly string[]): Segment {
-    const js = mini.toJSON();
-    // An object's integer keys are listed in ascending order, so short ids and each term's postings come sorted.
-    const shortIds = Object.keys(js.documentIds).map(Number);
-    const local = new Int32Array(js.nextId).fill(-1);
+  /** Freeze a MiniSearch index (`viaJSON`: through its public `toJSON`, as when its own maps are not there). */
+  static fromMiniSearch<T>(mini: MiniSearch<T>, fields: readonly string[], viaJSON = false): Segment {
+    const parts = miniParts(mini, viaJSON);
+    const shortIds = [...parts.documentIds.keys()];
+    const local = new Int32Array(parts.nextId).fill(-1);
     shortIds.forEach((s, i) => (local[s] = i));
-    const ids = Uint32Array.from(shortIds, (s) => Number(js.documentIds[s]));
-    const fieldIdOf = fields.map((f) => js.fieldIds[f]);
+    const ids = Uint32Array.from(shortIds, (s) => Number(parts.documentIds.get(s)));
+    const fieldIdOf = fields.map((f) => parts.fieldIds[f]);
     const fieldLength = fields.map((_, f) => {
       const out = new Uint16Array(ids.length);
-      shortIds.forEach((s, i) => (out[i] = Math.min(65535, js.fieldLength[s]?.[fieldIdOf[f]] ?? 0)));
+      shortIds.forEach((s, i) => (out[i] = Math.min(65535, parts.fieldLength.get(s)?.[fieldIdOf[f]] ?? 0)));
       return out;
     });
-    const entries = js.index.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    const entries = [...parts.index].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
     const terms = entries.map(([t]) => t);
     const offsets: Uint32Array[] = [];
     const docs: Uint32Array[] = [];
     const tfs: Uint16Array[] = [];
     for (const fieldId of fieldIdOf) {
-      const fid = String(fieldId);
       let total = 0;
-      for (const [, data] of entries) for (const _ in data[fid]) total++;
+      for (const [, data] of entries) total += data.get(fieldId)?.size ?? 0;
       const off = new Uint32Array(terms.length + 1);
       const d = new Uint32Array(total);
       const tf = new Uint16Array(total);
       let at = 0;
       for (let i = 0; i < entries.length; i++) {
         off[i] = at;
-        const postings = entries[i][1][fid];
+        const postings = entries[i][1].get(fieldId);
         if (!postings) continue;
         const from = at;
-        for (const key in postings) {
-          const l = local[Number(key)];
+        for (const [shortId, count] of postings) {
+          const l = local[shortId];
           if (l < 0) continue;
           if (at > from && l <= d[at - 1]) throw new Error("a MiniSearch term's postings are not in document order");
           d[at] = l;
-          tf[at] = Math.min(65535, postings[key]);
+          tf[at] = Math.min(65535, count);
           at++;
         }
       }

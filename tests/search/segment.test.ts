@@ -193,3 +193,37 @@ describe("a built segment's headline field", () => {
     expect([...segment.fieldLength[title]]).toEqual([3, 3, 3, 3, 0]);
   });
 });
+
+describe("freezing reads MiniSearch's own maps", async () => {
+  const docs = await sampleDocs();
+  const build = () => {
+    const mini = new MiniSearch(options);
+    mini.addAll(docs.map((d) => ({ ...d, id: 1000 + 3 * d.id })));
+    mini.discard(1000 + 3 * 4); // a discarded paragraph's postings stay in the maps until vacuumed
+    return mini;
+  };
+
+  it("without building toJSON's objects", () => {
+    const mini = build();
+    mini.toJSON = () => {
+      throw new Error("toJSON was called");
+    };
+    expect(Segment.fromMiniSearch(mini, FIELDS).docCount).toBe(docs.length - 1);
+  });
+
+  it("giving the same segment, byte for byte, as through toJSON", () => {
+    const direct = Segment.fromMiniSearch(build(), FIELDS);
+    const viaJSON = Segment.fromMiniSearch(build(), FIELDS, true);
+    expect(direct.terms.length).toBeGreaterThan(100);
+    expect(direct.ids).not.toContain(1000 + 3 * 4);
+    expect(Buffer.compare(direct.toBuffer(), viaJSON.toBuffer())).toBe(0);
+  });
+
+  it("through toJSON when the maps are not as it knows them", () => {
+    // Another version's MiniSearch, its maps under other names: only its public toJSON is the same.
+    const mini = build();
+    const other = { toJSON: () => mini.toJSON() } as unknown as MiniSearch;
+    const viaJSON = Segment.fromMiniSearch(build(), FIELDS, true);
+    expect(Buffer.compare(Segment.fromMiniSearch(other, FIELDS).toBuffer(), viaJSON.toBuffer())).toBe(0);
+  });
+});
