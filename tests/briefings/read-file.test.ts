@@ -3,6 +3,7 @@ import { chmodSync, mkdirSync, symlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { MAX_BRIEFING_BYTES, readBriefingFile, readBriefingFileSync } from "../../src/briefings/load.ts";
+import { warmBriefingFile } from "../../src/briefings/warm.ts";
 import { briefingFile, tempDir } from "../support/folders.ts";
 
 /**
@@ -77,4 +78,13 @@ describe("reading one briefing file, on the main thread and in a build thread", 
     if (asRoot) expect(locked?.ok).toBe(true);
     else expect(locked?.ok === false && locked.message).toMatch(/cannot be read \(EACCES\)/);
   });
+});
+
+describe("warming a build thread's files ahead of reading them", () => {
+  it("takes every kind of entry without throwing, and a pipe never holds one of the file system's threads", async () => {
+    // Node's file system calls share four threads: four warmings blocked on the pipe would leave none to read with.
+    for (let i = 0; i < 6; i++) for (const name of NAMES) warmBriefingFile(folder.dir, name);
+    const read = await readBriefingFile(folder.dir, "ferry.txt");
+    expect(read?.ok && read.briefing.paragraphs.map((p) => p.text)).toEqual(["Fares rose."]);
+  }, 2000);
 });

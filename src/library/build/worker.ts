@@ -4,6 +4,7 @@
  */
 import { parentPort, workerData } from "node:worker_threads";
 import { readBriefingFileSync } from "../../briefings/load.ts";
+import { warmBriefingFile } from "../../briefings/warm.ts";
 import { extractEvents } from "../../extraction/extract.ts";
 import { splitContentLines } from "../snapshot.ts";
 import { indexContents } from "./index-docs.ts";
@@ -31,7 +32,10 @@ async function answer(job: Job): Promise<[Reply, ArrayBuffer[]]> {
   if (job.type === "read") {
     const reads: FileRead[] = [];
     const clock = newClock();
+    for (const name of job.files) warmBriefingFile(setup.dataDir, name);
     for (const name of job.files) {
+      // A turn of the event loop, for the warming reads to go on (a file takes milliseconds to extract).
+      await new Promise(setImmediate);
       const read = await readOne(reader, setup.dataDir, setup.realDir, name, (hash) => known.has(hash), clock);
       if (read.kind === "read") known.add(read.hash);
       reads.push(read);
