@@ -37,6 +37,18 @@ const startsLetter = (s: string) => {
   return c < 128 ? (c >= 65 && c <= 90) || (c >= 97 && c <= 122) : /^\p{L}/u.test(s);
 };
 
+/** "then-Minister", "ex-President": a modifier joined to a capitalised word. */
+const MODIFIER_PREFIX = /^(then|ex|former|acting|now)[-‐‑](?=\p{Lu})/u;
+
+/** Holds one of the hyphens MODIFIER_PREFIX joins by (read before the expression is run on every word). */
+const hasHyphen = (w: string) => w.includes("-") || w.includes("‐") || w.includes("‑");
+
+/** A number, or a currency sign before one (ASCII digits read directly, the rest by Unicode's property). */
+const isNumberToken = (w: string) => {
+  const c = w.charCodeAt(0);
+  return (c >= 48 && c <= 57) || /^[$€£¥]?\p{N}/u.test(w);
+};
+
 function make(text: string, start: number, kind: Token["kind"]): Token {
   let base = text;
   let possessive = false;
@@ -70,14 +82,14 @@ export function tokenize(text: string, offset = 0): Token[] {
           continue;
         }
       }
-      const prefix = /^(then|ex|former|acting|now)[-‐‑](?=\p{Lu})/u.exec(word);
+      const prefix = hasHyphen(word) ? MODIFIER_PREFIX.exec(word) : null;
       if (prefix) {
         out.push(make(prefix[0], at, "word"));
         at += prefix[0].length;
         word = word.slice(prefix[0].length);
       }
       out.push(make(word, at, "word"));
-    } else if (/^[$€£¥]?\p{N}/u.test(word)) {
+    } else if (isNumberToken(word)) {
       out.push(make(word, at, "num"));
     } else {
       out.push(make(word, at, "punct"));
