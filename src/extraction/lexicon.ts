@@ -357,6 +357,9 @@ export const DEMONYMS = new Map<string, string>(
 /** Longest country name in words, for multi-word lookups. */
 export const MAX_COUNTRY_WORDS = 5;
 
+/** The first word of every country name (as `lower` gives it): a word that is none starts no country's name. */
+export const COUNTRY_FIRST_WORDS: ReadonlySet<string> = new Set([...COUNTRIES.keys()].map((k) => k.split(" ")[0]));
+
 /** "-ology", "-ture", "-ment"…: capitalised words of this shape are portfolios, not names. */
 export const PORTFOLIO_SHAPE =
   /(?:ology|ologies|ture|tures|ment|ments|tion|tions|sion|sions|ance|ances|ence|ences|ity|ities|ism|ics|ship|ness|ries|[a-z]{3}ing)$/i;

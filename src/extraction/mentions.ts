@@ -3,7 +3,16 @@
  * them), countries, bodies ("the Ministry of Justice", "LICADHO", "the government"),
  * groups ("the two sides", "the ministers"), role phrases ("the minister"), and pronouns.
  */
-import { COUNTRIES, DEMONYMS, MAX_COUNTRY_WORDS, ORG_WORDS, PERSON_VERBS, TITLES, lower } from "./lexicon.ts";
+import {
+  COUNTRIES,
+  COUNTRY_FIRST_WORDS,
+  DEMONYMS,
+  MAX_COUNTRY_WORDS,
+  ORG_WORDS,
+  PERSON_VERBS,
+  TITLES,
+  lower,
+} from "./lexicon.ts";
 import { findNameCandidates, isNameish, isTitleWord, nameRuns, type NameCandidate } from "./names.ts";
 import type { PersonRecord, PersonRegistry } from "./people-registry.ts";
 import type { Token } from "./tokens.ts";
@@ -144,7 +153,7 @@ function slice(text: string, offset: number, tokens: Token[], a: number, b: numb
 
 /** The longest country name starting at token i (up to four words). */
 function countryAt(tokens: Token[], i: number): { last: number; name: string } | null {
-  if (!tokens[i].cap) return null;
+  if (!tokens[i].cap || !COUNTRY_FIRST_WORDS.has(tokens[i].low)) return null;
   for (let n = Math.min(MAX_COUNTRY_WORDS, tokens.length - i); n >= 1; n--) {
     const span = tokens.slice(i, i + n);
     if (span.length < n || !span.every((t) => isWord(t))) continue;
