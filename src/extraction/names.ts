@@ -107,16 +107,31 @@ const isCountryWord = (t: Token) => COUNTRIES.has(t.low) || DEMONYMS.has(t.low);
 /** A capitalised word that is never part of a person's name. */
 export function isNonNameCap(t: Token, sentenceStart: boolean, nearNumber?: boolean): boolean {
   const w = t.low;
-  if (ALWAYS_STOP.has(w)) return true;
   if (sentenceStart && STOP_CAPS.has(w)) return true;
+  // "14 May", "May 3": the month, not a name.
+  if (w === "may" && (nearNumber ?? false)) return true;
+  let never = NEVER_A_NAME.get(t.base);
+  if (never === undefined) {
+    never = neverAName(t);
+    if (NEVER_A_NAME.size >= NEVER_A_NAME_LIMIT) NEVER_A_NAME.clear();
+    NEVER_A_NAME.set(t.base, never);
+  }
+  return never;
+}
+
+/** What isNonNameCap says of a word wherever it stands, by the word as written: news repeats its capitalised words. */
+const NEVER_A_NAME = new Map<string, boolean>();
+const NEVER_A_NAME_LIMIT = 100_000;
+
+/** A capitalised word that is no name wherever it stands (isNonNameCap's part that reads the word alone). */
+function neverAName(t: Token): boolean {
+  const w = t.low;
+  if (ALWAYS_STOP.has(w)) return true;
   if (t.base.endsWith(".") && t.base.length > 2 && !ABBREVIATED_GIVEN.has(t.low.replace(/\.$/, ""))) return true; // "Gen.", "Pol."
   if (TITLES.has(w) || PORTFOLIO.has(w) || ORG_WORDS.has(w) || ROLE_MODIFIERS.has(w) || isCountryWord(t)) return true;
   if (MONTHS[w] !== undefined && w.length > 3) return true;
-  // "14 May", "May 3": the month, not a name.
-  if (w === "may" && (nearNumber ?? false)) return true;
   if (WEEKDAYS[w] !== undefined) return true;
-  if (isAcronym(t)) return true;
-  return false;
+  return isAcronym(t);
 }
 
 /** Could this token be part of a name? */
@@ -169,7 +184,8 @@ export function nameRuns(tokens: Token[], sentenceStart = 0): Array<[number, num
  */
 export function capitalFamilyName(tokens: Token[], i: number): boolean {
   const t = tokens[i];
-  if (!isWord(t) || !/^\p{Lu}{2,}$/u.test(t.base) || !/[AEIOUY]/.test(t.base) || t.possessive) return false;
+  // (A word in capitals starts with one: `cap`, read first, spares most words the expression.)
+  if (!isWord(t) || !t.cap || !/^\p{Lu}{2,}$/u.test(t.base) || !/[AEIOUY]/.test(t.base) || t.possessive) return false;
   const prev = tokens[i - 1];
   const addressed = isWord(prev) && (ADDRESS_WORDS.has(prev.low) || HONORIFICS.has(prev.low) || isTitleWord(prev));
   const given = tokens[i + 1];
