@@ -261,13 +261,21 @@ interface Hit {
   trigger: Trigger;
 }
 
+/** The triggers' keys, each once (several triggers share one), and each trigger's keys as places in that list. */
+const KEYS = [...new Set(TRIGGERS.flatMap((t) => t.keys))];
+const KEYS_OF = TRIGGERS.map((t) => t.keys.map((k) => KEYS.indexOf(k)));
+
 /** Where each trigger matches in the sentence, in token order (longest first at one start). */
 function triggerHits(ctx: SentenceCtx): Hit[] {
   const text = ctx.sent.text;
   const hits: Hit[] = [];
   const low = text.toLowerCase();
-  for (const trigger of TRIGGERS) {
-    if (!trigger.keys.some((key) => low.includes(key))) continue;
+  // Per key: 0 not looked for yet, 1 in the sentence, 2 not.
+  const held = new Uint8Array(KEYS.length);
+  const holds = (key: number) => (held[key] ||= low.includes(KEYS[key]) ? 1 : 2) === 1;
+  for (let t = 0; t < TRIGGERS.length; t++) {
+    const trigger = TRIGGERS[t];
+    if (!KEYS_OF[t].some(holds)) continue;
     for (const m of text.matchAll(trigger.re)) {
       const before = text.slice(0, m.index);
       // "made no commitment to …", "gave no assurance": the noun is denied.
