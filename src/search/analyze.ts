@@ -151,6 +151,18 @@ export type WordPair = readonly [first: string, second: string, capitalised: boo
  * Kheng" (capitalised: a name), or any two words of a query. A stop word or punctuation between them breaks the pair.
  */
 export function adjacentPairs(text: string): WordPair[] {
+  return pairsOf(text, null);
+}
+
+/** termsOf and adjacentPairs of one text, its words read once where its script allows (the index wants both). */
+export function termsAndPairs(text: string): { terms: string[]; pairs: WordPair[] } {
+  if (UNSPACED.test(text)) return { terms: termsOf(text), pairs: adjacentPairs(text) };
+  const terms: string[] = [];
+  return { pairs: pairsOf(text, terms), terms };
+}
+
+/** adjacentPairs, each word's terms also added to `terms` (as termsOf gives them) when it is given. */
+function pairsOf(text: string, terms: string[] | null): WordPair[] {
   const out: WordPair[] = [];
   let prev: string | null = null;
   let prevCapital = false;
@@ -158,8 +170,9 @@ export function adjacentPairs(text: string): WordPair[] {
   let prevPaired = false;
   for (const m of text.matchAll(WORD)) {
     const word = m[0];
-    const terms = processTerm(word);
-    const term = terms?.length === 1 && !/\d/.test(terms[0]) ? terms[0] : null;
+    const own = processTerm(word);
+    if (terms && own) for (const t of own) terms.push(t);
+    const term = own?.length === 1 && !/\d/.test(own[0]) ? own[0] : null;
     const capital = CAPITAL.test(word);
     const gap = text[prevEnd];
     const paired = m.index === prevEnd + 1 && (gap === " " || gap === "\u00a0");

@@ -1,6 +1,6 @@
 import { ALIASES } from "./aliases.ts";
 import { SYNONYM_SECTIONS } from "./synonyms.ts";
-import { adjacentPairs, termsOf } from "./analyze.ts";
+import { termsAndPairs, termsOf } from "./analyze.ts";
 
 /**
  * The synonym and alias lists, parsed into index terms: each line becomes the phrases it
@@ -75,7 +75,7 @@ export const LISTED_PHRASES: readonly string[] = [...PHRASES].sort();
 
 /** A text's index terms: its words' terms, then each listed phrase it contains, joined, then its names' pairs. */
 export function indexTerms(text: string): string[] {
-  const terms = termsOf(text);
+  const { terms, pairs } = termsAndPairs(text);
   const words = terms.length;
   for (let i = 0; i < words; i++) {
     if (!STARTS.has(terms[i])) continue;
@@ -86,7 +86,7 @@ export function indexTerms(text: string): string[] {
     }
   }
   let before: string | null = null;
-  for (const [a, b, capitalised, chained] of adjacentPairs(text)) {
+  for (const [a, b, capitalised, chained] of pairs) {
     const key = nameTermFor(a, b);
     const name = capitalised && !PHRASES.has(key) && !WORDS.has(a) && !WORDS.has(b);
     if (name) terms.push(key);

@@ -10,7 +10,7 @@ import { markTerms } from "../../src/search/highlight.ts";
 import { ParagraphIndex, type IndexDoc } from "../../src/search/index.ts";
 import { indexTerms } from "../../src/search/lists.ts";
 import { SYNONYM_SECTIONS } from "../../src/search/synonyms.ts";
-import { fold, processTerm, termsOf } from "../../src/search/analyze.ts";
+import { adjacentPairs, fold, processTerm, termsAndPairs, termsOf } from "../../src/search/analyze.ts";
 
 /** A small index over the given paragraphs (one briefing each unless `n` says otherwise). */
 function indexOf(texts: string[]): { index: ParagraphIndex; find: (q: string) => string[] } {
@@ -224,5 +224,22 @@ describe("search command", () => {
     // A word with no close reading stays as typed, never as its stem.
     const some = search("agency laundrxxing");
     expect(some.ok && some.answer.note).toMatch(/Did you mean: "agency laundering"/);
+  });
+});
+
+describe("termsAndPairs", () => {
+  it("gives what termsOf and adjacentPairs give, from one pass over the words", () => {
+    const texts = [
+      "Deputy Minister Sok Dara met Lim Vanna Chhay in Kampot on 3 May, and the COVID-19 task force's A$2 million plan.",
+      "The governor's office said U.S. officials, 2023-2028 budget, e-commerce and cross-border trade were discussed.",
+      "Officials in ភ្នំពេញ met Chea Sophal about the river.",
+      "",
+    ];
+    for (const text of texts) {
+      const { terms, pairs } = termsAndPairs(text);
+      expect(terms).toEqual(termsOf(text));
+      expect(pairs).toEqual(adjacentPairs(text));
+    }
+    expect(termsAndPairs(texts[0]).pairs.length).toBeGreaterThan(3);
   });
 });
