@@ -1,9 +1,12 @@
 import { execFileSync } from "node:child_process";
+import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { duel, duelReport, type Variant } from "./duel.ts";
 import { BENCH_TMP, generateArchive } from "./generate.ts";
+import type { Briefing } from "../src/briefings/briefing.ts";
+import type { IndexDoc } from "../src/search/index.ts";
 import type { SearchCase } from "./queries.ts";
 import { PROJECT_ROOT, runChild } from "./spawn.ts";
 
@@ -13,11 +16,13 @@ import { PROJECT_ROOT, runChild } from "./spawn.ts";
  *
  *   tsx bench/ab.ts search <rev> <rev> … [--briefings 10000] [--set search|fuzzy|filtered] [--repeat 3]
  *   tsx bench/ab.ts extract <rev> <rev> … [--briefings 1000] [--repeat 2]
+ *   tsx bench/ab.ts index <rev> <rev> … [--briefings 1000] [--repeat 2]
  *
  * A rev is a commit, checked out once into bench/tmp/ab/<commit> (sharing this checkout's node_modules), or "." for
  * the working tree as it is. Each version is bundled as `npm start` bundles the bot. `search` times the paragraph
  * index alone (bench/search-only.ts: segments built by each version, the bench's query sets); `extract` times
- * extractEvents per briefing. Both print, per version, the sum, p50 and p99 of each case's best run and its ratio
+ * extractEvents per briefing; `index` times a segment built over 50 briefings' paragraphs at a time (its bytes
+ * compared). Both print, per version, the sum, p50 and p99 of each case's best run and its ratio
  * to the first version's, and how many answers differ from the first version's.
  */
 
@@ -26,9 +31,12 @@ const ENTRY = `import { readFileSync } from "node:fs";
 import path from "node:path";
 import { loadBriefings } from "../../src/briefings/load.ts";
 import { extractEvents } from "../../src/extraction/extract.ts";
+import { ParagraphIndex } from "../../src/search/index.ts";
 import { buildQueries } from "../queries.ts";
 import { loadIndex } from "../search-only.ts";
 export { extractEvents, loadBriefings };
+export const segmentOf = (docs: Parameters<typeof ParagraphIndex.buildSegment>[0]) =>
+  ParagraphIndex.buildSegment(docs).toBuffer();
 export function searcher(archive: string, segments: string) {
   const manifest = JSON.parse(readFileSync(path.join(archive, "manifest.json"), "utf8"));
   return { search: loadIndex(segments).search, queries: buildQueries(manifest, 1000, 7) };
@@ -46,6 +54,7 @@ interface Version {
   mod: {
     searcher: (archive: string, segments: string) => Searcher;
     extractEvents: (b: unknown) => unknown;
+    segmentOf: (docs: IndexDoc[]) => Uint8Array;
     loadBriefings: (dir: string) => Promise<{ briefings: unknown[] }>;
   };
 }
@@ -94,6 +103,29 @@ async function searchDuel(versions: Version[], briefings: number, set: string, r
   return { results: duel(variants, cases, repeat), differ, of: cases.length };
 }
 
+/** Each 50 briefings' paragraphs as the index is given them (the names field left empty, as search-only.ts). */
+async function indexDuel(versions: Version[], briefings: number, repeat: number) {
+  const archive = generateArchive(briefings);
+  const all = (await versions[0].mod.loadBriefings(archive.dataDir)).briefings as Briefing[];
+  const batches: IndexDoc[][] = [];
+  let id = 0;
+  for (let i = 0; i < all.length; i += 50) {
+    batches.push(
+      all
+        .slice(i, i + 50)
+        .flatMap((b) =>
+          b.paragraphs.map((p) => ({ id: id++, text: p.text, title: b.meta.title ?? "", names: "", n: p.n })),
+        ),
+    );
+  }
+  const bytes = (i: number) =>
+    batches.map((d) => createHash("sha1").update(versions[i].mod.segmentOf(d)).digest("hex"));
+  const first = bytes(0);
+  const differ = versions.map((_, i) => bytes(i).filter((h, at) => h !== first[at]).length);
+  const variants: Array<Variant<IndexDoc[]>> = versions.map((v) => ({ name: v.key, run: v.mod.segmentOf }));
+  return { results: duel(variants, batches, repeat), differ, of: batches.length };
+}
+
 async function extractDuel(versions: Version[], briefings: number, repeat: number) {
   const archive = generateArchive(briefings);
   const all = (await versions[0].mod.loadBriefings(archive.dataDir)).briefings;
@@ -109,19 +141,21 @@ const flag = (name: string, fallback: string) => {
   const i = rest.indexOf(`--${name}`);
   return i >= 0 ? rest.splice(i, 2)[1] : fallback;
 };
-if (mode === "search" || mode === "extract") {
+if (mode === "search" || mode === "extract" || mode === "index") {
   const briefings = Number(flag("briefings", mode === "search" ? "10000" : "1000"));
   const repeat = Number(flag("repeat", mode === "search" ? "3" : "2"));
   const set = flag("set", "search");
   if (rest.length < 2) throw new Error("name two versions or more (commits, or . for the working tree)");
-  const versions = [];
+  const versions: Version[] = [];
   for (const rev of rest) versions.push(await prepare(rev));
-  const { results, differ, of } =
-    mode === "search"
-      ? await searchDuel(versions, briefings, set, repeat)
-      : await extractDuel(versions, briefings, repeat);
+  const duels = {
+    search: () => searchDuel(versions, briefings, set, repeat),
+    extract: () => extractDuel(versions, briefings, repeat),
+    index: () => indexDuel(versions, briefings, repeat),
+  };
+  const { results, differ, of } = await duels[mode]();
   for (const [i, line] of duelReport(results).entries()) console.log(`${line} · ${differ[i]} of ${of} answers differ`);
 } else {
-  console.error("usage: tsx bench/ab.ts search|extract <rev> <rev> … [--briefings N] [--set S] [--repeat R]");
+  console.error("usage: tsx bench/ab.ts search|extract|index <rev> <rev> … [--briefings N] [--set S] [--repeat R]");
   process.exitCode = 1;
 }
