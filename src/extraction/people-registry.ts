@@ -20,12 +20,15 @@ export interface PersonRecord {
 }
 
 export const foldName = (s: string) =>
-  s
-    .normalize("NFKD")
-    .replace(/\p{M}+/gu, "")
-    .replace(/[’‘ʼ]/g, "'")
-    .replace(/['’]s$/u, "")
-    .toLowerCase();
+  // ASCII has no marks or curly quotes to fold: only a possessive to drop.
+  !/[^\x00-\x7f]/.test(s)
+    ? (s.endsWith("'s") ? s.slice(0, -2) : s).toLowerCase()
+    : s
+        .normalize("NFKD")
+        .replace(/\p{M}+/gu, "")
+        .replace(/[’‘ʼ]/g, "'")
+        .replace(/['’]s$/u, "")
+        .toLowerCase();
 
 const PARTICLES = new Set([
   "de",

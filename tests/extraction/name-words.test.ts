@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { isNonNameCap } from "../../src/extraction/names.ts";
+import { foldName } from "../../src/extraction/people-registry.ts";
 import { tokenize } from "../../src/extraction/tokens.ts";
 
 describe("a capitalised word that is no name", () => {
@@ -22,5 +23,20 @@ describe("a capitalised word that is no name", () => {
     expect(isNonNameCap(word("Sokha"), false)).toBe(false);
     expect(isNonNameCap(word("ASEAN"), false)).toBe(true);
     expect(isNonNameCap(word("Gen."), false)).toBe(true);
+  });
+});
+
+describe("a name folded for comparison", () => {
+  it("loses case, marks, curly apostrophes and a possessive, ASCII or not", () => {
+    expect(["Sok's", "SOK", "O'Neill", "O'Neill's", "Dara’s", "Nguyễn's", "Đặng", "Ōsaka’s"].map(foldName)).toEqual([
+      "sok",
+      "sok",
+      "o'neill",
+      "o'neill",
+      "dara",
+      "nguyen",
+      "đang",
+      "osaka",
+    ]);
   });
 });
