@@ -20,8 +20,8 @@ export interface PersonRecord {
 }
 
 export const foldName = (s: string) =>
-  // ASCII has no marks or curly quotes to fold: only a possessive to drop.
-  !/[^\x00-\x7f]/.test(s)
+  // Printable ASCII has no marks or curly quotes to fold: only a possessive to drop.
+  !/[^ -~]/.test(s)
     ? (s.endsWith("'s") ? s.slice(0, -2) : s).toLowerCase()
     : s
         .normalize("NFKD")
