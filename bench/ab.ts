@@ -22,7 +22,7 @@ import { PROJECT_ROOT, runChild } from "./spawn.ts";
  * the working tree as it is. Each version is bundled as `npm start` bundles the bot. `search` times the paragraph
  * index alone (bench/search-only.ts: segments built by each version, the bench's query sets); `extract` times
  * extractEvents per briefing; `index` times a segment built over 50 briefings' paragraphs at a time (its bytes
- * compared). Both print, per version, the sum, p50 and p99 of each case's best run and its ratio
+ * compared). Each prints, per version, the sum, p50 and p99 of each case's best run and its ratio
  * to the first version's, and how many answers differ from the first version's.
  */
 
@@ -80,6 +80,14 @@ async function prepare(rev: string): Promise<Version> {
   return { key, dir, mod: (await import(pathToFileURL(path.join(out, "ab-entry.mjs")).href)) as Version["mod"] };
 }
 
+/** Per version, how many of its outputs (one a case, as text) differ from the first version's. */
+function differing(versions: number, outputs: (i: number) => string[]): number[] {
+  const first = outputs(0);
+  return Array.from({ length: versions }, (_, i) =>
+    i === 0 ? 0 : outputs(i).filter((o, at) => o !== first[at]).length,
+  );
+}
+
 async function searchDuel(versions: Version[], briefings: number, set: string, repeat: number) {
   const archive = generateArchive(briefings);
   const searchers: Searcher[] = [];
@@ -93,11 +101,12 @@ async function searchDuel(versions: Version[], briefings: number, set: string, r
   }
   const cases = searchers[0].queries[set];
   if (!cases) throw new Error(`no query set "${set}" (search, fuzzy, filtered)`);
-  const answer = (i: number, c: SearchCase) => {
-    const { total, hits } = searchers[i].search(c, 10);
-    return `${total} ${hits.map((h) => h.id).join(",")}`;
-  };
-  const differ = versions.map((_, i) => cases.filter((c) => answer(i, c) !== answer(0, c)).length);
+  const differ = differing(versions.length, (i) =>
+    cases.map((c) => {
+      const { total, hits } = searchers[i].search(c, 10);
+      return `${total} ${hits.map((h) => h.id).join(",")}`;
+    }),
+  );
   const variants: Array<Variant<SearchCase>> = versions.map((v, i) => ({ name: v.key, run: searchers[i].search }));
   for (const v of variants) for (const c of cases) v.run(c);
   return { results: duel(variants, cases, repeat), differ, of: cases.length };
@@ -118,10 +127,9 @@ async function indexDuel(versions: Version[], briefings: number, repeat: number)
         ),
     );
   }
-  const bytes = (i: number) =>
-    batches.map((d) => createHash("sha1").update(versions[i].mod.segmentOf(d)).digest("hex"));
-  const first = bytes(0);
-  const differ = versions.map((_, i) => bytes(i).filter((h, at) => h !== first[at]).length);
+  const differ = differing(versions.length, (i) =>
+    batches.map((d) => createHash("sha1").update(versions[i].mod.segmentOf(d)).digest("hex")),
+  );
   const variants: Array<Variant<IndexDoc[]>> = versions.map((v) => ({ name: v.key, run: v.mod.segmentOf }));
   return { results: duel(variants, batches, repeat), differ, of: batches.length };
 }
@@ -129,9 +137,7 @@ async function indexDuel(versions: Version[], briefings: number, repeat: number)
 async function extractDuel(versions: Version[], briefings: number, repeat: number) {
   const archive = generateArchive(briefings);
   const all = (await versions[0].mod.loadBriefings(archive.dataDir)).briefings;
-  const digest = (i: number) => all.map((b) => JSON.stringify(versions[i].mod.extractEvents(b)));
-  const first = digest(0);
-  const differ = versions.map((_, i) => digest(i).filter((d, at) => d !== first[at]).length);
+  const differ = differing(versions.length, (i) => all.map((b) => JSON.stringify(versions[i].mod.extractEvents(b))));
   const variants: Array<Variant<unknown>> = versions.map((v) => ({ name: v.key, run: v.mod.extractEvents }));
   return { results: duel(variants, all, repeat), differ, of: all.length };
 }
