@@ -26,6 +26,7 @@ const layers = [
   ["src/library"],
   ["src/extraction"],
   ["src/briefings", "src/search"],
+  ["src/text"],
 ];
 
 /** Each folder may not import a folder of a higher layer, nor one of its own layer. */

@@ -4,6 +4,7 @@
  * (top, bottom, inside the article) is decided by the cleaner, not here.
  */
 import type { RemovalKind } from "./removal.ts";
+import { matchesOf } from "../text/matches.ts";
 
 /** White space including the no-break space that scraped pages leave behind. */
 export const trimAll = (s: string) => s.replace(/^[\s\u00a0\u200b\ufeff]+|[\s\u00a0\u200b\ufeff]+$/g, "");
@@ -33,7 +34,7 @@ const LETTER = /\p{L}/u;
 
 /** Whether a sentence ends inside the text and another begins ("… met. They …"), abbreviations aside. */
 export function hasInnerSentenceEnd(s: string): boolean {
-  for (const m of s.matchAll(SENTENCE_BREAK)) {
+  for (const m of matchesOf(SENTENCE_BREAK, s)) {
     // The word before the mark, read backwards (a lookbehind over \p{L}+ is slow on long paragraphs).
     let from = m.index;
     while (from > 0 && LETTER.test(s[from - 1])) from--;

@@ -20,6 +20,7 @@ import { isValid } from "date-fns/isValid";
 import { parseISO } from "date-fns/parseISO";
 import { subDays } from "date-fns/subDays";
 import { MONTHS, WEEKDAYS } from "./lexicon.ts";
+import { matchesOf } from "../text/matches.ts";
 
 export interface DateMention {
   /** Offsets in the text given to `findDates` (plus its offset). */
@@ -148,7 +149,7 @@ function countedFrom(scan: DateScan, m: RegExpMatchArray & { index: number }, st
 /** Weekdays: "on Wednesday", "last Friday" (the one before publication). */
 function weekdayDates(scan: DateScan): void {
   const { text, published, out, overlaps } = scan;
-  for (const m of text.matchAll(WEEKDAY)) {
+  for (const m of matchesOf(WEEKDAY, text)) {
     const qualifier = (m[1] ?? "").toLowerCase();
     if (qualifier === "next" || qualifier === "coming") continue;
     const start = m.index + (m[1] ? m[0].length - m[2].length : 0);
@@ -170,7 +171,7 @@ function weekdayDates(scan: DateScan): void {
 /** "today", "yesterday": from the publication date. */
 function relativeDates(scan: DateScan): void {
   const { text, published, out, overlaps } = scan;
-  for (const m of text.matchAll(RELATIVE)) {
+  for (const m of matchesOf(RELATIVE, text)) {
     if (overlaps(m.index, m.index + m[0].length)) continue;
     const word = m[1].toLowerCase();
     const date = published ? (word === "yesterday" ? iso(subDays(parseISO(published), 1)) : published) : null;
@@ -181,7 +182,7 @@ function relativeDates(scan: DateScan): void {
 /** "the following day", "two days earlier": from the date in force. */
 function anaphoricDates(scan: DateScan, context: string | null): void {
   const { text, offset, out, overlaps } = scan;
-  for (const m of text.matchAll(ANAPHORIC)) {
+  for (const m of matchesOf(ANAPHORIC, text)) {
     if (overlaps(m.index, m.index + m[0].length)) continue;
     const phrase = m[1].toLowerCase();
     let date: string | null = null;

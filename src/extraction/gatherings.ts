@@ -22,6 +22,7 @@ import {
 } from "./sentence-context.ts";
 import { meetingAt, type FoundMeeting } from "./meetings.ts";
 import type { Party } from "./event.ts";
+import { matchesOf } from "../text/matches.ts";
 
 const GATHERING_HEAD =
   "Meetings?|Dialogue|Conference|Consultations?|Summit|Session|Talks|Council|Commission|Committee\\s+meeting|meeting|dialogue|conference|consultations?|summit|session";
@@ -185,7 +186,7 @@ export function findGatherings(ctx: SentenceCtx, state: ExtractState): FoundMeet
   const out: FoundMeeting[] = [];
   const text = ctx.sent.text;
   for (const [re, form] of FORMS) {
-    for (const m of text.matchAll(re)) {
+    for (const m of matchesOf(re, text)) {
       const at = ctx.sent.start + m.index;
       const name = m[1] ?? null;
       // The verb: after the name for "was held", at the start otherwise.

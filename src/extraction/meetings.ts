@@ -26,6 +26,7 @@ import {
 } from "./sentence-context.ts";
 import { DEMONYM_GROUPS, type Mention } from "./mentions.ts";
 import type { Meeting, Party } from "./event.ts";
+import { matchesOf } from "../text/matches.ts";
 
 export interface FoundMeeting {
   meeting: Meeting;
@@ -172,7 +173,7 @@ export function findMeetings(ctx: SentenceCtx, state: ExtractState): FoundMeetin
   const text = ctx.sent.text;
   const used = new Set<number>();
   for (const [re, shape] of TRIGGERS) {
-    for (const m of text.matchAll(re)) {
+    for (const m of matchesOf(re, text)) {
       const startOffset = ctx.sent.start + m.index;
       const k = tokenAt(ctx, startOffset);
       const endTok = tokenAt(ctx, startOffset + m[0].length - 1);
@@ -563,7 +564,7 @@ const NOT_PLACE =
 /** "at the Peace Palace in Phnom Penh", "in Vientiane". */
 function placeIn(ctx: SentenceCtx, from: number): string | null {
   const text = ctx.ptext.slice(ctx.tokens[Math.min(from, ctx.tokens.length - 1)].start, ctx.sent.end);
-  for (const m of text.matchAll(PLACE)) {
+  for (const m of matchesOf(PLACE, text)) {
     const place = m[1].replace(/['’]s$/u, "");
     if (NOT_PLACE.test(place)) continue;
     const at = ctx.tokens[from].start + m.index + m[0].length - m[1].length;

@@ -25,6 +25,7 @@ import {
 import { lower, TITLES } from "./lexicon.ts";
 import type { Mention } from "./mentions.ts";
 import type { Party, Pledge, PledgeKind } from "./event.ts";
+import { matchesOf } from "../text/matches.ts";
 
 export interface FoundPledge {
   pledge: Pledge;
@@ -276,7 +277,7 @@ function triggerHits(ctx: SentenceCtx): Hit[] {
   for (let t = 0; t < TRIGGERS.length; t++) {
     const trigger = TRIGGERS[t];
     if (!KEYS_OF[t].some(holds)) continue;
-    for (const m of text.matchAll(trigger.re)) {
+    for (const m of matchesOf(trigger.re, text)) {
       const before = text.slice(0, m.index);
       // "made no commitment to …", "gave no assurance": the noun is denied.
       if (

@@ -4,6 +4,7 @@
  * and "then-Minister" becomes the modifier "then-" and the word "Minister".
  */
 import { ABBREVIATIONS, lower } from "./lexicon.ts";
+import { matchesOf } from "../text/matches.ts";
 
 export interface Token {
   /** As written, possessive included. */
@@ -69,7 +70,7 @@ function make(text: string, start: number, kind: Token["kind"]): Token {
 
 export function tokenize(text: string, offset = 0): Token[] {
   const out: Token[] = [];
-  for (const m of text.matchAll(TOKEN)) {
+  for (const m of matchesOf(TOKEN, text)) {
     let word = m[0];
     let at = m.index + offset;
     if (startsLetter(word)) {

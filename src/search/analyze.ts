@@ -1,6 +1,7 @@
 import { stemmer } from "stemmer";
 import { baseForm } from "./irregular.ts";
 import { STOP_WORDS } from "./stop-words.ts";
+import { matchesOf } from "../text/matches.ts";
 
 /**
  * How text becomes search terms, the same for paragraphs and queries:
@@ -32,7 +33,7 @@ export interface Token {
 /** The words of a text with their offsets: runs of an unspaced script cut by the segmenter, the rest as matched. */
 function eachWord(text: string, each: (word: string, start: number) => void): void {
   const unspaced = UNSPACED.test(text);
-  for (const m of text.matchAll(WORD)) {
+  for (const m of matchesOf(WORD, text)) {
     const word = m[0];
     if (!unspaced || !UNSPACED.test(word)) {
       each(word, m.index);
@@ -131,7 +132,7 @@ export function termsOf(text: string): string[] {
     });
     return out;
   }
-  for (const m of text.matchAll(WORD)) {
+  for (const m of matchesOf(WORD, text)) {
     const terms = processTerm(m[0]);
     if (terms) for (const t of terms) out.push(t);
   }
@@ -168,7 +169,7 @@ function pairsOf(text: string, terms: string[] | null): WordPair[] {
   let prevCapital = false;
   let prevEnd = -1;
   let prevPaired = false;
-  for (const m of text.matchAll(WORD)) {
+  for (const m of matchesOf(WORD, text)) {
     const word = m[0];
     const own = processTerm(word);
     if (terms && own) for (const t of own) terms.push(t);
