@@ -8,6 +8,7 @@ import { DEMONYMS, lower, PERSON_VERBS } from "./lexicon.ts";
 import type { Mention } from "./mentions.ts";
 import type { PersonRecord, PersonRegistry } from "./people-registry.ts";
 import type { Token } from "./tokens.ts";
+import { holdsWord } from "../text/words.ts";
 
 export const PREPOSITIONS = new Set([
   "with",
@@ -266,11 +267,9 @@ export class Coref {
     const words = m.word
       .split(/\s+/)
       .filter((w) => w && !["the", "this", "that", "his", "her", "their", "its", "our"].includes(w));
-    const esc = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-    const has = (roles: string, w: string) => new RegExp(`(?:^|[^\\p{L}])${esc(w)}s?(?:$|[^\\p{L}])`, "u").test(roles);
     const fits = (p: PersonRecord) => {
       const roles = lower(p.roles.join(" ; "));
-      return words.length > 0 && words.every((w) => has(roles, w));
+      return words.length > 0 && words.every((w) => holdsWord(roles, w));
     };
     // "the envoy" for an ambassador, "the Chinese minister" for "China's Vice Minister …": a word of the same
     // family.
@@ -280,9 +279,9 @@ export class Coref {
         words.length > 0 &&
         words.every(
           (w) =>
-            has(roles, w) ||
-            (ROLE_FAMILIES.get(w) ?? []).some((f) => has(roles, f)) ||
-            (DEMONYMS.has(w) && has(roles, lower(DEMONYMS.get(w) ?? ""))),
+            holdsWord(roles, w) ||
+            (ROLE_FAMILIES.get(w) ?? []).some((f) => holdsWord(roles, f)) ||
+            (DEMONYMS.has(w) && holdsWord(roles, lower(DEMONYMS.get(w) ?? ""))),
         )
       );
     };
