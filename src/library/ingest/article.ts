@@ -49,8 +49,17 @@ export function articleFromText(text: string, overrides: FieldOverrides = {}): A
   return { ...fields, title: fields.title ?? headline, body: fm.body.replace(/^\s*\n/, "") };
 }
 
-/** An article page: its text and metadata extracted (see html-article.ts), or a UserError when it holds none. */
-export function articleFromHtml(html: string, pageUrl: string | null, overrides: FieldOverrides = {}): Article {
+/**
+ * An article page: its text and metadata extracted (see html-article.ts), or a UserError when it holds none. The
+ * extractor (Readability over linkedom's DOM) is loaded on the first page: it was about 180 of a start-up's 550 ms
+ * of imports, and most runs add no page.
+ */
+export async function articleFromHtml(
+  html: string,
+  pageUrl: string | null,
+  overrides: FieldOverrides = {},
+): Promise<Article> {
+  const { htmlToArticle } = await import("../../briefings/html-article.ts");
   const found = htmlToArticle(html, pageUrl);
   if (!found) throw new UserError("The page has no article text (it may be a home page, a list or a login wall).");
   return { ...merge(found, overrides), body: found.paragraphs.join("\n\n") };

@@ -77,7 +77,7 @@ function toArticle(
   declared: string | null,
   url: string | null,
   fields: FieldOverrides,
-): Article {
+): Article | Promise<Article> {
   if (format === "html") return articleFromHtml(decodeText(bytes, declared), url, fields);
   return articleFromText(decodeTextFile(bytes, declared), fields);
 }
@@ -98,7 +98,7 @@ export async function readInput(input: IngestInput, limits: FetchLimits): Promis
     }
     case "link": {
       const page = await safeFetch(input.url, limits);
-      const article = toArticle(pageFormat(page), page.bytes, charsetOf(page.contentType), page.url, fields);
+      const article = await toArticle(pageFormat(page), page.bytes, charsetOf(page.contentType), page.url, fields);
       return { ...article, url: article.url ?? page.url };
     }
   }
