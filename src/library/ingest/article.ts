@@ -1,7 +1,6 @@
-import YAML from "yaml";
+import { CORE_SCHEMA, dump } from "js-yaml";
 import { cleanBody } from "../../briefings/clean.ts";
 import { readFrontMatter } from "../../briefings/front-matter.ts";
-import { htmlToArticle } from "../../briefings/html-article.ts";
 import { UserError } from "../user-error.ts";
 
 /** What a briefing's front matter says: each field may be unknown. */
@@ -70,6 +69,8 @@ export function briefingText(article: Article): string {
   const fields = Object.fromEntries(
     (["title", "outlet", "published", "url"] as const).flatMap((k) => (article[k] ? [[k, article[k]]] : [])),
   );
-  const head = Object.keys(fields).length ? `---\n${YAML.stringify(fields, { lineWidth: 0 })}---\n` : "";
+  const head = Object.keys(fields).length
+    ? `---\n${dump(fields, { schema: CORE_SCHEMA, lineWidth: -1, quotingType: '"' })}---\n`
+    : "";
   return `${head}${article.body.trimEnd()}\n`;
 }
