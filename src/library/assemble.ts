@@ -148,7 +148,7 @@ async function assembleWith(
   const { stamps, unsettled, settlesInMs } = settledStamps(listed, known, settleMs, Date.now(), whole);
   const read = patching
     ? await readPatched(dataDir, stamps, known, changedNames, run, threads)
-    : await readChanged(dataDir, stamps, known, false, new Map(), threads);
+    : await readChanged(dataDir, stamps, known, false, new Map(), threads, run);
   const files = read.files instanceof FileList ? read.files : FileList.of(read.files);
   // A new briefing's Library patches the tables of the one it replaces; a first build makes them whole.
   const from = patching ? base : undefined;
@@ -248,14 +248,9 @@ async function readChanged(
   patching: boolean,
   contents: Map<string, Content>,
   threads: BuildThreads,
+  run: StepRunner,
 ): Promise<ReadFiles & { files: FileEntry[] }> {
-  const files: FileEntry[] = [];
-  const out = { files, contents, newContents: [] as Content[], changed: false, dropped: 0 };
-  const unchanged = stamps.map((stamp) => {
-    const old = known.files.get(stamp.file);
-    const same = old && old.size === stamp.size && old.mtimeMs === stamp.mtimeMs;
-    return same && (old.problem !== undefined || (old.hash !== undefined && known.contents.has(old.hash))) ? old : null;
-  });
+  const unchanged = await run(unchangedSteps(stamps, known));
   // Not a briefing file (told, never read) or unchanged: nothing to read.
   const toRead = stamps.filter((stamp, i) => !unchanged[i] && stamp.problem === undefined);
   const reads = await readFiles(
@@ -264,26 +259,66 @@ async function readChanged(
     toRead.map((stamp) => stamp.file),
     (hash) => known.contents.has(hash),
   );
+  return run(placeSteps(stamps, unchanged, reads, known, patching, contents));
+}
+
+/** For each stamp, the entry `known` has for it when the file is unchanged since (else null), in steps. */
+function* unchangedSteps(stamps: readonly FileEntry[], known: LibraryState): Steps<Array<FileEntry | null>> {
+  const out: Array<FileEntry | null> = [];
+  for (let i = 0; i < stamps.length; i++) {
+    if (i % STEP === STEP - 1) yield;
+    const stamp = stamps[i];
+    const old = known.files.get(stamp.file);
+    const same = old && old.size === stamp.size && old.mtimeMs === stamp.mtimeMs;
+    out.push(
+      same && (old.problem !== undefined || (old.hash !== undefined && known.contents.has(old.hash))) ? old : null,
+    );
+  }
+  return out;
+}
+
+/** Each file's entry, unchanged or as read, in name order, and its content put in `contents`, in steps. */
+function* placeSteps(
+  stamps: readonly FileEntry[],
+  unchanged: ReadonlyArray<FileEntry | null>,
+  reads: Awaited<ReturnType<typeof readFiles>>,
+  known: LibraryState,
+  patching: boolean,
+  contents: Map<string, Content>,
+): Steps<ReadFiles & { files: FileEntry[] }> {
+  const files: FileEntry[] = [];
+  const out = { files, contents, newContents: [] as Content[], changed: false, dropped: 0 };
   let next = 0;
-  stamps.forEach((stamp, i) => {
+  for (let i = 0; i < stamps.length; i++) {
+    if (i % STEP === STEP - 1) yield;
+    const stamp = stamps[i];
     const old = unchanged[i];
     if (old) {
       files.push(old);
       if (old.hash && !patching) contents.set(old.hash, known.contents.get(old.hash)!);
-      return;
+      continue;
     }
     out.changed = true;
-    if (stamp.problem !== undefined) return void files.push(stamp);
+    if (stamp.problem !== undefined) {
+      files.push(stamp);
+      continue;
+    }
     const read = reads[next++];
-    if (read.kind === "gone") return;
-    if (read.kind === "problem") return void files.push({ ...stamp, problem: read.message });
+    if (read.kind === "gone") continue;
+    if (read.kind === "problem") {
+      files.push({ ...stamp, problem: read.message });
+      continue;
+    }
     files.push({ ...stamp, hash: read.hash, ...(read.warning ? { warning: read.warning } : {}) });
     const reuse = known.contents.get(read.hash) ?? contents.get(read.hash);
-    if (reuse) return void contents.set(read.hash, reuse);
+    if (reuse) {
+      contents.set(read.hash, reuse);
+      continue;
+    }
     if (!read.content) throw new Error(`the content of ${stamp.file} was not extracted`);
     contents.set(read.hash, read.content);
     out.newContents.push(read.content);
-  });
+  }
   return out;
 }
 
@@ -300,7 +335,7 @@ async function readPatched(
   run: StepRunner,
   threads: BuildThreads,
 ): Promise<ReadFiles> {
-  const read = await readChanged(dataDir, stamps, known, true, known.contents, threads);
+  const read = await readChanged(dataDir, stamps, known, true, known.contents, threads, run);
   const files = known.files.patched(changedNames, read.files);
   const dropped = await run(countDropped(files, known, changedNames));
   return { ...read, files, dropped };
