@@ -56,6 +56,14 @@ interface RunState {
   /** The heap's lowest score once full: paragraphs below it are only counted. */
   floor: number;
   total: number;
+  /** Per concept, the most it scores in any paragraph (once the floor is known, with no filter); else null. */
+  bounds: Float64Array | null;
+  /** Concepts by postings to read, most first. */
+  byCost: number[];
+  /** Per concept, 1 when it is deferred (see `defer`), and the deferred concepts' bounds summed and counted. */
+  deferred: Uint8Array;
+  deferredBound: number;
+  deferredCount: number;
 }
 
 /** Paragraphs scored and combined at a time (rounded up to a briefing's end): rows that stay in cache. */
@@ -99,6 +107,14 @@ export class DenseScorer {
   private readonly own: Float64Array;
   private readonly ownList: Int32Array;
   private readonly hit: Uint8Array;
+  /** Per local document, 1 while its briefing can reach the heap (deferred concepts are scored there only). */
+  private readonly need: Uint8Array;
+  /** Briefings (by index in the segment's starts) marked in `need`. */
+  private readonly needList: Int32Array;
+  /** Documents a deferred concept matched outside `need`, counted as they were first seen. */
+  private counted = 0;
+  /** How many concepts the last run deferred by its end (see `defer`). */
+  lastDeferred = 0;
   private readonly best: Float64Array = new Float64Array(DENSE_MAX_CONCEPTS);
   private readonly coverage: Float64Array[] = [];
 
@@ -116,6 +132,8 @@ export class DenseScorer {
     this.own = new Float64Array(this.size);
     this.ownList = new Int32Array(this.size);
     this.hit = new Uint8Array(this.size);
+    this.need = new Uint8Array(this.size);
+    this.needList = new Int32Array(this.size);
   }
 
   /** A scorer when every segment holds consecutive ids and whole briefings; null otherwise. */
@@ -156,8 +174,20 @@ export class DenseScorer {
     const k = plans.length;
     this.reserve(k);
     const resolved = this.resolveTerms(plans, boost, matched);
-    const state: RunState = { k, coverage: this.coverageFor(k), filter, heap, top, floor: -Infinity, total: 0 };
-    if (top === 0) state.floor = Infinity;
+    const state: RunState = {
+      k,
+      coverage: this.coverageFor(k),
+      filter,
+      heap,
+      top,
+      floor: top === 0 ? Infinity : -Infinity,
+      total: 0,
+      bounds: null,
+      byCost: [],
+      deferred: new Uint8Array(k),
+      deferredBound: 0,
+      deferredCount: 0,
+    };
     for (let si = 0; si < this.segments.length; si++) {
       if (this.segments[si].docCount === 0) continue;
       const base = this.base[si];
@@ -169,11 +199,14 @@ export class DenseScorer {
         const limit = starts[at] + block;
         let next = at + 1;
         while (next < briefings && starts[next] < limit) next++;
-        const hits = this.scoreBlock(streams, base, starts[next], k);
+        const hits = this.defer(state, plans, boost)
+          ? this.scoreDeferring(state, streams, starts, at, next, base)
+          : this.scoreBlock(streams, base, starts[next], k, null, 0);
         this.combineBlock(state, starts, at, next, base, hits);
         at = next;
       }
     }
+    this.lastDeferred = state.deferredCount;
     return state.total;
   }
 
@@ -251,32 +284,126 @@ export class DenseScorer {
     };
   }
 
-  /** Every concept's column for the local documents below `hi`; returns how many documents newly matched. */
-  private scoreBlock(streams: ReadonlyArray<Ways<Cursor[]>>, base: number, hi: number, k: number): number {
+  /**
+   * Whether some concepts are deferred in the next block (MaxScore, by briefing): once the heap is full, the costliest
+   * concepts are set aside while the most a paragraph with only them could score — their bounds summed, at their
+   * coverage, with the best lead prior — stays below the heap's lowest score. Not with a filter (its count needs
+   * every briefing combined) nor when context could count more than a match.
+   */
+  private defer(state: RunState, plans: readonly DensePlan[], boost: Readonly<Record<string, number>>): boolean {
+    const { k, floor, coverage } = state;
+    if (state.filter || !CONTEXT_BOUNDED || k < 2 || floor === -Infinity) return false;
+    if (!state.bounds) {
+      const measured = plans.map((p) => this.measure(p, boost));
+      state.bounds = Float64Array.from(measured, (m) => m.bound);
+      state.byCost = measured.map((_, c) => c).sort((a, b) => measured[b].cost - measured[a].cost);
+    }
+    for (const c of state.byCost) {
+      if (state.deferred[c]) continue;
+      const sum = state.deferredBound + state.bounds[c];
+      if (sum * coverage[2 * (state.deferredCount + 1)] * MAX_LEAD_PRIOR * (1 + 1e-9) >= floor) break;
+      state.deferred[c] = 1;
+      state.deferredBound = sum;
+      state.deferredCount++;
+    }
+    return state.deferredCount > 0;
+  }
+
+  /** The most concept `plan` scores in one paragraph, and how many postings it reads. */
+  private measure(plan: DensePlan, boost: Readonly<Record<string, number>>): { bound: number; cost: number } {
+    const { postings } = this;
+    let own = 0;
+    let cost = 0;
+    for (const v of plan.own) {
+      own += postings.bound(v, boost);
+      cost += postings.cost(v);
+    }
+    let bound = plan.ownWeight * own;
+    for (const [v, weight] of plan.whole) {
+      bound = Math.max(bound, weight * postings.bound(v, boost));
+      cost += postings.cost(v);
+    }
+    return { bound, cost };
+  }
+
+  /**
+   * The block of briefings `at` … `next` with concepts deferred: the others scored first; then the deferred ones scored
+   * only in the briefings that can still reach the heap (their best per scored concept summed with the deferred bounds,
+   * at the coverage they could have), and elsewhere only counted. Returns how many documents newly matched.
+   */
+  private scoreDeferring(
+    state: RunState,
+    streams: ReadonlyArray<Ways<Cursor[]>>,
+    starts: Int32Array,
+    at: number,
+    next: number,
+    base: number,
+  ): number {
+    const { bests, need, needList } = this;
+    const { k, coverage, deferred, deferredBound, deferredCount, floor } = state;
+    const hi = starts[next];
+    let hits = this.scoreBlock(streams, base, hi, k, deferred, 0);
+    let marked = 0;
+    for (let i = at; i < next; i++) {
+      const bs = starts[i] * k;
+      let present = deferredCount;
+      let sum = deferredBound;
+      for (let c = 0; c < k; c++) {
+        const b = bests[bs + c];
+        if (b > 0) {
+          present++;
+          sum += b;
+        }
+      }
+      if (sum * coverage[2 * Math.min(k, present)] * MAX_LEAD_PRIOR * (1 + 1e-9) < floor) continue;
+      need.fill(1, starts[i], starts[i + 1]);
+      needList[marked++] = i;
+    }
+    this.counted = 0;
+    hits += this.scoreBlock(streams, base, hi, k, deferred, 1);
+    hits += this.counted;
+    for (let j = 0; j < marked; j++) need.fill(0, starts[needList[j]], starts[needList[j] + 1]);
+    return hits;
+  }
+
+  /**
+   * Every concept's column for the local documents below `hi` (with `only`, the concepts c with only[c] === `pass`;
+   * pass 1 scores just the documents in `need`); returns how many documents newly matched.
+   */
+  private scoreBlock(
+    streams: ReadonlyArray<Ways<Cursor[]>>,
+    base: number,
+    hi: number,
+    k: number,
+    only: Uint8Array | null,
+    pass: number,
+  ): number {
     const { temp, tempList } = this;
+    const needed = pass === 1;
     let hits = 0;
     for (let c = 0; c < k; c++) {
+      if (only && only[c] !== pass) continue;
       const plan = streams[c];
       // The reporter's own words, summed per document, then weighted (one part: its sums are the column's).
       if (plan.own.length === 1) {
-        hits += this.keepColumn(temp, tempList, this.sumPart(plan.own[0], hi), plan.ownWeight, c, k, base);
+        hits += this.keepColumn(temp, tempList, this.sumPart(plan.own[0], hi, needed), plan.ownWeight, c, k, base);
       } else {
-        hits += this.keepOwn(plan, hi, c, k, base);
+        hits += this.keepOwn(plan, hi, c, k, base, needed);
       }
       // Whole alternatives: each weighted, the best counts.
       for (const [list, weight] of plan.whole) {
-        hits += this.keepColumn(temp, tempList, this.sumPart(list, hi), weight, c, k, base);
+        hits += this.keepColumn(temp, tempList, this.sumPart(list, hi, needed), weight, c, k, base);
       }
     }
     return hits;
   }
 
   /** Concept c's own parts below `hi` summed per document, then kept as its column; returns the new matches. */
-  private keepOwn(plan: Ways<Cursor[]>, hi: number, c: number, k: number, base: number): number {
+  private keepOwn(plan: Ways<Cursor[]>, hi: number, c: number, k: number, base: number, needed: boolean): number {
     const { temp, tempList, own, ownList } = this;
     let owned = 0;
     for (const list of plan.own) {
-      const count = this.sumPart(list, hi);
+      const count = this.sumPart(list, hi, needed);
       for (let i = 0; i < count; i++) {
         const d = tempList[i];
         if (own[d] === 0) ownList[owned++] = d;
@@ -288,7 +415,8 @@ export class DenseScorer {
   }
 
   /** One part's postings below `hi`, summed per document into temp; returns how many documents (listed in tempList). */
-  private sumPart(list: Cursor[], hi: number): number {
+  private sumPart(list: Cursor[], hi: number, needed: boolean): number {
+    if (needed) return this.sumNeeded(list, hi);
     const { temp, tempList } = this;
     let count = 0;
     for (const cur of list) {
@@ -303,6 +431,34 @@ export class DenseScorer {
       }
       cur.p = p;
     }
+    return count;
+  }
+
+  /** As `sumPart`, for the documents in `need` only; a document outside is marked matched and counted. */
+  private sumNeeded(list: Cursor[], hi: number): number {
+    const { temp, tempList, need, hit } = this;
+    let count = 0;
+    let counted = 0;
+    for (const cur of list) {
+      const { docs, tfs, lengths, pl, wf, end } = cur;
+      let p = cur.p;
+      for (; p < end; p++) {
+        const d = docs[p];
+        if (d >= hi) break;
+        if (need[d] === 0) {
+          if (hit[d] === 0) {
+            hit[d] = 1;
+            counted++;
+          }
+          continue;
+        }
+        const v = bm25(wf, tfs[p], lengths[d], pl);
+        if (temp[d] === 0) tempList[count++] = d;
+        temp[d] += v;
+      }
+      cur.p = p;
+    }
+    this.counted += counted;
     return count;
   }
 

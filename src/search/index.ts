@@ -245,6 +245,7 @@ export class ParagraphIndex {
       this.lastPruned = 0;
       if (this.dense && pruning.dense && plans.length <= DENSE_MAX_CONCEPTS) {
         total = this.dense.run(plans, FIELD_BOOST, matched, filter, heap, top, settings.denseBlock);
+        this.lastPruned = this.dense.lastDeferred;
         const terms = matchedTerms(matched);
         return { total, hits: heap.sorted().map(([id, score]) => ({ id, score, terms })) };
       }
